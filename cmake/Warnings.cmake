@@ -1,0 +1,16 @@
+# Settings every target of the project links to; INTERFACE targets, not directory-wide flags.
+add_library(clausier_warnings INTERFACE)
+target_compile_options(clausier_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
+if(CLAUSIER_DEV)
+  # Errors for developers and CI, never for packagers building with another compiler.
+  target_compile_options(clausier_warnings INTERFACE -Werror)
+endif()
+
+add_library(clausier_settings INTERFACE)
+if(CLAUSIER_SANITIZE)
+  target_compile_options(clausier_settings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(clausier_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,29 @@
+#pragma once
+// The text of an input file, kept so diagnostics can show the offending line with a caret.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/core/diagnostic.hpp"
+
+namespace clausier {
+
+class SourceText {
+ public:
+  SourceText(std::string path, std::string text);
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  // Line n (1-based) without its end of line; empty when out of range.
+  std::string_view line(int n) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
+};
+
+// "path:line:column: severity: message [rule]", then the source line and a caret under the
+// column when `source` is given, then "  aide : hint" when there is a hint. Ends with a newline.
+std::string render_diagnostic(const Diagnostic& d, const SourceText* source);
+
+}  // namespace clausier

@@ -1,0 +1,24 @@
+#pragma once
+// Small UTF-8 and string helpers shared by the library.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausier {
+
+// Number of code points in s (a column count for a terminal, ignoring wide characters).
+std::size_t utf8_width(std::string_view s);
+// Byte offset of the code point number `chars` in s (clamped to s.size()).
+std::size_t utf8_offset(std::string_view s, int chars);
+bool is_valid_utf8(std::string_view s);
+
+// Damerau-free Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The closest candidate within a small distance, or empty.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+// « value » with French quotes and no-break spaces inside.
+std::string quoted(std::string_view s);
+
+}  // namespace clausier

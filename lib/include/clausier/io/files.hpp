@@ -1,0 +1,23 @@
+#pragma once
+// File access in one place: whole-file reads, and writes that never leave a partial file behind.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "clausier/core/diagnostic.hpp"
+
+namespace clausier::io {
+
+struct ReadResult {
+  std::optional<std::string> text;
+  Diagnostic error;  // category io, when text is empty
+};
+ReadResult read_file(const std::string& path);
+
+// Writes to a temporary file beside `path`, then renames it over `path`: readers see the old file
+// or the new one, never half of one. Returns an io diagnostic on failure.
+std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content);
+
+bool is_directory(const std::string& path);
+
+}  // namespace clausier::io

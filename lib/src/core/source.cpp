@@ -1,0 +1,45 @@
+#include "clausier/core/source.hpp"
+
+#include <fmt/format.h>
+
+#include "clausier/core/text.hpp"
+
+namespace clausier {
+
+SourceText::SourceText(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+
+std::string_view SourceText::line(int n) const {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  if (n < 1 || static_cast<std::size_t>(n) > line_starts_.size()) return {};
+  std::size_t begin = line_starts_[static_cast<std::size_t>(n - 1)];
+  std::size_t end = text_.find('\n', begin);
+  if (end == std::string::npos) end = text_.size();
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
+  std::string out = d.path;
+  if (d.pos.line > 0) out += fmt::format(":{}:{}", d.pos.line, d.pos.column);
+  out += fmt::format(": {}: {}", severity_name(d.severity), d.message);
+  if (!d.rule.empty()) out += fmt::format(" [{}]", d.rule);
+  out += '\n';
+  if (source != nullptr && d.pos.line > 0) {
+    std::string_view line = source->line(d.pos.line);
+    if (!line.empty()) {
+      std::string number = std::to_string(d.pos.line);
+      out += fmt::format(" {} | {}\n", number, line);
+      // The caret sits under the column counted in characters, not bytes (accents are common).
+      std::size_t width = utf8_width(line.substr(0, utf8_offset(line, d.pos.column - 1)));
+      out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), std::string(width, ' '));
+    }
+  }
+  if (!d.hint.empty()) out += fmt::format("  aide : {}\n", d.hint);
+  return out;
+}
+
+}  // namespace clausier

@@ -1,0 +1,67 @@
+#include "clausier/io/files.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <unistd.h>
+
+namespace clausier::io {
+
+namespace {
+Diagnostic io_error(const std::string& path, std::string message, std::string hint = {}) {
+  return {"io", Severity::error, Category::io, path, {}, std::move(message), std::move(hint)};
+}
+}  // namespace
+
+ReadResult read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return {std::nullopt, io_error(path, "est un dossier, pas un fichier")};
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    int err = errno;
+    std::string hint = err == ENOENT ? "vérifiez le chemin, ou donnez le dossier de l'opération" : "";
+    return {std::nullopt, io_error(path, fmt::format("lecture impossible : {}", std::strerror(err)), hint)};
+  }
+  std::string text;
+  char buffer[65536];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return {std::nullopt, io_error(path, "erreur de lecture")};
+  return {std::move(text), {}};
+}
+
+std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmp = (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return io_error(path, fmt::format("écriture impossible : {}", std::strerror(errno)));
+  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  ok = std::fflush(f) == 0 && ok;
+  ok = std::fclose(f) == 0 && ok;
+  std::error_code ec;
+  if (ok) fs::rename(tmp, target, ec);
+  if (!ok || ec) {
+    fs::remove(tmp, ec);
+    return io_error(path, "écriture impossible (disque plein ou droits insuffisants ?)");
+  }
+  return std::nullopt;
+}
+
+bool is_directory(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+}  // namespace clausier::io
