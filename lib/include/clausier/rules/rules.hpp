@@ -1,0 +1,135 @@
+#pragma once
+// Reference values with their sources: dated, versioned tables (formats.md section 3).
+// Built-in tables come from lib/rules/; `--rules FILE` adds rows or overrides rows with the same key.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/io/values.hpp"
+
+namespace clausier::rules {
+
+using io::Date;
+
+// Where a row comes from: every figure a tool prints can name it.
+struct Origin {
+  std::string file;         // "labour-shares.yaml" (built-in) or the user's path
+  bool builtin = true;
+  Position pos;
+  std::string source;       // the publication the value comes from
+  std::string url;
+  bool verified = false;
+};
+
+struct LabourShare {
+  std::string trade, label;
+  double share = 0;
+  Origin origin;
+};
+struct HourlyCost {
+  std::string id, label, scope;
+  double value = 0;
+  int year = 0;
+  Origin origin;
+};
+struct EuThresholds {
+  Date from, to;
+  double works = 0, supplies_services_central = 0, supplies_services_local = 0, supplies_services_network = 0;
+  Origin origin;
+};
+struct LegalReference {
+  std::string id, citation, short_name, subject;
+  bool current = true;
+  std::vector<std::string> clauses;      // clause types it is the basis of ("execution", "award-criterion", ...)
+  std::vector<std::string> replaced_by;  // for obsolete references: ids of the current ones
+  Origin origin;
+};
+struct EligibilityCriterion {
+  std::string code, label;
+  bool note_required = false;
+  Origin origin;
+};
+struct Outcome {
+  std::string situation, category, label;  // category: durable | transition | positive | other
+  Origin origin;
+};
+struct Programme {
+  std::string id, label, charter;
+  double minimum_rate = 0;
+  Origin origin;
+};
+struct MethodDefaults {
+  std::string method;
+  std::optional<double> hourly_cost, labour_share, minimum_hours;
+  Origin origin;
+};
+struct CpvCode {
+  std::string code, label;  // "45210000-2"
+  Origin origin;
+};
+struct Obligation {
+  std::string id, label, reference;
+  Date effective;
+  Origin origin;
+};
+
+class RuleSet {
+ public:
+  // The built-in tables. They are checked by the tests, so a failure here is a build defect.
+  static const RuleSet& builtin();
+
+  // Adds the rows of a user rule file (same format as lib/rules/*.yaml); rows with an existing key
+  // replace the built-in ones. Problems are reported as input diagnostics naming `path`.
+  Diagnostics add_file(const std::string& path, std::string_view text);
+
+  const LabourShare* labour_share(std::string_view trade) const;
+  const MethodDefaults* method_defaults(std::string_view method) const;
+  const Programme* programme(std::string_view id) const;
+  const LegalReference* legal_reference(std::string_view id) const;
+  const Obligation* obligation(std::string_view id) const;
+  const EligibilityCriterion* criterion(std::string_view code) const;
+  const Outcome* outcome(std::string_view situation) const;
+  // The code of the nomenclature extract with these 8 digits, whatever its check digit.
+  const CpvCode* cpv(std::string_view eight_digits) const;
+  // The thresholds in force on `day`, if any period covers it.
+  const EuThresholds* thresholds_on(Date day) const;
+
+  const std::vector<LabourShare>& labour_shares() const { return labour_shares_; }
+  const std::vector<HourlyCost>& hourly_costs() const { return hourly_costs_; }
+  const std::vector<EuThresholds>& eu_thresholds() const { return eu_thresholds_; }
+  const std::vector<LegalReference>& legal_references() const { return legal_references_; }
+  const std::vector<EligibilityCriterion>& eligibility_criteria() const { return criteria_; }
+  const std::vector<Outcome>& outcomes() const { return outcomes_; }
+  const std::vector<Programme>& programmes() const { return programmes_; }
+  std::vector<std::string> trades() const;
+
+  // "2026-11-22" for the built-in tables; "+user" is appended once a user file is added.
+  std::string version() const;
+  // SHA-256 (hex) of every rule file used, built-in then user files, in order: a figure is
+  // reproducible with the same hash.
+  std::string sha256() const;
+
+ private:
+  friend class TableLoader;
+  Diagnostics load(const std::string& path, std::string_view text, bool builtin);
+  struct File {
+    std::string name;
+    std::string text;
+  };
+  std::vector<File> files_;
+  bool has_user_files_ = false;
+  std::vector<LabourShare> labour_shares_;
+  std::vector<HourlyCost> hourly_costs_;
+  std::vector<EuThresholds> eu_thresholds_;
+  std::vector<LegalReference> legal_references_;
+  std::vector<EligibilityCriterion> criteria_;
+  std::vector<Outcome> outcomes_;
+  std::vector<Programme> programmes_;
+  std::vector<MethodDefaults> method_defaults_;
+  std::vector<Obligation> obligations_;
+  std::vector<CpvCode> cpv_codes_;
+};
+
+}  // namespace clausier::rules

@@ -1,0 +1,101 @@
+#include "clausier/rules/rules.hpp"
+
+#include <openssl/evp.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "clausier/core/source.hpp"
+#include "clausier/rules/embedded.hpp"
+
+namespace clausier::rules {
+
+namespace {
+template <class Row, class Key>
+const Row* find_row(const std::vector<Row>& rows, Key Row::*key, std::string_view value) {
+  auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.*key == value; });
+  return it == rows.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const RuleSet& RuleSet::builtin() {
+  static const RuleSet rules = [] {
+    RuleSet r;
+    for (const EmbeddedFile& f : embedded_files()) {
+      Diagnostics diags = r.load(std::string(f.name), f.text, true);
+      // The built-in tables are tested; if one is broken the binary is, and no input can fix it.
+      if (!diags.empty()) {
+        SourceText src(std::string(f.name), std::string(f.text));
+        throw std::logic_error("built-in rule table is invalid:\n" + render_diagnostic(diags.front(), &src));
+      }
+    }
+    return r;
+  }();
+  return rules;
+}
+
+const LabourShare* RuleSet::labour_share(std::string_view trade) const {
+  return find_row(labour_shares_, &LabourShare::trade, trade);
+}
+const MethodDefaults* RuleSet::method_defaults(std::string_view method) const {
+  return find_row(method_defaults_, &MethodDefaults::method, method);
+}
+const Programme* RuleSet::programme(std::string_view id) const { return find_row(programmes_, &Programme::id, id); }
+const LegalReference* RuleSet::legal_reference(std::string_view id) const {
+  return find_row(legal_references_, &LegalReference::id, id);
+}
+const Obligation* RuleSet::obligation(std::string_view id) const { return find_row(obligations_, &Obligation::id, id); }
+const EligibilityCriterion* RuleSet::criterion(std::string_view code) const {
+  return find_row(criteria_, &EligibilityCriterion::code, code);
+}
+const Outcome* RuleSet::outcome(std::string_view situation) const {
+  return find_row(outcomes_, &Outcome::situation, situation);
+}
+
+const CpvCode* RuleSet::cpv(std::string_view eight_digits) const {
+  auto it = std::find_if(cpv_codes_.begin(), cpv_codes_.end(),
+                         [&](const CpvCode& c) { return std::string_view(c.code).substr(0, 8) == eight_digits; });
+  return it == cpv_codes_.end() ? nullptr : &*it;
+}
+
+const EuThresholds* RuleSet::thresholds_on(Date day) const {
+  for (const auto& t : eu_thresholds_)
+    if (t.from <= day && day <= t.to) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> RuleSet::trades() const {
+  std::vector<std::string> out;
+  for (const auto& row : labour_shares_) out.push_back(row.trade);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string RuleSet::version() const {
+  std::string v(embedded_version());
+  if (has_user_files_) v += "+user";
+  return v;
+}
+
+std::string RuleSet::sha256() const {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  // Each file as its name and its bytes, so moving a row between files changes the hash too.
+  for (const auto& f : files_) {
+    EVP_DigestUpdate(ctx, f.name.data(), f.name.size());
+    EVP_DigestUpdate(ctx, "\0", 1);
+    EVP_DigestUpdate(ctx, f.text.data(), f.text.size());
+    EVP_DigestUpdate(ctx, "\0", 1);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(ctx, digest, &size);
+  EVP_MD_CTX_free(ctx);
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+}  // namespace clausier::rules
