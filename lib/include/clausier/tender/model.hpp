@@ -1,0 +1,154 @@
+#pragma once
+// The tender file of formats.md section 2, as read: every value keeps the position it was written at,
+// and an absent optional value stays absent (defaults are applied by the calculation, which says where
+// each value came from).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/io/values.hpp"
+
+namespace clausier::tender {
+
+using io::Date;
+using io::Located;
+template <class T>
+using Field = std::optional<Located<T>>;
+
+enum class BuyerKind { central, local, network };
+enum class Nature { works, supplies, services };
+enum class Programme { anru_investment, anru_gup };
+enum class Clause { execution, reserved_siae, reserved_disability, reserved_both, integration_object, none };
+enum class Method { labour_cost, percent_of_hours, fixed, fte, cleaning_pact };
+enum class Rounding { nearest, up, down };
+enum class TrancheKind { firm, optional };
+enum class FrameworkBasis { min, max, estimate };
+enum class PenaltyCondition { best_efforts, strict };
+enum class TrainingHours { work_contracts, all, none };
+
+// Code names as written in files and JSON ("reserved-siae", "labour-cost", ...).
+std::string_view name(BuyerKind v);
+std::string_view name(Nature v);
+std::string_view name(Programme v);
+std::string_view name(Clause v);
+std::string_view name(Method v);
+std::string_view name(Rounding v);
+std::string_view name(TrancheKind v);
+std::string_view name(FrameworkBasis v);
+std::string_view name(PenaltyCondition v);
+std::string_view name(TrainingHours v);
+
+// The parameters a lot may set and the tender's `parameters` block may default.
+struct Parameters {
+  Field<double> hourly_cost;
+  Field<double> rate;
+  Field<double> labour_share;
+  Field<double> percent;
+  Field<Rounding> rounding;
+  Field<double> rounding_step;
+  Field<double> minimum_hours;
+};
+
+struct Buyer {
+  std::string name;
+  Located<BuyerKind> kind{BuyerKind::local, {}};  // local when not given
+  Field<std::string> siret;
+};
+
+struct Facilitator {
+  Position pos;
+  Field<std::string> name, organisation, email, phone;
+};
+
+struct Penalties {
+  Position pos;
+  Field<double> per_missing_hour;
+  Field<PenaltyCondition> condition;
+  Field<double> cap_share;
+  Field<double> late_report_per_day;
+  Field<double> late_final_report_per_day;
+};
+
+struct Counting {
+  Position pos;
+  Field<TrainingHours> training_hours;
+  Field<int> eligibility_validity_months;
+  Field<double> tolerance;
+};
+
+struct Tranche {
+  Position pos;
+  Located<std::string> id;
+  TrancheKind kind = TrancheKind::firm;
+  Located<double> amount;
+  std::string title;
+};
+
+struct Framework {
+  Position pos;
+  Field<double> min, max;
+  Located<FrameworkBasis> basis;
+};
+
+struct Contractor {
+  std::string name;
+  Field<std::string> siret;
+};
+
+struct Award {
+  Position pos;
+  std::optional<Contractor> contractor;
+  Field<Date> notified;
+};
+
+struct AwardCriterion {
+  Position pos;
+  Located<double> weight;
+  std::string description;
+};
+
+struct Lot {
+  Position pos;
+  Located<std::string> id;
+  std::string title;
+  Located<Clause> clause{Clause::execution, {}};
+  Located<Method> method{Method::labour_cost, {}};  // labour-cost when not given (pos = the lot's)
+  bool method_given = false;
+  Field<std::string> cpv;
+  Field<std::string> trade;
+  Field<double> amount;
+  Field<Date> start, end;
+  std::optional<Award> award;
+  Parameters params;
+  Field<double> hours;                            // fixed
+  Field<double> fte;                              // fte
+  Field<double> months;                           // fte, cleaning-pact
+  Field<double> transferred_staff_monthly_hours;  // cleaning-pact
+  std::vector<Tranche> tranches;
+  std::optional<Framework> framework;
+  std::optional<AwardCriterion> award_criterion;
+  Field<std::string> derogation;
+
+  bool has_clause() const { return clause.value != Clause::none; }
+};
+
+struct Tender {
+  std::string path;  // the file it was read from
+  Located<std::string> id;
+  std::string title;
+  Buyer buyer;
+  std::optional<Facilitator> facilitator;
+  Located<Nature> nature{Nature::works, {}};
+  Field<Date> notice_date;
+  Field<Programme> programme;
+  Parameters parameters;
+  std::optional<Penalties> penalties;
+  std::optional<Counting> counting;
+  Position lots_pos;
+  std::vector<Lot> lots;
+
+  const Lot* find_lot(std::string_view id) const;
+};
+
+}  // namespace clausier::tender

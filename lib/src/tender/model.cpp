@@ -1,0 +1,82 @@
+#include "clausier/tender/model.hpp"
+
+namespace clausier::tender {
+
+std::string_view name(BuyerKind v) {
+  switch (v) {
+    case BuyerKind::central: return "central";
+    case BuyerKind::local: return "local";
+    case BuyerKind::network: return "network";
+  }
+  return "";
+}
+std::string_view name(Nature v) {
+  switch (v) {
+    case Nature::works: return "works";
+    case Nature::supplies: return "supplies";
+    case Nature::services: return "services";
+  }
+  return "";
+}
+std::string_view name(Programme v) {
+  switch (v) {
+    case Programme::anru_investment: return "anru-investment";
+    case Programme::anru_gup: return "anru-gup";
+  }
+  return "";
+}
+std::string_view name(Clause v) {
+  switch (v) {
+    case Clause::execution: return "execution";
+    case Clause::reserved_siae: return "reserved-siae";
+    case Clause::reserved_disability: return "reserved-disability";
+    case Clause::reserved_both: return "reserved-both";
+    case Clause::integration_object: return "integration-object";
+    case Clause::none: return "none";
+  }
+  return "";
+}
+std::string_view name(Method v) {
+  switch (v) {
+    case Method::labour_cost: return "labour-cost";
+    case Method::percent_of_hours: return "percent-of-hours";
+    case Method::fixed: return "fixed";
+    case Method::fte: return "fte";
+    case Method::cleaning_pact: return "cleaning-pact";
+  }
+  return "";
+}
+std::string_view name(Rounding v) {
+  switch (v) {
+    case Rounding::nearest: return "nearest";
+    case Rounding::up: return "up";
+    case Rounding::down: return "down";
+  }
+  return "";
+}
+std::string_view name(TrancheKind v) { return v == TrancheKind::firm ? "firm" : "optional"; }
+std::string_view name(FrameworkBasis v) {
+  switch (v) {
+    case FrameworkBasis::min: return "min";
+    case FrameworkBasis::max: return "max";
+    case FrameworkBasis::estimate: return "estimate";
+  }
+  return "";
+}
+std::string_view name(PenaltyCondition v) { return v == PenaltyCondition::best_efforts ? "best-efforts" : "strict"; }
+std::string_view name(TrainingHours v) {
+  switch (v) {
+    case TrainingHours::work_contracts: return "work-contracts";
+    case TrainingHours::all: return "all";
+    case TrainingHours::none: return "none";
+  }
+  return "";
+}
+
+const Lot* Tender::find_lot(std::string_view lot_id) const {
+  for (const auto& lot : lots)
+    if (lot.id.value == lot_id) return &lot;
+  return nullptr;
+}
+
+}  // namespace clausier::tender

@@ -1,0 +1,59 @@
+#include <doctest/doctest.h>
+
+#include "printers.hpp"
+
+#include "clausier/core/source.hpp"
+#include "clausier/core/text.hpp"
+
+using namespace clausier;
+
+TEST_CASE("diagnostic: exit codes follow formats.md section 7") {
+  Diagnostics d;
+  CHECK(exit_code_for(d) == 0);
+  d.push_back({"w", Severity::warning, Category::finding, "f", {}, "m", ""});
+  CHECK(exit_code_for(d) == 0);
+  d.push_back({"e", Severity::error, Category::finding, "f", {}, "m", ""});
+  CHECK(exit_code_for(d) == 1);
+  d.push_back({"i", Severity::error, Category::input, "f", {}, "m", ""});
+  CHECK(exit_code_for(d) == 2);
+  d.push_back({"io", Severity::error, Category::io, "f", {}, "m", ""});
+  CHECK(exit_code_for(d) == 3);
+}
+
+TEST_CASE("diagnostic: rendering with the source line and a caret counted in characters") {
+  SourceText src("t.yaml", "a: 1\n  titre: Égalité: x\r\nlast");
+  Diagnostic d{"schema-type", Severity::error, Category::input, "t.yaml", {2, 17}, "message", "un conseil"};
+  CHECK(render_diagnostic(d, &src) ==
+        "t.yaml:2:17: error: message [schema-type]\n"
+        " 2 |   titre: Égalité: x\n"
+        "   |                 ^\n"
+        "  aide : un conseil\n");
+  CHECK(src.line(3) == "last");
+  CHECK(src.line(4).empty());
+}
+
+TEST_CASE("diagnostic: a whole-file diagnostic has no position") {
+  Diagnostic d{"io", Severity::error, Category::io, "x.yaml", {}, "lecture impossible", ""};
+  CHECK(render_diagnostic(d, nullptr) == "x.yaml: error: lecture impossible [io]\n");
+}
+
+TEST_CASE("diagnostic: stable order by path, line, column, rule") {
+  Diagnostics d{{"b", Severity::error, Category::input, "f", {2, 1}, "", ""},
+                {"a", Severity::error, Category::input, "f", {2, 1}, "", ""},
+                {"c", Severity::error, Category::input, "e", {9, 9}, "", ""},
+                {"d", Severity::error, Category::input, "f", {1, 5}, "", ""}};
+  sort_diagnostics(d);
+  CHECK(d[0].rule == "c");
+  CHECK(d[1].rule == "d");
+  CHECK(d[2].rule == "a");
+  CHECK(d[3].rule == "b");
+}
+
+TEST_CASE("text: suggestions and UTF-8") {
+  CHECK(edit_distance("hourly_cots", "hourly_cost") == 2);
+  CHECK(closest_match("hourly_cots", {"rate", "hourly_cost"}) == "hourly_cost");
+  CHECK(closest_match("zzzzzz", {"rate", "hourly_cost"}).empty());
+  CHECK(utf8_width("Égalité") == 7);
+  CHECK(is_valid_utf8("Égalité"));
+  CHECK_FALSE(is_valid_utf8("\xC9galit\xE9"));
+}

@@ -1,0 +1,239 @@
+#include <doctest/doctest.h>
+
+#include "printers.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "clausier/tender/load.hpp"
+#include "clausier/tender/resolve.hpp"
+
+using namespace clausier;
+using namespace clausier::tender;
+
+namespace {
+
+const char* minimal = R"(format: clausier/tender/1
+id: T-1
+title: Essai
+buyer: { name: Ville }
+nature: works
+parameters: { hourly_cost: 30, rate: 0.05 }
+lots:
+  - { id: 1, title: Gros œuvre, trade: masonry, amount: 1000000, clause: execution }
+)";
+
+std::vector<std::string> rules_of(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d) out.push_back(x.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tender: a minimal file loads with its defaults") {
+  LoadResult r = parse_tender(minimal, "t.yaml");
+  REQUIRE(r.ok());
+  const Tender& t = *r.tender;
+  CHECK(t.id.value == "T-1");
+  CHECK(t.buyer.kind.value == BuyerKind::local);
+  CHECK(t.nature.value == Nature::works);
+  REQUIRE(t.lots.size() == 1);
+  const Lot& lot = t.lots[0];
+  CHECK(lot.id.value == "1");
+  CHECK(lot.method.value == Method::labour_cost);
+  CHECK_FALSE(lot.method_given);
+  CHECK(lot.amount->value == 1000000);
+  CHECK(lot.amount->pos == Position{8, 57});
+  CHECK(t.find_lot("1") == &lot);
+}
+
+TEST_CASE("tender: 1 and \"1\" are the same lot id") {
+  std::string text = std::string(minimal) + "  - { id: \"1\", title: Bis, amount: 5, clause: none }\n";
+  LoadResult r = parse_tender(text, "t.yaml");
+  CHECK_FALSE(r.ok());
+  CHECK(rules_of(r.diagnostics) == std::vector<std::string>{"lot-id-unique"});
+  CHECK(r.diagnostics[0].pos == Position{9, 11});
+  CHECK(r.diagnostics[0].message == "identifiant de lot « 1 » déjà utilisé par le lot de la ligne 8");
+}
+
+TEST_CASE("tender: percent strings are accepted for rates") {
+  std::string text = minimal;
+  text.replace(text.find("rate: 0.05"), 10, "rate: \"5 %\"");
+  LoadResult r = parse_tender(text, "t.yaml");
+  REQUIRE(r.ok());
+  CHECK(r.tender->parameters.rate->value == doctest::Approx(0.05));
+}
+
+TEST_CASE("tender: every independent mistake is reported in one run") {
+  const char* text = R"(format: clausier/tender/1
+id: T 1
+title: Essai
+buyer: { name: Ville, kind: regional }
+nature: works
+colour: blue
+parameters: { hourly_cost: "trente", rate: 5 }
+lots:
+  - id: 1
+    title: Gros œuvre
+    amount: -3
+  - id: 2
+    title: Fixe
+    clause: execution
+    method: fixed
+)";
+  LoadResult r = parse_tender(text, "t.yaml");
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.tender);  // partial model for check's other rules
+  CHECK(rules_of(r.diagnostics) ==
+        std::vector<std::string>{"schema-format", "schema-enum", "schema-unknown-key", "schema-type", "schema-range",
+                                 "schema-required", "schema-range", "schema-required"});
+  for (const auto& d : r.diagnostics) {
+    CHECK(d.path == "t.yaml");
+    CHECK(d.pos.line > 0);
+    CHECK(d.category == Category::input);
+  }
+}
+
+TEST_CASE("tender: the exact messages of the main kinds of mistake") {
+  auto first = [](const char* text) {
+    LoadResult r = parse_tender(text, "t.yaml");
+    REQUIRE_FALSE(r.diagnostics.empty());
+    return r.diagnostics[0];
+  };
+  Diagnostic d = first("format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\nnature: works\nlots: []\n");
+  CHECK(d.rule == "schema-range");
+  CHECK(d.message == "« lots » est vide : au moins un lot attendu");
+
+  d = first("format: clausier/tender/2\nid: T\ntitle: x\nbuyer: {name: V}\nnature: works\nlots: [{id: 1, title: a, clause: none}]\n");
+  CHECK(d.rule == "schema-format");
+  CHECK(d.pos == Position{1, 9});
+  CHECK(d.message == "format « clausier/tender/2 » non pris en charge : attendu clausier/tender/1");
+
+  d = first("format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\nnature: works\nnotice_date: 2026-02-30\n"
+            "lots: [{id: 1, title: a, clause: none}]\n");
+  CHECK(d.rule == "schema-format");
+  CHECK(d.pos == Position{6, 14});
+
+  d = first("");
+  CHECK(d.rule == "schema-required");
+  CHECK(d.message == "le fichier est vide : une consultation attendue");
+}
+
+TEST_CASE("tender: rules between the fields of a lot") {
+  auto rules_for = [](const char* lots) {
+    std::string text = std::string("format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\nnature: works\n"
+                                   "parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}\nlots:\n") + lots;
+    return rules_of(parse_tender(text, "t.yaml").diagnostics);
+  };
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, amount: 10, hours: 5}\n") ==
+        std::vector<std::string>{"lot-method-field"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, method: fte, fte: 1}\n") ==
+        std::vector<std::string>{"schema-required"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, method: cleaning-pact, amount: 10, months: 12}\n").empty());
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, amount: 10, tranches: [{id: TF, kind: firm, amount: 6}]}\n") ==
+        std::vector<std::string>{"lot-tranches-sum"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, tranches: [{id: TF, kind: firm, amount: 6}, "
+                  "{id: TF, kind: optional, amount: 4}]}\n") == std::vector<std::string>{"lot-id-unique"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, amount: 10, start: 2027-01-01, end: 2026-12-31}\n") ==
+        std::vector<std::string>{"lot-dates-order"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, framework: {min: 10, max: 5, basis: max}}\n") ==
+        std::vector<std::string>{"lot-framework"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, framework: {max: 5, basis: estimate}}\n") ==
+        std::vector<std::string>{"schema-required"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: none, amount: 5, award_criterion: {weight: 0.1}}\n") ==
+        std::vector<std::string>{"lot-award-criterion"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: none}\n").empty());
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, x-note: libre, amount: 3}\n").empty());
+}
+
+TEST_CASE("tender: a SIRET keeps its leading zeros and must have 14 digits") {
+  std::string text = std::string(minimal);
+  text.replace(text.find("{ name: Ville }"), 15, "{ name: Ville, siret: \"012 345 678 00012\" }");
+  LoadResult r = parse_tender(text, "t.yaml");
+  REQUIRE(r.ok());
+  CHECK(r.tender->buyer.siret->value == "01234567800012");
+  text.replace(text.find("\"012 345 678 00012\""), 19, "123");
+  CHECK(rules_of(parse_tender(text, "t.yaml").diagnostics) == std::vector<std::string>{"schema-format"});
+}
+
+TEST_CASE("resolve: parameters flow from the lot, the trade, the method default, the tender, the built-in default") {
+  const char* text = R"(format: clausier/tender/1
+id: T
+title: x
+buyer: {name: V}
+nature: works
+parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.4, minimum_hours: 35}
+lots:
+  - {id: 1, title: a, clause: execution, amount: 10, trade: painting}
+  - {id: 2, title: b, clause: execution, amount: 10, labour_share: 0.65, rate: 0.07, rounding: up}
+  - {id: 3, title: c, clause: execution, amount: 10}
+  - {id: 4, title: d, clause: execution, method: cleaning-pact, amount: 480000, months: 48}
+  - {id: 5, title: e, clause: execution, method: fixed, hours: 300}
+)";
+  LoadResult r = parse_tender(text, "t.yaml");
+  REQUIRE(r.ok());
+  Resolution res = resolve(*r.tender, rules::RuleSet::builtin());
+  REQUIRE(res.ok());
+  const auto& l = res.lots;
+  CHECK(l[0].labour_share->value == 0.70);
+  CHECK(l[0].labour_share->source == Source::rule_table);
+  CHECK(l[0].rate->source == Source::tender_parameters);
+  CHECK(l[0].rounding.source == Source::builtin_default);
+  CHECK(l[0].rounding_step.value == 1);
+  CHECK(l[1].labour_share->value == 0.65);
+  CHECK(l[1].labour_share->source == Source::lot);
+  CHECK(l[1].rate->value == 0.07);
+  CHECK(l[1].rounding.value == Rounding::up);
+  CHECK(l[2].labour_share->value == 0.4);
+  CHECK(l[2].labour_share->source == Source::tender_parameters);
+  CHECK(l[3].hourly_cost->value == 20);
+  CHECK(l[3].hourly_cost->source == Source::rule_table);
+  CHECK(l[3].labour_share->value == 0.80);
+  CHECK(l[3].minimum_hours.value == 150);
+  CHECK(l[3].rate->value == 0.05);
+  CHECK(l[2].minimum_hours.value == 35);
+  CHECK_FALSE(l[4].rate);
+  CHECK_FALSE(l[4].hourly_cost);
+}
+
+TEST_CASE("resolve: unknown trade and missing parameters are input errors") {
+  const char* text = R"(format: clausier/tender/1
+id: T
+title: x
+buyer: {name: V}
+nature: works
+lots:
+  - {id: 1, title: a, clause: execution, amount: 10, trade: paintng}
+)";
+  LoadResult r = parse_tender(text, "t.yaml");
+  REQUIRE(r.ok());
+  Resolution res = resolve(*r.tender, rules::RuleSet::builtin());
+  CHECK(rules_of(res.diagnostics) == std::vector<std::string>{"parameter-missing", "parameter-missing", "trade-unknown"});
+  CHECK(res.diagnostics[2].hint == "vouliez-vous dire « painting » ? Sinon indiquez « labour_share » dans le lot");
+}
+
+TEST_CASE("resolve: --set overrides, for every lot or one lot") {
+  LoadResult r = parse_tender(minimal, "t.yaml");
+  REQUIRE(r.ok());
+  std::string error;
+  auto rate = parse_override("rate=7%", error);
+  auto share = parse_override("lot.1.labour_share=0.6", error);
+  REQUIRE(rate);
+  REQUIRE(share);
+  CHECK(share->lot == "1");
+  Resolution res = resolve(*r.tender, rules::RuleSet::builtin(), {*rate, *share});
+  REQUIRE(res.ok());
+  CHECK(res.lots[0].rate->value == doctest::Approx(0.07));
+  CHECK(res.lots[0].rate->source == Source::override_value);
+  CHECK(res.lots[0].labour_share->value == 0.6);
+  CHECK(res.lots[0].overridden == std::vector<std::string>{"labour_share", "rate"});
+  CHECK_FALSE(parse_override("rate", error));
+  CHECK_FALSE(parse_override("colour=1", error));
+  CHECK_FALSE(parse_override("rate=2", error));
+  CHECK_FALSE(parse_override("rounding=sideways", error));
+  auto bad_lot = parse_override("lot.9.rate=0.1", error);
+  REQUIRE(bad_lot);
+  CHECK(rules_of(resolve(*r.tender, rules::RuleSet::builtin(), {*bad_lot}).diagnostics) ==
+        std::vector<std::string>{"override-lot"});
+}
