@@ -1,0 +1,34 @@
+#pragma once
+// The rules `clausier check` enforces on a tender file (formats.md section 6), beyond what the loader
+// already rejects. Each finding has a stable rule id documented in docs/check.md.
+#include <span>
+#include <string_view>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/rules/rules.hpp"
+#include "clausier/tender/model.hpp"
+#include "clausier/tender/resolve.hpp"
+
+namespace clausier::check {
+
+struct RuleInfo {
+  std::string_view id;
+  Severity severity;
+  Category category;
+  std::string_view summary;  // French, one line
+};
+// Every rule id any part of `check` can report, in documentation order.
+std::span<const RuleInfo> rule_catalogue();
+
+// Policy findings on a tender that may be partial (fields in error are absent and skipped).
+Diagnostics check_tender(const tender::Tender& t, const tender::Resolution& resolution, const rules::RuleSet& rules);
+
+// The estimated value the EU thresholds are compared with: every lot, optional tranches included,
+// framework maxima; `complete` is false when a lot has no value to count.
+struct EstimatedValue {
+  double total = 0;
+  bool complete = true;
+};
+EstimatedValue estimated_value(const tender::Tender& t);
+
+}  // namespace clausier::check

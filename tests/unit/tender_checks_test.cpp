@@ -1,0 +1,137 @@
+#include <doctest/doctest.h>
+
+#include "printers.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "clausier/check/tender_checks.hpp"
+#include "clausier/tender/load.hpp"
+
+using namespace clausier;
+
+namespace {
+
+// A works tender above the 2026 threshold (5 404 000 € HT) with a lot without clause nor derogation.
+std::string works_tender(const std::string& notice_date, const std::string& extra_lot_fields = "") {
+  return "format: clausier/tender/1\nid: T\ntitle: x\n"
+         "buyer: {name: V, kind: local}\n"
+         "facilitator: {name: J, email: j@example.org}\n"
+         "nature: works\nnotice_date: " + notice_date + "\n"
+         "parameters: {hourly_cost: 30, rate: 0.05}\n"
+         "lots:\n"
+         "  - {id: 1, title: a, trade: masonry, amount: 5000000, clause: execution}\n"
+         "  - {id: 2, title: b, amount: 500000, clause: none" + extra_lot_fields + "}\n";
+}
+
+Diagnostics findings(const std::string& text) {
+  tender::LoadResult r = tender::parse_tender(text, "t.yaml");
+  REQUIRE(r.tender);
+  tender::Resolution res = tender::resolve(*r.tender, rules::RuleSet::builtin());
+  Diagnostics all = r.diagnostics;
+  Diagnostics f = check::check_tender(*r.tender, res, rules::RuleSet::builtin());
+  all.insert(all.end(), f.begin(), f.end());
+  return all;
+}
+
+std::vector<std::string> rules_of(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d) out.push_back(x.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("climate law: above the threshold, noticed on 2026-09-01, a lot without clause fails") {
+  Diagnostics d = findings(works_tender("2026-09-01"));
+  REQUIRE(rules_of(d) == std::vector<std::string>{"climate-social-consideration"});
+  CHECK(d[0].severity == Severity::error);
+  CHECK(d[0].category == Category::finding);
+  CHECK(d[0].pos == Position{11, 47});
+  CHECK(exit_code_for(d) == 1);
+}
+
+TEST_CASE("climate law: the same tender noticed on 2026-08-01 passes") {
+  CHECK(findings(works_tender("2026-08-01")).empty());
+}
+
+TEST_CASE("climate law: it starts on 2026-08-22 exactly") {
+  CHECK(rules_of(findings(works_tender("2026-08-21"))).empty());
+  CHECK(rules_of(findings(works_tender("2026-08-22"))) == std::vector<std::string>{"climate-social-consideration"});
+}
+
+TEST_CASE("climate law: a written derogation satisfies it") {
+  CHECK(findings(works_tender("2026-09-01", ", derogation: \"Fourniture sur catalogue\"")).empty());
+}
+
+TEST_CASE("climate law: below the threshold, nothing to say") {
+  std::string text = works_tender("2026-09-01");
+  text.replace(text.find("amount: 5000000"), 15, "amount: 4900000");  // 4 900 000 + 500 000 < 5 404 000
+  CHECK(findings(text).empty());
+}
+
+TEST_CASE("climate law: supplies and services thresholds depend on the buyer") {
+  std::string text = works_tender("2026-09-01");
+  text.replace(text.find("nature: works"), 13, "nature: services");
+  text.replace(text.find("amount: 5000000"), 15, "amount: 100000");
+  text.replace(text.find("amount: 500000"), 14, "amount: 50000");  // 150 000 € HT
+  CHECK(findings(text).empty());  // local: 216 000
+  std::string central = text;
+  central.replace(central.find("kind: local"), 11, "kind: central");
+  CHECK(rules_of(findings(central)) == std::vector<std::string>{"climate-social-consideration"});  // central: 140 000
+}
+
+TEST_CASE("climate law: optional tranches and framework maxima count in the value") {
+  std::string text = works_tender("2026-09-01");
+  text.replace(text.find("amount: 5000000, clause: execution"), 34,
+               "clause: execution, tranches: [{id: TF, kind: firm, amount: 4000000}, "
+               "{id: TO1, kind: optional, amount: 1000000}]");
+  CHECK(rules_of(findings(text)) == std::vector<std::string>{"climate-social-consideration"});
+  CHECK(check::estimated_value(*tender::parse_tender(text, "t").tender).total == 5500000);
+}
+
+TEST_CASE("ANRU: minimum rate per programme") {
+  std::string text = works_tender("2026-08-01");
+  text.replace(text.find("nature: works"), 13, "nature: works\nprogramme: anru-investment");
+  CHECK(findings(text).empty());
+  text.replace(text.find("rate: 0.05"), 10, "rate: 0.04");
+  Diagnostics d = findings(text);
+  REQUIRE(rules_of(d) == std::vector<std::string>{"anru-rate"});
+  CHECK(d[0].pos == Position{9, 37});
+  text.replace(text.find("anru-investment"), 15, "anru-gup");
+  text.replace(text.find("rate: 0.04"), 10, "rate: 0.08");
+  CHECK(rules_of(findings(text)) == std::vector<std::string>{"anru-rate"});
+}
+
+TEST_CASE("facilitator: required as soon as one lot has a clause") {
+  std::string text = works_tender("2026-08-01");
+  std::string without = text;
+  without.replace(without.find("facilitator: {name: J, email: j@example.org}\n"), 45, "");
+  CHECK(rules_of(findings(without)) == std::vector<std::string>{"facilitator-contact"});
+  std::string no_contact = text;
+  no_contact.replace(no_contact.find(", email: j@example.org"), 22, "");
+  CHECK(rules_of(findings(no_contact)) == std::vector<std::string>{"facilitator-contact"});
+}
+
+TEST_CASE("SIRET and CPV") {
+  std::string text = works_tender("2026-08-01");
+  text.replace(text.find("kind: local"), 11, "kind: local, siret: \"73282932000075\"");
+  text.replace(text.find("trade: masonry"), 14, "trade: masonry, cpv: \"45262500-5\"");
+  Diagnostics d = findings(text);
+  CHECK(rules_of(d) == std::vector<std::string>{"siret-luhn", "cpv-check-digit"});
+  CHECK(d[1].hint == "écrivez \"45262500-6\"");
+  text.replace(text.find("45262500-5"), 10, "45262500-6");
+  text.replace(text.find("73282932000075"), 14, "73282932000074");
+  CHECK(findings(text).empty());
+  text.replace(text.find("45262500-6"), 10, "45999999-1");
+  CHECK(rules_of(findings(text)) == std::vector<std::string>{"cpv-unknown"});
+}
+
+TEST_CASE("every rule reported has an entry in the catalogue") {
+  auto catalogue = check::rule_catalogue();
+  for (const char* id : {"yaml-syntax", "yaml-duplicate-key", "schema-type", "lot-id-unique", "trade-unknown",
+                         "parameter-missing", "siret-luhn", "climate-social-consideration", "anru-rate"}) {
+    bool found = std::any_of(catalogue.begin(), catalogue.end(), [&](const check::RuleInfo& r) { return r.id == id; });
+    CHECK_MESSAGE(found, id);
+  }
+}

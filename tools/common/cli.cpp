@@ -1,0 +1,106 @@
+#include "cli.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "clausier/core/source.hpp"
+#include "clausier/core/version.hpp"
+#include "clausier/io/files.hpp"
+
+namespace clausier::cli {
+
+namespace {
+std::string version_text(const CLI::App& app) {
+  return fmt::format("{} {} (règles {})", app.get_name(), version(), rules::RuleSet::builtin().version());
+}
+}  // namespace
+
+void setup_app(CLI::App& app, const std::string& examples) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "Utilisation");
+  formatter->label("OPTIONS", "OPTIONS");
+  formatter->label("REQUIRED", "obligatoire");
+  formatter->label("TEXT", "TEXTE");
+  formatter->label("TEXT:FILE", "FICHIER");
+  formatter->label("Positionals", "Arguments");
+  formatter->label("Options", "Options");
+  formatter->column_width(32);
+  app.option_defaults()->group("Options");
+  app.set_help_flag("-h,--help", "Affiche cette aide et quitte");
+  app.set_version_flag("--version", version_text(app), "Affiche la version et quitte");
+  if (!examples.empty()) app.footer("Exemples :\n" + examples);
+}
+
+int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& run) {
+  std::string tool = app.get_name();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return exit_ok;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return exit_ok;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << version_text(app) << '\n';
+    return exit_ok;
+  } catch (const CLI::ParseError& e) {
+    print_error(tool, e.what());
+    std::cerr << fmt::format("Pour l'aide : {} --help\n", tool);
+    return exit_invalid;
+  }
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    print_error(tool, e.what());
+    return exit_invalid;
+  }
+}
+
+void add_rules_option(CLI::App& app, RulesOptions& options) {
+  app.add_option("--rules", options.files,
+                 "Fichier de règles (YAML) qui ajoute ou remplace des lignes des tables intégrées ; répétable")
+      ->type_name("FICHIER");
+}
+
+std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code) {
+  rules::RuleSet rules = rules::RuleSet::builtin();
+  Diagnostics all;
+  std::vector<SourceText> sources;
+  for (const auto& path : options.files) {
+    io::ReadResult read = io::read_file(path);
+    if (!read.text) {
+      all.push_back(read.error);
+      continue;
+    }
+    Diagnostics d = rules.add_file(path, *read.text);
+    for (auto& diag : d) std::cerr << render_diagnostic(diag, nullptr);
+    all.insert(all.end(), d.begin(), d.end());
+  }
+  if (all.empty()) return rules;
+  for (const auto& d : all)
+    if (d.category == Category::io) std::cerr << render_diagnostic(d, nullptr);
+  rules_exit_code = exit_code_for(all);
+  return std::nullopt;
+}
+
+void print_error(const std::string& tool, const std::string& message) {
+  std::cerr << fmt::format("{}: error: {}\n", tool, message);
+}
+
+int write_output(const std::string& tool, const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? exit_ok : exit_io;
+  }
+  if (auto err = io::write_file_atomic(path, text)) {
+    print_error(tool, fmt::format("{} : {}", err->path, err->message));
+    return exit_io;
+  }
+  return exit_ok;
+}
+
+}  // namespace clausier::cli

@@ -1,0 +1,38 @@
+#pragma once
+// What every Clausier tool shares: French help, --version, --rules, exit codes, error printing.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/rules/rules.hpp"
+
+namespace clausier::cli {
+
+// formats.md section 7: the one exit-code contract of every tool.
+enum ExitCode : int { exit_ok = 0, exit_failed = 1, exit_invalid = 2, exit_io = 3 };
+
+// French labels, --version, and the examples shown at the end of --help.
+void setup_app(CLI::App& app, const std::string& examples);
+
+// Parses the command line, then runs `run`; CLI11's own exit codes never reach users: a usage error
+// exits 2, --help and --version exit 0, an unexpected exception exits 2 with "<tool>: error: ...".
+int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& run);
+
+struct RulesOptions {
+  std::vector<std::string> files;
+};
+void add_rules_option(CLI::App& app, RulesOptions& options);
+// The built-in tables plus the user's files; prints the problems and returns nullopt when a file is
+// unreadable or invalid (the caller exits with `rules_exit_code`).
+std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code);
+
+// Prints "tool: error: message" on standard error.
+void print_error(const std::string& tool, const std::string& message);
+// Writes `text` to the file, atomically, or to standard output when path is empty or "-".
+int write_output(const std::string& tool, const std::string& path, const std::string& text);
+
+}  // namespace clausier::cli
