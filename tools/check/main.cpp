@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
       ->type_name("FICHIER|DOSSIER");
   app.add_option("--format", opts.format, "Format du résultat : text (lisible) ou json (pour les scripts)")
       ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json")
+      ->type_name("FORMAT")
       ->capture_default_str();
   app.add_flag("--no-source", opts.no_source, "N'affiche pas la ligne du fichier sous chaque message");
   clausier::cli::add_rules_option(app, opts.rules);

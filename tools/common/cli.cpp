@@ -13,6 +13,38 @@
 namespace clausier::cli {
 
 namespace {
+
+// CLI11 speaks English; users of these tools read French. The usual mistakes get a French sentence.
+std::string french_parse_error(const CLI::ParseError& e) {
+  std::string msg = e.what();
+  auto strip = [&](std::string_view suffix) {
+    return msg.size() > suffix.size() && msg.compare(msg.size() - suffix.size(), suffix.size(), suffix) == 0
+               ? msg.substr(0, msg.size() - suffix.size())
+               : std::string{};
+  };
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    if (auto what = strip(" is required"); !what.empty()) return fmt::format("{} est obligatoire", what);
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    auto colon = msg.find(": ");
+    return fmt::format("argument inattendu : {}", colon == std::string::npos ? msg : msg.substr(colon + 2));
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
+    auto not_in = msg.find(" not in {");
+    auto colon = msg.find(": ");
+    if (not_in != std::string::npos && colon != std::string::npos && colon < not_in) {
+      std::string choices = msg.substr(not_in + 9, msg.find('}', not_in) - not_in - 9);
+      for (auto& c : choices)
+        if (c == ',') c = '/';
+      return fmt::format("{} : « {} » n'est pas une valeur admise ({})", msg.substr(0, colon),
+                         msg.substr(colon + 2, not_in - colon - 2), choices);
+    }
+    return fmt::format("valeur invalide : {}", msg);
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) return fmt::format("valeur manquante : {}", msg);
+  return msg;
+}
+
 std::string version_text(const CLI::App& app) {
   return fmt::format("{} {} (règles {})", app.get_name(), version(), rules::RuleSet::builtin().version());
 }
@@ -48,7 +80,7 @@ int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& r
     std::cout << version_text(app) << '\n';
     return exit_ok;
   } catch (const CLI::ParseError& e) {
-    print_error(tool, e.what());
+    print_error(tool, french_parse_error(e));
     std::cerr << fmt::format("Pour l'aide : {} --help\n", tool);
     return exit_invalid;
   }

@@ -4,6 +4,7 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/tender/identifiers.hpp"
+#include "clausier/text/french.hpp"
 
 namespace clausier::check {
 
@@ -129,13 +130,13 @@ class Checker {
       if (r.rate->value + 1e-12 >= p->minimum_rate) continue;
       Position pos = r.rate->pos.line > 0 ? r.rate->pos : lot.pos;
       add("anru-rate", pos,
-          fmt::format("lot {} : taux d'insertion {} inférieur au minimum de {} ({}, {})", quoted(lot.id.value),
-                      percent(r.rate->value), percent(p->minimum_rate), p->label, p->charter),
+          fmt::format("lot {} : taux d'insertion {} inférieur au minimum de {} du programme {} ({})",
+                      quoted(lot.id.value), percent(r.rate->value), percent(p->minimum_rate), quoted(p->id), p->charter),
           fmt::format("portez le taux du lot à {} au moins", p->minimum_rate));
     }
   }
 
-  static std::string percent(double fraction) { return fmt::format("{:g} %", fraction * 100); }
+  static std::string percent(double fraction) { return text::format_percent(fraction); }
 
   void facilitator() {
     const Lot* first = nullptr;
@@ -180,7 +181,8 @@ class Checker {
     const rules::EuThresholds* th = rules_.thresholds_on(notice);
     if (th == nullptr) {
       add("thresholds-unknown", t_.notice_date->pos,
-          fmt::format("aucun seuil européen connu au {} : l'obligation sociale n'est pas évaluée", io::iso(notice)),
+          fmt::format("aucun seuil européen connu au {} : l'obligation sociale n'est pas évaluée",
+                      text::format_date_long(notice)),
           "ajoutez la période de seuils avec --rules (table eu_thresholds)");
       return;
     }
@@ -192,19 +194,19 @@ class Checker {
     if (value.total < threshold) {
       if (!value.complete && some_lot_without)
         add("climate-value-incomplete", t_.lots_pos,
-            fmt::format("valeur estimée de {} € HT sous le seuil de {} € HT, mais un lot n'a pas de montant : "
+            fmt::format("valeur estimée de {} HT sous le seuil de {} HT, mais un lot n'a pas de montant : "
                         "l'obligation de la loi Climat et résilience peut s'appliquer",
-                        money(value.total), money(threshold)),
+                        text::format_euros(value.total, 0), text::format_euros(threshold, 0)),
             "indiquez « amount » (ou « framework: max ») pour chaque lot");
       return;
     }
     for (const Lot& lot : t_.lots) {
       if (lot.has_clause() || lot.derogation) continue;
       add("climate-social-consideration", lot.clause.pos,
-          fmt::format("lot {} sans considération sociale : avis du {}, valeur estimée {} € HT ≥ seuil européen de {} € HT "
-                      "({}, {})",
-                      quoted(lot.id.value), io::iso(notice), money(value.total), money(threshold), obligation->label,
-                      reference(obligation->reference)),
+          fmt::format("lot {} sans considération sociale ni dérogation : avis du {}, valeur estimée {} HT, "
+                      "au moins le seuil européen de {} HT ({})",
+                      quoted(lot.id.value), text::format_date_long(notice), text::format_euros(value.total, 0),
+                      text::format_euros(threshold, 0), reference(obligation->reference)),
           "donnez une clause au lot, ou justifiez la dérogation : « derogation: \"motif\" »");
     }
   }
@@ -212,17 +214,6 @@ class Checker {
   std::string reference(const std::string& id) const {
     const rules::LegalReference* ref = rules_.legal_reference(id);
     return ref != nullptr ? ref->short_name : id;
-  }
-
-  static std::string money(double v) {
-    // Whole euros with thin spaces, as in the notice; the exact figure is in the JSON output.
-    std::string digits = fmt::format("{:.0f}", v);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
-      out += digits[i];
-    }
-    return out;
   }
 
   const Tender& t_;

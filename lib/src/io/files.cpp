@@ -18,6 +18,19 @@ namespace {
 Diagnostic io_error(const std::string& path, std::string message, std::string hint = {}) {
   return {"io", Severity::error, Category::io, path, {}, std::move(message), std::move(hint)};
 }
+
+// The system's messages follow the process locale, often English; say the usual ones in French.
+std::string reason(int err) {
+  switch (err) {
+    case ENOENT: return "fichier introuvable";
+    case EACCES: return "accès refusé";
+    case EISDIR: return "c'est un dossier";
+    case ENOSPC: return "disque plein";
+    case EROFS: return "système de fichiers en lecture seule";
+    case ENOTDIR: return "un élément du chemin n'est pas un dossier";
+    default: return std::strerror(err);
+  }
+}
 }  // namespace
 
 ReadResult read_file(const std::string& path) {
@@ -28,7 +41,7 @@ ReadResult read_file(const std::string& path) {
   if (f == nullptr) {
     int err = errno;
     std::string hint = err == ENOENT ? "vérifiez le chemin, ou donnez le dossier de l'opération" : "";
-    return {std::nullopt, io_error(path, fmt::format("lecture impossible : {}", std::strerror(err)), hint)};
+    return {std::nullopt, io_error(path, fmt::format("lecture impossible : {}", reason(err)), hint)};
   }
   std::string text;
   char buffer[65536];
@@ -46,7 +59,7 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string tmp = (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return io_error(path, fmt::format("écriture impossible : {}", std::strerror(errno)));
+  if (f == nullptr) return io_error(path, fmt::format("écriture impossible : {}", reason(errno)));
   bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
   ok = std::fflush(f) == 0 && ok;
   ok = std::fclose(f) == 0 && ok;

@@ -8,6 +8,7 @@
 #include "clausier/core/text.hpp"
 #include "clausier/io/files.hpp"
 #include "clausier/io/yaml.hpp"
+#include "clausier/text/french.hpp"
 
 namespace clausier::tender {
 
@@ -397,14 +398,15 @@ class Loader {
       for (const auto& tr : lot.tranches) sum += tr.amount.value;
       if (std::fabs(sum - lot.amount->value) > 0.005)
         r_.error("lot-tranches-sum", lot.amount->pos,
-                 fmt::format("le montant du lot ({}) diffère de la somme de ses tranches ({})", lot.amount->value, sum),
+                 fmt::format("le montant du lot ({} HT) diffère de la somme de ses tranches ({} HT)",
+                             text::format_euros(lot.amount->value), text::format_euros(sum)),
                  "corrigez le montant, ou retirez « amount » : la somme des tranches suffit");
     }
     if (lot.framework) check_framework(lot, *lot.framework, where);
     if (lot.start && lot.end && lot.end->value < lot.start->value)
       r_.error("lot-dates-order", lot.end->pos,
-               fmt::format("{} se termine ({}) avant de commencer ({})", where, io::iso(lot.end->value),
-                           io::iso(lot.start->value)),
+               fmt::format("{} se termine le {}, avant de commencer le {}", where,
+                           text::format_date_long(lot.end->value), text::format_date_long(lot.start->value)),
                "vérifiez « start » et « end » : la fin vient après le début");
     if (!lot.has_clause() && lot.award_criterion)
       r_.error("lot-award-criterion", lot.award_criterion->pos,
@@ -415,8 +417,8 @@ class Loader {
   void check_framework(const Lot& lot, const Framework& f, const std::string& where) {
     if (f.min && f.max && f.min->value > f.max->value)
       r_.error("lot-framework", f.min->pos,
-               fmt::format("{} : le minimum de l'accord-cadre ({}) dépasse son maximum ({})", where, f.min->value,
-                           f.max->value),
+               fmt::format("{} : le minimum de l'accord-cadre ({} HT) dépasse son maximum ({} HT)", where,
+                           text::format_euros(f.min->value), text::format_euros(f.max->value)),
                "vérifiez « min » et « max »");
     auto need = [&](bool present, std::string_view key, std::string_view basis) {
       if (!present)
