@@ -29,7 +29,9 @@ Diagnostics findings(const std::string& text) {
   REQUIRE(r.tender);
   tender::Resolution res = tender::resolve(*r.tender, rules::RuleSet::builtin());
   Diagnostics all = r.diagnostics;
-  Diagnostics f = check::check_tender(*r.tender, res, rules::RuleSet::builtin());
+  std::optional<hours::TenderResult> computed;
+  if (r.ok() && res.ok()) computed = hours::compute(*r.tender, res);
+  Diagnostics f = check::check_tender(*r.tender, res, rules::RuleSet::builtin(), computed ? &*computed : nullptr);
   all.insert(all.end(), f.begin(), f.end());
   return all;
 }
@@ -58,6 +60,19 @@ TEST_CASE("climate law: the same tender noticed on 2026-08-01 passes") {
 TEST_CASE("climate law: it starts on 2026-08-22 exactly") {
   CHECK(rules_of(findings(works_tender("2026-08-21"))).empty());
   CHECK(rules_of(findings(works_tender("2026-08-22"))) == std::vector<std::string>{"climate-social-consideration"});
+}
+
+TEST_CASE("climate law: a lot whose clause falls below its minimum has no social consideration") {
+  // Lot 2 with a clause: 500 000 × 50 % × 5 % ÷ 30 = 416.67 → 417 h, below a minimum of 500 h.
+  std::string text = works_tender("2026-09-01", ", labour_share: 0.5, minimum_hours: 500");
+  text.replace(text.find("clause: none"), 12, "clause: execution");
+  Diagnostics d = findings(text);
+  REQUIRE(rules_of(d) == std::vector<std::string>{"climate-social-consideration"});
+  CHECK(d[0].message.find("sous le minimum, 417\u202Fheures pour un minimum de 500\u202Fheures") != std::string::npos);
+  // With a derogation it passes, and the derogation is not reported as unused.
+  std::string with_derogation = works_tender("2026-09-01", ", labour_share: 0.5, minimum_hours: 500, derogation: \"motif\"");
+  with_derogation.replace(with_derogation.find("clause: none"), 12, "clause: execution");
+  CHECK(findings(with_derogation).empty());
 }
 
 TEST_CASE("climate law: a written derogation satisfies it") {

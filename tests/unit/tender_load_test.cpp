@@ -144,6 +144,10 @@ TEST_CASE("tender: rules between the fields of a lot") {
   CHECK(rules_for("  - {id: 1, title: a, clause: none, amount: 5, award_criterion: {weight: 0.1}}\n") ==
         std::vector<std::string>{"lot-award-criterion"});
   CHECK(rules_for("  - {id: 1, title: a, clause: none}\n").empty());
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, method: fixed, hours: 5, tranches: [{id: TF, kind: firm, amount: 6}]}\n") ==
+        std::vector<std::string>{"lot-method-field"});
+  CHECK(rules_for("  - {id: 1, title: a, clause: execution, tranches: [{id: TF, kind: firm, amount: 6}], "
+                  "framework: {max: 5, basis: max}}\n") == std::vector<std::string>{"lot-framework"});
   CHECK(rules_for("  - {id: 1, title: a, clause: execution, x-note: libre, amount: 3}\n").empty());
 }
 
@@ -188,7 +192,8 @@ lots:
   CHECK(l[2].labour_share->value == 0.4);
   CHECK(l[2].labour_share->source == Source::tender_parameters);
   CHECK(l[3].hourly_cost->value == 20);
-  CHECK(l[3].hourly_cost->source == Source::rule_table);
+  CHECK(l[3].hourly_cost->source == Source::method_default);
+  CHECK(l[3].hourly_cost->detail == "cleaning-pact, selon FEP, calcul automatique du PACT Propreté (Inserpropre)");
   CHECK(l[3].labour_share->value == 0.80);
   CHECK(l[3].minimum_hours.value == 150);
   CHECK(l[3].rate->value == 0.05);

@@ -24,6 +24,7 @@ struct Command {
 // The explicit list of commands (no discovery): what `clausier --help` shows.
 constexpr Command commands[] = {
     {"check", "vérifie des fichiers de consultation (et, plus tard, des pièces du DCE)"},
+    {"hours", "calcule les heures d'insertion de chaque lot, et montre le calcul"},
 };
 
 void usage(std::ostream& out) {

@@ -20,7 +20,9 @@ FileResult check_file(const std::string& argument, const rules::RuleSet& rules) 
     if (!t.id.value.empty()) r.tender_id = t.id.value;
     // Policy rules run on a partial tender too, so independent mistakes are all reported in one run.
     tender::Resolution res = tender::resolve(t, rules);
-    Diagnostics findings = check_tender(t, res, rules);
+    std::optional<hours::TenderResult> computed;
+    if (loaded.result.ok() && res.ok()) computed = hours::compute(t, res);
+    Diagnostics findings = check_tender(t, res, rules, computed ? &*computed : nullptr);
     r.diagnostics.insert(r.diagnostics.end(), res.diagnostics.begin(), res.diagnostics.end());
     r.diagnostics.insert(r.diagnostics.end(), findings.begin(), findings.end());
   }

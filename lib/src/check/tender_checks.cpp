@@ -48,15 +48,16 @@ constexpr RuleInfo catalogue[] = {
 
 class Checker {
  public:
-  Checker(const Tender& t, const Resolution& res, const rules::RuleSet& rules, Diagnostics& out)
-      : t_(t), res_(res), rules_(rules), out_(out) {}
+  Checker(const Tender& t, const Resolution& res, const rules::RuleSet& rules, const hours::TenderResult* hours,
+          Diagnostics& out)
+      : t_(t), res_(res), rules_(rules), hours_(hours), out_(out) {}
 
   void run() {
     siret(t_.buyer.siret, "de l'acheteur");
     for (const Lot& lot : t_.lots) {
       if (lot.award && lot.award->contractor) siret(lot.award->contractor->siret, "du titulaire");
       cpv(lot);
-      if (lot.derogation && lot.has_clause())
+      if (lot.derogation && clause_set(lot))
         add("derogation-unused", lot.derogation->pos,
             fmt::format("le lot {} a une clause ({}) : sa dérogation n'a pas d'effet", quoted(lot.id.value),
                         name(lot.clause.value)),
@@ -76,6 +77,19 @@ class Checker {
         return;
       }
     }
+  }
+
+  // The computed result of a lot, when the tender could be computed.
+  const hours::LotResult* computed(const Lot& lot) const {
+    if (hours_ == nullptr) return nullptr;
+    for (const auto& r : hours_->lots)
+      if (r.lot == &lot) return &r;
+    return nullptr;
+  }
+  // A clause is really set when the lot has one and its hours are not below the minimum (or no capacity).
+  bool clause_set(const Lot& lot) const {
+    const hours::LotResult* r = computed(lot);
+    return lot.has_clause() && (r == nullptr || r->status == hours::Status::ok);
   }
 
   void siret(const Field<std::string>& s, std::string_view whose) {
@@ -168,7 +182,7 @@ class Checker {
     const rules::Obligation* obligation = rules_.obligation("climate-resilience-social");
     if (obligation == nullptr) return;
     bool some_lot_without = false;
-    for (const Lot& lot : t_.lots) some_lot_without = some_lot_without || (!lot.has_clause() && !lot.derogation);
+    for (const Lot& lot : t_.lots) some_lot_without = some_lot_without || (!clause_set(lot) && !lot.derogation);
     if (!t_.notice_date) {
       if (some_lot_without)
         add("notice-date-missing", t_.id.pos,
@@ -200,14 +214,26 @@ class Checker {
             "indiquez « amount » (ou « framework: max ») pour chaque lot");
       return;
     }
+    std::string context = fmt::format("avis du {}, valeur estimée {} HT, au moins le seuil européen de {} HT ({})",
+                                      text::format_date_long(notice), text::format_euros(value.total, 0),
+                                      text::format_euros(threshold, 0), reference(obligation->reference));
     for (const Lot& lot : t_.lots) {
-      if (lot.has_clause() || lot.derogation) continue;
-      add("climate-social-consideration", lot.clause.pos,
-          fmt::format("lot {} sans considération sociale ni dérogation : avis du {}, valeur estimée {} HT, "
-                      "au moins le seuil européen de {} HT ({})",
-                      quoted(lot.id.value), text::format_date_long(notice), text::format_euros(value.total, 0),
-                      text::format_euros(threshold, 0), reference(obligation->reference)),
-          "donnez une clause au lot, ou justifiez la dérogation : « derogation: \"motif\" »");
+      if (clause_set(lot) || lot.derogation) continue;
+      const hours::LotResult* r = computed(lot);
+      if (lot.has_clause() && r != nullptr)
+        add("climate-social-consideration", lot.clause.pos,
+            fmt::format("lot {} : sa clause n'est pas mise en œuvre ({}, {}) et il n'a pas de dérogation ; {}",
+                        quoted(lot.id.value), hours::french_label(r->status),
+                        r->status == hours::Status::below_minimum
+                            ? fmt::format("{} pour un minimum de {}", text::format_hours(r->hours),
+                                          text::format_hours(r->params.minimum_hours.value))
+                            : std::string("le personnel repris absorbe toute la main-d'œuvre"),
+                        context),
+            "augmentez le taux ou baissez « minimum_hours », ou justifiez la dérogation : « derogation: \"motif\" »");
+      else
+        add("climate-social-consideration", lot.clause.pos,
+            fmt::format("lot {} sans considération sociale ni dérogation : {}", quoted(lot.id.value), context),
+            "donnez une clause au lot, ou justifiez la dérogation : « derogation: \"motif\" »");
     }
   }
 
@@ -219,6 +245,7 @@ class Checker {
   const Tender& t_;
   const Resolution& res_;
   const rules::RuleSet& rules_;
+  const hours::TenderResult* hours_;
   Diagnostics& out_;
 };
 
@@ -242,9 +269,10 @@ EstimatedValue estimated_value(const Tender& t) {
   return v;
 }
 
-Diagnostics check_tender(const Tender& t, const Resolution& resolution, const rules::RuleSet& rules) {
+Diagnostics check_tender(const Tender& t, const Resolution& resolution, const rules::RuleSet& rules,
+                         const hours::TenderResult* hours) {
   Diagnostics out;
-  Checker(t, resolution, rules, out).run();
+  Checker(t, resolution, rules, hours, out).run();
   return out;
 }
 

@@ -393,6 +393,18 @@ class Loader {
           break;
       }
     }
+    if (const Node* tranches = n.find("tranches")) {
+      if (method != Method::labour_cost && method != Method::percent_of_hours)
+        r_.error("lot-method-field", tranches->pos,
+                 fmt::format("« tranches » ne sert qu'aux méthodes labour-cost et percent-of-hours ; {} utilise la "
+                             "méthode {}",
+                             where, name(method)),
+                 "retirez « tranches », ou changez de méthode");
+      if (n.find("framework") != nullptr)
+        r_.error("lot-framework", tranches->pos,
+                 fmt::format("{} a à la fois des tranches et un accord-cadre (framework) : choisissez l'un des deux", where),
+                 "un accord-cadre à bons de commande se décrit par « framework: {min, max, basis} »");
+    }
     if (lot.amount && !lot.tranches.empty()) {
       double sum = 0;
       for (const auto& tr : lot.tranches) sum += tr.amount.value;

@@ -37,6 +37,15 @@ Param<double> from_rule(double value, const rules::Origin& o) {
           o.builtin ? o.source : fmt::format("{} ({})", o.file, o.source)};
 }
 
+// A method's own default (cleaning-pact's 20 €/h, 80 %, 150 h): the detail names the method.
+Param<double> from_method(double value, const rules::MethodDefaults& d) {
+  Param<double> p = from_rule(value, d.origin);
+  if (d.origin.builtin) p.source = Source::method_default;
+  p.detail = d.origin.builtin ? fmt::format("{}, selon {}", d.method, d.origin.source)
+                              : fmt::format("{} : {}", d.method, p.detail);
+  return p;
+}
+
 class Resolver {
  public:
   Resolver(const Tender& t, const rules::RuleSet& rules, const std::vector<Override>& overrides, Diagnostics& out)
@@ -52,7 +61,7 @@ class Resolver {
 
     if (uses_money) {
       r.hourly_cost = first(from_field(lot.params.hourly_cost, Source::lot),
-                            defaults && defaults->hourly_cost ? std::optional(from_rule(*defaults->hourly_cost, defaults->origin))
+                            defaults && defaults->hourly_cost ? std::optional(from_method(*defaults->hourly_cost, *defaults))
                                                                : std::nullopt,
                             from_field(t_.parameters.hourly_cost, Source::tender_parameters));
       r.labour_share = labour_share(lot, defaults);
@@ -80,7 +89,7 @@ class Resolver {
                           .value_or(Param<double>{1, Source::builtin_default, {}, {}});
     r.minimum_hours = first(from_field(lot.params.minimum_hours, Source::lot),
                             defaults && defaults->minimum_hours
-                                ? std::optional(from_rule(*defaults->minimum_hours, defaults->origin))
+                                ? std::optional(from_method(*defaults->minimum_hours, *defaults))
                                 : std::nullopt,
                             from_field(t_.parameters.minimum_hours, Source::tender_parameters))
                           .value_or(Param<double>{0, Source::builtin_default, {}, {}});
@@ -121,7 +130,7 @@ class Resolver {
                           : fmt::format("vouliez-vous dire {} ? Sinon indiquez « labour_share » dans le lot", quoted(suggestion))});
       return std::nullopt;
     }
-    if (defaults && defaults->labour_share) return from_rule(*defaults->labour_share, defaults->origin);
+    if (defaults && defaults->labour_share) return from_method(*defaults->labour_share, *defaults);
     return from_field(t_.parameters.labour_share, Source::tender_parameters);
   }
 

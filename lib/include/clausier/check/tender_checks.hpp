@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "clausier/core/diagnostic.hpp"
+#include "clausier/hours/calc.hpp"
 #include "clausier/rules/rules.hpp"
 #include "clausier/tender/model.hpp"
 #include "clausier/tender/resolve.hpp"
@@ -20,8 +21,10 @@ struct RuleInfo {
 // Every rule id any part of `check` can report, in documentation order.
 std::span<const RuleInfo> rule_catalogue();
 
-// Policy findings on a tender that may be partial (fields in error are absent and skipped).
-Diagnostics check_tender(const tender::Tender& t, const tender::Resolution& resolution, const rules::RuleSet& rules);
+// Policy findings on a tender that may be partial (fields in error are absent and skipped). `hours`, when the
+// tender could be computed, tells which clauses are really set (a lot below its minimum has none).
+Diagnostics check_tender(const tender::Tender& t, const tender::Resolution& resolution, const rules::RuleSet& rules,
+                         const hours::TenderResult* hours = nullptr);
 
 // The estimated value the EU thresholds are compared with: every lot, optional tranches included,
 // framework maxima; `complete` is false when a lot has no value to count.

@@ -1,0 +1,70 @@
+#pragma once
+// The reserved integration hours of each lot (formats.md section 2), with every intermediate value
+// kept so the result can be explained, tabulated and quoted by the other tools.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/tender/model.hpp"
+#include "clausier/tender/resolve.hpp"
+
+namespace clausier::hours {
+
+enum class Status { ok, below_minimum, no_clause, no_capacity };
+std::string_view name(Status s);         // "ok", "below-minimum", "no-clause", "no-capacity"
+std::string_view french_label(Status s);  // "retenu", "sous le minimum", "sans clause", "sans capacité"
+std::string_view french_label(tender::Method m);
+
+// A full-time month: 35 h × 52 ÷ 12, as formats.md writes it.
+inline constexpr double full_time_month_hours = 151.67;
+
+// formats.md, exactly: r = raw rounded to 6 decimals (half away from zero); q = r ÷ step;
+// nearest rounds q half away from zero, up takes the ceiling, down the floor; hours = q × step.
+double round_hours(double raw, tender::Rounding mode, double step);
+// Rounded to 6 decimals, half away from zero: the precision every figure is published with.
+double round6(double v);
+
+// The cleaning-pact (PACT Propreté) intermediate values.
+struct Pact {
+  double c = 0;  // hourly_cost ÷ labour_share: € of turnover per labour hour
+  double p = 0;  // 1 − S × C ÷ (A ÷ N): share of labour left once the transferred staff is paid
+  double monthly_amount = 0;  // A ÷ N
+  double transferred = 0;     // S, monthly hours of the staff taken over
+  double months = 0;          // N
+};
+
+struct TrancheResult {
+  const tender::Tranche* tranche = nullptr;
+  double raw_hours = 0;
+  double hours = 0;
+};
+
+// Which amount the money-based methods used.
+enum class Basis { amount, tranches, framework_min, framework_max, framework_estimate, none };
+std::string_view name(Basis b);  // "amount", "tranches", "framework-min", ...
+
+struct LotResult {
+  const tender::Lot* lot = nullptr;
+  tender::ResolvedLot params;
+  Basis basis = Basis::none;
+  std::optional<double> amount;  // the amount the formula used (the tranches' sum for a lot with tranches)
+  std::optional<Pact> pact;
+  double raw_hours = 0;          // before rounding, 6 decimals; for tranches, the sum of theirs
+  double hours = 0;              // after rounding (sum of the tranches' rounded hours)
+  Status status = Status::ok;
+  std::vector<TrancheResult> tranches;
+};
+
+struct TenderResult {
+  const tender::Tender* tender = nullptr;
+  std::vector<LotResult> lots;
+  double total_hours = 0;  // lots whose status is ok
+  std::vector<std::string> overrides;  // the --set texts applied, in order
+};
+
+// Requires a resolution without input errors (resolution.ok()).
+TenderResult compute(const tender::Tender& t, const tender::Resolution& resolution,
+                     const std::vector<tender::Override>& overrides = {});
+
+}  // namespace clausier::hours

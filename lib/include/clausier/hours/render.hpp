@@ -1,0 +1,37 @@
+#pragma once
+// The renderings of `clausier hours`: a French table, JSON (formats.md section 7), CSV for Excel,
+// Markdown, the step-by-step explanation, and the schedule of each lot.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clausier/calendar/schedule.hpp"
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/hours/calc.hpp"
+#include "clausier/rules/rules.hpp"
+
+namespace clausier::hours {
+
+struct RenderOptions {
+  bool explain = false;
+  std::optional<calendar::Period> schedule;
+};
+
+// One operation's lines of explanation, in French, for one lot.
+std::vector<std::string> explain_lot(const LotResult& r);
+// The lot's schedule when it is ok and has start and end dates.
+std::optional<std::vector<calendar::SchedulePart>> lot_schedule(const LotResult& r, calendar::Period period);
+
+// A file that could not be computed, for the JSON's "failures".
+struct Failure {
+  std::string path;
+  Diagnostics diagnostics;
+};
+
+std::string render_text(const std::vector<TenderResult>& results, const RenderOptions& options);
+std::string render_markdown(const std::vector<TenderResult>& results, const RenderOptions& options);
+std::string render_csv(const std::vector<TenderResult>& results, const RenderOptions& options);
+std::string render_json(const std::vector<TenderResult>& results, const std::vector<Failure>& failures,
+                        const rules::RuleSet& rules, const RenderOptions& options);
+
+}  // namespace clausier::hours

@@ -1,0 +1,133 @@
+// hours --explain: each lot's formula with its values, units and the origin of each parameter.
+#include <fmt/format.h>
+
+#include "clausier/hours/render.hpp"
+#include "clausier/text/french.hpp"
+
+namespace clausier::hours {
+
+using namespace clausier::tender;
+using text::format_number;
+using text::format_percent;
+
+namespace {
+
+std::string origin(const Param<double>& p) {
+  switch (p.source) {
+    case Source::lot: return fmt::format("lot, ligne {}", p.pos.line);
+    case Source::tender_parameters: return fmt::format("parameters, ligne {}", p.pos.line);
+    case Source::method_default: return fmt::format("valeur par défaut de la méthode {}", p.detail);
+    case Source::rule_table: return fmt::format("table de règles : {}", p.detail);
+    case Source::user_rules: return fmt::format("fichier de règles {}", p.detail);
+    case Source::override_value: return fmt::format("--set {}", p.detail);
+    case Source::builtin_default: return "valeur par défaut";
+  }
+  return "";
+}
+
+std::string rounding_text(const ResolvedLot& p) {
+  std::string mode = p.rounding.value == Rounding::nearest ? "au plus proche"
+                     : p.rounding.value == Rounding::up    ? "au supérieur"
+                                                           : "à l'inférieur";
+  if (p.rounding_step.value == 1) return fmt::format("arrondi {}", mode);
+  return fmt::format("arrondi {} multiple de {} h", mode, format_number(p.rounding_step.value));
+}
+
+std::string euros(double v) { return format_number(v, 2) + "\u202F€"; }
+std::string hours_short(double v) { return format_number(v, 2) + "\u202Fh"; }
+
+std::string formula_line(double amount, const ResolvedLot& p, double raw, double hours) {
+  return fmt::format("{} × {} × {} ÷ {}\u202F€/h = {} → {} ({})", euros(amount), format_percent(p.labour_share->value),
+                     format_percent(p.rate->value), format_number(p.hourly_cost->value), hours_short(raw),
+                     hours_short(hours), rounding_text(p));
+}
+
+}  // namespace
+
+std::vector<std::string> explain_lot(const LotResult& r) {
+  const Lot& lot = *r.lot;
+  const ResolvedLot& p = r.params;
+  std::vector<std::string> out;
+  out.push_back(fmt::format("Lot {} — {} : méthode {} ({}), clause {}", lot.id.value, lot.title, name(lot.method.value),
+                            french_label(lot.method.value), name(lot.clause.value)));
+  if (r.status == Status::no_clause) {
+    out.push_back("  pas de clause (clause: none) : 0 h");
+    if (lot.derogation) out.push_back(fmt::format("  dérogation : {}", lot.derogation->value));
+    return out;
+  }
+  auto param = [&](std::string_view label, const std::optional<Param<double>>& v, std::string shown) {
+    if (v) out.push_back(fmt::format("  {:<22}{:<16}({})", label, shown, origin(*v)));
+  };
+  if (r.amount && lot.method.value != Method::fixed && lot.method.value != Method::fte) {
+    std::string basis = r.basis == Basis::tranches             ? "somme des tranches"
+                        : r.basis == Basis::framework_min      ? "minimum de l'accord-cadre"
+                        : r.basis == Basis::framework_max      ? "maximum de l'accord-cadre"
+                        : r.basis == Basis::framework_estimate ? "estimation de l'accord-cadre"
+                                                               : fmt::format("lot, ligne {}", lot.amount->pos.line);
+    out.push_back(fmt::format("  {:<22}{:<16}({})", "montant HT", euros(*r.amount), basis));
+  }
+  if (p.labour_share) param("part de main-d'œuvre", p.labour_share, format_percent(p.labour_share->value));
+  if (p.rate)
+    param(lot.method.value == Method::percent_of_hours ? "pourcentage" : "taux d'insertion", p.rate,
+          format_percent(p.rate->value));
+  if (p.hourly_cost) param("coût horaire", p.hourly_cost, format_number(p.hourly_cost->value) + "\u202F€/h");
+
+  switch (lot.method.value) {
+    case Method::labour_cost:
+    case Method::percent_of_hours:
+      if (r.tranches.empty()) {
+        out.push_back("  calcul : " + formula_line(*r.amount, p, r.raw_hours, r.hours));
+      } else {
+        for (const TrancheResult& t : r.tranches)
+          out.push_back(fmt::format("  tranche {} ({}) : {}", t.tranche->id.value,
+                                    t.tranche->kind == TrancheKind::firm ? "ferme" : "optionnelle",
+                                    formula_line(t.tranche->amount.value, p, t.raw_hours, t.hours)));
+        out.push_back(fmt::format("  total des tranches, chacune arrondie : {} (dont tranches optionnelles)",
+                                  hours_short(r.hours)));
+      }
+      if (lot.method.value == Method::percent_of_hours)
+        out.push_back(fmt::format("  estimation : l'obligation porte sur {} des heures réellement travaillées",
+                                  format_percent(p.rate->value)));
+      break;
+    case Method::fixed:
+      out.push_back(fmt::format("  calcul : {} fixées par l'acheteur (lot, ligne {}) → {} ({})", hours_short(lot.hours->value),
+                                lot.hours->pos.line, hours_short(r.hours), rounding_text(p)));
+      break;
+    case Method::fte:
+      out.push_back(fmt::format("  calcul : {} ETP × {} mois × {} h = {} → {} ({})", format_number(lot.fte->value),
+                                format_number(lot.months->value), format_number(full_time_month_hours), hours_short(r.raw_hours),
+                                hours_short(r.hours), rounding_text(p)));
+      break;
+    case Method::cleaning_pact: {
+      const Pact& k = *r.pact;
+      out.push_back(fmt::format("  C = {}\u202F€/h ÷ {} = {}\u202F€ de chiffre d'affaires par heure de main-d'œuvre",
+                                format_number(p.hourly_cost->value), format_percent(p.labour_share->value),
+                                format_number(k.c)));
+      out.push_back(fmt::format("  P = 1 − {} h/mois × {}\u202F€ ÷ ({} ÷ {} mois) = {}", format_number(k.transferred),
+                                format_number(k.c), euros(*r.amount), format_number(k.months), format_number(k.p, 4)));
+      if (r.status == Status::no_capacity) {
+        out.push_back("  P ≤ 0 : les heures du personnel repris dépassent la main-d'œuvre que le marché peut payer ;"
+                      " pas de clause (sans capacité)");
+        return out;
+      }
+      out.push_back(fmt::format("  calcul : I = P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {} → {} ({})", format_number(k.p, 4),
+                                euros(*r.amount), format_number(k.c), format_percent(p.rate->value),
+                                hours_short(r.raw_hours), hours_short(r.hours), rounding_text(p)));
+      break;
+    }
+  }
+  std::string minimum = fmt::format("minimum {} ({})", hours_short(p.minimum_hours.value), origin(p.minimum_hours));
+  if (r.status == Status::below_minimum)
+    out.push_back(fmt::format("  {} < {} : la clause n'est pas mise en œuvre (heures données pour information)",
+                              hours_short(r.hours), minimum));
+  else
+    out.push_back(fmt::format("  {} ≥ {} : clause retenue", hours_short(r.hours), minimum));
+  if (!r.params.overridden.empty()) {
+    std::string keys;
+    for (const auto& k : r.params.overridden) keys += (keys.empty() ? "" : ", ") + k;
+    out.push_back(fmt::format("  valeurs modifiées par --set : {}", keys));
+  }
+  return out;
+}
+
+}  // namespace clausier::hours

@@ -1,0 +1,301 @@
+#include "clausier/hours/render.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "clausier/core/text.hpp"
+#include "clausier/io/values.hpp"
+#include "clausier/text/french.hpp"
+#include "clausier/text/table.hpp"
+
+namespace clausier::hours {
+
+using namespace clausier::tender;
+using nlohmann::ordered_json;
+using text::format_number;
+using text::format_percent;
+
+std::optional<std::vector<calendar::SchedulePart>> lot_schedule(const LotResult& r, calendar::Period period) {
+  const Lot& lot = *r.lot;
+  if (r.status != Status::ok || !lot.start || !lot.end) return std::nullopt;
+  return calendar::split_hours(r.hours, lot.start->value, lot.end->value, period);
+}
+
+namespace {
+
+std::string period_name(calendar::Period p) { return p == calendar::Period::month ? "mois" : "année"; }
+
+std::string cell_amount(const LotResult& r) { return r.amount ? text::format_euros(*r.amount) : ""; }
+std::string cell_share(const LotResult& r) {
+  return r.params.labour_share ? format_percent(r.params.labour_share->value) : "";
+}
+std::string cell_rate(const LotResult& r) { return r.params.rate ? format_percent(r.params.rate->value) : ""; }
+std::string cell_cost(const LotResult& r) {
+  return r.params.hourly_cost ? format_number(r.params.hourly_cost->value) + "\u202F€/h" : "";
+}
+
+std::vector<text::Column> lot_columns() {
+  return {{"Lot"},          {"Intitulé"}, {"Méthode"},      {"Montant HT", true}, {"Part MO", true},
+          {"Taux", true},   {"Coût horaire", true},           {"Heures", true},     {"Statut"}};
+}
+
+// Long titles would push the figures off a terminal; the full title is in every other format.
+std::string short_title(const std::string& title, std::size_t max_chars) {
+  if (utf8_width(title) <= max_chars) return title;
+  return title.substr(0, utf8_offset(title, static_cast<int>(max_chars - 1))) + "…";
+}
+
+std::vector<text::Row> lot_rows(const TenderResult& t, std::size_t title_chars) {
+  std::vector<text::Row> rows;
+  for (const LotResult& r : t.lots) {
+    const Lot& lot = *r.lot;
+    std::string method = r.status == Status::no_clause ? "" : std::string(french_label(lot.method.value));
+    rows.push_back({lot.id.value, short_title(lot.title, title_chars), method, cell_amount(r), cell_share(r),
+                    cell_rate(r), cell_cost(r), format_number(r.hours), std::string(french_label(r.status))});
+    for (const TrancheResult& tr : r.tranches)
+      rows.push_back({"", fmt::format("  tranche {} ({})", tr.tranche->id.value,
+                                      tr.tranche->kind == TrancheKind::firm ? "ferme" : "optionnelle"),
+                      "", text::format_euros(tr.tranche->amount.value), "", "", "", format_number(tr.hours), ""});
+  }
+  return rows;
+}
+
+std::string total_line(const TenderResult& t) {
+  int ok = 0;
+  for (const LotResult& r : t.lots) ok += r.status == Status::ok ? 1 : 0;
+  return fmt::format("Total : {} ({} {} sur {})", text::format_hours(t.total_hours), ok,
+                     ok > 1 ? "lots retenus" : "lot retenu", t.lots.size());
+}
+
+std::vector<text::Column> schedule_columns(calendar::Period p) {
+  return {{p == calendar::Period::month ? "Mois" : "Année"}, {"Du"}, {"Au"}, {"Jours ouvrés", true}, {"Heures", true}};
+}
+std::vector<text::Row> schedule_rows(const std::vector<calendar::SchedulePart>& parts) {
+  std::vector<text::Row> rows;
+  for (const auto& part : parts)
+    rows.push_back({part.label, text::format_date_short(part.first), text::format_date_short(part.last),
+                    std::to_string(part.working_days), format_number(part.hours)});
+  return rows;
+}
+
+std::string grand_total(const std::vector<TenderResult>& results) {
+  double total = 0;
+  for (const auto& t : results) total += t.total_hours;
+  return fmt::format("Total général : {} ({} opérations)", text::format_hours(round6(total)), results.size());
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<TenderResult>& results, const RenderOptions& options) {
+  std::string out;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const TenderResult& t = results[i];
+    if (i > 0) out += "\n";
+    out += fmt::format("Opération {} — {}\n", t.tender->id.value, t.tender->title);
+    if (!t.overrides.empty()) {
+      std::string list;
+      for (const auto& o : t.overrides) list += (list.empty() ? "" : ", ") + o;
+      out += fmt::format("Simulation, valeurs modifiées par --set : {}\n", list);
+    }
+    out += "\n" + text::render_text_table(lot_columns(), lot_rows(t, 40));
+    out += "\n" + total_line(t) + "\n";
+    if (options.explain) {
+      out += "\nDétail du calcul\n";
+      for (const LotResult& r : t.lots) {
+        out += "\n";
+        for (const auto& line : explain_lot(r)) out += line + "\n";
+      }
+    }
+    if (options.schedule) {
+      out += fmt::format("\nCalendrier des heures par {} (au prorata des jours ouvrés, jours fériés exclus)\n",
+                         period_name(*options.schedule));
+      for (const LotResult& r : t.lots) {
+        auto parts = lot_schedule(r, *options.schedule);
+        if (!parts) {
+          if (r.status == Status::ok)
+            out += fmt::format("\nLot {} : pas de dates d'exécution (start, end), pas de calendrier\n", r.lot->id.value);
+          continue;
+        }
+        out += fmt::format("\nLot {} — {} ({} au {})\n", r.lot->id.value, text::format_hours(r.hours),
+                           text::format_date_short(r.lot->start->value), text::format_date_short(r.lot->end->value));
+        out += text::render_text_table(schedule_columns(*options.schedule), schedule_rows(*parts));
+      }
+    }
+  }
+  if (results.size() > 1) out += "\n" + grand_total(results) + "\n";
+  return out;
+}
+
+std::string render_markdown(const std::vector<TenderResult>& results, const RenderOptions& options) {
+  std::string out;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const TenderResult& t = results[i];
+    if (i > 0) out += "\n";
+    out += fmt::format("### {} — {}\n\n", t.tender->id.value, t.tender->title);
+    if (!t.overrides.empty()) {
+      std::string list;
+      for (const auto& o : t.overrides) list += (list.empty() ? "" : ", ") + fmt::format("`{}`", o);
+      out += fmt::format("Simulation, valeurs modifiées par `--set` : {}\n\n", list);
+    }
+    out += text::render_markdown_table(lot_columns(), lot_rows(t, 1000));
+    out += "\n**" + total_line(t) + "**\n";
+    if (options.explain) {
+      out += "\n";
+      for (const LotResult& r : t.lots) {
+        auto lines = explain_lot(r);
+        out += fmt::format("- **{}**\n", lines.front());
+        for (std::size_t k = 1; k < lines.size(); ++k) {
+          std::string_view l = lines[k];
+          while (!l.empty() && l.front() == ' ') l.remove_prefix(1);
+          out += fmt::format("  - {}\n", l);
+        }
+      }
+    }
+    if (options.schedule) {
+      for (const LotResult& r : t.lots) {
+        auto parts = lot_schedule(r, *options.schedule);
+        if (!parts) continue;
+        out += fmt::format("\nCalendrier du lot {} ({})\n\n", r.lot->id.value, text::format_hours(r.hours));
+        out += text::render_markdown_table(schedule_columns(*options.schedule), schedule_rows(*parts));
+      }
+    }
+  }
+  if (results.size() > 1) out += "\n**" + grand_total(results) + "**\n";
+  return out;
+}
+
+std::string render_csv(const std::vector<TenderResult>& results, const RenderOptions& options) {
+  using text::csv_number;
+  using text::csv_row;
+  std::string out(text::utf8_bom);
+  auto opt = [](const std::optional<Param<double>>& p) { return p ? csv_number(p->value) : std::string(); };
+  if (options.schedule) {
+    out += csv_row({"operation", "lot", "periode", "du", "au", "jours_ouvres", "heures"});
+    for (const TenderResult& t : results)
+      for (const LotResult& r : t.lots)
+        if (auto parts = lot_schedule(r, *options.schedule))
+          for (const auto& p : *parts)
+            out += csv_row({t.tender->id.value, r.lot->id.value, p.label, io::iso(p.first), io::iso(p.last),
+                            std::to_string(p.working_days), csv_number(p.hours)});
+    return out;
+  }
+  out += csv_row({"operation", "lot", "intitule", "methode", "clause", "base", "montant_ht", "part_main_oeuvre", "taux",
+                  "cout_horaire", "heures_brutes", "heures", "minimum", "statut"});
+  for (const TenderResult& t : results) {
+    for (const LotResult& r : t.lots) {
+      const Lot& lot = *r.lot;
+      out += csv_row({t.tender->id.value, lot.id.value, lot.title, std::string(name(lot.method.value)),
+                      std::string(name(lot.clause.value)), std::string(name(r.basis)),
+                      r.amount ? csv_number(*r.amount, 2) : "", opt(r.params.labour_share), opt(r.params.rate),
+                      opt(r.params.hourly_cost), csv_number(r.raw_hours), csv_number(r.hours),
+                      csv_number(r.params.minimum_hours.value), std::string(french_label(r.status))});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+ordered_json number_or_null(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json param_json(const std::optional<Param<double>>& p) { return p ? ordered_json(p->value) : ordered_json(nullptr); }
+
+ordered_json source_json(const Param<double>& p) {
+  ordered_json s{{"from", std::string(name(p.source))}};
+  if (p.pos.line > 0) s["line"] = p.pos.line;
+  if (!p.detail.empty()) s["detail"] = p.detail;
+  return s;
+}
+
+ordered_json lot_json(const LotResult& r, const RenderOptions& options) {
+  const Lot& lot = *r.lot;
+  const ResolvedLot& p = r.params;
+  ordered_json j;
+  j["id"] = lot.id.value;
+  j["title"] = lot.title;
+  j["method"] = std::string(name(lot.method.value));
+  j["clause"] = std::string(name(lot.clause.value));
+  j["amount"] = number_or_null(r.amount);
+  j["basis"] = std::string(name(r.basis));
+  j["labour_share"] = param_json(p.labour_share);
+  j["rate"] = param_json(p.rate);
+  j["hourly_cost"] = param_json(p.hourly_cost);
+  j["raw_hours"] = r.raw_hours;
+  j["hours"] = r.hours;
+  j["status"] = std::string(name(r.status));
+  j["minimum_hours"] = p.minimum_hours.value;
+  j["rounding"] = {{"mode", std::string(name(p.rounding.value))}, {"step", p.rounding_step.value}};
+  ordered_json tranches = ordered_json::array();
+  for (const TrancheResult& t : r.tranches)
+    tranches.push_back({{"id", t.tranche->id.value},
+                        {"kind", std::string(name(t.tranche->kind))},
+                        {"optional", t.tranche->kind == TrancheKind::optional},
+                        {"amount", t.tranche->amount.value},
+                        {"raw_hours", t.raw_hours},
+                        {"hours", t.hours}});
+  j["tranches"] = tranches;
+  if (lot.method.value == Method::fixed) j["fixed_hours"] = lot.hours->value;
+  if (lot.method.value == Method::fte) j["fte"] = {{"fte", lot.fte->value}, {"months", lot.months->value}};
+  if (r.pact)
+    j["pact"] = {{"c", round6(r.pact->c)},
+                 {"p", round6(r.pact->p)},
+                 {"months", r.pact->months},
+                 {"transferred_staff_monthly_hours", r.pact->transferred}};
+  ordered_json sources = ordered_json::object();
+  if (p.labour_share) sources["labour_share"] = source_json(*p.labour_share);
+  if (p.rate) sources["rate"] = source_json(*p.rate);
+  if (p.hourly_cost) sources["hourly_cost"] = source_json(*p.hourly_cost);
+  sources["minimum_hours"] = source_json(p.minimum_hours);
+  j["sources"] = sources;
+  j["overridden"] = p.overridden;
+  if (options.explain) j["explanation"] = explain_lot(r);
+  if (options.schedule) {
+    ordered_json schedule = ordered_json::array();
+    if (auto parts = lot_schedule(r, *options.schedule))
+      for (const auto& part : *parts)
+        schedule.push_back({{"period", part.label},
+                            {"first", io::iso(part.first)},
+                            {"last", io::iso(part.last)},
+                            {"working_days", part.working_days},
+                            {"hours", part.hours}});
+    j["schedule"] = schedule;
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string render_json(const std::vector<TenderResult>& results, const std::vector<Failure>& failures,
+                        const rules::RuleSet& rules, const RenderOptions& options) {
+  ordered_json doc;
+  doc["format"] = "clausier/hours/1";
+  doc["rules"] = {{"version", rules.version()}, {"sha256", rules.sha256()}};
+  doc["tenders"] = ordered_json::array();
+  double grand = 0;
+  for (const TenderResult& t : results) {
+    ordered_json tj;
+    tj["id"] = t.tender->id.value;
+    tj["title"] = t.tender->title;
+    tj["path"] = t.tender->path;
+    tj["overrides"] = t.overrides;
+    tj["lots"] = ordered_json::array();
+    for (const LotResult& r : t.lots) tj["lots"].push_back(lot_json(r, options));
+    tj["total_hours"] = t.total_hours;
+    grand += t.total_hours;
+    doc["tenders"].push_back(std::move(tj));
+  }
+  doc["total_hours"] = round6(grand);
+  doc["failures"] = ordered_json::array();
+  for (const Failure& f : failures) {
+    ordered_json fj{{"path", f.path}, {"diagnostics", ordered_json::array()}};
+    for (const auto& d : f.diagnostics)
+      fj["diagnostics"].push_back({{"rule", d.rule},
+                                   {"severity", std::string(severity_name(d.severity))},
+                                   {"line", d.pos.line},
+                                   {"column", d.pos.column},
+                                   {"message", d.message}});
+    doc["failures"].push_back(std::move(fj));
+  }
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace clausier::hours
