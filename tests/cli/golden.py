@@ -49,7 +49,11 @@ def normalise(text):
 
 def parse_case(path):
     header, command, sections, current = [], None, {}, None
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+    with open(path, encoding="utf-8", newline="") as f:  # keep CRLF: CSV output has it
+        text = f.read()
+    for line in re.split(r"(?<=\n)", text):  # only \n ends a line (str.splitlines also splits on \r, \x1c...)
+        if not line:
+            continue
         if line.startswith("--- "):
             words = line[4:].split()
             if words[0] == "exit":
@@ -107,7 +111,8 @@ def main():
             actual_path = case.with_suffix(".actual")
             if args.update:
                 if expected_text != actual_text:
-                    case.write_text(actual_text, encoding="utf-8")
+                    with open(case, "w", encoding="utf-8", newline="") as f:
+                        f.write(actual_text)
                     print(f"updated {case.relative_to(ROOT) if case.is_absolute() else case}")
                 passed += 1
                 continue
@@ -117,7 +122,8 @@ def main():
                     actual_path.unlink()
                 continue
             failed += 1
-            actual_path.write_text(actual_text, encoding="utf-8")
+            with open(actual_path, "w", encoding="utf-8", newline="") as f:
+                f.write(actual_text)
             print(f"FAIL {case}\n  $ {command}")
             sys.stdout.writelines(difflib.unified_diff(expected_text.splitlines(keepends=True),
                                                        actual_text.splitlines(keepends=True),

@@ -77,6 +77,16 @@ TEST_CASE_FIXTURE(Fixture, "values: a decimal comma gets a hint with the dot") {
   CHECK(diags[0].hint == "utilisez un point décimal : 0.05");
 }
 
+TEST_CASE_FIXTURE(Fixture, "values: hints for numbers written with spaces or in words") {
+  CHECK_FALSE(reader.number(scalar("1 000 000"), "amount", io::positive));
+  CHECK_FALSE(reader.number(scalar("1\u202F250,5"), "amount", io::positive));
+  CHECK_FALSE(reader.number(scalar("un million", true), "amount", io::positive));
+  REQUIRE(diags.size() == 3);
+  CHECK(diags[0].hint == "écrivez le nombre sans espaces : 1000000");
+  CHECK(diags[1].hint == "écrivez le nombre sans espaces : 1250.5");
+  CHECK(diags[2].hint == "écrivez un nombre en chiffres, sans guillemets, avec un point décimal : 1250000 ou 0.05");
+}
+
 TEST_CASE_FIXTURE(Fixture, "values: a rate written as a percentage number is out of range, with a hint") {
   CHECK_FALSE(reader.fraction(scalar("5"), "rate"));
   REQUIRE(diags.size() == 1);

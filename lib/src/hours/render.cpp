@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clausier/core/text.hpp"
+#include "clausier/io/json.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
@@ -196,8 +197,10 @@ std::string render_csv(const std::vector<TenderResult>& results, const RenderOpt
 
 namespace {
 
-ordered_json number_or_null(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
-ordered_json param_json(const std::optional<Param<double>>& p) { return p ? ordered_json(p->value) : ordered_json(nullptr); }
+using io::json_number;
+ordered_json param_json(const std::optional<Param<double>>& p) {
+  return p ? json_number(p->value) : ordered_json(nullptr);
+}
 
 ordered_json source_json(const Param<double>& p) {
   ordered_json s{{"from", std::string(name(p.source))}};
@@ -214,32 +217,32 @@ ordered_json lot_json(const LotResult& r, const RenderOptions& options) {
   j["title"] = lot.title;
   j["method"] = std::string(name(lot.method.value));
   j["clause"] = std::string(name(lot.clause.value));
-  j["amount"] = number_or_null(r.amount);
+  j["amount"] = json_number(r.amount);
   j["basis"] = std::string(name(r.basis));
   j["labour_share"] = param_json(p.labour_share);
   j["rate"] = param_json(p.rate);
   j["hourly_cost"] = param_json(p.hourly_cost);
-  j["raw_hours"] = r.raw_hours;
-  j["hours"] = r.hours;
+  j["raw_hours"] = json_number(r.raw_hours);
+  j["hours"] = json_number(r.hours);
   j["status"] = std::string(name(r.status));
-  j["minimum_hours"] = p.minimum_hours.value;
-  j["rounding"] = {{"mode", std::string(name(p.rounding.value))}, {"step", p.rounding_step.value}};
+  j["minimum_hours"] = json_number(p.minimum_hours.value);
+  j["rounding"] = {{"mode", std::string(name(p.rounding.value))}, {"step", json_number(p.rounding_step.value)}};
   ordered_json tranches = ordered_json::array();
   for (const TrancheResult& t : r.tranches)
     tranches.push_back({{"id", t.tranche->id.value},
                         {"kind", std::string(name(t.tranche->kind))},
                         {"optional", t.tranche->kind == TrancheKind::optional},
-                        {"amount", t.tranche->amount.value},
-                        {"raw_hours", t.raw_hours},
-                        {"hours", t.hours}});
+                        {"amount", json_number(t.tranche->amount.value)},
+                        {"raw_hours", json_number(t.raw_hours)},
+                        {"hours", json_number(t.hours)}});
   j["tranches"] = tranches;
-  if (lot.method.value == Method::fixed) j["fixed_hours"] = lot.hours->value;
-  if (lot.method.value == Method::fte) j["fte"] = {{"fte", lot.fte->value}, {"months", lot.months->value}};
+  if (lot.method.value == Method::fixed) j["fixed_hours"] = json_number(lot.hours->value);
+  if (lot.method.value == Method::fte) j["fte"] = {{"fte", json_number(lot.fte->value)}, {"months", json_number(lot.months->value)}};
   if (r.pact)
-    j["pact"] = {{"c", round6(r.pact->c)},
-                 {"p", round6(r.pact->p)},
-                 {"months", r.pact->months},
-                 {"transferred_staff_monthly_hours", r.pact->transferred}};
+    j["pact"] = {{"c", json_number(round6(r.pact->c))},
+                 {"p", json_number(round6(r.pact->p))},
+                 {"months", json_number(r.pact->months)},
+                 {"transferred_staff_monthly_hours", json_number(r.pact->transferred)}};
   ordered_json sources = ordered_json::object();
   if (p.labour_share) sources["labour_share"] = source_json(*p.labour_share);
   if (p.rate) sources["rate"] = source_json(*p.rate);
@@ -256,7 +259,7 @@ ordered_json lot_json(const LotResult& r, const RenderOptions& options) {
                             {"first", io::iso(part.first)},
                             {"last", io::iso(part.last)},
                             {"working_days", part.working_days},
-                            {"hours", part.hours}});
+                            {"hours", json_number(part.hours)}});
     j["schedule"] = schedule;
   }
   return j;
@@ -279,11 +282,11 @@ std::string render_json(const std::vector<TenderResult>& results, const std::vec
     tj["overrides"] = t.overrides;
     tj["lots"] = ordered_json::array();
     for (const LotResult& r : t.lots) tj["lots"].push_back(lot_json(r, options));
-    tj["total_hours"] = t.total_hours;
+    tj["total_hours"] = json_number(t.total_hours);
     grand += t.total_hours;
     doc["tenders"].push_back(std::move(tj));
   }
-  doc["total_hours"] = round6(grand);
+  doc["total_hours"] = json_number(round6(grand));
   doc["failures"] = ordered_json::array();
   for (const Failure& f : failures) {
     ordered_json fj{{"path", f.path}, {"diagnostics", ordered_json::array()}};

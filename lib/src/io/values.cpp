@@ -28,6 +28,26 @@ std::string describe_range(Range r, std::string_view unit) {
                      u, r.max_inclusive ? "inclus" : "exclu");
 }
 
+// What to write instead of a value that is not a number, for the usual slips.
+std::string number_hint(const yaml::Node& n) {
+  const std::string& v = n.value;
+  if (n.quoted && parse_number(v)) return fmt::format("retirez les guillemets : {}", v);
+  std::string compact;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == ' ') continue;
+    if (v.compare(i, 2, "\u00A0") == 0 || v.compare(i, 3, "\u202F") == 0) {
+      i += v.compare(i, 2, "\u00A0") == 0 ? 1 : 2;
+      continue;
+    }
+    compact += v[i];
+  }
+  std::string dotted = compact;
+  std::replace(dotted.begin(), dotted.end(), ',', '.');
+  if (compact != v && parse_number(dotted)) return fmt::format("écrivez le nombre sans espaces : {}", dotted);
+  if (dotted != compact && parse_number(dotted)) return fmt::format("utilisez un point décimal : {}", dotted);
+  return "écrivez un nombre en chiffres, sans guillemets, avec un point décimal : 1250000 ou 0.05";
+}
+
 bool in_range(double v, Range r) {
   bool above = r.min_inclusive ? v >= r.min : v > r.min;
   bool below = r.max_inclusive ? v <= r.max : v < r.max;
@@ -127,19 +147,9 @@ std::optional<double> Reader::number(const yaml::Node& n, std::string_view field
   if (!scalar_or_report(n, field, expected)) return std::nullopt;
   auto v = n.quoted ? std::nullopt : parse_number(n.value);
   if (!v) {
-    std::string hint = "écrivez un nombre sans guillemets, avec un point décimal, par exemple 1250000 ou 0.05";
-    if (n.value.find(',') != std::string::npos && parse_number(std::string(n.value)) == std::nullopt)
-      hint = fmt::format("utilisez un point décimal : {}", [&] {
-        std::string s = n.value;
-        std::replace(s.begin(), s.end(), ',', '.');
-        return s;
-      }());
-    if (n.value.find(' ') != std::string::npos || n.value.find("\u00A0") != std::string::npos)
-      hint = "écrivez le nombre sans espaces : 1250000 et non 1 250 000";
-    if (n.quoted && parse_number(n.value)) hint = fmt::format("retirez les guillemets : {}", n.value);
     error("schema-type", n.pos, fmt::format("{} doit être {} : {} n'est pas un nombre", quoted(field), expected,
                                             quoted(n.value)),
-          std::move(hint));
+          number_hint(n));
     return std::nullopt;
   }
   if (!in_range(*v, range)) {

@@ -1,0 +1,21 @@
+#pragma once
+// JSON helpers shared by every tool's --format json.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+
+namespace clausier::io {
+
+// Whole numbers are written as integers (833, not 833.0), as formats.md shows them; others as they are.
+inline nlohmann::ordered_json json_number(double v) {
+  if (std::isfinite(v) && std::fabs(v) < 9007199254740992.0 && v == std::floor(v))
+    return nlohmann::ordered_json(static_cast<std::int64_t>(v));
+  return nlohmann::ordered_json(v);
+}
+inline nlohmann::ordered_json json_number(const std::optional<double>& v) {
+  return v ? json_number(*v) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace clausier::io
