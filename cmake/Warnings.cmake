@@ -14,3 +14,7 @@ if(CLAUSIER_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(clausier_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(CLAUSIER_FUZZ)
+  # Coverage instrumentation for the whole library, so libFuzzer sees inside the parsers.
+  target_compile_options(clausier_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -197,7 +197,7 @@ def check_examples(report, validator, checker):
 
 
 def first_comment(path):
-    with open(path, encoding="utf-8") as stream:
+    with open(path, encoding="utf-8", errors="replace") as stream:
         return stream.readline().startswith("#")
 
 
@@ -221,6 +221,8 @@ def check_invalid(report, validator, checker):
                 reason = f"schema: {errors[0]}"
         except yaml.YAMLError as error:
             reason = "YAML: " + " ".join(str(error).split())
+        except UnicodeDecodeError as error:  # an editor refuses a file that is not UTF-8 too
+            reason = f"encoding: {error.reason} at byte {error.start}"
         if checker.available():
             problem = checker.exit_code_problem(path, EXIT_INVALID_INPUT)
             if problem:

@@ -56,4 +56,6 @@ TEST_CASE("text: suggestions and UTF-8") {
   CHECK(utf8_width("Égalité") == 7);
   CHECK(is_valid_utf8("Égalité"));
   CHECK_FALSE(is_valid_utf8("\xC9galit\xE9"));
+  CHECK(sanitize_utf8("\xC9galit\xE9 ok") == "\uFFFDgalit\uFFFD ok");
+  CHECK(sanitize_utf8("Égalité") == "Égalité");
 }

@@ -116,6 +116,29 @@ labour_shares:
   CHECK(RuleSet::builtin().labour_share("painting")->share == 0.70);
 }
 
+TEST_CASE("rules: a user row corrects a CPV check digit and overrides a threshold period") {
+  RuleSet r = RuleSet::builtin();
+  auto diags = r.add_file("local.yaml", R"y(format: clausier/rules/1
+cpv_codes:
+  - { code: "45000000-8", label: "Travaux (corrigé)", source: "essai", verified: false }
+eu_thresholds:
+  - { from: 2026-07-01, to: 2027-12-31, works: 6000000, supplies_services_central: 1,
+      supplies_services_local: 2, supplies_services_network: 3, source: "essai", verified: false }
+)y");
+  CHECK(diags.empty());
+  CHECK(r.cpv("45000000")->code == "45000000-8");
+  CHECK(r.thresholds_on(io::Date(2026, 9, 1))->works == 6000000);
+  CHECK(r.thresholds_on(io::Date(2026, 3, 1))->works == 5404000);
+}
+
+TEST_CASE("rules: the hash does not depend on how a user file's path is written") {
+  RuleSet a = RuleSet::builtin(), b = RuleSet::builtin();
+  const char* text = "format: clausier/rules/1\n";
+  a.add_file("mes-regles.yaml", text);
+  b.add_file("./dossier/../mes-regles.yaml", text);
+  CHECK(a.sha256() == b.sha256());
+}
+
 TEST_CASE("rules: a broken user file reports every problem with its position") {
   RuleSet r = RuleSet::builtin();
   auto diags = r.add_file("bad.yaml", R"(format: clausier/rules/1

@@ -218,6 +218,23 @@ lots:
   CHECK(res.diagnostics[2].hint == "vouliez-vous dire « painting » ? Sinon indiquez « labour_share » dans le lot");
 }
 
+TEST_CASE("resolve: a mistake in parameters is not reported again as a missing parameter") {
+  const char* text = R"(format: clausier/tender/1
+id: T
+title: x
+buyer: {name: V}
+nature: works
+parameters: {hourly_cots: 30, rate: 0.05}
+lots:
+  - {id: 1, title: a, clause: execution, amount: 10, trade: painting}
+  - {id: 2, title: b, clause: execution, amount: 10, trade: painting, rate: 5}
+)";
+  LoadResult r = parse_tender(text, "t.yaml");
+  CHECK(rules_of(r.diagnostics) == std::vector<std::string>{"schema-unknown-key", "schema-range"});
+  Resolution res = resolve(*r.tender, rules::RuleSet::builtin());
+  CHECK(res.diagnostics.empty());
+}
+
 TEST_CASE("resolve: --set overrides, for every lot or one lot") {
   LoadResult r = parse_tender(minimal, "t.yaml");
   REQUIRE(r.ok());

@@ -77,6 +77,14 @@ TEST_CASE("yaml: columns count characters, not bytes") {
   CHECK(later.diagnostics[0].pos == Position{1, 17});
 }
 
+TEST_CASE("yaml: a file that is not UTF-8 is refused at its first bad byte") {
+  auto doc = yaml::parse("a: 1\ntitle: R\xe9" "fection\n", "f.yaml");
+  CHECK_FALSE(doc.root);
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].rule == "encoding");
+  CHECK(doc.diagnostics[0].pos == Position{2, 9});
+}
+
 TEST_CASE("yaml: aliases copy the anchored node") {
   auto doc = yaml::parse("base: &b {rate: 0.05}\nlot: *b\n", "f.yaml");
   REQUIRE(doc.root);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "clausier/core/version.hpp"
+#include "clausier/io/files.hpp"
 #include "clausier/rules/rules.hpp"
 
 namespace {
@@ -58,7 +59,7 @@ int exec_tool(std::string_view command, int argc, char** argv, int first_arg) {
   std::string path = sibling_path(name);
   if (!path.empty()) ::execv(path.c_str(), args.data());
   else ::execvp(name.c_str(), args.data());
-  std::cerr << fmt::format("clausier: error: impossible de lancer {} : {}\n", name, std::strerror(errno));
+  std::cerr << fmt::format("clausier: error: impossible de lancer {} : {}\n", name, clausier::io::system_reason(errno));
   return 3;
 }
 

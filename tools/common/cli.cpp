@@ -52,7 +52,7 @@ std::string version_text(const CLI::App& app) {
 
 void setup_app(CLI::App& app, const std::string& examples) {
   auto formatter = app.get_formatter();
-  formatter->label("Usage", "Utilisation");
+  formatter->label("Usage", "Utilisation ");  // CLI11 adds ":"; French puts a space before it
   formatter->label("OPTIONS", "OPTIONS");
   formatter->label("REQUIRED", "obligatoire");
   formatter->label("TEXT", "TEXTE");
@@ -95,7 +95,10 @@ int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& r
 void add_rules_option(CLI::App& app, RulesOptions& options) {
   app.add_option("--rules", options.files,
                  "Fichier de règles (YAML) qui ajoute ou remplace des lignes des tables intégrées ; répétable")
-      ->type_name("FICHIER");
+      ->type_name("FICHIER")
+      ->expected(1)  // one file per --rules: the inputs that follow stay inputs
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code) {

@@ -86,7 +86,7 @@ std::string render_json(const std::vector<FileResult>& files, const rules::RuleS
                     {"warnings", count_severity(all, Severity::warning)},
                     {"notes", count_severity(all, Severity::note)},
                     {"exit_code", exit_code_for(all)}};
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 int exit_code(const std::vector<FileResult>& files) { return exit_code_for(all_diagnostics(files)); }

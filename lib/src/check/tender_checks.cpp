@@ -28,8 +28,10 @@ constexpr RuleInfo catalogue[] = {
     {"lot-framework", Severity::error, Category::input, "le minimum d'un accord-cadre dépasse son maximum"},
     {"lot-method-field", Severity::error, Category::input, "un champ ne sert pas à la méthode de calcul du lot"},
     {"lot-award-criterion", Severity::error, Category::input, "un critère d'attribution social sur un lot sans clause"},
+    {"encoding", Severity::error, Category::input, "le fichier n'est pas encodé en UTF-8"},
     {"trade-unknown", Severity::error, Category::input, "un corps d'état absent des tables de règles"},
     {"parameter-missing", Severity::error, Category::input, "un paramètre de calcul introuvable (taux, coût horaire, part de main-d'œuvre)"},
+    {"override-lot", Severity::error, Category::input, "--set vise un lot qui n'existe pas (clausier hours)"},
     {"siret-luhn", Severity::error, Category::finding, "un SIRET dont la clé de contrôle est fausse"},
     {"cpv-check-digit", Severity::error, Category::finding, "un code CPV dont le chiffre de contrôle ne correspond pas à la nomenclature"},
     {"cpv-unknown", Severity::note, Category::finding, "un code CPV absent de l'extrait de nomenclature livré"},
@@ -194,6 +196,7 @@ class Checker {
     if (notice < obligation->effective) return;
     const rules::EuThresholds* th = rules_.thresholds_on(notice);
     if (th == nullptr) {
+      if (!some_lot_without) return;
       add("thresholds-unknown", t_.notice_date->pos,
           fmt::format("aucun seuil européen connu au {} : l'obligation sociale n'est pas évaluée",
                       text::format_date_long(notice)),

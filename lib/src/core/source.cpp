@@ -29,12 +29,12 @@ std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   if (!d.rule.empty()) out += fmt::format(" [{}]", d.rule);
   out += '\n';
   if (source != nullptr && d.pos.line > 0) {
-    std::string_view line = source->line(d.pos.line);
+    std::string line = sanitize_utf8(source->line(d.pos.line));
     if (!line.empty()) {
       std::string number = std::to_string(d.pos.line);
       out += fmt::format(" {} | {}\n", number, line);
       // The caret sits under the column counted in characters, not bytes (accents are common).
-      std::size_t width = utf8_width(line.substr(0, utf8_offset(line, d.pos.column - 1)));
+      std::size_t width = utf8_width(std::string_view(line).substr(0, utf8_offset(line, d.pos.column - 1)));
       out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), std::string(width, ' '));
     }
   }

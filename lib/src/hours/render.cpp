@@ -298,7 +298,7 @@ std::string render_json(const std::vector<TenderResult>& results, const std::vec
                                    {"message", d.message}});
     doc["failures"].push_back(std::move(fj));
   }
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace clausier::hours

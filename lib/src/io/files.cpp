@@ -19,8 +19,9 @@ Diagnostic io_error(const std::string& path, std::string message, std::string hi
   return {"io", Severity::error, Category::io, path, {}, std::move(message), std::move(hint)};
 }
 
-// The system's messages follow the process locale, often English; say the usual ones in French.
-std::string reason(int err) {
+}  // namespace
+
+std::string system_reason(int err) {
   switch (err) {
     case ENOENT: return "fichier introuvable";
     case EACCES: return "accès refusé";
@@ -31,6 +32,9 @@ std::string reason(int err) {
     default: return std::strerror(err);
   }
 }
+
+namespace {
+std::string reason(int err) { return system_reason(err); }
 }  // namespace
 
 ReadResult read_file(const std::string& path) {
@@ -40,7 +44,7 @@ ReadResult read_file(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     int err = errno;
-    std::string hint = err == ENOENT ? "vérifiez le chemin, ou donnez le dossier de l'opération" : "";
+    std::string hint = err == ENOENT ? "vérifiez le chemin" : "";
     return {std::nullopt, io_error(path, fmt::format("lecture impossible : {}", reason(err)), hint)};
   }
   std::string text;

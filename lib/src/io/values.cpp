@@ -296,7 +296,7 @@ const yaml::Node* MapReader::require(std::string_view key, std::string_view expe
   if (n == nullptr)
     reader_.error("schema-required", map_.pos,
                   fmt::format("champ obligatoire {} manquant dans {} : {} attendu", quoted(key), where_, expected),
-                  fmt::format("ajoutez « {}: … » à {}", key, where_));
+                  fmt::format("ajoutez « {}: … » dans {}", key, where_));
   return n;
 }
 

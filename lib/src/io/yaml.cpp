@@ -69,6 +69,26 @@ std::string explain_syntax_error(const std::string& msg) {
   return fmt::format("syntaxe YAML invalide ({})", msg);
 }
 
+// Position of the first byte that is not valid UTF-8, if any.
+std::optional<Position> first_invalid_utf8(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i + 1;
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || !is_valid_utf8(text.substr(i, len)) || i + len > text.size())
+      return Position{line, static_cast<int>(utf8_width(text.substr(line_start, i - line_start))) + 1};
+    next = i + len;
+    if (c == '\n') {
+      ++line;
+      line_start = next;
+    }
+    i = next;
+  }
+  return std::nullopt;
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
@@ -168,6 +188,12 @@ class TreeBuilder : public YAML::EventHandler {
 
 Document parse(std::string_view text, const std::string& path) {
   Document doc;
+  if (auto bad = first_invalid_utf8(text)) {
+    doc.diagnostics.push_back({"encoding", Severity::error, Category::input, path, *bad,
+                               "le fichier n'est pas encodé en UTF-8 (enregistré en Windows-1252 ?)",
+                               "enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8)"});
+    return doc;
+  }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(path, text, doc.diagnostics);
   try {

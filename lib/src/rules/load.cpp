@@ -35,7 +35,7 @@ class TableLoader {
     table(m, "programmes", rules_.programmes_, &TableLoader::programme, &Programme::id);
     table(m, "method_defaults", rules_.method_defaults_, &TableLoader::method_defaults, &MethodDefaults::method);
     table(m, "obligations", rules_.obligations_, &TableLoader::obligation, &Obligation::id);
-    table(m, "cpv_codes", rules_.cpv_codes_, &TableLoader::cpv_code, &CpvCode::code);
+    table(m, "cpv_codes", rules_.cpv_codes_, &TableLoader::cpv_code, &CpvCode::digits);
     m.finish();
   }
 
@@ -215,6 +215,7 @@ class TableLoader {
       r_.error("schema-format", m.node().pos, fmt::format("code CPV {} : forme NNNNNNNN-N attendue", quoted(row.code)));
       ok = false;
     }
+    if (ok) row.digits = row.code.substr(0, 8);
     return text(m, "label", row.label, "le libellé en français") && ok;
   }
   bool obligation(MapReader& m, Obligation& row) {

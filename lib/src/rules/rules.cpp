@@ -55,14 +55,13 @@ const Outcome* RuleSet::outcome(std::string_view situation) const {
 }
 
 const CpvCode* RuleSet::cpv(std::string_view eight_digits) const {
-  auto it = std::find_if(cpv_codes_.begin(), cpv_codes_.end(),
-                         [&](const CpvCode& c) { return std::string_view(c.code).substr(0, 8) == eight_digits; });
-  return it == cpv_codes_.end() ? nullptr : &*it;
+  return find_row(cpv_codes_, &CpvCode::digits, eight_digits);
 }
 
 const EuThresholds* RuleSet::thresholds_on(Date day) const {
-  for (const auto& t : eu_thresholds_)
-    if (t.from <= day && day <= t.to) return &t;
+  // User rows come after the built-in ones: the last period covering the day wins.
+  for (auto it = eu_thresholds_.rbegin(); it != eu_thresholds_.rend(); ++it)
+    if (it->from <= day && day <= it->to) return &*it;
   return nullptr;
 }
 
@@ -84,7 +83,9 @@ std::string RuleSet::sha256() const {
   EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
   // Each file as its name and its bytes, so moving a row between files changes the hash too.
   for (const auto& f : files_) {
-    EVP_DigestUpdate(ctx, f.name.data(), f.name.size());
+    // The file's name, not the path as typed: ./a.yaml and a.yaml give the same hash.
+    std::string name = f.name.substr(f.name.find_last_of('/') + 1);
+    EVP_DigestUpdate(ctx, name.data(), name.size());
     EVP_DigestUpdate(ctx, "\0", 1);
     EVP_DigestUpdate(ctx, f.text.data(), f.text.size());
     EVP_DigestUpdate(ctx, "\0", 1);

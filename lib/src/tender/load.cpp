@@ -70,9 +70,11 @@ class Loader {
     set(m, "programme", t.programme,
         [&](const Node& n, std::string_view f) { return r_.choice<Programme>(n, f, programmes); });
     if (auto n = m.get("parameters"); n && r_.expect_kind(*n, yaml::Kind::map, "parameters")) {
+      std::size_t before = r_.error_count();
       MapReader pm(r_, *n, "parameters");
       read_parameters(pm, t.parameters);
       pm.finish();
+      t.parameters.had_errors = r_.error_count() > before;
     }
     if (auto n = m.get("penalties")) read_penalties(*n, t.penalties);
     if (auto n = m.get("counting")) read_counting(*n, t.counting);
@@ -218,6 +220,7 @@ class Loader {
     const Node* id_node = n.find("id");
     std::string where =
         id_node != nullptr && id_node->is_scalar() ? fmt::format("le lot {}", quoted(id_node->value)) : "le lot";
+    std::size_t before = r_.error_count();
     MapReader m(r_, n, where);
     if (auto v = m.require("id", "l'identifiant du lot, par exemple 1"))
       if (auto s = r_.identifier(*v, "id")) lot.id = {*s, v->pos};
@@ -251,6 +254,7 @@ class Loader {
     if (auto v = m.get("award_criterion")) read_award_criterion(*v, lot.award_criterion);
     text(m, "derogation", lot.derogation);
     m.finish();
+    lot.params.had_errors = r_.error_count() > before;
     check_lot(lot, n, clause_known, where);
     return lot;
   }
@@ -481,6 +485,7 @@ LoadedFile load_tender(const std::string& argument) {
   std::string path = tender_path(argument);
   io::ReadResult read = io::read_file(path);
   if (!read.text) {
+    if (!read.error.hint.empty()) read.error.hint += ", ou donnez le dossier de l'opération (qui contient tender.yaml)";
     file.result.diagnostics.push_back(std::move(read.error));
     return file;
   }

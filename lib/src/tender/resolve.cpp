@@ -135,7 +135,7 @@ class Resolver {
   }
 
   void require(const Lot& lot, const std::optional<Param<double>>& p, std::string_view key, std::string_view what) {
-    if (p) return;
+    if (p || lot.params.had_errors || t_.parameters.had_errors) return;
     out_.push_back({"parameter-missing", Severity::error, Category::input, t_.path, lot.pos,
                     fmt::format("le lot {} (méthode {}) n'a pas de {} : ni dans le lot, ni dans « parameters »",
                                 quoted(lot.id.value), name(lot.method.value), quoted(key)),

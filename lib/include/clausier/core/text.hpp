@@ -11,6 +11,8 @@ std::size_t utf8_width(std::string_view s);
 // Byte offset of the code point number `chars` in s (clamped to s.size()).
 std::size_t utf8_offset(std::string_view s, int chars);
 bool is_valid_utf8(std::string_view s);
+// s with every byte that is not valid UTF-8 replaced by U+FFFD, so output stays valid UTF-8.
+std::string sanitize_utf8(std::string_view s);
 
 // Damerau-free Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);

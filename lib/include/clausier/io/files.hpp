@@ -20,4 +20,7 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string
 
 bool is_directory(const std::string& path);
 
+// The system's reason for an errno, in French for the usual ones (strerror follows the locale).
+std::string system_reason(int err);
+
 }  // namespace clausier::io

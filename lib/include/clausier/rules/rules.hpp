@@ -67,6 +67,7 @@ struct MethodDefaults {
 };
 struct CpvCode {
   std::string code, label;  // "45210000-2"
+  std::string digits;       // "45210000": the key, so a user row can correct a check digit
   Origin origin;
 };
 struct Obligation {

@@ -48,6 +48,9 @@ struct Parameters {
   Field<Rounding> rounding;
   Field<double> rounding_step;
   Field<double> minimum_hours;
+  // A key of this block was misspelt or had an invalid value (already reported): a value found
+  // missing later may be that one, so it is not reported a second time.
+  bool had_errors = false;
 };
 
 struct Buyer {
