@@ -196,6 +196,21 @@ TEST_CASE("statuses and the total: only ok lots count") {
   CHECK(c.result.total_hours == 833 + 35);
 }
 
+TEST_CASE("what-if: a lot's own --set wins over one for every lot, whatever the order; decimal commas accepted") {
+  auto c = compute("  - {id: 1, title: a, labour_share: 0.5, amount: 1000000, clause: execution}\n"
+                   "  - {id: 2, title: b, labour_share: 0.5, amount: 1000000, clause: execution}\n",
+                   "{hourly_cost: 30, rate: 0.05}", {"lot.2.rate=0,06", "rate=0,07", "rate=0.08"});
+  CHECK(c.lot(0).params.rate->value == 0.08);
+  CHECK(c.lot(1).params.rate->value == 0.06);
+  CHECK(c.lot(1).params.overridden == std::vector<std::string>{"rate"});
+}
+
+TEST_CASE("cleaning-pact keeps the branch's 80 % whatever the trade") {
+  auto c = compute("  - {id: 1, title: a, method: cleaning-pact, trade: painting, amount: 480000, months: 48, clause: execution}\n");
+  CHECK(c.lot(0).params.labour_share->value == 0.80);
+  CHECK(c.lot(0).pact->c == 25);
+}
+
 TEST_CASE("what-if: --set recomputes and records what was overridden") {
   // rate 7 %: 1 000 000 × 50 % × 7 % ÷ 30 = 1 166.67 → 1 167 h; lot 2 share 60 %: 1 000 000 × 60 % × 7 % ÷ 32 = 1 312.5 → 1 313 h.
   auto c = compute("  - {id: 1, title: a, labour_share: 0.5, amount: 1000000, clause: execution}\n"

@@ -41,8 +41,28 @@ std::string french_parse_error(const CLI::ParseError& e) {
     }
     return fmt::format("valeur invalide : {}", msg);
   }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) return fmt::format("valeur manquante : {}", msg);
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    // "--output: 1 required FICHIER missing"
+    auto colon = msg.find(": ");
+    auto required = msg.find(" required ");
+    auto missing = msg.rfind(" missing");
+    if (colon != std::string::npos && required != std::string::npos && missing != std::string::npos && required < missing)
+      return fmt::format("{} : valeur manquante ({} attendu)", msg.substr(0, colon),
+                         msg.substr(required + 10, missing - required - 10));
+    return fmt::format("valeur manquante : {}", msg);
+  }
   return msg;
+}
+
+std::string first_unknown_option(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg.size() < 2 || arg[0] != '-' || arg == "-") continue;
+    std::string name(arg.substr(0, arg.find('=')));
+    if (app.get_option_no_throw(name) == nullptr) return name;
+  }
+  return {};
 }
 
 std::string version_text(const CLI::App& app) {
@@ -80,7 +100,9 @@ int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& r
     std::cout << version_text(app) << '\n';
     return exit_ok;
   } catch (const CLI::ParseError& e) {
-    print_error(tool, french_parse_error(e));
+    // CLI11 checks required arguments before unknown options: name the unknown option first.
+    std::string unknown = first_unknown_option(app, argc, argv);
+    print_error(tool, unknown.empty() ? french_parse_error(e) : fmt::format("option inconnue : {}", unknown));
     std::cerr << fmt::format("Pour l'aide : {} --help\n", tool);
     return exit_invalid;
   }

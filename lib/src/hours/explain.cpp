@@ -1,6 +1,8 @@
 // hours --explain: each lot's formula with its values, units and the origin of each parameter.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "clausier/hours/render.hpp"
 #include "clausier/text/french.hpp"
 
@@ -12,7 +14,14 @@ using text::format_percent;
 
 namespace {
 
+std::string where(const Param<double>& p);
+
 std::string origin(const Param<double>& p) {
+  if (!p.verified) return where(p) + " — valeur non vérifiée dans sa source";
+  return where(p);
+}
+
+std::string where(const Param<double>& p) {
   switch (p.source) {
     case Source::lot: return fmt::format("lot, ligne {}", p.pos.line);
     case Source::tender_parameters: return fmt::format("parameters, ligne {}", p.pos.line);
@@ -26,11 +35,14 @@ std::string origin(const Param<double>& p) {
 }
 
 std::string rounding_text(const ResolvedLot& p) {
-  std::string mode = p.rounding.value == Rounding::nearest ? "au plus proche"
-                     : p.rounding.value == Rounding::up    ? "au supérieur"
-                                                           : "à l'inférieur";
-  if (p.rounding_step.value == 1) return fmt::format("arrondi {}", mode);
-  return fmt::format("arrondi {} multiple de {} h", mode, format_number(p.rounding_step.value));
+  bool whole = p.rounding_step.value == 1;
+  std::string step = whole ? "" : fmt::format(" multiple de {}\u202Fh", format_number(p.rounding_step.value));
+  switch (p.rounding.value) {
+    case Rounding::nearest: return whole ? "arrondi au plus proche" : fmt::format("arrondi au{} le plus proche", step);
+    case Rounding::up: return whole ? "arrondi au supérieur" : fmt::format("arrondi au{} supérieur", step);
+    case Rounding::down: return whole ? "arrondi à l'inférieur" : fmt::format("arrondi au{} inférieur", step);
+  }
+  return "";
 }
 
 std::string euros(double v) { return format_number(v, 2) + "\u202F€"; }
@@ -48,13 +60,14 @@ std::vector<std::string> explain_lot(const LotResult& r) {
   const Lot& lot = *r.lot;
   const ResolvedLot& p = r.params;
   std::vector<std::string> out;
-  out.push_back(fmt::format("Lot {} — {} : méthode {} ({}), clause {}", lot.id.value, lot.title, name(lot.method.value),
-                            french_label(lot.method.value), name(lot.clause.value)));
   if (r.status == Status::no_clause) {
-    out.push_back("  pas de clause (clause: none) : 0 h");
+    out.push_back(fmt::format("Lot {} — {} : clause none", lot.id.value, lot.title));
+    out.push_back("  pas de clause : 0\u202Fh");
     if (lot.derogation) out.push_back(fmt::format("  dérogation : {}", lot.derogation->value));
     return out;
   }
+  out.push_back(fmt::format("Lot {} — {} : méthode {} ({}), clause {}", lot.id.value, lot.title, name(lot.method.value),
+                            french_label(lot.method.value), name(lot.clause.value)));
   auto param = [&](std::string_view label, const std::optional<Param<double>>& v, std::string shown) {
     if (v) out.push_back(fmt::format("  {:<22}{:<16}({})", label, shown, origin(*v)));
   };
@@ -82,8 +95,11 @@ std::vector<std::string> explain_lot(const LotResult& r) {
           out.push_back(fmt::format("  tranche {} ({}) : {}", t.tranche->id.value,
                                     t.tranche->kind == TrancheKind::firm ? "ferme" : "optionnelle",
                                     formula_line(t.tranche->amount.value, p, t.raw_hours, t.hours)));
-        out.push_back(fmt::format("  total des tranches, chacune arrondie : {} (dont tranches optionnelles)",
-                                  hours_short(r.hours)));
+        bool optional = std::any_of(r.tranches.begin(), r.tranches.end(), [](const TrancheResult& t) {
+          return t.tranche->kind == TrancheKind::optional;
+        });
+        out.push_back(fmt::format("  total des tranches, chacune arrondie : {}{}", hours_short(r.hours),
+                                  optional ? " (tranches optionnelles comprises)" : ""));
       }
       if (lot.method.value == Method::percent_of_hours)
         out.push_back(fmt::format("  estimation : l'obligation porte sur {} des heures réellement travaillées",

@@ -34,7 +34,7 @@ std::optional<Param<double>> from_field(const Field<double>& f, Source s) {
 
 Param<double> from_rule(double value, const rules::Origin& o) {
   return {value, o.builtin ? Source::rule_table : Source::user_rules, {},
-          o.builtin ? o.source : fmt::format("{} ({})", o.file, o.source)};
+          o.builtin ? o.source : fmt::format("{} ({})", o.file, o.source), o.verified};
 }
 
 // A method's own default (cleaning-pact's 20 €/h, 80 %, 150 h): the detail names the method.
@@ -113,6 +113,8 @@ class Resolver {
   std::optional<Param<double>> labour_share(const Lot& lot, const rules::MethodDefaults* defaults) {
     trade_unknown_ = false;
     if (lot.params.labour_share) return from_field(lot.params.labour_share, Source::lot);
+    // A method with its own share (cleaning-pact's 80 %, the branch's fixed C = 25) keeps it whatever the trade.
+    if (defaults && defaults->labour_share) return from_method(*defaults->labour_share, *defaults);
     if (lot.trade) {
       if (const rules::LabourShare* row = rules_.labour_share(lot.trade->value)) {
         Param<double> p = from_rule(row->share, row->origin);
@@ -130,7 +132,6 @@ class Resolver {
                           : fmt::format("vouliez-vous dire {} ? Sinon indiquez « labour_share » dans le lot", quoted(suggestion))});
       return std::nullopt;
     }
-    if (defaults && defaults->labour_share) return from_method(*defaults->labour_share, *defaults);
     return from_field(t_.parameters.labour_share, Source::tender_parameters);
   }
 
@@ -142,23 +143,35 @@ class Resolver {
                     fmt::format("ajoutez « {}: … » ({}) au lot ou à « parameters »", key, what)});
   }
 
+  // The overrides of `key` that apply to the lot: those for every lot first, then the lot's own, so
+  // `lot.2.rate=…` wins over `rate=…` whatever their order on the command line.
+  std::vector<const Override*> applying(const Lot& lot, std::string_view key) const {
+    std::vector<const Override*> out;
+    for (const Override& o : overrides_)
+      if (o.key == key && o.lot.empty()) out.push_back(&o);
+    for (const Override& o : overrides_)
+      if (o.key == key && o.lot == lot.id.value) out.push_back(&o);
+    return out;
+  }
+
+  static void mark(ResolvedLot& r, std::string_view key) {
+    if (std::find(r.overridden.begin(), r.overridden.end(), key) == r.overridden.end()) r.overridden.emplace_back(key);
+  }
+
   void apply_overrides(const Lot& lot, ResolvedLot& r, std::string_view key, std::optional<Param<double>>& p) {
-    for (const Override& o : overrides_) {
-      if (o.key != key || (!o.lot.empty() && o.lot != lot.id.value)) continue;
-      std::optional<double> v = key == "rate" || key == "labour_share" || key == "percent"
-                                    ? (io::parse_number(o.value) ? io::parse_number(o.value) : io::parse_percent(o.value))
-                                    : io::parse_number(o.value);
-      p = Param<double>{*v, Source::override_value, {}, o.text};
-      r.overridden.push_back(std::string(key));
+    for (const Override* o : applying(lot, key)) {
+      std::optional<double> v = io::parse_number(o->value);
+      if (!v) v = io::parse_percent(o->value);
+      p = Param<double>{*v, Source::override_value, {}, o->text};
+      mark(r, key);
     }
   }
 
   void apply_rounding_override(const Lot& lot, ResolvedLot& r) {
-    for (const Override& o : overrides_) {
-      if (o.key != "rounding" || (!o.lot.empty() && o.lot != lot.id.value)) continue;
-      Rounding v = o.value == "up" ? Rounding::up : o.value == "down" ? Rounding::down : Rounding::nearest;
-      r.rounding = {v, Source::override_value, {}, o.text};
-      r.overridden.emplace_back("rounding");
+    for (const Override* o : applying(lot, "rounding")) {
+      Rounding v = o->value == "up" ? Rounding::up : o->value == "down" ? Rounding::down : Rounding::nearest;
+      r.rounding = {v, Source::override_value, {}, o->text};
+      mark(r, "rounding");
     }
   }
 
@@ -214,6 +227,7 @@ std::optional<Override> parse_override(std::string_view text, std::string& error
     key = key.substr(dot + 1);
   }
   o.key = std::string(key);
+  if (o.key != "rounding") std::replace(o.value.begin(), o.value.end(), ',', '.');  // French users type 0,07
   if (std::find(std::begin(overridable), std::end(overridable), o.key) == std::end(overridable)) {
     std::vector<std::string> keys(std::begin(overridable), std::end(overridable));
     error = fmt::format("{} : clé {} inconnue ; clés modifiables : {}", quoted(text), quoted(o.key), join(keys, ", "));

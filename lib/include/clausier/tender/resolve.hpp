@@ -21,6 +21,7 @@ struct Param {
   Source source = Source::builtin_default;
   Position pos;        // where it was written (lot or parameters), if anywhere
   std::string detail;  // rule row source, user file path, or the --set text
+  bool verified = true;  // false for a rule row marked "verified: false"
 };
 
 // A what-if value from the command line: `rate=0.07` (every lot) or `lot.2.rate=0.07` (one lot).
