@@ -203,10 +203,7 @@ class Checker {
           "ajoutez la période de seuils avec --rules (table eu_thresholds)");
       return;
     }
-    double threshold = t_.nature.value == Nature::works ? th->works
-                       : t_.buyer.kind.value == BuyerKind::central ? th->supplies_services_central
-                       : t_.buyer.kind.value == BuyerKind::network ? th->supplies_services_network
-                                                                   : th->supplies_services_local;
+    double threshold = applicable_threshold(t_, *th);
     EstimatedValue value = estimated_value(t_);
     if (value.total < threshold) {
       if (!value.complete && some_lot_without)
@@ -270,6 +267,23 @@ EstimatedValue estimated_value(const Tender& t) {
     }
   }
   return v;
+}
+
+double applicable_threshold(const Tender& t, const rules::EuThresholds& th) {
+  if (t.nature.value == Nature::works) return th.works;
+  switch (t.buyer.kind.value) {
+    case BuyerKind::central: return th.supplies_services_central;
+    case BuyerKind::network: return th.supplies_services_network;
+    case BuyerKind::local: return th.supplies_services_local;
+  }
+  return th.supplies_services_local;
+}
+
+bool climate_obligation_applies(const Tender& t, const rules::RuleSet& rules) {
+  const rules::Obligation* o = rules.obligation("climate-resilience-social");
+  if (o == nullptr || !t.notice_date || t.notice_date->value < o->effective) return false;
+  const rules::EuThresholds* th = rules.thresholds_on(t.notice_date->value);
+  return th != nullptr && estimated_value(t).total >= applicable_threshold(t, *th);
 }
 
 Diagnostics check_tender(const Tender& t, const Resolution& resolution, const rules::RuleSet& rules,

@@ -34,4 +34,10 @@ struct EstimatedValue {
 };
 EstimatedValue estimated_value(const tender::Tender& t);
 
+// The EU threshold that applies to this tender (works, or supplies and services by buyer kind).
+double applicable_threshold(const tender::Tender& t, const rules::EuThresholds& thresholds);
+// The Climate and Resilience social obligation applies: notice on or after its start, and the
+// estimated value at or above the threshold in force on the notice date.
+bool climate_obligation_applies(const tender::Tender& t, const rules::RuleSet& rules);
+
 }  // namespace clausier::check

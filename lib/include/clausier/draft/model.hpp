@@ -1,0 +1,38 @@
+#pragma once
+// What a clause template can say: the tender, its lots and their hours as `clausier hours` computes
+// them, already written the French way (amounts, percentages, dates, numbers in words). Variable
+// names are French, because facilitators edit the templates; docs/draft.md lists them all.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "clausier/hours/calc.hpp"
+#include "clausier/rules/rules.hpp"
+#include "clausier/text/words.hpp"
+
+namespace clausier::draft {
+
+struct ModelOptions {
+  text::Spelling spelling = text::Spelling::traditional;
+  std::vector<std::string> lots;  // only these lot ids; empty: every lot
+};
+
+// The data given to the templates. Every key documented in variables() is always present (false,
+// empty text or empty list when it does not apply), so a template never meets a missing value by chance.
+nlohmann::ordered_json build_model(const hours::TenderResult& result, const rules::RuleSet& rules,
+                                   const ModelOptions& options);
+
+// Every variable with its description, for docs/draft.md and `clausier draft --variables`.
+struct Variable {
+  std::string name;         // "lots.heures_texte" (inside {{#lots}}), "acheteur.nom"
+  std::string description;  // French
+};
+const std::vector<Variable>& variables();
+
+// "huit cent trente-trois (833) heures", the form contracts use; "vingt et une (21) heures".
+std::string hours_in_words(double hours, text::Spelling spelling);
+// "huit cent trente-trois", feminine as "heures" asks ("vingt et une").
+std::string hours_words(double hours, text::Spelling spelling);
+
+}  // namespace clausier::draft

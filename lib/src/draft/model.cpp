@@ -1,0 +1,286 @@
+#include "clausier/draft/model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "clausier/check/tender_checks.hpp"
+#include "clausier/text/french.hpp"
+
+namespace clausier::draft {
+
+using namespace clausier::tender;
+using nlohmann::ordered_json;
+
+namespace {
+
+// "heure" is feminine: a number of hours that ends with "un" says "une" (vingt et une heures).
+std::string feminine(std::string words) {
+  auto ends_with = [&](std::string_view s) {
+    return words.size() >= s.size() && words.compare(words.size() - s.size(), s.size(), s) == 0;
+  };
+  if (words == "un" || ends_with(" un") || ends_with("-un")) words += "e";
+  return words;
+}
+
+std::string clause_label(Clause c) {
+  switch (c) {
+    case Clause::execution: return "condition d'exécution";
+    case Clause::reserved_siae: return "marché réservé aux structures d'insertion par l'activité économique";
+    case Clause::reserved_disability: return "marché réservé aux entreprises adaptées et aux ESAT";
+    case Clause::reserved_both:
+      return "marché réservé aux structures d'insertion par l'activité économique, aux entreprises adaptées et aux ESAT";
+    case Clause::integration_object: return "marché d'insertion et de qualification professionnelle";
+    case Clause::none: return "sans clause sociale";
+  }
+  return "";
+}
+
+std::string nature_label(Nature n) {
+  switch (n) {
+    case Nature::works: return "travaux";
+    case Nature::supplies: return "fournitures";
+    case Nature::services: return "services";
+  }
+  return "";
+}
+
+std::string basis_label(hours::Basis b) {
+  switch (b) {
+    case hours::Basis::amount: return "montant estimé du lot";
+    case hours::Basis::tranches: return "montant des tranches";
+    case hours::Basis::framework_min: return "montant minimum de l'accord-cadre";
+    case hours::Basis::framework_max: return "montant maximum de l'accord-cadre";
+    case hours::Basis::framework_estimate: return "montant estimé de l'accord-cadre";
+    case hours::Basis::none: return "";
+  }
+  return "";
+}
+
+ordered_json reference(const rules::RuleSet& rules, std::string_view id) {
+  const rules::LegalReference* r = rules.legal_reference(id);
+  if (r == nullptr || !r->current) return {{"citation", ""}, {"courte", ""}};
+  return {{"citation", r->citation}, {"courte", r->short_name}};
+}
+
+std::string text_or_empty(const Field<std::string>& f) { return f ? f->value : std::string(); }
+
+std::string euros_ht(double v) { return text::format_euros(v) + " HT"; }
+
+// The legal bases of a lot's clause, current articles only, from the rule table.
+ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
+  ordered_json refs = ordered_json::array();
+  std::string clause(name(lot.clause.value));
+  for (const auto& r : rules.legal_references()) {
+    if (!r.current || !r.origin.verified) continue;
+    bool applies = std::find(r.clauses.begin(), r.clauses.end(), clause) != r.clauses.end() ||
+                   (lot.award_criterion && std::find(r.clauses.begin(), r.clauses.end(), "award-criterion") != r.clauses.end());
+    if (applies) refs.push_back({{"citation", r.citation}, {"courte", r.short_name}});
+  }
+  return refs;
+}
+
+std::string calculation(const hours::LotResult& r, text::Spelling) {
+  const ResolvedLot& p = r.params;
+  switch (r.lot->method.value) {
+    case Method::labour_cost:
+    case Method::percent_of_hours:
+      return fmt::format("{} × {} × {} ÷ {} €/h = {} h", text::format_euros(*r.amount),
+                         text::format_percent(p.labour_share->value), text::format_percent(p.rate->value),
+                         text::format_number(p.hourly_cost->value), text::format_number(r.raw_hours));
+    case Method::fixed: return "nombre d'heures fixé par l'acheteur";
+    case Method::fte:
+      return fmt::format("{} équivalent(s) temps plein × {} mois × {} h", text::format_number(r.lot->fte->value),
+                         text::format_number(r.lot->months->value), text::format_number(hours::full_time_month_hours));
+    case Method::cleaning_pact:
+      return fmt::format("méthode du PACT Propreté : P × A ÷ C × T = {} × {} ÷ {} € × {} = {} h",
+                         text::format_number(r.pact->p, 4), text::format_euros(*r.amount),
+                         text::format_number(r.pact->c), text::format_percent(p.rate->value),
+                         text::format_number(r.raw_hours));
+  }
+  return "";
+}
+
+ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, const ModelOptions& options) {
+  const Lot& lot = *r.lot;
+  const ResolvedLot& p = r.params;
+  Clause c = lot.clause.value;
+  ordered_json j;
+  j["id"] = lot.id.value;
+  j["intitule"] = lot.title;
+  j["clause"] = std::string(name(c));
+  j["clause_libelle"] = clause_label(c);
+  j["execution"] = c == Clause::execution;
+  j["reserve_siae"] = c == Clause::reserved_siae;
+  j["reserve_handicap"] = c == Clause::reserved_disability;
+  j["reserve_les_deux"] = c == Clause::reserved_both;
+  j["reserve"] = c == Clause::reserved_siae || c == Clause::reserved_disability || c == Clause::reserved_both;
+  j["marche_insertion"] = c == Clause::integration_object;
+  j["critere"] = lot.award_criterion.has_value();
+  j["critere_poids"] = lot.award_criterion ? text::format_percent(lot.award_criterion->weight.value) : "";
+  j["critere_description"] = lot.award_criterion ? lot.award_criterion->description : "";
+  j["methode"] = std::string(name(lot.method.value));
+  j["methode_libelle"] = std::string(hours::french_label(lot.method.value));
+  j["pourcentage_heures"] = lot.method.value == Method::percent_of_hours;
+  j["heures"] = text::format_number(r.hours);
+  j["heures_lettres"] = hours_words(r.hours, options.spelling);
+  j["heures_texte"] = hours_in_words(r.hours, options.spelling);
+  j["heures_brutes"] = text::format_number(r.raw_hours);
+  j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r, options.spelling);
+  j["montant"] = r.amount ? euros_ht(*r.amount) : "";
+  j["base_calcul"] = basis_label(r.basis);
+  j["part_main_oeuvre"] = p.labour_share ? text::format_percent(p.labour_share->value) : "";
+  j["taux"] = p.rate ? text::format_percent(p.rate->value) : "";
+  j["cout_horaire"] = p.hourly_cost ? text::format_number(p.hourly_cost->value) + "\u202F€/h" : "";
+  j["minimum"] = text::format_hours(p.minimum_hours.value);
+  j["statut"] = std::string(hours::name(r.status));
+  j["statut_libelle"] = std::string(hours::french_label(r.status));
+  j["sous_minimum"] = r.status == hours::Status::below_minimum;
+  j["sans_capacite"] = r.status == hours::Status::no_capacity;
+  ordered_json tranches = ordered_json::array();
+  bool optional = false;
+  for (const auto& t : r.tranches) {
+    bool opt = t.tranche->kind == TrancheKind::optional;
+    optional = optional || opt;
+    tranches.push_back({{"id", t.tranche->id.value},
+                        {"intitule", t.tranche->title},
+                        {"type", opt ? "optionnelle" : "ferme"},
+                        {"optionnelle", opt},
+                        {"montant", euros_ht(t.tranche->amount.value)},
+                        {"heures", text::format_number(t.hours)},
+                        {"heures_texte", hours_in_words(t.hours, options.spelling)}});
+  }
+  j["tranches"] = tranches;
+  j["a_tranches"] = !r.tranches.empty();
+  j["tranches_optionnelles"] = optional;
+  j["accord_cadre"] = lot.framework.has_value();
+  j["accord_cadre_min"] = lot.framework && lot.framework->min ? euros_ht(lot.framework->min->value) : "";
+  j["accord_cadre_max"] = lot.framework && lot.framework->max ? euros_ht(lot.framework->max->value) : "";
+  j["dates"] = lot.start.has_value() && lot.end.has_value();
+  j["debut"] = lot.start ? text::format_date_long(lot.start->value) : "";
+  j["fin"] = lot.end ? text::format_date_long(lot.end->value) : "";
+  std::string contractor = lot.award && lot.award->contractor ? lot.award->contractor->name : "";
+  j["a_titulaire"] = !contractor.empty();
+  j["titulaire"] = contractor;
+  j["references"] = lot_references(rules, lot);
+  j["a_derogation"] = lot.derogation.has_value();
+  j["derogation"] = text_or_empty(lot.derogation);
+  return j;
+}
+
+}  // namespace
+
+std::string hours_words(double hours, text::Spelling spelling) {
+  double whole = std::floor(hours);
+  std::string words = feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling));
+  double fraction = hours - whole;
+  if (fraction < 1e-9) return words;
+  // 833.5: "huit cent trente-trois et demie", the only fraction a rounding step usually gives.
+  if (std::fabs(fraction - 0.5) < 1e-9) return words + " et demie";
+  return text::format_number(hours);
+}
+
+std::string hours_in_words(double hours, text::Spelling spelling) {
+  return fmt::format("{} ({}) {}", hours_words(hours, spelling), text::format_number(hours),
+                     hours < 2 ? "heure" : "heures");
+}
+
+nlohmann::ordered_json build_model(const hours::TenderResult& result, const rules::RuleSet& rules,
+                                   const ModelOptions& options) {
+  const Tender& t = *result.tender;
+  ordered_json m;
+  m["operation"] = {{"id", t.id.value},
+                    {"intitule", t.title},
+                    {"nature", std::string(name(t.nature.value))},
+                    {"nature_libelle", nature_label(t.nature.value)},
+                    {"travaux", t.nature.value == Nature::works}};
+  m["acheteur"] = {{"nom", t.buyer.name}, {"siret", text_or_empty(t.buyer.siret)}};
+  const Facilitator* f = t.facilitator ? &*t.facilitator : nullptr;
+  m["facilitateur"] = {{"present", f != nullptr},
+                       {"nom", f ? text_or_empty(f->name) : ""},
+                       {"organisation", f ? text_or_empty(f->organisation) : ""},
+                       {"email", f ? text_or_empty(f->email) : ""},
+                       {"telephone", f ? text_or_empty(f->phone) : ""}};
+  m["avis"] = {{"present", t.notice_date.has_value()},
+               {"date", t.notice_date ? text::format_date_long(t.notice_date->value) : ""}};
+  const rules::Programme* prog = t.programme ? rules.programme(name(t.programme->value)) : nullptr;
+  m["programme"] = {{"present", prog != nullptr},
+                    {"anru", prog != nullptr},
+                    {"libelle", prog ? prog->label : ""},
+                    {"charte", prog ? prog->charter : ""},
+                    {"taux_minimum", prog ? text::format_percent(prog->minimum_rate) : ""}};
+
+  ordered_json lots = ordered_json::array(), with = ordered_json::array(), below = ordered_json::array(),
+               without = ordered_json::array();
+  bool criterion = false;
+  double total = 0;
+  for (const auto& r : result.lots) {
+    if (!options.lots.empty() &&
+        std::find(options.lots.begin(), options.lots.end(), r.lot->id.value) == options.lots.end())
+      continue;
+    ordered_json lot = lot_json(r, rules, options);
+    lots.push_back(lot);
+    if (r.status == hours::Status::ok) {
+      with.push_back(lot);
+      total += r.hours;
+      criterion = criterion || r.lot->award_criterion.has_value();
+    } else if (r.status == hours::Status::no_clause) {
+      without.push_back(lot);
+    } else {
+      below.push_back(lot);
+    }
+  }
+  m["a_lots_avec_clause"] = !with.empty();
+  m["a_lots_sous_minimum"] = !below.empty();
+  m["a_lots_sans_clause"] = !without.empty();
+  m["plusieurs_lots"] = t.lots.size() > 1;
+  m["a_critere"] = criterion;
+  m["lots"] = lots;
+  m["lots_avec_clause"] = with;
+  m["lots_sous_minimum"] = below;
+  m["lots_sans_clause"] = without;
+  m["total_heures"] = text::format_number(total);
+  m["total_heures_texte"] = hours_in_words(total, options.spelling);
+
+  ordered_json publics = ordered_json::array();
+  for (const auto& c : rules.eligibility_criteria()) publics.push_back({{"code", c.code}, {"libelle", c.label}});
+  m["publics"] = publics;
+  m["references"] = {{"execution", reference(rules, "ccp-l2112-2")},
+                     {"reserve_siae", reference(rules, "ccp-l2113-13")},
+                     {"reserve_handicap", reference(rules, "ccp-l2113-12")},
+                     {"reserve_les_deux", reference(rules, "ccp-l2113-14")},
+                     {"seuil_reserve", reference(rules, "ccp-r2113-7")},
+                     {"insertion", reference(rules, "ccp-r2123-1")},
+                     {"critere_l", reference(rules, "ccp-l2152-7")},
+                     {"critere_r", reference(rules, "ccp-r2152-7")},
+                     {"ccag", reference(rules, "ccag-2021-insertion")},
+                     {"climat", reference(rules, "loi-2021-1104-art35")}};
+
+  const Penalties* pen = t.penalties ? &*t.penalties : nullptr;
+  auto money = [](const Field<double>& v) { return v ? euros_ht(v->value) : std::string(); };
+  m["penalites"] = {{"present", pen != nullptr && pen->per_missing_hour.has_value()},
+                    {"par_heure", pen ? money(pen->per_missing_hour) : ""},
+                    {"moyens", pen == nullptr || !pen->condition || pen->condition->value == PenaltyCondition::best_efforts},
+                    {"stricte", pen != nullptr && pen->condition && pen->condition->value == PenaltyCondition::strict},
+                    {"plafond_present", pen != nullptr && pen->cap_share.has_value()},
+                    {"plafond", pen && pen->cap_share ? text::format_percent(pen->cap_share->value) : ""},
+                    {"retard_rapport_present", pen != nullptr && pen->late_report_per_day.has_value()},
+                    {"retard_rapport", pen ? money(pen->late_report_per_day) : ""},
+                    {"retard_bilan_present", pen != nullptr && pen->late_final_report_per_day.has_value()},
+                    {"retard_bilan", pen ? money(pen->late_final_report_per_day) : ""}};
+  const Counting* cnt = t.counting ? &*t.counting : nullptr;
+  TrainingHours training = cnt && cnt->training_hours ? cnt->training_hours->value : TrainingHours::work_contracts;
+  m["comptage"] = {{"formation_contrats", training == TrainingHours::work_contracts},
+                   {"formation_toutes", training == TrainingHours::all},
+                   {"formation_aucune", training == TrainingHours::none},
+                   {"validite", cnt != nullptr && cnt->eligibility_validity_months.has_value()},
+                   {"validite_mois", cnt && cnt->eligibility_validity_months
+                                         ? std::to_string(cnt->eligibility_validity_months->value)
+                                         : ""}};
+  m["climat"] = {{"applicable", check::climate_obligation_applies(t, rules)}};
+  m["regles"] = {{"version", rules.version()}};
+  return m;
+}
+
+}  // namespace clausier::draft
