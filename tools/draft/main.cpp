@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
                  "Pièce : ccap (article du CCAP), rc (règlement de la consultation), ae (engagement du titulaire, "
                  "un par lot), notice (mention de l'avis), all (toutes, dans cet ordre)")
       ->check(CLI::IsMember({"ccap", "rc", "ae", "notice", "all"}))
-      ->type_name("PIÈCE")
+      ->type_name("DOCUMENT")
       ->capture_default_str();
   app.add_option("--format", opts.format,
                  "Format : md (Markdown), txt (texte), html (page autonome, imprimable), docx (Word ; demande -o)")
@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
   app.add_option("--spelling", opts.spelling,
                  "Nombres en lettres : traditional (huit cent trente-trois) ou 1990 (huit-cent-trente-trois)")
       ->check(CLI::IsMember({"traditional", "1990"}))
-      ->type_name("ORTHOGRAPHE")
+      ->type_name("traditional|1990")
       ->capture_default_str();
   app.add_option("--templates", opts.templates,
                  "Dossier de modèles Mustache qui remplacent les modèles intégrés de même nom")

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   app.add_option("--set", opts.sets,
                  "Simulation sans modifier le fichier : clé=valeur pour tous les lots, lot.ID.clé=valeur pour un lot "
                  "(hourly_cost, rate, labour_share, percent, rounding, rounding_step, minimum_hours) ; répétable")
-      ->type_name("CLÉ=VALEUR")
+      ->type_name("NOM=VALEUR")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
