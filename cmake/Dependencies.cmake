@@ -5,11 +5,15 @@ find_package(Boost 1.74 REQUIRED)          # Boost.Date_Time is header-only for 
 find_package(CLI11 2.1 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)   # SHA-256 of the rule data
+find_package(pugixml 1.13 REQUIRED)                  # .docx XML
+# libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
 if(CLAUSIER_TESTS)
   find_package(doctest 2.4 REQUIRED)
 endif()
 
-foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL doctest)
+foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml libzip doctest)
   if(${dep}_FOUND)
     if(DEFINED ${dep}_DIR)
       message(STATUS "Dependency ${dep} ${${dep}_VERSION} from ${${dep}_DIR}")

@@ -1,0 +1,248 @@
+#include <doctest/doctest.h>
+#include <zip.h>
+
+#include <pugixml.hpp>
+
+#include <ctime>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clausier/doc/blocks.hpp"
+#include "printers.hpp"
+
+using namespace clausier::doc;
+
+namespace {
+
+struct Entry {
+  std::string name;
+  std::string bytes;
+  std::time_t mtime = 0;
+};
+
+// The entries of a zip held in memory, in the archive's order; checks the archive's consistency on the way.
+std::vector<Entry> unzip(const std::string& bytes) {
+  std::vector<Entry> entries;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  REQUIRE(source != nullptr);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (archive == nullptr) zip_source_free(source);
+  REQUIRE_MESSAGE(archive != nullptr, zip_error_strerror(&error));
+  const zip_int64_t count = zip_get_num_entries(archive, 0);
+  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
+    zip_stat_t stat;
+    REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
+    Entry entry{stat.name, std::string(stat.size, '\0'), stat.mtime};
+    zip_file_t* file = zip_fopen_index(archive, i, 0);
+    REQUIRE(file != nullptr);
+    CHECK(zip_fread(file, entry.bytes.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+    zip_fclose(file);
+    entries.push_back(std::move(entry));
+  }
+  zip_discard(archive);
+  zip_error_fini(&error);
+  return entries;
+}
+
+std::string part(const std::vector<Entry>& entries, const std::string& name) {
+  for (const Entry& e : entries)
+    if (e.name == name) return e.bytes;
+  FAIL("no part " << name);
+  return {};
+}
+
+// The part parsed; fails the test when it is not well-formed XML.
+void load(pugi::xml_document& xml, const std::string& bytes) {
+  const pugi::xml_parse_result result = xml.load_buffer(bytes.data(), bytes.size());
+  REQUIRE_MESSAGE(result, result.description());
+}
+
+// All the text below a node, as Word would show it (without tabs and breaks).
+std::string all_text(const pugi::xml_node& node) {
+  if (node.type() == pugi::node_pcdata) return node.value();
+  std::string out;
+  for (const pugi::xml_node& child : node.children()) out += all_text(child);
+  return out;
+}
+
+// The text of each node, or the value of each attribute, that the XPath selects, in document order.
+std::vector<std::string> texts(const pugi::xml_node& root, const char* xpath) {
+  std::vector<std::string> out;
+  for (const pugi::xpath_node& n : root.select_nodes(xpath)) out.push_back(n.node() ? all_text(n.node()) : n.attribute().value());
+  return out;
+}
+
+const std::string nnbsp = "\u202F";
+const std::string declaration = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)";
+const std::string document_start =
+    declaration + R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)";
+const std::string section_end =
+    R"(<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" )"
+    R"(w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>)";
+
+const std::string sample_markdown =
+    "# Clause d'insertion sociale\n"
+    "## Article 1 – Objet\n"
+    "Le titulaire réalise **au moins 1" + nnbsp + "250 heures** pour un marché de 1" + nnbsp + "250" + nnbsp +
+    "000,00" + nnbsp + "€ HT.\n"
+    "- embauche directe ;\n"
+    "- mise à disposition.\n"
+    "## Article 2 – Heures par lot\n"
+    "| Lot | Intitulé | Heures |\n|---|---|---:|\n| 01 | Gros œuvre | 1" + nnbsp + "542 |\n| 02 | Peinture | 86 |\n"
+    "\f\n"
+    "### 2.1 Suivi\n"
+    "Le facilitateur suit l'exécution.\n";
+
+}  // namespace
+
+TEST_CASE("docx: a zip of the WordprocessingML parts, in a fixed order, each dated 1980-01-01 00:00") {
+  const std::vector<Entry> entries = unzip(write_docx(parse_markdown(sample_markdown, "CCAP")));
+  std::vector<std::string> names;
+  for (const Entry& e : entries) names.push_back(e.name);
+  CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+                                          "word/document.xml", "word/styles.xml", "word/numbering.xml",
+                                          "word/settings.xml", "word/_rels/document.xml.rels"});
+  std::tm first_dos_date{};  // libzip reads the DOS date as local time, so the expected value is local too
+  first_dos_date.tm_year = 80;
+  first_dos_date.tm_mday = 1;
+  first_dos_date.tm_isdst = -1;
+  const std::time_t expected = std::mktime(&first_dos_date);
+  for (const Entry& e : entries) {
+    CAPTURE(e.name);
+    CHECK(e.mtime == expected);
+    pugi::xml_document xml;
+    load(xml, e.bytes);  // every part is well-formed XML
+    CHECK(e.bytes.starts_with(declaration));
+  }
+}
+
+TEST_CASE("docx: the same document gives the same bytes") {
+  const Document d = parse_markdown(sample_markdown, "CCAP");
+  const std::string once = write_docx(d);
+  CHECK(write_docx(d) == once);
+  CHECK(write_docx(parse_markdown(sample_markdown, "CCAP")) == once);
+  CHECK(write_docx(parse_markdown(sample_markdown + "Fin.", "CCAP")) != once);
+}
+
+TEST_CASE("docx: document.xml of a heading and a paragraph with a bold span, exactly") {
+  const auto entries = unzip(write_docx(parse_markdown("# Titre\nTexte **gras** et 1" + nnbsp + "250 €.", "T")));
+  CHECK(part(entries, "word/document.xml") ==
+        document_start +
+            R"(<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Titre</w:t></w:r></w:p>)"
+            R"(<w:p><w:r><w:t xml:space="preserve">Texte </w:t></w:r>)"
+            R"(<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">gras</w:t></w:r>)"
+            R"(<w:r><w:t xml:space="preserve"> et 1)" + nnbsp + R"(250 €.</w:t></w:r></w:p>)" + section_end);
+}
+
+TEST_CASE("docx: document.xml of a bullet, a table and a page break, exactly") {
+  const auto entries =
+      unzip(write_docx(parse_markdown("- un\n| Lot | Heures |\n|---|---:|\n| 01 | 86 |\nAprès\n\f\n- deux", "T")));
+  const std::string cell_width = R"(<w:tcW w:w="4819" w:type="dxa"/>)";
+  const std::string shading = R"(<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>)";
+  const std::string bullet_props =
+      R"(<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>)";
+  CHECK(part(entries, "word/document.xml") ==
+        document_start +
+            "<w:p>" + bullet_props + R"(<w:r><w:t xml:space="preserve">un</w:t></w:r></w:p>)"
+            R"(<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>)"
+            R"(<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" )"
+            R"(w:noHBand="0" w:noVBand="1"/></w:tblPr>)"
+            R"(<w:tblGrid><w:gridCol w:w="4819"/><w:gridCol w:w="4819"/></w:tblGrid>)"
+            R"(<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>)"
+            "<w:tc><w:tcPr>" + cell_width + shading +
+            R"(</w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Lot</w:t></w:r></w:p></w:tc>)"
+            "<w:tc><w:tcPr>" + cell_width + shading + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
+            R"(<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Heures</w:t></w:r></w:p></w:tc></w:tr>)"
+            R"(<w:tr><w:trPr><w:cantSplit/></w:trPr>)"
+            "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:r><w:t xml:space="preserve">01</w:t></w:r></w:p></w:tc>)"
+            "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
+            R"(<w:r><w:t xml:space="preserve">86</w:t></w:r></w:p></w:tc></w:tr></w:tbl>)"
+            R"(<w:p><w:pPr><w:spacing w:before="120"/></w:pPr><w:r><w:t xml:space="preserve">Après</w:t></w:r></w:p>)"
+            R"(<w:p><w:r><w:br w:type="page"/></w:r></w:p>)"
+            "<w:p>" + bullet_props + R"(<w:r><w:t xml:space="preserve">deux</w:t></w:r></w:p>)" + section_end);
+}
+
+TEST_CASE("docx: headings, bold runs, header row, right-aligned cells and no-break spaces in document.xml") {
+  const auto entries = unzip(write_docx(parse_markdown(sample_markdown, "CCAP")));
+  pugi::xml_document xml;
+  load(xml, part(entries, "word/document.xml"));
+  CHECK(texts(xml, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']") == std::vector<std::string>{"Clause d'insertion sociale"});
+  CHECK(texts(xml, "//w:p[w:pPr/w:pStyle/@w:val='Heading2']") ==
+        std::vector<std::string>{"Article 1 – Objet", "Article 2 – Heures par lot"});
+  CHECK(texts(xml, "//w:p[w:pPr/w:pStyle/@w:val='Heading3']") == std::vector<std::string>{"2.1 Suivi"});
+  CHECK(texts(xml, "/w:document/w:body/w:p/w:r[w:rPr/w:b]/w:t") == std::vector<std::string>{"au moins 1" + nnbsp + "250 heures"});
+  CHECK(texts(xml, "//w:p[w:pPr/w:numPr/w:numId/@w:val='1']") ==
+        std::vector<std::string>{"embauche directe ;", "mise à disposition."});
+  CHECK(texts(xml, "//w:tbl/w:tr[w:trPr/w:tblHeader]/w:tc") == std::vector<std::string>{"Lot", "Intitulé", "Heures"});
+  CHECK(texts(xml, "//w:tbl/w:tr/w:tc[w:p/w:pPr/w:jc/@w:val='right']") ==
+        std::vector<std::string>{"Heures", "1" + nnbsp + "542", "86"});
+  CHECK(xml.select_nodes("//w:tr[w:trPr/w:tblHeader]").size() == 1);
+  CHECK(xml.select_nodes("//w:br[@w:type='page']").size() == 1);
+  CHECK(texts(xml, "//w:t[contains(., '000,00')]") ==
+        std::vector<std::string>{" pour un marché de 1" + nnbsp + "250" + nnbsp + "000,00" + nnbsp + "€ HT."});
+  CHECK(xml.select_nodes("//w:t[not(@xml:space='preserve')]").empty());
+}
+
+TEST_CASE("docx: styles with outline levels, French, Times New Roman 11 pt; one bullet list") {
+  const auto entries = unzip(write_docx(Document{}));
+  pugi::xml_document styles;
+  load(styles, part(entries, "word/styles.xml"));
+  CHECK(texts(styles, "//w:style/@w:styleId") ==
+        std::vector<std::string>{"Normal", "Heading1", "Heading2", "Heading3", "Title", "ListParagraph",
+                                 "DefaultParagraphFont", "TableNormal", "TableGrid"});
+  CHECK(texts(styles, "//w:style[w:pPr/w:outlineLvl]/w:name/@w:val") ==
+        std::vector<std::string>{"heading 1", "heading 2", "heading 3"});
+  CHECK(texts(styles, "//w:style/w:pPr/w:outlineLvl/@w:val") == std::vector<std::string>{"0", "1", "2"});
+  CHECK(texts(styles, "//w:rPrDefault/w:rPr/w:lang/@w:val") == std::vector<std::string>{"fr-FR"});
+  CHECK(texts(styles, "//w:rPrDefault/w:rPr/w:rFonts/@w:ascii") == std::vector<std::string>{"Times New Roman"});
+  CHECK(texts(styles, "//w:rPrDefault/w:rPr/w:sz/@w:val") == std::vector<std::string>{"22"});
+  CHECK(texts(styles, "//w:style[@w:styleId='TableGrid']/w:tblPr/w:tblBorders/*/@w:val") ==
+        std::vector<std::string>(6, "single"));
+
+  pugi::xml_document numbering;
+  load(numbering, part(entries, "word/numbering.xml"));
+  CHECK(texts(numbering, "//w:abstractNum/w:lvl/w:numFmt/@w:val") == std::vector<std::string>{"bullet"});
+  CHECK(texts(numbering, "//w:num/@w:numId") == std::vector<std::string>{"1"});
+
+  CHECK(part(entries, "word/document.xml") == document_start + section_end);  // no title added
+  CHECK(part(entries, "docProps/core.xml") ==
+        declaration +
+            R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" )"
+            R"(xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" )"
+            R"(xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">)"
+            R"(<dc:title></dc:title><dc:language>fr-FR</dc:language></cp:coreProperties>)");
+}
+
+TEST_CASE("docx: the title goes to the document properties, escaped; the relationships point to every part") {
+  const auto entries = unzip(write_docx(parse_markdown("", "CCAP – lot 1 & 2 <clause>")));
+  pugi::xml_document core;
+  load(core, part(entries, "docProps/core.xml"));
+  CHECK(texts(core, "//dc:title") == std::vector<std::string>{"CCAP – lot 1 & 2 <clause>"});
+  pugi::xml_document package_rels;
+  load(package_rels, part(entries, "_rels/.rels"));
+  CHECK(texts(package_rels, "//Relationship/@Target") ==
+        std::vector<std::string>{"word/document.xml", "docProps/core.xml", "docProps/app.xml"});
+  pugi::xml_document document_rels;
+  load(document_rels, part(entries, "word/_rels/document.xml.rels"));
+  CHECK(texts(document_rels, "//Relationship/@Target") ==
+        std::vector<std::string>{"styles.xml", "numbering.xml", "settings.xml"});
+  pugi::xml_document types;
+  load(types, part(entries, "[Content_Types].xml"));
+  CHECK(texts(types, "//Override/@PartName") ==
+        std::vector<std::string>{"/word/document.xml", "/word/styles.xml", "/word/numbering.xml", "/word/settings.xml",
+                                 "/docProps/core.xml", "/docProps/app.xml"});
+}
+
+TEST_CASE("docx: text XML cannot hold stays out; tabs and line breaks become Word's") {
+  Document d;
+  d.blocks.resize(1);
+  d.blocks[0].text = {{std::string("a\fb\x01") + "c\xFF" + "d\te\nf", false}};
+  const auto entries = unzip(write_docx(d));
+  CHECK(part(entries, "word/document.xml") ==
+        document_start +
+            R"(<w:p><w:r><w:t xml:space="preserve">abc)" "\uFFFD" R"(d</w:t><w:tab/><w:t xml:space="preserve">e</w:t>)"
+            R"(<w:br/><w:t xml:space="preserve">f</w:t></w:r></w:p>)" + section_end);
+}
