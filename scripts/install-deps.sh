@@ -6,7 +6,11 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev libboost-date-time-dev doctest-dev
   nlohmann-json3-dev libkainjow-mustache-dev libxlsxwriter-dev libzip-dev libpugixml-dev libssl-dev
   python3 python3-yaml python3-jsonschema
+  poppler-utils
 )
+# LibreOffice converts the .docx of clausier draft in a test; any installed flavour will do, else the
+# headless one (no GUI libraries).
+command -v libreoffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -86,7 +86,7 @@ TEST_CASE("draft: the model carries the calculator's figures") {
   CHECK(m["lots_sans_clause"][0]["id"] == "08");
   CHECK(m["total_heures"] == "4\u202F700");
   CHECK(m["climat"]["applicable"] == true);
-  CHECK(m["references"]["execution"]["citation"] == "article L. 2112-2 du code de la commande publique");
+  CHECK(m["references"]["execution"]["citation"] == "article L.\u00A02112-2 du code de la commande publique");
   auto only = draft::build_model(l.result, rules::RuleSet::builtin(), {text::Spelling::traditional, {"02"}});
   CHECK(only["lots"].size() == 1);
   CHECK(only["total_heures"] == "686");

@@ -58,10 +58,20 @@ std::string basis_label(hours::Basis b) {
   return "";
 }
 
+// "article L. 2112-2" must not break after "L.", nor "n° 2021-1104" after "n°": no-break spaces.
+std::string unbreakable(std::string s) {
+  for (std::string_view from : {"L. ", "R. ", "D. ", "n° "}) {
+    std::string to = std::string(from.substr(0, from.size() - 1)) + "\u00A0";
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+      s.replace(pos, from.size(), to);
+  }
+  return s;
+}
+
 ordered_json reference(const rules::RuleSet& rules, std::string_view id) {
   const rules::LegalReference* r = rules.legal_reference(id);
   if (r == nullptr || !r->current) return {{"citation", ""}, {"courte", ""}};
-  return {{"citation", r->citation}, {"courte", r->short_name}};
+  return {{"citation", unbreakable(r->citation)}, {"courte", unbreakable(r->short_name)}};
 }
 
 std::string text_or_empty(const Field<std::string>& f) { return f ? f->value : std::string(); }
@@ -76,7 +86,7 @@ ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
     if (!r.current || !r.origin.verified) continue;
     bool applies = std::find(r.clauses.begin(), r.clauses.end(), clause) != r.clauses.end() ||
                    (lot.award_criterion && std::find(r.clauses.begin(), r.clauses.end(), "award-criterion") != r.clauses.end());
-    if (applies) refs.push_back({{"citation", r.citation}, {"courte", r.short_name}});
+    if (applies) refs.push_back({{"citation", unbreakable(r.citation)}, {"courte", unbreakable(r.short_name)}});
   }
   return refs;
 }
@@ -86,15 +96,16 @@ std::string calculation(const hours::LotResult& r, text::Spelling) {
   switch (r.lot->method.value) {
     case Method::labour_cost:
     case Method::percent_of_hours:
-      return fmt::format("{} × {} × {} ÷ {} €/h = {} h", text::format_euros(*r.amount),
+      return fmt::format("{} × {} × {} ÷ {}\u202F€/h = {}\u202Fh", text::format_euros(*r.amount),
                          text::format_percent(p.labour_share->value), text::format_percent(p.rate->value),
                          text::format_number(p.hourly_cost->value), text::format_number(r.raw_hours));
     case Method::fixed: return "nombre d'heures fixé par l'acheteur";
     case Method::fte:
-      return fmt::format("{} équivalent(s) temps plein × {} mois × {} h", text::format_number(r.lot->fte->value),
-                         text::format_number(r.lot->months->value), text::format_number(hours::full_time_month_hours));
+      return fmt::format("{} équivalent(s) temps plein × {} mois × {}\u202Fh = {}\u202Fh",
+                         text::format_number(r.lot->fte->value), text::format_number(r.lot->months->value),
+                         text::format_number(hours::full_time_month_hours), text::format_number(r.raw_hours));
     case Method::cleaning_pact:
-      return fmt::format("méthode du PACT Propreté : P × A ÷ C × T = {} × {} ÷ {} € × {} = {} h",
+      return fmt::format("méthode du PACT Propreté : P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {}\u202Fh",
                          text::format_number(r.pact->p, 4), text::format_euros(*r.amount),
                          text::format_number(r.pact->c), text::format_percent(p.rate->value),
                          text::format_number(r.raw_hours));
@@ -120,6 +131,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["critere"] = lot.award_criterion.has_value();
   j["critere_poids"] = lot.award_criterion ? text::format_percent(lot.award_criterion->weight.value) : "";
   j["critere_description"] = lot.award_criterion ? lot.award_criterion->description : "";
+  j["a_critere_description"] = lot.award_criterion && !lot.award_criterion->description.empty();
   j["methode"] = std::string(name(lot.method.value));
   j["methode_libelle"] = std::string(hours::french_label(lot.method.value));
   j["pourcentage_heures"] = lot.method.value == Method::percent_of_hours;
@@ -145,6 +157,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
     optional = optional || opt;
     tranches.push_back({{"id", t.tranche->id.value},
                         {"intitule", t.tranche->title},
+                        {"a_intitule", !t.tranche->title.empty()},
                         {"type", opt ? "optionnelle" : "ferme"},
                         {"optionnelle", opt},
                         {"montant", euros_ht(t.tranche->amount.value)},
@@ -201,7 +214,11 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
                        {"nom", f ? text_or_empty(f->name) : ""},
                        {"organisation", f ? text_or_empty(f->organisation) : ""},
                        {"email", f ? text_or_empty(f->email) : ""},
-                       {"telephone", f ? text_or_empty(f->phone) : ""}};
+                       {"telephone", f ? text_or_empty(f->phone) : ""},
+                       {"a_nom", f != nullptr && f->name.has_value()},
+                       {"a_organisation", f != nullptr && f->organisation.has_value()},
+                       {"a_email", f != nullptr && f->email.has_value()},
+                       {"a_telephone", f != nullptr && f->phone.has_value()}};
   m["avis"] = {{"present", t.notice_date.has_value()},
                {"date", t.notice_date ? text::format_date_long(t.notice_date->value) : ""}};
   const rules::Programme* prog = t.programme ? rules.programme(name(t.programme->value)) : nullptr;
@@ -213,7 +230,7 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
 
   ordered_json lots = ordered_json::array(), with = ordered_json::array(), below = ordered_json::array(),
                without = ordered_json::array();
-  bool criterion = false;
+  bool criterion = false, execution = false, reserved = false, integration = false;
   double total = 0;
   for (const auto& r : result.lots) {
     if (!options.lots.empty() &&
@@ -225,6 +242,10 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
       with.push_back(lot);
       total += r.hours;
       criterion = criterion || r.lot->award_criterion.has_value();
+      Clause c = r.lot->clause.value;
+      execution = execution || c == Clause::execution;
+      reserved = reserved || c == Clause::reserved_siae || c == Clause::reserved_disability || c == Clause::reserved_both;
+      integration = integration || c == Clause::integration_object;
     } else if (r.status == hours::Status::no_clause) {
       without.push_back(lot);
     } else {
@@ -236,6 +257,10 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["a_lots_sans_clause"] = !without.empty();
   m["plusieurs_lots"] = t.lots.size() > 1;
   m["a_critere"] = criterion;
+  m["a_execution"] = execution;
+  m["a_reserve"] = reserved;
+  m["a_marche_insertion"] = integration;
+  m["plusieurs_lots_avec_clause"] = with.size() > 1;
   m["lots"] = lots;
   m["lots_avec_clause"] = with;
   m["lots_sous_minimum"] = below;
@@ -244,7 +269,8 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["total_heures_texte"] = hours_in_words(total, options.spelling);
 
   ordered_json publics = ordered_json::array();
-  for (const auto& c : rules.eligibility_criteria()) publics.push_back({{"code", c.code}, {"libelle", c.label}});
+  for (const auto& c : rules.eligibility_criteria())
+    publics.push_back({{"code", c.code}, {"libelle", c.label}, {"validation_facilitateur", c.note_required}});
   m["publics"] = publics;
   m["references"] = {{"execution", reference(rules, "ccp-l2112-2")},
                      {"reserve_siae", reference(rules, "ccp-l2113-13")},
