@@ -153,11 +153,11 @@ TEST_CASE("docx: document.xml of a bullet, a table and a page break, exactly") {
             R"(<w:tblGrid><w:gridCol w:w="4819"/><w:gridCol w:w="4819"/></w:tblGrid>)"
             R"(<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>)"
             "<w:tc><w:tcPr>" + cell_width + shading +
-            R"(</w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Lot</w:t></w:r></w:p></w:tc>)"
+            R"(</w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Lot</w:t></w:r></w:p></w:tc>)"
             "<w:tc><w:tcPr>" + cell_width + shading + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
             R"(<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Heures</w:t></w:r></w:p></w:tc></w:tr>)"
             R"(<w:tr><w:trPr><w:cantSplit/></w:trPr>)"
-            "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:r><w:t xml:space="preserve">01</w:t></w:r></w:p></w:tc>)"
+            "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">01</w:t></w:r></w:p></w:tc>)"
             "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
             R"(<w:r><w:t xml:space="preserve">86</w:t></w:r></w:p></w:tc></w:tr></w:tbl>)"
             R"(<w:p><w:pPr><w:spacing w:before="120"/></w:pPr><w:r><w:t xml:space="preserve">Après</w:t></w:r></w:p>)"

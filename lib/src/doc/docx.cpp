@@ -149,17 +149,26 @@ std::string plain(const Inline& text) {
 // amounts stays narrow and a column of descriptions gets the room.
 std::vector<int> column_widths(const Table& table) {
   const std::size_t columns = table.header.size();
-  std::vector<std::size_t> weight(columns);
+  std::vector<std::size_t> weight(columns), word(columns);
   auto measure = [&](const std::vector<Inline>& cells) {
-    for (std::size_t c = 0; c < columns && c < cells.size(); ++c)
-      weight[c] = std::max(weight[c], utf8_width(plain(cells[c])));
+    for (std::size_t c = 0; c < columns && c < cells.size(); ++c) {
+      std::string text = plain(cells[c]);
+      weight[c] = std::max(weight[c], utf8_width(text));
+      std::size_t start = 0;
+      while (start <= text.size()) {  // the longest word: a column narrower than it splits the word
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        word[c] = std::max(word[c], utf8_width(std::string_view(text).substr(start, end - start)));
+        start = end + 1;
+      }
+    }
   };
   measure(table.header);
   for (const auto& row : table.rows) measure(row);
   std::size_t total = 0;
-  for (std::size_t& w : weight) {
-    w = std::clamp<std::size_t>(w, 6, 50);
-    total += w;
+  for (std::size_t c = 0; c < columns; ++c) {
+    weight[c] = std::max(std::clamp<std::size_t>(weight[c], 6, 50), word[c]);
+    total += weight[c];
   }
   std::vector<int> widths(columns);
   int used = 0;
@@ -168,6 +177,22 @@ std::vector<int> column_widths(const Table& table) {
     used += widths[c];
   }
   widths.back() = text_width - used;  // the rounding goes to the last column
+  // No column narrower than its longest word (bold header letters, cell margins included), or Word
+  // splits the word ("Numér/o"); the twips it needs come from the widest columns.
+  std::vector<int> minimum(columns);
+  for (std::size_t c = 0; c < columns; ++c) minimum[c] = static_cast<int>(word[c]) * 125 + 240;
+  for (std::size_t c = 0; c < columns; ++c) {
+    while (widths[c] < minimum[c]) {
+      std::size_t donor = columns;
+      for (std::size_t d = 0; d < columns; ++d)
+        if (d != c && widths[d] - minimum[d] > 0 && (donor == columns || widths[d] - minimum[d] > widths[donor] - minimum[donor]))
+          donor = d;
+      if (donor == columns) break;  // no room anywhere: leave it
+      int step = std::min({minimum[c] - widths[c], widths[donor] - minimum[donor], 50});
+      widths[c] += step;
+      widths[donor] -= step;
+    }
+  }
   return widths;
 }
 
@@ -183,7 +208,9 @@ void add_row(pugi::xml_node tbl, const Table& table, const std::vector<Inline>& 
     add(cell_props, "w:tcW", {{"w:w", std::to_string(widths[c])}, {"w:type", "dxa"}});
     if (header) add(cell_props, "w:shd", {{"w:val", "clear"}, {"w:color", "auto"}, {"w:fill", "E6E6E6"}});
     pugi::xml_node paragraph = add(cell, "w:p");  // a cell holds at least one paragraph
-    if (c < table.right_aligned.size() && table.right_aligned[c]) add_val(add(paragraph, "w:pPr"), "w:jc", "right");
+    // Body text is justified; in a narrow cell that stretches the spaces, so cells align left (or right).
+    bool right = c < table.right_aligned.size() && table.right_aligned[c];
+    add_val(add(paragraph, "w:pPr"), "w:jc", right ? "right" : "left");
     if (c < cells.size()) add_runs(paragraph, cells[c], header);
   }
 }
