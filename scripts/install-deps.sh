@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
-  libcli11-dev libyaml-cpp-dev libfmt-dev libboost-date-time-dev doctest-dev
+  libcsv-dev libcli11-dev libyaml-cpp-dev libfmt-dev libboost-date-time-dev doctest-dev
   nlohmann-json3-dev libkainjow-mustache-dev libxlsxwriter-dev libzip-dev libpugixml-dev libssl-dev
   python3 python3-yaml python3-jsonschema
   poppler-utils

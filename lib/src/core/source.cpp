@@ -28,7 +28,8 @@ std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   out += fmt::format(": {}: {}", severity_name(d.severity), d.message);
   if (!d.rule.empty()) out += fmt::format(" [{}]", d.rule);
   out += '\n';
-  if (source != nullptr && d.pos.line > 0) {
+  // A line holding personal data is not repeated on screen or in logs.
+  if (source != nullptr && d.pos.line > 0 && d.rule != personal_data_rule) {
     std::string line = sanitize_utf8(source->line(d.pos.line));
     if (!line.empty()) {
       std::string number = std::to_string(d.pos.line);

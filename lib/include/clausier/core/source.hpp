@@ -22,6 +22,9 @@ class SourceText {
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
 };
 
+// Diagnostics of this rule never show their source line: it holds a name, an e-mail, a phone number...
+inline constexpr std::string_view personal_data_rule = "personal-data";
+
 // "path:line:column: severity: message [rule]", then the source line and a caret under the
 // column when `source` is given, then "  aide : hint" when there is a hint. Ends with a newline.
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source);
