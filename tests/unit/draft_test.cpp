@@ -51,7 +51,8 @@ TEST_CASE("draft: hours in words, feminine as « heures » asks") {
   CHECK(draft::hours_in_words(1542, Spelling::traditional) == "mille cinq cent quarante-deux (1\u202F542) heures");
   CHECK(draft::hours_in_words(280, Spelling::traditional) == "deux cent quatre-vingts (280) heures");
   CHECK(draft::hours_in_words(833, Spelling::reformed_1990) == "huit-cent-trente-trois (833) heures");
-  CHECK(draft::hours_in_words(833.5, Spelling::traditional) == "huit cent trente-trois et demie (833,5) heures");
+  CHECK(draft::hours_in_words(833.5, Spelling::traditional) == "huit cent trente-trois heures et demie (833,5 heures)");
+  CHECK(draft::hours_words(833.5, Spelling::traditional) == "huit cent trente-trois heures et demie");
 }
 
 TEST_CASE("draft: the documented variables are exactly the model's, on every example") {

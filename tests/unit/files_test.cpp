@@ -55,7 +55,7 @@ TEST_CASE("files: a write that cannot happen reports it and touches nothing") {
   auto err = io::write_file_atomic((dir.path / "no-such-dir" / "out.csv").string(), "x");
   REQUIRE(err);
   CHECK(err->category == Category::io);
-  CHECK(err->message == "écriture impossible : fichier introuvable");
+  CHECK(err->message == "écriture impossible : le dossier " + (dir.path / "no-such-dir").string() + " n'existe pas");
   CHECK_FALSE(fs::exists(dir.path / "no-such-dir"));
 }
 

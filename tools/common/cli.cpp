@@ -9,6 +9,10 @@
 #include "clausier/core/source.hpp"
 #include "clausier/core/version.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/io/values.hpp"
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstdlib>
 
 namespace clausier::cli {
 
@@ -142,6 +146,27 @@ std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules
     if (d.category == Category::io) std::cerr << render_diagnostic(d, nullptr);
   rules_exit_code = exit_code_for(all);
   return std::nullopt;
+}
+
+std::optional<boost::gregorian::date> today(std::string& error) {
+  if (const char* forced = std::getenv("CLAUSIER_TODAY"); forced != nullptr && *forced != '\0') {
+    auto d = io::parse_iso_date(forced);
+    if (!d) error = fmt::format("CLAUSIER_TODAY={} n'est pas une date AAAA-MM-JJ", forced);
+    return d;
+  }
+  return boost::gregorian::day_clock::local_day();
+}
+
+std::optional<boost::gregorian::date> date_option(const std::string& text, const std::string& tool) {
+  std::string error;
+  if (text.empty()) {
+    auto d = today(error);
+    if (!d) print_error(tool, error);
+    return d;
+  }
+  auto d = io::parse_iso_date(text);
+  if (!d) print_error(tool, fmt::format("--as-of {} : une date AAAA-MM-JJ est attendue", text));
+  return d;
 }
 
 void print_error(const std::string& tool, const std::string& message) {

@@ -1,6 +1,7 @@
 #pragma once
 // What every Clausier tool shares: French help, --version, --rules, exit codes, error printing.
 #include <CLI/CLI.hpp>
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <functional>
 #include <optional>
@@ -29,6 +30,12 @@ void add_rules_option(CLI::App& app, RulesOptions& options);
 // The built-in tables plus the user's files; prints the problems and returns nullopt when a file is
 // unreadable or invalid (the caller exits with `rules_exit_code`).
 std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code);
+
+// Today, or the date in CLAUSIER_TODAY (YYYY-MM-DD) so tests and audits can replay a run. nullopt and
+// a message when CLAUSIER_TODAY is set but is not a date.
+std::optional<boost::gregorian::date> today(std::string& error);
+// A date given on the command line (--as-of), or today when empty.
+std::optional<boost::gregorian::date> date_option(const std::string& text, const std::string& tool);
 
 // Prints "tool: error: message" on standard error.
 void print_error(const std::string& tool, const std::string& message);

@@ -53,6 +53,7 @@ int run(const Options& opts) {
   }
   if (opts.input.empty()) {
     cli::print_error(std::string(tool), "TENDER est obligatoire (sauf avec --export-templates ou --variables)");
+    std::cerr << "Pour l'aide : clausier-draft --help\n";
     return cli::exit_invalid;
   }
   if (opts.format == "docx" && (opts.output.empty() || opts.output == "-")) {

@@ -28,12 +28,19 @@ std::string_view title(DocumentKind k) {
 
 Rendered draft_markdown(const hours::TenderResult& result, const rules::RuleSet& rules, const TemplateSet& templates,
                         DocumentKind kind, const ModelOptions& options) {
+  Rendered out;
+  for (const auto& id : unavailable_references(rules))
+    out.diagnostics.push_back({"reference-unavailable", Severity::error, Category::input, result.tender->path, {},
+                               fmt::format("la référence juridique {} n'est pas en vigueur dans les tables de règles : "
+                                           "les documents ne peuvent la citer",
+                                           id),
+                               "vérifiez votre fichier --rules (status: current), ou adaptez les modèles"});
+  if (!out.diagnostics.empty()) return out;
   nlohmann::ordered_json model = build_model(result, rules, options);
   std::vector<DocumentKind> kinds = kind == DocumentKind::all
                                         ? std::vector<DocumentKind>{DocumentKind::ccap, DocumentKind::rc,
                                                                     DocumentKind::ae, DocumentKind::notice}
                                         : std::vector<DocumentKind>{kind};
-  Rendered out;
   for (std::size_t i = 0; i < kinds.size(); ++i) {
     const Template* t = templates.find(fmt::format("{}.md.mustache", name(kinds[i])));
     if (t == nullptr) continue;  // the set always holds the four built-in names

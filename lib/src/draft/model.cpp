@@ -76,7 +76,7 @@ ordered_json reference(const rules::RuleSet& rules, std::string_view id) {
 
 std::string text_or_empty(const Field<std::string>& f) { return f ? f->value : std::string(); }
 
-std::string euros_ht(double v) { return text::format_euros(v) + " HT"; }
+std::string euros_ht(double v) { return text::format_euros(v) + "\u00A0HT"; }
 
 // The legal bases of a lot's clause, current articles only, from the rule table.
 ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
@@ -101,8 +101,9 @@ std::string calculation(const hours::LotResult& r, text::Spelling) {
                          text::format_number(p.hourly_cost->value), text::format_number(r.raw_hours));
     case Method::fixed: return "nombre d'heures fixé par l'acheteur";
     case Method::fte:
-      return fmt::format("{} équivalent(s) temps plein × {} mois × {}\u202Fh = {}\u202Fh",
-                         text::format_number(r.lot->fte->value), text::format_number(r.lot->months->value),
+      return fmt::format("{} {} × {} mois × {}\u202Fh = {}\u202Fh", text::format_number(r.lot->fte->value),
+                         r.lot->fte->value >= 2 ? "équivalents temps plein" : "équivalent temps plein",
+                         text::format_number(r.lot->months->value),
                          text::format_number(hours::full_time_month_hours), text::format_number(r.raw_hours));
     case Method::cleaning_pact:
       return fmt::format("méthode du PACT Propreté : P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {}\u202Fh",
@@ -176,6 +177,10 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   std::string contractor = lot.award && lot.award->contractor ? lot.award->contractor->name : "";
   j["a_titulaire"] = !contractor.empty();
   j["titulaire"] = contractor;
+  std::string contractor_siret =
+      lot.award && lot.award->contractor && lot.award->contractor->siret ? lot.award->contractor->siret->value : "";
+  j["a_titulaire_siret"] = !contractor_siret.empty();
+  j["titulaire_siret"] = contractor_siret;
   j["references"] = lot_references(rules, lot);
   j["a_derogation"] = lot.derogation.has_value();
   j["derogation"] = text_or_empty(lot.derogation);
@@ -189,14 +194,30 @@ std::string hours_words(double hours, text::Spelling spelling) {
   std::string words = feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling));
   double fraction = hours - whole;
   if (fraction < 1e-9) return words;
-  // 833.5: "huit cent trente-trois et demie", the only fraction a rounding step usually gives.
-  if (std::fabs(fraction - 0.5) < 1e-9) return words + " et demie";
+  // 833.5: "huit cent trente-trois heures et demie", the only fraction a rounding step usually gives.
+  if (std::fabs(fraction - 0.5) < 1e-9) return fmt::format("{} heure{} et demie", words, whole >= 2 ? "s" : "");
   return text::format_number(hours);
 }
 
 std::string hours_in_words(double hours, text::Spelling spelling) {
+  double whole = std::floor(hours);
+  // A half hour is said "deux cent soixante-deux heures et demie (262,5 heures)".
+  if (std::fabs(hours - whole - 0.5) < 1e-9)
+    return fmt::format("{} heure{} et demie ({} heures)",
+                       feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling)),
+                       whole >= 2 ? "s" : "", text::format_number(hours));
   return fmt::format("{} ({}) {}", hours_words(hours, spelling), text::format_number(hours),
                      hours < 2 ? "heure" : "heures");
+}
+
+std::vector<std::string> unavailable_references(const rules::RuleSet& rules) {
+  std::vector<std::string> out;
+  for (const char* id : {"ccp-l2112-2", "ccp-l2113-13", "ccp-l2113-12", "ccp-l2113-14", "ccp-r2113-7", "ccp-r2123-1",
+                         "ccp-l2152-7", "ccp-r2152-7", "ccag-2021-insertion", "loi-2021-1104-art35"}) {
+    const rules::LegalReference* r = rules.legal_reference(id);
+    if (r == nullptr || !r->current) out.emplace_back(id);
+  }
+  return out;
 }
 
 nlohmann::ordered_json build_model(const hours::TenderResult& result, const rules::RuleSet& rules,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -137,8 +138,19 @@ Rendered render(const Template& t, const nlohmann::ordered_json& model) {
   mustache::mustache tmpl{t.text};
   std::string path = t.origin == "(intégré)" ? fmt::format("{} (intégré)", t.name) : t.origin;
   if (!tmpl.is_valid()) {
-    out.diagnostics.push_back({"template-syntax", Severity::error, Category::input, path, {},
-                               fmt::format("modèle invalide : {}", tmpl.error_message()),
+    // kainjow says 'Unclosed section "x" at 123' (a character offset): say it in French, with a line.
+    std::string msg = tmpl.error_message();
+    Position pos;
+    if (auto at = msg.rfind(" at "); at != std::string::npos) {
+      std::size_t offset = std::min<std::size_t>(std::strtoul(msg.c_str() + at + 4, nullptr, 10), t.text.size());
+      auto newlines = std::count(t.text.begin(), t.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+      pos = {1 + static_cast<int>(newlines), 1};
+      msg = msg.substr(0, at);
+    }
+    if (msg.rfind("Unclosed section ", 0) == 0) msg = fmt::format("section {} non refermée", msg.substr(17));
+    else if (msg.rfind("Unopened section ", 0) == 0) msg = fmt::format("section {} fermée sans avoir été ouverte", msg.substr(17));
+    out.diagnostics.push_back({"template-syntax", Severity::error, Category::input, path, pos,
+                               fmt::format("modèle invalide : {}", msg),
                                "vérifiez que chaque {{#section}} est refermée par {{/section}}"});
     return out;
   }

@@ -6,7 +6,7 @@ namespace clausier::draft {
 
 const std::vector<Variable>& variables() {
   static const std::vector<Variable> list = {
-      {"operation.id", "identifiant de la consultation (CARC-2026-014)"},
+      {"operation.id", "identifiant de la consultation (OPHC-2026-VIG-03)"},
       {"operation.intitule", "intitulé de la consultation"},
       {"operation.nature", "works, supplies ou services"},
       {"operation.nature_libelle", "travaux, fournitures ou services"},
@@ -89,10 +89,12 @@ const std::vector<Variable>& variables() {
       {"lots.accord_cadre_min", "montant minimum de l'accord-cadre"},
       {"lots.accord_cadre_max", "montant maximum de l'accord-cadre"},
       {"lots.dates", "vrai si les dates d'exécution sont données"},
-      {"lots.debut", "début d'exécution (2 novembre 2026)"},
+      {"lots.debut", "début d'exécution (30 novembre 2026)"},
       {"lots.fin", "fin d'exécution"},
       {"lots.a_titulaire", "vrai si le lot est attribué"},
       {"lots.titulaire", "nom du titulaire"},
+      {"lots.a_titulaire_siret", "vrai si le SIRET du titulaire est donné"},
+      {"lots.titulaire_siret", "SIRET du titulaire"},
       {"lots.references", "bases légales de la clause du lot (liste ; champs citation, courte)"},
       {"lots.references.citation", "article cité en entier (article L. 2112-2 du code de la commande publique)"},
       {"lots.references.courte", "forme courte (L. 2112-2 CCP)"},
@@ -119,7 +121,7 @@ const std::vector<Variable>& variables() {
       {"penalites.moyens", "vrai si la pénalité ne s'applique qu'à défaut de moyens mis en œuvre (best-efforts)"},
       {"penalites.stricte", "vrai si la pénalité s'applique à toute heure manquante (strict)"},
       {"penalites.plafond_present", "vrai si un plafond est prévu"},
-      {"penalites.plafond", "plafond en part du montant du marché (20 %)"},
+      {"penalites.plafond", "plafond en part du montant du lot (20 %)"},
       {"penalites.retard_rapport_present", "vrai si une pénalité de retard des états mensuels est prévue"},
       {"penalites.retard_rapport", "pénalité par jour de retard d'un état (100,00 € HT)"},
       {"penalites.retard_bilan_present", "vrai si une pénalité de retard du bilan final est prévue"},

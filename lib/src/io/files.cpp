@@ -62,6 +62,10 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string tmp = (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
+  std::error_code exists_ec;
+  if (!fs::is_directory(dir, exists_ec))
+    return io_error(path, fmt::format("écriture impossible : le dossier {} n'existe pas", dir.string()),
+                    "créez le dossier, ou choisissez un autre chemin avec -o");
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return io_error(path, fmt::format("écriture impossible : {}", reason(errno)));
   bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();

@@ -23,6 +23,10 @@ struct ModelOptions {
 nlohmann::ordered_json build_model(const hours::TenderResult& result, const rules::RuleSet& rules,
                                    const ModelOptions& options);
 
+// The legal references the templates cite that the rule tables no longer give as current (a --rules file
+// may mark one obsolete): drafting stops rather than print a sentence with a hole in it.
+std::vector<std::string> unavailable_references(const rules::RuleSet& rules);
+
 // Every variable with its description, for docs/draft.md and `clausier draft --variables`.
 struct Variable {
   std::string name;         // "lots.heures_texte" (inside {{#lots}}), "acheteur.nom"

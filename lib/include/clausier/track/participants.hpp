@@ -1,0 +1,53 @@
+#pragma once
+// Pseudonymous participants (formats.md section 4): a facilitator's ref, never a name, e-mail,
+// phone number or social-security number; the readers refuse values that look like those.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/io/values.hpp"
+#include "clausier/rules/rules.hpp"
+
+namespace clausier::track {
+
+using io::Date;
+
+struct Situation {
+  Date date;
+  std::string code;      // cdi, cdd-6m-plus, ...
+  std::string category;  // durable, transition, positive, other (from the rule table)
+};
+
+struct Participant {
+  std::string ref;
+  Position pos;  // where it is defined (line of the ref)
+  std::string sex;  // F, M, X
+  int birth_year = 0;
+  std::vector<std::string> criteria;
+  Date validated_on;
+  std::optional<int> education_level;
+  std::optional<Situation> exit, follow_up;
+  std::string note;
+};
+
+struct Participants {
+  std::string path;
+  std::vector<Participant> list;
+  const Participant* find(std::string_view ref) const;
+};
+
+struct ParticipantsResult {
+  Participants participants;  // the valid ones (a participant in error is left out and reported)
+  Diagnostics diagnostics;
+};
+
+// Reads participants.yaml or participants.csv (by extension). Pure: text in, result out.
+ParticipantsResult parse_participants(std::string_view text, const std::string& path, const rules::RuleSet& rules);
+
+// Why a value cannot be a pseudonym, or empty: it looks like an e-mail, a phone number, a French
+// social-security number (15 digits whose key checks), or a name (no digit at all).
+std::string personal_data_reason(std::string_view value);
+
+}  // namespace clausier::track

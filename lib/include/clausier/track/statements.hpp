@@ -1,0 +1,82 @@
+#pragma once
+// Monthly hour statements (formats.md section 5), what counts in them, and why the rest does not.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/hours/calc.hpp"
+#include "clausier/track/participants.hpp"
+
+namespace clausier::track {
+
+enum class Route { direct, etti, ai, geiq, siae_subcontract, siae_cocontract, ea };
+enum class Contract { cdi, cdi_inclusion, cdd, cddi, cdd_usage, interim, apprenticeship, professionalisation, other };
+std::string_view name(Route r);
+std::string_view name(Contract c);
+std::string_view french_label(Route r);
+std::string_view french_label(Contract c);
+
+struct Month {
+  int year = 0, month = 0;
+  friend auto operator<=>(const Month&, const Month&) = default;
+  int index() const { return year * 12 + month - 1; }
+  static Month of(Date d);
+  std::string iso() const;  // "2026-11"
+};
+
+struct StatementRow {
+  std::string file;
+  int line = 0;
+  std::string lot, participant;
+  Month month;
+  Route route = Route::direct;
+  Contract contract = Contract::other;
+  std::string employer;
+  double work_hours = 0, training_hours = 0;
+  std::optional<double> declared;  // total hours worked on the lot that month (percent-of-hours lots)
+};
+
+// Why a row counts nothing. Codes are stable (JSON); the detail is French.
+struct NotCounted {
+  std::string file;
+  int line = 0;
+  std::string reason;  // invalid-row, unknown-lot, lot-without-clause, unknown-participant, before-validation,
+                       // after-validity, outside-execution, after-as-of, duplicate
+  std::string detail;
+  std::string lot;
+  double hours = 0;  // the hours the row declared
+};
+
+struct StatementsFile {
+  std::vector<StatementRow> rows;
+  std::vector<NotCounted> unreadable;  // rows that cannot be read, also reported as diagnostics
+  Diagnostics diagnostics;             // category input (invalid rows) or csv errors
+};
+// Reads one statement file (CSV of French spreadsheets). Pure: text in, rows out.
+StatementsFile parse_statements(std::string_view text, const std::string& path);
+
+// The header of a statement file, and the header aliases readers accept (French spreadsheets).
+inline constexpr std::string_view statement_header = "lot;participant;month;route;contract;employer;work_hours;training_hours";
+
+struct CountedRow {
+  const StatementRow* row = nullptr;
+  double hours = 0;  // work hours, plus training hours when they count
+};
+
+struct CountingRules {
+  tender::TrainingHours training = tender::TrainingHours::work_contracts;
+  std::optional<int> validity_months;
+};
+CountingRules counting_rules(const tender::Tender& t);
+
+struct Count {
+  std::vector<CountedRow> counted;
+  std::vector<NotCounted> not_counted;
+};
+// Applies formats.md section 5 to rows given in file-name then line order (the first of duplicates counts).
+Count count_rows(const hours::TenderResult& result, const Participants& participants,
+                 const std::vector<StatementRow>& rows, Month as_of);
+
+}  // namespace clausier::track

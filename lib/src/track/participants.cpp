@@ -1,0 +1,244 @@
+#include "clausier/track/participants.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "clausier/core/text.hpp"
+#include "clausier/io/csv.hpp"
+#include "clausier/io/yaml.hpp"
+
+namespace clausier::track {
+
+using io::MapReader;
+using yaml::Node;
+
+const Participant* Participants::find(std::string_view ref) const {
+  auto it = std::find_if(list.begin(), list.end(), [&](const Participant& p) { return p.ref == ref; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+namespace {
+
+constexpr std::string_view sexes[] = {"F", "M", "X"};
+
+// Checks that apply to a participant whatever the file format.
+class Checker {
+ public:
+  Checker(io::Reader& r, const rules::RuleSet& rules) : r_(r), rules_(rules) {}
+
+  // The ref as written, when it is a pseudonym: personal data is checked first and never repeated.
+  std::optional<std::string> ref(const yaml::Node& n) {
+    if (!n.is_scalar()) return r_.identifier(n, "ref");
+    std::string why = personal_data_reason(n.value);
+    if (!why.empty()) {
+      // Never repeat the value: it may be the personal data itself.
+      r_.error("personal-data", n.pos, fmt::format("la référence du participant {} ; seules des références pseudonymes "
+                                                   "sont admises",
+                                                   why),
+               "remplacez-la par une référence comme P-0001, et gardez la correspondance hors de Clausier");
+      return std::nullopt;
+    }
+    return r_.identifier(n, "ref");
+  }
+
+  bool criteria(const std::vector<std::string>& codes, Position pos, const std::string& note) {
+    bool ok = true;
+    if (codes.empty()) {
+      r_.error("schema-range", pos, "« criteria » est vide : au moins un critère d'éligibilité attendu");
+      return false;
+    }
+    std::vector<std::string> known;
+    for (const auto& c : rules_.eligibility_criteria()) known.push_back(c.code);
+    for (const auto& code : codes) {
+      const rules::EligibilityCriterion* c = rules_.criterion(code);
+      if (c == nullptr) {
+        std::string suggestion = closest_match(code, known);
+        r_.error("schema-enum", pos,
+                 fmt::format("critère d'éligibilité {} inconnu ; attendu l'un de : {}", quoted(code), join(known, ", ")),
+                 suggestion.empty() ? "" : fmt::format("vouliez-vous dire {} ?", quoted(suggestion)));
+        ok = false;
+      } else if (c->note_required && note.empty()) {
+        r_.error("schema-required", pos, fmt::format("le critère {} demande une « note » qui motive la validation", quoted(code)),
+                 "ajoutez « note: … » (avis du prescripteur, sans donnée nominative)");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  std::optional<Situation> situation(const std::string& code, Date date, Position pos, std::string_view field) {
+    const rules::Outcome* o = rules_.outcome(code);
+    if (o == nullptr) {
+      std::vector<std::string> known;
+      for (const auto& x : rules_.outcomes()) known.push_back(x.situation);
+      r_.error("schema-enum", pos,
+               fmt::format("{} : situation {} inconnue ; attendu l'une de : {}", quoted(field), quoted(code), join(known, ", ")));
+      return std::nullopt;
+    }
+    return Situation{date, code, o->category};
+  }
+
+ private:
+  io::Reader& r_;
+  const rules::RuleSet& rules_;
+};
+
+void check_duplicates(io::Reader& r, const Participants& ps) {
+  std::map<std::string, Position> seen;
+  for (const auto& p : ps.list) {
+    auto [it, inserted] = seen.emplace(p.ref, p.pos);
+    if (!inserted)
+      r.error("participant-duplicate", p.pos,
+              fmt::format("participant {} déjà décrit ligne {}", quoted(p.ref), it->second.line),
+              "gardez une seule description par participant");
+  }
+}
+
+void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::RuleSet& rules) {
+  yaml::Document doc = yaml::parse(text, out.participants.path);
+  out.diagnostics = std::move(doc.diagnostics);
+  if (!doc.root) return;
+  io::Reader r(out.participants.path, out.diagnostics);
+  Checker check(r, rules);
+  if (!r.expect_kind(*doc.root, yaml::Kind::map, "le fichier des participants")) return;
+  MapReader m(r, *doc.root, "le fichier");
+  if (auto n = m.require("format", "clausier/participants/1")) {
+    auto v = r.string(*n, "format");
+    if (v && *v != "clausier/participants/1")
+      r.error("schema-format", n->pos,
+              fmt::format("format {} non pris en charge : attendu clausier/participants/1", quoted(*v)));
+  }
+  const Node* list = m.require("participants", "la liste des participants");
+  m.finish();
+  if (list == nullptr || !r.expect_kind(*list, yaml::Kind::sequence, "participants")) return;
+  for (const Node& item : list->items) {
+    if (!r.expect_kind(item, yaml::Kind::map, "participant")) continue;
+    std::size_t before = r.error_count();
+    MapReader pm(r, item, "le participant");
+    Participant p;
+    p.pos = item.pos;
+    if (auto n = pm.require("ref", "une référence pseudonyme, par exemple P-0001"))
+      if (auto v = check.ref(*n)) {
+        p.ref = *v;
+        p.pos = n->pos;
+      }
+    if (auto n = pm.require("sex", "F, M ou X"))
+      if (auto v = r.choice_text(*n, "sex", sexes)) p.sex = *v;
+    if (auto n = pm.require("birth_year", "l'année de naissance"))
+      if (auto v = r.integer(*n, "birth_year", 1900, 2100)) p.birth_year = *v;
+    if (auto n = pm.get("note"))
+      if (auto v = r.string(*n, "note")) p.note = *v;
+    if (auto n = pm.require("criteria", "la liste des critères d'éligibilité, par exemple [deld, qpv]"))
+      if (auto v = r.strings(*n, "criteria")) {
+        p.criteria = *v;
+        check.criteria(p.criteria, n->pos, p.note);
+      }
+    if (auto n = pm.require("validated_on", "la date de validation de l'éligibilité"))
+      if (auto v = r.date(*n, "validated_on")) p.validated_on = *v;
+    if (auto n = pm.get("education_level"))
+      if (auto v = r.integer(*n, "education_level", 1, 8)) p.education_level = *v;
+    for (auto [key, target] : {std::pair{"exit", &p.exit}, std::pair{"follow_up", &p.follow_up}}) {
+      const Node* n = pm.get(key);
+      if (n == nullptr || !r.expect_kind(*n, yaml::Kind::map, key)) continue;
+      MapReader sm(r, *n, key);
+      std::optional<Date> date;
+      std::optional<std::string> code;
+      Position code_pos = n->pos;
+      if (auto d = sm.require("date", "une date AAAA-MM-JJ")) date = r.date(*d, "date");
+      if (auto c = sm.require("situation", "un code de situation, par exemple cdi")) {
+        code = r.string(*c, "situation");
+        code_pos = c->pos;
+      }
+      sm.finish();
+      if (date && code) *target = check.situation(*code, *date, code_pos, key);
+    }
+    pm.finish();
+    if (r.error_count() == before) out.participants.list.push_back(std::move(p));
+  }
+  check_duplicates(r, out.participants);
+}
+
+// The CSV form: ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;
+// follow_up_date;follow_up_situation (criteria separated by |).
+void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules::RuleSet& rules) {
+  io::CsvResult csv = io::parse_csv(text, out.participants.path);
+  out.diagnostics = std::move(csv.diagnostics);
+  if (!csv.table) return;
+  io::Reader r(out.participants.path, out.diagnostics);
+  Checker check(r, rules);
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < csv.table->header.size(); ++i) col[io::header_key(csv.table->header[i])] = i;
+  for (const char* required : {"ref", "sex", "birth_year", "criteria", "validated_on"})
+    if (col.count(required) == 0) {
+      r.error("schema-required", {1, 1}, fmt::format("colonne {} manquante dans l'en-tête", quoted(required)),
+              "en-tête attendu : ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;"
+              "follow_up_date;follow_up_situation");
+      return;
+    }
+  auto field = [&](const io::CsvRow& row, const char* name) -> std::string {
+    auto it = col.find(name);
+    return it != col.end() && it->second < row.fields.size() ? row.fields[it->second] : std::string();
+  };
+  for (const io::CsvRow& row : csv.table->rows) {
+    if (!row.fields.empty() && !row.fields[0].empty() && row.fields[0][0] == '#') continue;  // a comment line
+    std::size_t before = r.error_count();
+    Position pos{row.line, 1};
+    auto scalar = [&](std::string value) {
+      yaml::Node n;
+      n.kind = yaml::Kind::scalar;
+      n.value = std::move(value);
+      n.pos = pos;
+      return n;
+    };
+    Participant p;
+    p.pos = pos;
+    if (auto v = check.ref(scalar(field(row, "ref")))) p.ref = *v;
+    if (auto v = r.choice_text(scalar(field(row, "sex")), "sex", sexes)) p.sex = *v;
+    if (auto v = r.integer(scalar(field(row, "birth_year")), "birth_year", 1900, 2100)) p.birth_year = *v;
+    p.note = field(row, "note");
+    std::string criteria = field(row, "criteria");
+    std::size_t start = 0;
+    while (start < criteria.size()) {
+      std::size_t bar = criteria.find('|', start);
+      if (bar == std::string::npos) bar = criteria.size();
+      std::string code = criteria.substr(start, bar - start);
+      code.erase(0, code.find_first_not_of(' '));
+      code.erase(code.find_last_not_of(' ') + 1);
+      if (!code.empty()) p.criteria.push_back(code);
+      start = bar + 1;
+    }
+    check.criteria(p.criteria, pos, p.note);
+    if (auto v = r.date(scalar(field(row, "validated_on")), "validated_on")) p.validated_on = *v;
+    if (std::string level = field(row, "education_level"); !level.empty())
+      if (auto v = r.integer(scalar(level), "education_level", 1, 8)) p.education_level = *v;
+    for (auto [prefix, target] : {std::pair{"exit", &p.exit}, std::pair{"follow_up", &p.follow_up}}) {
+      std::string date = field(row, (std::string(prefix) + "_date").c_str());
+      std::string code = field(row, (std::string(prefix) + "_situation").c_str());
+      if (date.empty() && code.empty()) continue;
+      auto d = r.date(scalar(date), std::string(prefix) + "_date");
+      if (code.empty()) {
+        r.error("schema-required", pos, fmt::format("« {}_situation » manquant alors que la date est donnée", prefix));
+        continue;
+      }
+      if (d) *target = check.situation(code, *d, pos, std::string(prefix) + "_situation");
+    }
+    if (r.error_count() == before) out.participants.list.push_back(std::move(p));
+  }
+  check_duplicates(r, out.participants);
+}
+
+}  // namespace
+
+ParticipantsResult parse_participants(std::string_view text, const std::string& path, const rules::RuleSet& rules) {
+  ParticipantsResult out;
+  out.participants.path = path;
+  bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+  if (csv) parse_csv_file(text, out, rules);
+  else parse_yaml(text, out, rules);
+  sort_diagnostics(out.diagnostics);
+  return out;
+}
+
+}  // namespace clausier::track

@@ -1,0 +1,155 @@
+#include "clausier/track/render.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#include "clausier/core/text.hpp"
+#include "clausier/io/json.hpp"
+#include "clausier/io/values.hpp"
+#include "clausier/text/french.hpp"
+#include "clausier/text/table.hpp"
+
+namespace clausier::track {
+
+using nlohmann::ordered_json;
+using text::format_number;
+
+std::string_view reason_label(std::string_view reason) {
+  static const std::map<std::string_view, std::string_view> labels = {
+      {"invalid-row", "ligne illisible"},
+      {"unknown-lot", "lot inconnu"},
+      {"lot-without-clause", "lot sans clause"},
+      {"unknown-participant", "participant inconnu"},
+      {"before-validation", "avant la validation de l'éligibilité"},
+      {"after-validity", "après la fin de validité de l'éligibilité"},
+      {"outside-execution", "hors de la période d'exécution du lot"},
+      {"after-as-of", "après la date du suivi"},
+      {"duplicate", "ligne en double"},
+  };
+  auto it = labels.find(reason);
+  return it == labels.end() ? reason : it->second;
+}
+
+namespace {
+
+std::string euros(double v) { return v > 0 ? text::format_euros(v) : "—"; }
+
+}  // namespace
+
+std::string render_text(const Tracking& t, const tender::Tender& tender) {
+  std::string out = fmt::format("Suivi au {} — opération {} — {}\n", text::format_date_long(t.as_of), tender.id.value,
+                                tender.title);
+  if (t.tolerance > 0) out += fmt::format("Tolérance avant retard : {}\n", text::format_percent(t.tolerance));
+  std::vector<text::Column> cols{{"Lot"},          {"Titulaire"},     {"Objectif", true}, {"Réalisé", true},
+                                 {"Attendu", true}, {"Statut"},       {"Prévision", true}, {"Manquant", true},
+                                 {"Pénalité possible", true}};
+  std::vector<text::Row> rows;
+  for (const LotTracking& l : t.lots) {
+    if (!l.tracked) continue;
+    rows.push_back({l.lot->lot->id.value, l.contractor.empty() ? "(non attribué)" : l.contractor,
+                    format_number(l.target_hours), format_number(l.counted_hours), format_number(l.expected_hours),
+                    std::string(french_label(l.status)), format_number(l.forecast_hours), format_number(l.missing_hours),
+                    euros(l.penalty_exposure)});
+  }
+  out += "\n" + text::render_text_table(cols, rows);
+  int untracked = 0;
+  for (const LotTracking& l : t.lots) untracked += l.tracked ? 0 : 1;
+  if (untracked > 0) out += fmt::format("({} lot(s) sans clause mise en œuvre, non suivis)\n", untracked);
+
+  if (!t.contractors.empty()) {
+    out += "\nPar titulaire\n";
+    std::vector<text::Row> crows;
+    for (const auto& c : t.contractors)
+      crows.push_back({c.name, join(c.lots, ", "), format_number(c.target_hours), format_number(c.counted_hours),
+                       format_number(c.expected_hours), format_number(c.missing_hours), euros(c.penalty_exposure)});
+    out += text::render_text_table({{"Titulaire"}, {"Lots"}, {"Objectif", true}, {"Réalisé", true}, {"Attendu", true},
+                                    {"Manquant", true}, {"Pénalité possible", true}},
+                                   crows);
+  }
+  out += fmt::format("\nParticipants dont des heures comptent : {}\n", t.participants.size());
+  if (!t.participants.empty()) {
+    std::vector<text::Row> prows;
+    for (const auto& p : t.participants) prows.push_back({p.ref, join(p.lots, ", "), format_number(p.counted_hours)});
+    out += text::render_text_table({{"Participant"}, {"Lots"}, {"Heures comptées", true}}, prows);
+  }
+  if (!t.not_counted.empty()) {
+    double hours = 0;
+    for (const auto& n : t.not_counted) hours += n.hours;
+    out += fmt::format("\nLignes qui ne comptent pas : {} ({} déclarées)\n", t.not_counted.size(), text::format_hours(hours));
+    for (const auto& n : t.not_counted)
+      out += fmt::format("{}:{}: {} : {} ({} h)\n", n.file, n.line, reason_label(n.reason), n.detail, format_number(n.hours));
+  }
+  return out;
+}
+
+namespace {
+ordered_json not_counted_json(const std::vector<NotCounted>& list) {
+  ordered_json a = ordered_json::array();
+  for (const auto& n : list)
+    a.push_back({{"file", n.file}, {"line", n.line}, {"reason", n.reason}, {"detail", n.detail}, {"lot", n.lot},
+                 {"hours", io::json_number(n.hours)}});
+  return a;
+}
+}  // namespace
+
+std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules) {
+  using io::json_number;
+  ordered_json doc;
+  doc["format"] = "clausier/track/1";
+  doc["rules"] = {{"version", rules.version()}, {"sha256", rules.sha256()}};
+  doc["tender"] = tender.id.value;
+  doc["as_of"] = io::iso(t.as_of);
+  doc["tolerance"] = json_number(t.tolerance);
+  doc["lots"] = ordered_json::array();
+  for (const LotTracking& l : t.lots) {
+    ordered_json j;
+    j["id"] = l.lot->lot->id.value;
+    j["title"] = l.lot->lot->title;
+    j["contractor"] = l.contractor.empty() ? ordered_json(nullptr) : ordered_json(l.contractor);
+    j["tracked"] = l.tracked;
+    j["target_hours"] = json_number(l.target_hours);
+    if (l.declared_hours) j["declared_hours"] = json_number(*l.declared_hours);
+    j["counted_hours"] = json_number(l.counted_hours);
+    j["expected_hours"] = json_number(l.expected_hours);
+    j["status"] = l.tracked ? ordered_json(std::string(name(l.status))) : ordered_json(nullptr);
+    j["forecast_hours"] = json_number(l.forecast_hours);
+    j["missing_hours"] = json_number(l.missing_hours);
+    j["penalty_exposure"] = json_number(l.penalty_exposure);
+    j["participants"] = l.participants;
+    j["not_counted"] = not_counted_json(l.not_counted);
+    doc["lots"].push_back(std::move(j));
+  }
+  doc["contractors"] = ordered_json::array();
+  for (const auto& c : t.contractors)
+    doc["contractors"].push_back({{"name", c.name},
+                                  {"lots", c.lots},
+                                  {"target_hours", json_number(hours::round6(c.target_hours))},
+                                  {"counted_hours", json_number(hours::round6(c.counted_hours))},
+                                  {"expected_hours", json_number(hours::round6(c.expected_hours))},
+                                  {"missing_hours", json_number(hours::round6(c.missing_hours))},
+                                  {"penalty_exposure", json_number(hours::round6(c.penalty_exposure))}});
+  doc["participants"] = ordered_json::array();
+  for (const auto& p : t.participants)
+    doc["participants"].push_back({{"ref", p.ref}, {"lots", p.lots}, {"counted_hours", json_number(p.counted_hours)}});
+  doc["not_counted"] = not_counted_json(t.not_counted);
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_csv(const Tracking& t, const tender::Tender& tender) {
+  using text::csv_number;
+  std::string out(text::utf8_bom);
+  out += text::csv_row({"operation", "date_suivi", "lot", "titulaire", "objectif", "realise", "attendu", "statut", "prevision",
+                        "manquant", "penalite_possible", "participants", "lignes_non_comptees"});
+  for (const LotTracking& l : t.lots) {
+    if (!l.tracked) continue;
+    out += text::csv_row({tender.id.value, io::iso(t.as_of), l.lot->lot->id.value, l.contractor, csv_number(l.target_hours),
+                          csv_number(l.counted_hours), csv_number(l.expected_hours), std::string(french_label(l.status)),
+                          csv_number(l.forecast_hours), csv_number(l.missing_hours), csv_number(l.penalty_exposure, 2),
+                          std::to_string(l.participants), std::to_string(l.not_counted.size())});
+  }
+  return out;
+}
+
+}  // namespace clausier::track

@@ -1,0 +1,269 @@
+#include "clausier/track/statements.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "clausier/core/text.hpp"
+#include "clausier/io/csv.hpp"
+
+namespace clausier::track {
+
+using tender::TrainingHours;
+
+namespace {
+constexpr std::pair<std::string_view, Route> routes[] = {
+    {"direct", Route::direct}, {"etti", Route::etti}, {"ai", Route::ai}, {"geiq", Route::geiq},
+    {"siae-subcontract", Route::siae_subcontract}, {"siae-cocontract", Route::siae_cocontract}, {"ea", Route::ea}};
+constexpr std::pair<std::string_view, Contract> contracts[] = {
+    {"cdi", Contract::cdi}, {"cdi-inclusion", Contract::cdi_inclusion}, {"cdd", Contract::cdd},
+    {"cddi", Contract::cddi}, {"cdd-usage", Contract::cdd_usage}, {"interim", Contract::interim},
+    {"apprenticeship", Contract::apprenticeship}, {"professionalisation", Contract::professionalisation},
+    {"other", Contract::other}};
+
+template <class E, std::size_t N>
+std::string_view code_of(const std::pair<std::string_view, E> (&table)[N], E v) {
+  for (const auto& [n, e] : table)
+    if (e == v) return n;
+  return "";
+}
+template <class E, std::size_t N>
+std::optional<E> from_code(const std::pair<std::string_view, E> (&table)[N], std::string_view s) {
+  for (const auto& [n, e] : table)
+    if (n == s) return e;
+  return std::nullopt;
+}
+template <class E, std::size_t N>
+std::vector<std::string> codes(const std::pair<std::string_view, E> (&table)[N]) {
+  std::vector<std::string> out;
+  for (const auto& [n, e] : table) out.emplace_back(n);
+  return out;
+}
+
+// Header names as French spreadsheets write them, after io::header_key.
+const std::map<std::string, std::string, std::less<>>& aliases() {
+  static const std::map<std::string, std::string, std::less<>> a = {
+      {"lot", "lot"},
+      {"n_lot", "lot"},
+      {"participant", "participant"},
+      {"ref", "participant"},
+      {"reference", "participant"},
+      {"month", "month"},
+      {"mois", "month"},
+      {"route", "route"},
+      {"modalite", "route"},
+      {"contract", "contract"},
+      {"contrat", "contract"},
+      {"employer", "employer"},
+      {"employeur", "employer"},
+      {"work_hours", "work_hours"},
+      {"heures_travail", "work_hours"},
+      {"heures_de_travail", "work_hours"},
+      {"training_hours", "training_hours"},
+      {"heures_formation", "training_hours"},
+      {"heures_de_formation", "training_hours"},
+      {"declared", "declared"},
+      {"heures_declarees", "declared"},
+      {"heures_travaillees", "declared"},
+  };
+  return a;
+}
+
+std::optional<Month> parse_month(std::string_view s) {
+  // "2026-11", also "11/2026" as spreadsheets often write it.
+  auto digits = [](std::string_view v) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  Month m;
+  if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
+    m = {std::stoi(std::string(s.substr(0, 4))), std::stoi(std::string(s.substr(5, 2)))};
+  } else if (s.size() == 7 && s[2] == '/' && digits(s.substr(0, 2)) && digits(s.substr(3, 4))) {
+    m = {std::stoi(std::string(s.substr(3, 4))), std::stoi(std::string(s.substr(0, 2)))};
+  } else {
+    return std::nullopt;
+  }
+  if (m.month < 1 || m.month > 12 || m.year < 1990 || m.year > 2200) return std::nullopt;
+  return m;
+}
+
+}  // namespace
+
+std::string_view name(Route r) { return code_of(routes, r); }
+std::string_view name(Contract c) { return code_of(contracts, c); }
+
+std::string_view french_label(Route r) {
+  switch (r) {
+    case Route::direct: return "embauche directe";
+    case Route::etti: return "intérim d'insertion (ETTI)";
+    case Route::ai: return "association intermédiaire";
+    case Route::geiq: return "GEIQ";
+    case Route::siae_subcontract: return "sous-traitance à une SIAE";
+    case Route::siae_cocontract: return "cotraitance avec une SIAE";
+    case Route::ea: return "entreprise adaptée";
+  }
+  return "";
+}
+std::string_view french_label(Contract c) {
+  switch (c) {
+    case Contract::cdi: return "CDI";
+    case Contract::cdi_inclusion: return "CDI inclusion";
+    case Contract::cdd: return "CDD";
+    case Contract::cddi: return "CDDI";
+    case Contract::cdd_usage: return "CDD d'usage";
+    case Contract::interim: return "intérim";
+    case Contract::apprenticeship: return "apprentissage";
+    case Contract::professionalisation: return "professionnalisation";
+    case Contract::other: return "autre";
+  }
+  return "";
+}
+
+Month Month::of(Date d) {
+  auto ymd = d.year_month_day();
+  return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
+}
+std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+
+StatementsFile parse_statements(std::string_view text, const std::string& path) {
+  StatementsFile out;
+  io::CsvResult csv = io::parse_csv(text, path);
+  out.diagnostics = std::move(csv.diagnostics);
+  if (!csv.table) return out;
+  const io::CsvTable& table = *csv.table;
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    auto it = aliases().find(io::header_key(table.header[i]));
+    if (it != aliases().end()) col.emplace(it->second, i);
+  }
+  for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
+    if (col.count(required) == 0) {
+      out.diagnostics.push_back({"statement-header", Severity::error, Category::input, path, {1, 1},
+                                 fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
+                                 fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
+                                             "heures_travail, heures_formation)",
+                                             statement_header)});
+    }
+  }
+  if (has_category(out.diagnostics, Category::input)) return out;
+  out.rows.reserve(table.rows.size());
+  for (const io::CsvRow& r : table.rows) {
+    if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') continue;  // a commented example row
+    auto field = [&](const char* name) -> std::string_view {
+      auto it = col.find(name);
+      return it != col.end() && it->second < r.fields.size() ? std::string_view(r.fields[it->second]) : std::string_view();
+    };
+    std::vector<std::string> problems;
+    StatementRow row;
+    row.file = path;
+    row.line = r.line;
+    row.lot = std::string(field("lot"));
+    row.participant = std::string(field("participant"));
+    row.employer = std::string(field("employer"));
+    if (row.lot.empty()) problems.emplace_back("lot vide");
+    if (row.participant.empty()) problems.emplace_back("participant vide");
+    if (auto m = parse_month(field("month"))) row.month = *m;
+    else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
+    if (auto v = from_code(routes, field("route"))) row.route = *v;
+    else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
+    if (auto v = from_code(contracts, field("contract"))) row.contract = *v;
+    else
+      problems.push_back(
+          fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
+    auto hours = [&](const char* name, std::string_view label, double& target, bool required) {
+      std::string_view text_value = field(name);
+      if (text_value.empty() && !required) return;
+      auto v = io::parse_decimal(text_value);
+      if (!v) problems.push_back(fmt::format("{} {} : nombre attendu", label, quoted(text_value)));
+      else if (*v < 0) problems.push_back(fmt::format("{} négatives ({})", label, text_value));
+      else target = *v;
+    };
+    hours("work_hours", "heures de travail", row.work_hours, true);
+    hours("training_hours", "heures de formation", row.training_hours, false);
+    if (std::string_view d = field("declared"); !d.empty()) {
+      double v = 0;
+      hours("declared", "heures déclarées", v, false);
+      row.declared = v;
+    }
+    if (!problems.empty()) {
+      std::string detail = join(problems, " ; ");
+      out.diagnostics.push_back({"statement-row", Severity::error, Category::input, path, {r.line, 1},
+                                 fmt::format("ligne illisible : {}", detail),
+                                 "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
+      out.unreadable.push_back({path, r.line, "invalid-row", detail, row.lot, row.work_hours + row.training_hours});
+      continue;
+    }
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+CountingRules counting_rules(const tender::Tender& t) {
+  CountingRules c;
+  if (t.counting && t.counting->training_hours) c.training = t.counting->training_hours->value;
+  if (t.counting && t.counting->eligibility_validity_months) c.validity_months = t.counting->eligibility_validity_months->value;
+  return c;
+}
+
+Count count_rows(const hours::TenderResult& result, const Participants& participants,
+                 const std::vector<StatementRow>& rows, Month as_of) {
+  Count out;
+  CountingRules rules = counting_rules(*result.tender);
+  std::map<std::string_view, const hours::LotResult*> lots;
+  for (const auto& r : result.lots) lots.emplace(r.lot->id.value, &r);
+  std::set<std::tuple<std::string_view, std::string_view, int, Route>> seen;
+  out.counted.reserve(rows.size());
+  for (const StatementRow& row : rows) {
+    double declared = row.work_hours + row.training_hours;
+    auto refuse = [&](std::string reason, std::string detail) {
+      out.not_counted.push_back({row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
+    };
+    auto lot_it = lots.find(row.lot);
+    if (lot_it == lots.end()) {
+      refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
+      continue;
+    }
+    const tender::Lot& lot = *lot_it->second->lot;
+    if (!lot.has_clause()) {
+      refuse("lot-without-clause", fmt::format("le lot {} n'a pas de clause", quoted(row.lot)));
+      continue;
+    }
+    const Participant* p = participants.find(row.participant);
+    if (p == nullptr) {
+      refuse("unknown-participant", fmt::format("participant {} absent du fichier des participants", quoted(row.participant)));
+      continue;
+    }
+    Month validated = Month::of(p->validated_on);
+    if (row.month < validated) {
+      refuse("before-validation", fmt::format("mois {} antérieur à la validation de l'éligibilité ({})", row.month.iso(),
+                                              validated.iso()));
+      continue;
+    }
+    if (rules.validity_months && row.month.index() > validated.index() + *rules.validity_months) {
+      refuse("after-validity", fmt::format("mois {} au-delà de la validité de l'éligibilité ({} mois après {})",
+                                           row.month.iso(), *rules.validity_months, validated.iso()));
+      continue;
+    }
+    if ((lot.start && row.month < Month::of(lot.start->value)) || (lot.end && row.month > Month::of(lot.end->value))) {
+      refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot", row.month.iso()));
+      continue;
+    }
+    if (row.month > as_of) {
+      refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
+      continue;
+    }
+    if (!seen.emplace(row.lot, row.participant, row.month.index(), row.route).second) {
+      refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité"));
+      continue;
+    }
+    bool training = rules.training == TrainingHours::all ||
+                    (rules.training == TrainingHours::work_contracts &&
+                     (row.contract == Contract::apprenticeship || row.contract == Contract::professionalisation));
+    out.counted.push_back({&row, row.work_hours + (training ? row.training_hours : 0)});
+  }
+  return out;
+}
+
+}  // namespace clausier::track

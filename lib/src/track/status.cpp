@@ -1,0 +1,148 @@
+#include "clausier/track/status.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "clausier/calendar/holidays.hpp"
+#include "clausier/calendar/schedule.hpp"
+
+namespace clausier::track {
+
+using tender::Method;
+
+std::string_view name(LotStatus s) {
+  switch (s) {
+    case LotStatus::not_started: return "not-started";
+    case LotStatus::behind: return "behind";
+    case LotStatus::on_track: return "on-track";
+    case LotStatus::complete: return "complete";
+  }
+  return "";
+}
+std::string_view french_label(LotStatus s) {
+  switch (s) {
+    case LotStatus::not_started: return "pas commencé";
+    case LotStatus::behind: return "en retard";
+    case LotStatus::on_track: return "dans les temps";
+    case LotStatus::complete: return "atteint";
+  }
+  return "";
+}
+
+namespace {
+
+double round6(double v) { return hours::round6(v); }
+
+void set_penalty(LotTracking& t, const tender::Tender& tender) {
+  if (!tender.penalties || !tender.penalties->per_missing_hour) return;
+  double exposure = t.missing_hours * tender.penalties->per_missing_hour->value;
+  if (tender.penalties->cap_share && t.lot->amount) exposure = std::min(exposure, tender.penalties->cap_share->value * *t.lot->amount);
+  t.penalty_exposure = round6(exposure);
+}
+
+void set_progress(LotTracking& t, Date as_of, double tolerance) {
+  const tender::Lot& lot = *t.lot->lot;
+  if (!lot.start || !lot.end) {
+    // Without an execution period the schedule is unknown: the whole target is expected.
+    t.expected_hours = t.target_hours;
+    t.forecast_hours = t.counted_hours;
+  } else {
+    Date start = lot.start->value, end = lot.end->value;
+    t.expected_hours = round6(calendar::expected_hours(t.target_hours, start, end, as_of));
+    int total = calendar::working_days(start, end);
+    int elapsed = calendar::working_days(start, std::min(as_of, end));
+    t.forecast_hours = elapsed > 0 && total > 0 ? round6(t.counted_hours * total / elapsed) : 0;
+    if (as_of < start) {
+      t.status = t.counted_hours > 0 && t.counted_hours >= t.target_hours ? LotStatus::complete : LotStatus::not_started;
+      return;
+    }
+  }
+  if (t.target_hours > 0 && t.counted_hours >= t.target_hours) t.status = LotStatus::complete;
+  else if (t.counted_hours < t.expected_hours * (1 - tolerance)) t.status = LotStatus::behind;
+  else t.status = LotStatus::on_track;
+}
+
+}  // namespace
+
+Tracking track(const hours::TenderResult& result, const Participants& participants, const std::vector<StatementRow>& rows,
+               const TrackOptions& options) {
+  const tender::Tender& tender = *result.tender;
+  Tracking out;
+  out.as_of = options.as_of;
+  out.tolerance = tender.counting && tender.counting->tolerance ? tender.counting->tolerance->value : 0;
+  Count count = count_rows(result, participants, rows, Month::of(options.as_of));
+
+  for (const hours::LotResult& r : result.lots) {
+    LotTracking t;
+    t.lot = &r;
+    t.tracked = r.status == hours::Status::ok;
+    if (r.lot->award && r.lot->award->contractor) t.contractor = r.lot->award->contractor->name;
+    std::set<std::string_view> people;
+    double declared = 0;
+    bool any_declared = false;
+    for (const CountedRow& c : count.counted) {
+      if (c.row->lot != r.lot->id.value) continue;
+      t.counted_hours += c.hours;
+      people.insert(c.row->participant);
+      if (c.row->declared) {
+        declared += *c.row->declared;
+        any_declared = true;
+      }
+    }
+    t.counted_hours = round6(t.counted_hours);
+    t.participants = static_cast<int>(people.size());
+    if (r.lot->method.value == Method::percent_of_hours && t.tracked) {
+      // The obligation is a share of the hours really worked: the target follows the declarations.
+      auto given = options.declared_hours.find(r.lot->id.value);
+      if (given != options.declared_hours.end()) t.declared_hours = given->second;
+      else if (any_declared) t.declared_hours = round6(declared);
+      t.target_hours = t.declared_hours ? round6(*t.declared_hours * r.params.rate->value) : 0;
+    } else {
+      t.target_hours = t.tracked ? r.hours : 0;
+    }
+    if (t.tracked) {
+      set_progress(t, options.as_of, out.tolerance);
+      t.missing_hours = round6(std::max(0.0, t.target_hours - t.counted_hours));
+      set_penalty(t, tender);
+    }
+    for (const NotCounted& n : count.not_counted)
+      if (n.lot == r.lot->id.value) t.not_counted.push_back(n);
+    out.lots.push_back(std::move(t));
+  }
+
+  out.not_counted = std::move(count.not_counted);
+  std::stable_sort(out.not_counted.begin(), out.not_counted.end(),
+                   [](const NotCounted& a, const NotCounted& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); });
+
+  for (const LotTracking& t : out.lots) {
+    if (!t.tracked) continue;
+    std::string name = t.contractor.empty() ? "(non attribué)" : t.contractor;
+    auto it = std::find_if(out.contractors.begin(), out.contractors.end(),
+                           [&](const ContractorTracking& c) { return c.name == name; });
+    if (it == out.contractors.end()) {
+      ContractorTracking c;
+      c.name = name;
+      it = out.contractors.insert(out.contractors.end(), std::move(c));
+    }
+    it->lots.push_back(t.lot->lot->id.value);
+    it->target_hours += t.target_hours;
+    it->counted_hours += t.counted_hours;
+    it->expected_hours += t.expected_hours;
+    it->missing_hours += t.missing_hours;
+    it->penalty_exposure += t.penalty_exposure;
+  }
+  std::map<std::string, ParticipantTracking> people;
+  for (const CountedRow& c : count.counted) {
+    ParticipantTracking& p = people[c.row->participant];
+    p.ref = c.row->participant;
+    p.counted_hours += c.hours;
+    if (std::find(p.lots.begin(), p.lots.end(), c.row->lot) == p.lots.end()) p.lots.push_back(c.row->lot);
+  }
+  for (auto& [ref, p] : people) {
+    p.counted_hours = round6(p.counted_hours);
+    out.participants.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace clausier::track
