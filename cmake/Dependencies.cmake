@@ -9,6 +9,21 @@ find_package(pugixml 1.13 REQUIRED)                  # .docx XML
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
+# libcsv (hour statements): Debian 12's libcsv-dev ships neither a pkg-config file nor a CMake
+# package, so find the header and the library; the version comes from csv.h.
+find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(LIBCSV_LIBRARY csv REQUIRED)
+file(STRINGS ${LIBCSV_INCLUDE_DIR}/csv.h libcsv_version_lines REGEX "^#define CSV_(MAJOR|MINOR|RELEASE) ")
+string(REGEX REPLACE ".*CSV_MAJOR ([0-9]+).*CSV_MINOR ([0-9]+).*CSV_RELEASE ([0-9]+).*" "\\1.\\2.\\3"
+       LIBCSV_VERSION "${libcsv_version_lines}")
+if(LIBCSV_VERSION VERSION_LESS 3.0)
+  message(FATAL_ERROR "libcsv ${LIBCSV_VERSION} is too old: 3.0 or newer is needed (Debian: libcsv-dev)")
+endif()
+add_library(libcsv::libcsv UNKNOWN IMPORTED)
+set_target_properties(libcsv::libcsv PROPERTIES IMPORTED_LOCATION ${LIBCSV_LIBRARY}
+                      INTERFACE_INCLUDE_DIRECTORIES ${LIBCSV_INCLUDE_DIR})
+message(STATUS "Dependency libcsv ${LIBCSV_VERSION} from ${LIBCSV_LIBRARY}")
+
 if(CLAUSIER_TESTS)
   find_package(doctest 2.4 REQUIRED)
 endif()

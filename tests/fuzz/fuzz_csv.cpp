@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_cell(name);
     check_key(name);
   }
-  int previous = 0;
+  require(table.header_line >= 1);
+  int previous = table.header_line;
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     const io::CsvRow& row = table.rows[i];
     require(row.line > previous);  // one row per physical line at most, in file order

@@ -48,6 +48,7 @@ TEST_CASE("csv: semicolons, LF, UTF-8 without BOM (formats.md section 5)") {
   CHECK(t.separator == ';');
   CHECK(t.encoding == "utf-8");
   CHECK(t.header == statement_header);
+  CHECK(t.header_line == 1);
   CHECK(rows_of(t) == std::vector<std::string>{"2: 1|P-0001|2026-11|etti|interim|Trajectoire Intérim|140|0",
                                                 "3: 1|P-0002|2026-11|direct|professionalisation|BTP Sud|105,5|35"});
 }
@@ -136,6 +137,7 @@ TEST_CASE("csv: blank lines and rows of empty fields are skipped; line numbers s
       ";;;\r\n"
       "\r\n");
   CHECK(t.header == std::vector<std::string>{"lot", "participant", "mois", "heures"});
+  CHECK(t.header_line == 4);
   CHECK(rows_of(t) == std::vector<std::string>{"5: 1|P-0001|2026-11|140", "9: 1|P-0002|2026-11|35"});
 }
 

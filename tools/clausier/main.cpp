@@ -27,6 +27,7 @@ constexpr Command commands[] = {
     {"check", "vérifie des fichiers de consultation (et, plus tard, des pièces du DCE)"},
     {"hours", "calcule les heures d'insertion de chaque lot, et montre le calcul"},
     {"draft", "rédige la clause pour le CCAP, le RC, l'acte d'engagement et l'avis"},
+    {"track", "suit les heures réalisées par les titulaires, à partir des états mensuels"},
 };
 
 void usage(std::ostream& out) {

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <tuple>
+#include <unordered_set>
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
@@ -129,60 +128,68 @@ std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month);
 
 StatementsFile parse_statements(std::string_view text, const std::string& path) {
   StatementsFile out;
-  io::CsvResult csv = io::parse_csv(text, path);
-  out.diagnostics = std::move(csv.diagnostics);
-  if (!csv.table) return out;
-  const io::CsvTable& table = *csv.table;
+  auto file = std::make_shared<const std::string>(path);
   std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < table.header.size(); ++i) {
-    auto it = aliases().find(io::header_key(table.header[i]));
-    if (it != aliases().end()) col.emplace(it->second, i);
-  }
-  for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
-    if (col.count(required) == 0) {
-      out.diagnostics.push_back({"statement-header", Severity::error, Category::input, path, {1, 1},
+  bool header_checked = false, header_ok = false;
+  auto check_header = [&](const io::CsvTable& table) {
+    header_checked = true;
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+      auto it = aliases().find(io::header_key(table.header[i]));
+      if (it != aliases().end()) col.emplace(it->second, i);
+    }
+    header_ok = true;
+    for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
+      if (col.count(required) > 0) continue;
+      header_ok = false;
+      out.diagnostics.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
                                  fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
                                  fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
                                              "heures_travail, heures_formation)",
                                              statement_header)});
     }
-  }
-  if (has_category(out.diagnostics, Category::input)) return out;
-  out.rows.reserve(table.rows.size());
-  for (const io::CsvRow& r : table.rows) {
-    if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') continue;  // a commented example row
-    auto field = [&](const char* name) -> std::string_view {
+  };
+  // Rows are read one at a time (io::for_each_csv_row): a million-row file never exists twice in memory.
+  io::CsvResult csv = io::for_each_csv_row(text, path, [&](const io::CsvTable& table, io::CsvRow& r) {
+    if (!header_checked) check_header(table);
+    if (!header_ok) return;
+    if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
+    auto field = [&](const char* name) -> std::string& {
+      static std::string empty;
       auto it = col.find(name);
-      return it != col.end() && it->second < r.fields.size() ? std::string_view(r.fields[it->second]) : std::string_view();
+      if (it == col.end() || it->second >= r.fields.size()) {
+        empty.clear();
+        return empty;
+      }
+      return r.fields[it->second];
     };
     std::vector<std::string> problems;
     StatementRow row;
-    row.file = path;
+    row.file = file;
     row.line = r.line;
-    row.lot = std::string(field("lot"));
-    row.participant = std::string(field("participant"));
-    row.employer = std::string(field("employer"));
+    row.lot = std::move(field("lot"));
+    row.participant = std::move(field("participant"));
+    row.employer = std::move(field("employer"));
     if (row.lot.empty()) problems.emplace_back("lot vide");
     if (row.participant.empty()) problems.emplace_back("participant vide");
     if (auto m = parse_month(field("month"))) row.month = *m;
     else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
-    if (auto v = from_code(routes, field("route"))) row.route = *v;
+    if (auto v = from_code(routes, std::string_view(field("route")))) row.route = *v;
     else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
-    if (auto v = from_code(contracts, field("contract"))) row.contract = *v;
+    if (auto v = from_code(contracts, std::string_view(field("contract")))) row.contract = *v;
     else
       problems.push_back(
           fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
     auto hours = [&](const char* name, std::string_view label, double& target, bool required) {
-      std::string_view text_value = field(name);
-      if (text_value.empty() && !required) return;
-      auto v = io::parse_decimal(text_value);
-      if (!v) problems.push_back(fmt::format("{} {} : nombre attendu", label, quoted(text_value)));
-      else if (*v < 0) problems.push_back(fmt::format("{} négatives ({})", label, text_value));
+      std::string_view value = field(name);
+      if (value.empty() && !required) return;
+      auto v = io::parse_decimal(value);
+      if (!v) problems.push_back(fmt::format("{} {} : nombre attendu", label, quoted(value)));
+      else if (*v < 0) problems.push_back(fmt::format("{} négatives ({})", label, value));
       else target = *v;
     };
     hours("work_hours", "heures de travail", row.work_hours, true);
     hours("training_hours", "heures de formation", row.training_hours, false);
-    if (std::string_view d = field("declared"); !d.empty()) {
+    if (!field("declared").empty()) {
       double v = 0;
       hours("declared", "heures déclarées", v, false);
       row.declared = v;
@@ -193,10 +200,13 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
                                  fmt::format("ligne illisible : {}", detail),
                                  "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
       out.unreadable.push_back({path, r.line, "invalid-row", detail, row.lot, row.work_hours + row.training_hours});
-      continue;
+      return;
     }
     out.rows.push_back(std::move(row));
-  }
+  });
+  out.diagnostics.insert(out.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
+  // A file with a header and no row never called back: check its header all the same.
+  if (!header_checked && csv.table) check_header(*csv.table);
   return out;
 }
 
@@ -213,12 +223,26 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   CountingRules rules = counting_rules(*result.tender);
   std::map<std::string_view, const hours::LotResult*> lots;
   for (const auto& r : result.lots) lots.emplace(r.lot->id.value, &r);
-  std::set<std::tuple<std::string_view, std::string_view, int, Route>> seen;
+  struct Key {
+    std::string_view lot, participant;
+    int month;
+    Route route;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      std::size_t h = std::hash<std::string_view>{}(k.lot);
+      h = h * 31 + std::hash<std::string_view>{}(k.participant);
+      return h * 31 + static_cast<std::size_t>(k.month * 8 + static_cast<int>(k.route));
+    }
+  };
+  std::unordered_set<Key, KeyHash> seen;
+  seen.reserve(rows.size());
   out.counted.reserve(rows.size());
   for (const StatementRow& row : rows) {
     double declared = row.work_hours + row.training_hours;
     auto refuse = [&](std::string reason, std::string detail) {
-      out.not_counted.push_back({row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
+      out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
     };
     auto lot_it = lots.find(row.lot);
     if (lot_it == lots.end()) {
@@ -254,7 +278,7 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
       continue;
     }
-    if (!seen.emplace(row.lot, row.participant, row.month.index(), row.route).second) {
+    if (!seen.insert(Key{row.lot, row.participant, row.month.index(), row.route}).second) {
       refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité"));
       continue;
     }

@@ -20,6 +20,7 @@ struct CsvRow {
 
 struct CsvTable {
   std::vector<std::string> header;  // the first row that is not blank, as written
+  int header_line = 0;              // its physical line, for diagnostics about a missing column
   std::vector<CsvRow> rows;         // data rows; blank lines and rows of empty fields only are skipped
   char separator = ';';             // detected: ';', ',' or '\t'
   std::string encoding;             // "utf-8", "utf-8 (BOM)", "windows-1252" or "utf-16 (BOM)"
@@ -46,7 +47,7 @@ CsvResult parse_csv(std::string_view bytes, const std::string& path);
 // parse_csv without holding the rows: each data row goes to `on_row` as soon as it is read, in file
 // order, with the table's header, separator and encoding (its `rows` stay empty). The row is
 // reused for the next one: copy or move out what you keep. A million rows of eight fields take
-// about 300 MB as a CsvTable, and nothing here. The result is parse_csv's, rows left out.
+// about 330 MB as a CsvTable, and nothing here. The result is parse_csv's, rows left out.
 // An exception thrown by `on_row` stops the reading and comes out of for_each_csv_row.
 using CsvRowHandler = std::function<void(const CsvTable& table, CsvRow& row)>;
 CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, const CsvRowHandler& on_row);

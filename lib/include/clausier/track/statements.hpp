@@ -1,5 +1,6 @@
 #pragma once
 // Monthly hour statements (formats.md section 5), what counts in them, and why the rest does not.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ struct Month {
 };
 
 struct StatementRow {
-  std::string file;
+  std::shared_ptr<const std::string> file;  // shared by every row of a file: a million rows, one path
   int line = 0;
   std::string lot, participant;
   Month month;

@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "clausier/tender/load.hpp"
+#include "clausier/track/status.hpp"
+#include "printers.hpp"
+
+using namespace clausier;
+using namespace clausier::track;
+
+TEST_CASE("privacy: personal data is recognised and never a pseudonym") {
+  CHECK(personal_data_reason("P-0001").empty());
+  CHECK(personal_data_reason("CARC-17").empty());
+  CHECK(personal_data_reason("jean.dupont@example.org") == "ressemble à une adresse e-mail");
+  CHECK(personal_data_reason("06 12 34 56 78") == "ressemble à un numéro de téléphone");
+  CHECK(personal_data_reason("0612345678") == "ressemble à un numéro de téléphone");
+  CHECK(personal_data_reason("+33 6 12 34 56 78") == "ressemble à un numéro de téléphone");
+  // NIR 1 85 05 78 006 084, key 97 − (1850578006084 mod 97) = 91.
+  CHECK(personal_data_reason("185057800608491") == "ressemble à un numéro de sécurité sociale");
+  CHECK(personal_data_reason("1 85 05 78 006 084 91") == "ressemble à un numéro de sécurité sociale");
+  CHECK(personal_data_reason("185057800608492") != "ressemble à un numéro de sécurité sociale");
+  // Corsica: 2A is read as 19 and 1 000 000 subtracted: 2 90 01 2A 004 001 → key 97 − (2900119004001 − 1000000) mod 97 = 40.
+  CHECK(personal_data_reason("290012A00400140") == "ressemble à un numéro de sécurité sociale");
+  CHECK(personal_data_reason("Dupont") == "ne contient aucun chiffre : ressemble à un nom");
+  CHECK(personal_data_reason("Jean-Dupont") == "ne contient aucun chiffre : ressemble à un nom");
+}
+
+TEST_CASE("participants: refused refs are reported without repeating them") {
+  const char* text = "format: clausier/participants/1\nparticipants:\n"
+                     "  - { ref: jean.dupont@example.org, sex: M, birth_year: 1980, criteria: [rsa], validated_on: 2027-01-01 }\n"
+                     "  - { ref: P-0002, sex: F, birth_year: 1999, criteria: [young, qpv], validated_on: 2027-02-01 }\n"
+                     "  - { ref: P-0003, sex: F, birth_year: 1999, criteria: [other-validated], validated_on: 2027-02-01 }\n"
+                     "  - { ref: P-0002, sex: F, birth_year: 1999, criteria: [rsa], validated_on: 2027-02-01 }\n";
+  ParticipantsResult r = parse_participants(text, "p.yaml", rules::RuleSet::builtin());
+  REQUIRE(r.diagnostics.size() == 3);
+  CHECK(r.diagnostics[0].rule == "personal-data");
+  CHECK(r.diagnostics[0].message.find("dupont") == std::string::npos);
+  CHECK(r.diagnostics[1].rule == "schema-required");  // other-validated needs a note
+  CHECK(r.diagnostics[2].rule == "participant-duplicate");
+  CHECK(r.participants.find("P-0002") != nullptr);
+  CHECK(r.participants.find("P-0003") == nullptr);
+}
+
+TEST_CASE("participants: the CSV form") {
+  const char* text = "ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;"
+                     "follow_up_date;follow_up_situation\r\n"
+                     "P-0001;F;1990;deld|qpv;2027-01-15;3;2027-06-30;cdd-6m-plus;2027-12-31;cdi\r\n";
+  ParticipantsResult r = parse_participants(text, "p.csv", rules::RuleSet::builtin());
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.participants.list.size() == 1);
+  const Participant& p = r.participants.list[0];
+  CHECK(p.criteria == std::vector<std::string>{"deld", "qpv"});
+  CHECK(p.exit->category == "durable");
+  CHECK(p.follow_up->code == "cdi");
+  CHECK(*p.education_level == 3);
+}
+
+namespace {
+
+struct Fixture {
+  tender::LoadResult loaded;
+  hours::TenderResult result;
+  Participants people;
+  Fixture() {
+    loaded = tender::parse_tender(R"(format: clausier/tender/1
+id: T
+title: x
+buyer: {name: V}
+nature: works
+parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}
+penalties: {per_missing_hour: 60, cap_share: 0.001}
+counting: {eligibility_validity_months: 24, tolerance: 0.1}
+lots:
+  - {id: 1, title: a, amount: 1000000, clause: execution, start: 2027-01-04, end: 2027-12-31}
+  - {id: 2, title: b, amount: 10000, clause: none}
+)",
+                                  "t.yaml");
+    REQUIRE(loaded.ok());
+    tender::Resolution res = tender::resolve(*loaded.tender, rules::RuleSet::builtin());
+    result = hours::compute(*loaded.tender, res);
+    people = parse_participants("format: clausier/participants/1\nparticipants:\n"
+                                "  - { ref: P-1, sex: F, birth_year: 1990, criteria: [rsa], validated_on: 2027-02-10 }\n",
+                                "p.yaml", rules::RuleSet::builtin())
+                 .participants;
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and training hours by contract") {
+  StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours;training_hours\n"
+                                      "1;P-1;2027-02;direct;professionalisation;E;100;20\n"  // 2: 100 + 20
+                                      "1;P-1;2027-03;direct;cdd;E;50;10\n"                    // 3: 50 (training does not count)
+                                      "1;P-1;2027-03;direct;cdd;E;50;10\n"                    // 4: duplicate
+                                      "1;P-1;2027-03;etti;interim;E;5;0\n"                    // 5: another route, counts
+                                      "1;P-1;2027-01;direct;cdd;E;7;0\n"                      // 6: before validation (2027-02)
+                                      "1;P-1;2029-03;direct;cdd;E;7;0\n"                      // 7: after validity (2027-02 + 24 = 2029-02)
+                                      "2;P-1;2027-03;direct;cdd;E;7;0\n"                      // 8: lot without clause
+                                      "3;P-1;2027-03;direct;cdd;E;7;0\n"                      // 9: unknown lot
+                                      "1;P-2;2027-03;direct;cdd;E;7;0\n"                      // 10: unknown participant
+                                      "1;P-1;2028-01;direct;cdd;E;7;0\n"                      // 11: outside execution
+                                      "1;P-1;2027-04;direct;cdd;E;7;0\n"                      // 12: after as-of (2027-03-31)
+                                      "1;P-1;2027-13;direct;cdd;E;7;0\n",                     // 13: unreadable
+                                      "s.csv");
+  REQUIRE(f.unreadable.size() == 1);
+  CHECK(f.unreadable[0].line == 13);
+  Count c = count_rows(result, people, f.rows, Month{2027, 3});
+  REQUIRE(c.counted.size() == 3);
+  CHECK(c.counted[0].hours == 120);
+  CHECK(c.counted[1].hours == 50);
+  CHECK(c.counted[2].hours == 5);
+  std::vector<std::pair<int, std::string>> refused;
+  for (const auto& n : c.not_counted) refused.emplace_back(n.line, n.reason);
+  CHECK(refused == std::vector<std::pair<int, std::string>>{{4, "duplicate"},
+                                                             {6, "before-validation"},
+                                                             {7, "after-validity"},
+                                                             {8, "lot-without-clause"},
+                                                             {9, "unknown-lot"},
+                                                             {10, "unknown-participant"},
+                                                             {11, "outside-execution"},
+                                                             {12, "after-as-of"}});
+}
+
+TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forecast, missing and a capped penalty") {
+  // Lot 1: 1 000 000 × 50 % × 5 % ÷ 30 = 833 h, executed from 2027-01-04 to 2027-12-31.
+  // As of 2027-01-03 the lot has not started.
+  StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours\n"
+                                      "1;P-1;2027-02;direct;cdd;E;60\n", "s.csv");
+  TrackOptions before{io::Date(2027, 1, 3), {}};
+  Tracking t0 = track::track(result, people, f.rows, before);
+  CHECK(t0.lots[0].status == LotStatus::not_started);
+  CHECK(t0.lots[0].expected_hours == 0);
+  CHECK_FALSE(t0.lots[1].tracked);
+
+  // As of 2027-12-31 (the end): expected = target = 833; counted 60; behind; missing 773.
+  // Penalty: 773 × 60 = 46 380 €, capped at 0.1 % of 1 000 000 € = 1 000 €.
+  Tracking t = track::track(result, people, f.rows, TrackOptions{io::Date(2027, 12, 31), {}});
+  const LotTracking& lot = t.lots[0];
+  CHECK(lot.target_hours == 833);
+  CHECK(lot.counted_hours == 60);
+  CHECK(lot.expected_hours == 833);
+  CHECK(lot.status == LotStatus::behind);
+  CHECK(lot.missing_hours == 773);
+  CHECK(lot.penalty_exposure == 1000);
+  CHECK(lot.forecast_hours == 60);  // the whole period has elapsed: the pace gives what was done
+  CHECK(t.participants.size() == 1);
+  CHECK(t.contractors.size() == 1);
+  CHECK(t.contractors[0].name == "(non attribué)");
+}
