@@ -48,6 +48,10 @@ ReadResult read_file(const std::string& path) {
     return {std::nullopt, io_error(path, fmt::format("lecture impossible : {}", reason(err)), hint)};
   }
   std::string text;
+  // Sized once from the file's length: a 50 MB statement file is not copied while it grows.
+  std::error_code size_ec;
+  auto size = std::filesystem::file_size(path, size_ec);
+  if (!size_ec) text.reserve(static_cast<std::size_t>(size));
   char buffer[65536];
   std::size_t n = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);

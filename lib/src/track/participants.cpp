@@ -15,8 +15,15 @@ using io::MapReader;
 using yaml::Node;
 
 const Participant* Participants::find(std::string_view ref) const {
-  auto it = std::find_if(list.begin(), list.end(), [&](const Participant& p) { return p.ref == ref; });
-  return it == list.end() ? nullptr : &*it;
+  if (indexed_data_ != list.data() || indexed_size_ != list.size()) {
+    index_.clear();
+    index_.reserve(list.size());
+    for (const auto& p : list) index_.emplace(p.ref, &p);  // the first description wins, as for duplicates
+    indexed_data_ = list.data();
+    indexed_size_ = list.size();
+  }
+  auto it = index_.find(ref);
+  return it == index_.end() ? nullptr : it->second;
 }
 
 namespace {

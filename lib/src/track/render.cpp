@@ -85,13 +85,52 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
 }
 
 namespace {
-ordered_json not_counted_json(const std::vector<NotCounted>& list) {
-  ordered_json a = ordered_json::array();
-  for (const auto& n : list)
-    a.push_back({{"file", n.file}, {"line", n.line}, {"reason", n.reason}, {"detail", n.detail}, {"lot", n.lot},
-                 {"hours", io::json_number(n.hours)}});
-  return a;
+
+std::string json_string(std::string_view s) {
+  return ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
+
+// The not-counted lists can hold a million rows: they are written as text, one line per row, rather
+// than built as JSON objects (which would take gigabytes). `indent` is the indentation of the key.
+void write_not_counted(std::string& out, const std::vector<NotCounted>& list, std::size_t indent) {
+  if (list.empty()) {
+    out += "[]";
+    return;
+  }
+  std::string pad(indent + 2, ' ');
+  out += "[\n";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const NotCounted& n = list[i];
+    out += pad;
+    out += fmt::format("{{\"file\": {}, \"line\": {}, \"reason\": {}, \"detail\": {}, \"lot\": {}, \"hours\": {}}}",
+                       json_string(n.file), n.line, json_string(n.reason), json_string(n.detail), json_string(n.lot),
+                       io::json_number(n.hours).dump());
+    out += i + 1 < list.size() ? ",\n" : "\n";
+  }
+  out += std::string(indent, ' ') + "]";
+}
+
+// Replaces each "\u0001not_counted:N" placeholder of the dumped document by the list it stands for.
+std::string splice(const std::string& dumped, const std::vector<const std::vector<NotCounted>*>& lists) {
+  std::string out;
+  out.reserve(dumped.size());
+  std::size_t pos = 0;
+  const std::string marker = "\"\\u0001not_counted:";
+  while (true) {
+    std::size_t at = dumped.find(marker, pos);
+    if (at == std::string::npos) break;
+    std::size_t end = dumped.find('"', at + marker.size());
+    std::size_t index = std::stoul(dumped.substr(at + marker.size(), end - at - marker.size()));
+    std::size_t line_start = dumped.rfind('\n', at);
+    std::size_t indent = dumped.find_first_not_of(' ', line_start + 1) - line_start - 1;
+    out.append(dumped, pos, at - pos);
+    write_not_counted(out, *lists[index], indent);
+    pos = end + 1;
+  }
+  out.append(dumped, pos, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules) {
@@ -103,6 +142,7 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
   doc["as_of"] = io::iso(t.as_of);
   doc["tolerance"] = json_number(t.tolerance);
   doc["lots"] = ordered_json::array();
+  std::vector<const std::vector<NotCounted>*> lists;
   for (const LotTracking& l : t.lots) {
     ordered_json j;
     j["id"] = l.lot->lot->id.value;
@@ -118,7 +158,8 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
     j["missing_hours"] = json_number(l.missing_hours);
     j["penalty_exposure"] = json_number(l.penalty_exposure);
     j["participants"] = l.participants;
-    j["not_counted"] = not_counted_json(l.not_counted);
+    j["not_counted"] = fmt::format("\u0001not_counted:{}", lists.size());
+    lists.push_back(&l.not_counted);
     doc["lots"].push_back(std::move(j));
   }
   doc["contractors"] = ordered_json::array();
@@ -133,8 +174,9 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
   doc["participants"] = ordered_json::array();
   for (const auto& p : t.participants)
     doc["participants"].push_back({{"ref", p.ref}, {"lots", p.lots}, {"counted_hours", json_number(p.counted_hours)}});
-  doc["not_counted"] = not_counted_json(t.not_counted);
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  doc["not_counted"] = fmt::format("\u0001not_counted:{}", lists.size());
+  lists.push_back(&t.not_counted);
+  return splice(doc.dump(2, ' ', false, ordered_json::error_handler_t::replace), lists) + "\n";
 }
 
 std::string render_csv(const Tracking& t, const tender::Tender& tender) {

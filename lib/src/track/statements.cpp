@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "clausier/core/text.hpp"
@@ -71,19 +73,29 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
   return a;
 }
 
+// Called once per row: no allocation.
+std::optional<int> digits_value(std::string_view v) {
+  int out = 0;
+  if (v.empty()) return std::nullopt;
+  for (char c : v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    out = out * 10 + (c - '0');
+  }
+  return out;
+}
+
 std::optional<Month> parse_month(std::string_view s) {
   // "2026-11", also "11/2026" as spreadsheets often write it.
-  auto digits = [](std::string_view v) {
-    return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  Month m;
-  if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
-    m = {std::stoi(std::string(s.substr(0, 4))), std::stoi(std::string(s.substr(5, 2)))};
-  } else if (s.size() == 7 && s[2] == '/' && digits(s.substr(0, 2)) && digits(s.substr(3, 4))) {
-    m = {std::stoi(std::string(s.substr(3, 4))), std::stoi(std::string(s.substr(0, 2)))};
-  } else {
-    return std::nullopt;
+  std::optional<int> year, month;
+  if (s.size() == 7 && s[4] == '-') {
+    year = digits_value(s.substr(0, 4));
+    month = digits_value(s.substr(5, 2));
+  } else if (s.size() == 7 && s[2] == '/') {
+    year = digits_value(s.substr(3, 4));
+    month = digits_value(s.substr(0, 2));
   }
+  if (!year || !month) return std::nullopt;
+  Month m{*year, *month};
   if (m.month < 1 || m.month > 12 || m.year < 1990 || m.year > 2200) return std::nullopt;
   return m;
 }
@@ -130,12 +142,21 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
   StatementsFile out;
   auto file = std::make_shared<const std::string>(path);
   std::map<std::string, std::size_t> col;
+  // Column of each field, looked up once from the header (npos: absent).
+  enum Field { lot, participant, month, route, contract, employer, work, training, declared, count };
+  constexpr const char* names[count] = {"lot", "participant", "month", "route", "contract",
+                                        "employer", "work_hours", "training_hours", "declared"};
+  std::size_t index[count];
   bool header_checked = false, header_ok = false;
   auto check_header = [&](const io::CsvTable& table) {
     header_checked = true;
     for (std::size_t i = 0; i < table.header.size(); ++i) {
       auto it = aliases().find(io::header_key(table.header[i]));
       if (it != aliases().end()) col.emplace(it->second, i);
+    }
+    for (int f = 0; f < count; ++f) {
+      auto it = col.find(names[f]);
+      index[f] = it == col.end() ? std::string::npos : it->second;
     }
     header_ok = true;
     for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
@@ -155,12 +176,13 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
     auto field = [&](const char* name) -> std::string& {
       static std::string empty;
-      auto it = col.find(name);
-      if (it == col.end() || it->second >= r.fields.size()) {
+      int f = 0;
+      while (f < count && std::strcmp(names[f], name) != 0) ++f;
+      if (f == count || index[f] >= r.fields.size()) {
         empty.clear();
         return empty;
       }
-      return r.fields[it->second];
+      return r.fields[index[f]];
     };
     std::vector<std::string> problems;
     StatementRow row;
@@ -221,7 +243,7 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
                  const std::vector<StatementRow>& rows, Month as_of) {
   Count out;
   CountingRules rules = counting_rules(*result.tender);
-  std::map<std::string_view, const hours::LotResult*> lots;
+  std::unordered_map<std::string_view, const hours::LotResult*> lots;
   for (const auto& r : result.lots) lots.emplace(r.lot->id.value, &r);
   struct Key {
     std::string_view lot, participant;

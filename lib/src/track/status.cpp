@@ -1,7 +1,8 @@
 #include "clausier/track/status.hpp"
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "clausier/calendar/holidays.hpp"
 #include "clausier/calendar/schedule.hpp"
@@ -72,30 +73,37 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
   out.tolerance = tender.counting && tender.counting->tolerance ? tender.counting->tolerance->value : 0;
   Count count = count_rows(result, participants, rows, Month::of(options.as_of));
 
-  for (const hours::LotResult& r : result.lots) {
+  // One pass over the counted rows, whatever the number of lots: sums, declared hours and people per lot.
+  std::unordered_map<std::string_view, std::size_t> lot_index;
+  for (std::size_t i = 0; i < result.lots.size(); ++i) lot_index.emplace(result.lots[i].lot->id.value, i);
+  struct Sums {
+    double counted = 0, declared = 0;
+    bool any_declared = false;
+    std::unordered_set<std::string_view> people;
+  };
+  std::vector<Sums> sums(result.lots.size());
+  for (const CountedRow& c : count.counted) {
+    Sums& s = sums[lot_index.at(c.row->lot)];
+    s.counted += c.hours;
+    s.people.insert(c.row->participant);
+    if (c.row->declared) {
+      s.declared += *c.row->declared;
+      s.any_declared = true;
+    }
+  }
+  for (std::size_t i = 0; i < result.lots.size(); ++i) {
+    const hours::LotResult& r = result.lots[i];
     LotTracking t;
     t.lot = &r;
     t.tracked = r.status == hours::Status::ok;
     if (r.lot->award && r.lot->award->contractor) t.contractor = r.lot->award->contractor->name;
-    std::set<std::string_view> people;
-    double declared = 0;
-    bool any_declared = false;
-    for (const CountedRow& c : count.counted) {
-      if (c.row->lot != r.lot->id.value) continue;
-      t.counted_hours += c.hours;
-      people.insert(c.row->participant);
-      if (c.row->declared) {
-        declared += *c.row->declared;
-        any_declared = true;
-      }
-    }
-    t.counted_hours = round6(t.counted_hours);
-    t.participants = static_cast<int>(people.size());
+    t.counted_hours = round6(sums[i].counted);
+    t.participants = static_cast<int>(sums[i].people.size());
     if (r.lot->method.value == Method::percent_of_hours && t.tracked) {
       // The obligation is a share of the hours really worked: the target follows the declarations.
       auto given = options.declared_hours.find(r.lot->id.value);
       if (given != options.declared_hours.end()) t.declared_hours = given->second;
-      else if (any_declared) t.declared_hours = round6(declared);
+      else if (sums[i].any_declared) t.declared_hours = round6(sums[i].declared);
       t.target_hours = t.declared_hours ? round6(*t.declared_hours * r.params.rate->value) : 0;
     } else {
       t.target_hours = t.tracked ? r.hours : 0;
@@ -105,9 +113,11 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
       t.missing_hours = round6(std::max(0.0, t.target_hours - t.counted_hours));
       set_penalty(t, tender);
     }
-    for (const NotCounted& n : count.not_counted)
-      if (n.lot == r.lot->id.value) t.not_counted.push_back(n);
     out.lots.push_back(std::move(t));
+  }
+  for (const NotCounted& n : count.not_counted) {
+    auto it = lot_index.find(n.lot);
+    if (it != lot_index.end()) out.lots[it->second].not_counted.push_back(n);
   }
 
   out.not_counted = std::move(count.not_counted);
@@ -131,17 +141,17 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     it->missing_hours += t.missing_hours;
     it->penalty_exposure += t.penalty_exposure;
   }
-  std::map<std::string, ParticipantTracking> people;
+  std::unordered_map<std::string_view, std::size_t> person_index;
   for (const CountedRow& c : count.counted) {
-    ParticipantTracking& p = people[c.row->participant];
-    p.ref = c.row->participant;
+    auto [it, inserted] = person_index.emplace(c.row->participant, out.participants.size());
+    if (inserted) out.participants.push_back(ParticipantTracking{std::string(c.row->participant), 0, {}});
+    ParticipantTracking& p = out.participants[it->second];
     p.counted_hours += c.hours;
     if (std::find(p.lots.begin(), p.lots.end(), c.row->lot) == p.lots.end()) p.lots.push_back(c.row->lot);
   }
-  for (auto& [ref, p] : people) {
-    p.counted_hours = round6(p.counted_hours);
-    out.participants.push_back(std::move(p));
-  }
+  for (auto& p : out.participants) p.counted_hours = round6(p.counted_hours);
+  std::sort(out.participants.begin(), out.participants.end(),
+            [](const ParticipantTracking& a, const ParticipantTracking& b) { return a.ref < b.ref; });
   return out;
 }
 

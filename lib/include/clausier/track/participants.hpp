@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clausier/core/diagnostic.hpp"
@@ -35,7 +36,13 @@ struct Participant {
 struct Participants {
   std::string path;
   std::vector<Participant> list;
+  // Looked up once per statement row: a hash index, built on first use (and rebuilt if the list grew).
   const Participant* find(std::string_view ref) const;
+
+ private:
+  mutable std::unordered_map<std::string_view, const Participant*> index_;
+  mutable const Participant* indexed_data_ = nullptr;
+  mutable std::size_t indexed_size_ = 0;
 };
 
 struct ParticipantsResult {
