@@ -29,7 +29,7 @@ TEST_CASE("privacy: personal data is recognised and never a pseudonym") {
 TEST_CASE("participants: refused refs are reported without repeating them") {
   const char* text = "format: clausier/participants/1\nparticipants:\n"
                      "  - { ref: jean.dupont@example.org, sex: M, birth_year: 1980, criteria: [rsa], validated_on: 2027-01-01 }\n"
-                     "  - { ref: P-0002, sex: F, birth_year: 1999, criteria: [young, qpv], validated_on: 2027-02-01 }\n"
+                     "  - { ref: P-0002, sex: F, birth_year: 2005, criteria: [young, qpv], validated_on: 2027-02-01 }\n"
                      "  - { ref: P-0003, sex: F, birth_year: 1999, criteria: [other-validated], validated_on: 2027-02-01 }\n"
                      "  - { ref: P-0002, sex: F, birth_year: 1999, criteria: [rsa], validated_on: 2027-02-01 }\n";
   ParticipantsResult r = parse_participants(text, "p.yaml", rules::RuleSet::builtin());
@@ -40,6 +40,26 @@ TEST_CASE("participants: refused refs are reported without repeating them") {
   CHECK(r.diagnostics[2].rule == "participant-duplicate");
   CHECK(r.participants.find("P-0002") != nullptr);
   CHECK(r.participants.find("P-0003") == nullptr);
+}
+
+TEST_CASE("participants: ages checked at validation, dates in order, unknown CSV columns refused") {
+  const char* text = "format: clausier/participants/1\nparticipants:\n"
+                     "  - { ref: P-1, sex: F, birth_year: 1960, criteria: [young], validated_on: 2027-01-01 }\n"
+                     "  - { ref: P-2, sex: F, birth_year: 2001, criteria: [young], validated_on: 2027-01-01 }\n"
+                     "  - { ref: P-3, sex: M, birth_year: 1990, criteria: [senior], validated_on: 2027-01-01 }\n"
+                     "  - { ref: P-4, sex: M, birth_year: 1977, criteria: [senior], validated_on: 2027-01-01,\n"
+                     "      exit: { date: 2026-12-01, situation: cdi } }\n";
+  ParticipantsResult r = parse_participants(text, "p.yaml", rules::RuleSet::builtin());
+  std::vector<std::string> rules;
+  for (const auto& d : r.diagnostics) rules.push_back(d.rule);
+  // P-1: 67 at validation; P-2: 26 in 2027, no longer under 26; P-3: 37; P-4: 50, but leaves before validation.
+  CHECK(rules == std::vector<std::string>{"participant-criterion", "participant-criterion", "participant-criterion",
+                                          "participant-dates"});
+  auto csv = parse_participants("ref;nom;sex;birth_year;criteria;validated_on\nP-1;Dupont;F;1990;rsa;2027-01-01\n", "p.csv",
+                                rules::RuleSet::builtin());
+  REQUIRE(csv.diagnostics.size() == 1);
+  CHECK(csv.diagnostics[0].rule == "schema-unknown-key");
+  CHECK(csv.participants.list.empty());
 }
 
 TEST_CASE("participants: the CSV form") {
@@ -100,12 +120,12 @@ TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and tra
                                       "3;P-1;2027-03;direct;cdd;E;7;0\n"                      // 9: unknown lot
                                       "1;P-2;2027-03;direct;cdd;E;7;0\n"                      // 10: unknown participant
                                       "1;P-1;2028-01;direct;cdd;E;7;0\n"                      // 11: outside execution
-                                      "1;P-1;2027-04;direct;cdd;E;7;0\n"                      // 12: after as-of (2027-03-31)
+                                      "1;P-1;2030-01;direct;cdd;E;7;0\n"                      // 12: after as-of (2029-12)
                                       "1;P-1;2027-13;direct;cdd;E;7;0\n",                     // 13: unreadable
                                       "s.csv");
   REQUIRE(f.unreadable.size() == 1);
   CHECK(f.unreadable[0].line == 13);
-  Count c = count_rows(result, people, f.rows, Month{2027, 3});
+  Count c = count_rows(result, people, f.rows, Month{2029, 12});
   REQUIRE(c.counted.size() == 3);
   CHECK(c.counted[0].hours == 120);
   CHECK(c.counted[1].hours == 50);
@@ -127,7 +147,7 @@ TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forec
   // As of 2027-01-03 the lot has not started.
   StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours\n"
                                       "1;P-1;2027-02;direct;cdd;E;60\n", "s.csv");
-  TrackOptions before{io::Date(2027, 1, 3), {}};
+  TrackOptions before{io::Date(2027, 1, 3), {}, {}};
   Tracking t0 = track::track(result, people, f.rows, before);
   CHECK(t0.lots[0].status == LotStatus::not_started);
   CHECK(t0.lots[0].expected_hours == 0);
@@ -135,7 +155,7 @@ TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forec
 
   // As of 2027-12-31 (the end): expected = target = 833; counted 60; behind; missing 773.
   // Penalty: 773 × 60 = 46 380 €, capped at 0.1 % of 1 000 000 € = 1 000 €.
-  Tracking t = track::track(result, people, f.rows, TrackOptions{io::Date(2027, 12, 31), {}});
+  Tracking t = track::track(result, people, f.rows, TrackOptions{io::Date(2027, 12, 31), {}, {}});
   const LotTracking& lot = t.lots[0];
   CHECK(lot.target_hours == 833);
   CHECK(lot.counted_hours == 60);

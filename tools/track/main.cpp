@@ -59,7 +59,7 @@ std::optional<track::Operation> load(const std::string& operation, const Options
 int status(const Options& opts, const rules::RuleSet& rules) {
   auto as_of = cli::date_option(opts.as_of, tool);
   if (!as_of) return cli::exit_invalid;
-  track::TrackOptions options{*as_of, {}};
+  track::TrackOptions options{*as_of, {}, {}};
   for (const auto& d : opts.declared) {
     auto eq = d.find('=');
     auto value = eq == std::string::npos ? std::nullopt : io::parse_number(d.substr(eq + 1));
@@ -73,8 +73,8 @@ int status(const Options& opts, const rules::RuleSet& rules) {
   auto op = load(opts.operation, opts, rules, exit_code);
   if (!op) return exit_code;
   int input_exit = report(op->diagnostics, *op);  // unreadable rows are reported; the others still count
+  options.unreadable = op->unreadable;
   track::Tracking t = track::track(*op->result(), op->participants, op->rows, options);
-  t.not_counted.insert(t.not_counted.end(), op->unreadable.begin(), op->unreadable.end());
   const tender::Tender& tender = *op->result()->tender;
   std::string out = opts.format == "json"  ? track::render_json(t, tender, rules)
                     : opts.format == "csv" ? track::render_csv(t, tender)
@@ -131,6 +131,11 @@ int validate(const Options& opts, const rules::RuleSet& rules) {
     int exit_code = 0;
     auto op = load(opts.validate_operation, o, rules, exit_code);
     if (!op) return exit_code;
+    // The operation's own problems (no participants file...) come first: they explain the findings below.
+    Diagnostics own;
+    for (const auto& d : op->diagnostics)
+      if (d.path != opts.validate_file) own.push_back(d);
+    if (!own.empty()) return report(own, *op);
     auto as_of = cli::date_option(opts.as_of, tool);
     if (!as_of) return cli::exit_invalid;
     track::Count count = track::count_rows(*op->result(), op->participants, file.rows, track::Month::of(*as_of));
@@ -202,12 +207,12 @@ int main(int argc, char** argv) {
   CLI::App app{"Suit les heures d'insertion réalisées par les titulaires, à partir des états mensuels : ce qui compte,\n"
                "ce qui ne compte pas et pourquoi, l'avance ou le retard de chaque lot, les pénalités possibles.",
                tool};
-  cli::setup_app(app, "  clausier track examples/anru-viguier --as-of 2027-06-30\n"
-                      "  clausier track examples/anru-viguier --format json > suivi.json\n"
-                      "  clausier track examples/anru-viguier --fail-on behind        (tâche planifiée, CI)\n"
-                      "  clausier track template 02 --operation examples/anru-viguier -o etat-lot-02.csv\n"
-                      "  clausier track validate etat-recu.csv --operation examples/anru-viguier\n"
-                      "  clausier track due examples/anru-viguier --format ics -o echeances.ics\n");
+  cli::setup_app(app, "  clausier track examples/espaces-verts --as-of 2027-06-30\n"
+                      "  clausier track examples/espaces-verts --format json > suivi.json\n"
+                      "  clausier track examples/espaces-verts --fail-on behind        (tâche planifiée, CI)\n"
+                      "  clausier track template 2 --operation examples/espaces-verts -o etat-lot-2.csv\n"
+                      "  clausier track validate etat-recu.csv --operation examples/espaces-verts\n"
+                      "  clausier track due examples/espaces-verts --format ics -o echeances.ics\n");
   Options opts;
   app.add_option("OPERATION", opts.operation, "Dossier de l'opération (tender.yaml, participants, statements/)")
       ->type_name("DOSSIER");

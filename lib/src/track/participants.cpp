@@ -92,6 +92,28 @@ class Checker {
   const rules::RuleSet& rules_;
 };
 
+// The criteria that depend on age, and the order of the dates (formats.md section 4).
+void check_coherence(io::Reader& r, const Participant& p) {
+  int year = static_cast<int>(p.validated_on.year());
+  int age = year - p.birth_year;  // the age reached in the year of validation
+  if (p.birth_year > year)
+    r.error("participant-dates", p.pos, fmt::format("année de naissance {} postérieure à la validation ({})", p.birth_year, year));
+  bool has = [&](std::string_view c) { return std::find(p.criteria.begin(), p.criteria.end(), c) != p.criteria.end(); }("young");
+  if (has && age >= 26)
+    r.error("participant-criterion", p.pos,
+            fmt::format("critère « young » : {} ans dans l'année de la validation, 26 ans ou plus", age),
+            "« young » vaut pour les moins de 26 ans à la validation");
+  if (std::find(p.criteria.begin(), p.criteria.end(), "senior") != p.criteria.end() && age < 50)
+    r.error("participant-criterion", p.pos,
+            fmt::format("critère « senior » : {} ans dans l'année de la validation, moins de 50 ans", age),
+            "« senior » vaut pour les 50 ans ou plus à la validation");
+  if (p.exit && p.exit->date < p.validated_on)
+    r.error("participant-dates", p.pos, "la sortie précède la validation de l'éligibilité");
+  if (p.follow_up && p.exit && p.follow_up->date < p.exit->date)
+    r.error("participant-dates", p.pos, "le suivi à six mois précède la sortie");
+  if (p.follow_up && !p.exit) r.error("participant-dates", p.pos, "un suivi à six mois sans sortie");
+}
+
 void check_duplicates(io::Reader& r, const Participants& ps) {
   std::map<std::string, Position> seen;
   for (const auto& p : ps.list) {
@@ -162,6 +184,7 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
       if (date && code) *target = check.situation(*code, *date, code_pos, key);
     }
     pm.finish();
+    if (r.error_count() == before) check_coherence(r, p);
     if (r.error_count() == before) out.participants.list.push_back(std::move(p));
   }
   check_duplicates(r, out.participants);
@@ -177,6 +200,20 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
   Checker check(r, rules);
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < csv.table->header.size(); ++i) col[io::header_key(csv.table->header[i])] = i;
+  static const std::vector<std::string> known = {"ref",        "sex",          "birth_year",       "criteria",
+                                                 "validated_on", "education_level", "exit_date",   "exit_situation",
+                                                 "follow_up_date", "follow_up_situation", "note"};
+  bool unknown = false;
+  for (std::size_t i = 0; i < csv.table->header.size(); ++i) {
+    std::string key = io::header_key(csv.table->header[i]);
+    if (std::find(known.begin(), known.end(), key) != known.end() || key.rfind("x_", 0) == 0) continue;
+    r.error("schema-unknown-key", {csv.table->header_line, 1},
+            fmt::format("colonne {} inconnue dans l'en-tête du fichier des participants", quoted(csv.table->header[i])),
+            "retirez-la : le fichier ne contient que des références pseudonymes et les colonnes ref;sex;birth_year;"
+            "criteria;validated_on;education_level;exit_date;exit_situation;follow_up_date;follow_up_situation;note");
+    unknown = true;
+  }
+  if (unknown) return;
   for (const char* required : {"ref", "sex", "birth_year", "criteria", "validated_on"})
     if (col.count(required) == 0) {
       r.error("schema-required", {1, 1}, fmt::format("colonne {} manquante dans l'en-tête", quoted(required)),
@@ -231,6 +268,7 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
       }
       if (d) *target = check.situation(code, *d, pos, std::string(prefix) + "_situation");
     }
+    if (r.error_count() == before) check_coherence(r, p);
     if (r.error_count() == before) out.participants.list.push_back(std::move(p));
   }
   check_duplicates(r, out.participants);

@@ -73,6 +73,12 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
   return a;
 }
 
+// Codes typed in capitals (DIRECT, CDD) are the same codes.
+void lower(std::string& s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 // Called once per row: no allocation.
 std::optional<int> digits_value(std::string_view v) {
   int out = 0;
@@ -93,6 +99,12 @@ std::optional<Month> parse_month(std::string_view s) {
   } else if (s.size() == 7 && s[2] == '/') {
     year = digits_value(s.substr(3, 4));
     month = digits_value(s.substr(0, 2));
+  } else if (s.size() == 10 && s[4] == '-' && s[7] == '-') {  // 2027-04-01: the month of a date
+    year = digits_value(s.substr(0, 4));
+    month = digits_value(s.substr(5, 2));
+  } else if (s.size() == 10 && s[2] == '/' && s[5] == '/') {  // 01/04/2027
+    year = digits_value(s.substr(6, 4));
+    month = digits_value(s.substr(3, 2));
   }
   if (!year || !month) return std::nullopt;
   Month m{*year, *month};
@@ -193,8 +205,20 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     row.employer = std::move(field("employer"));
     if (row.lot.empty()) problems.emplace_back("lot vide");
     if (row.participant.empty()) problems.emplace_back("participant vide");
+    if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
+      // Never repeated, and the line is not shown: it holds personal data.
+      out.diagnostics.push_back({"personal-data", Severity::error, Category::input, path, {r.line, 1},
+                                 fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises",
+                                             why),
+                                 "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
+      out.unreadable.push_back({path, r.line, "personal-data", fmt::format("participant qui {}", why), row.lot,
+                                0});
+      return;
+    }
     if (auto m = parse_month(field("month"))) row.month = *m;
     else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
+    lower(field("route"));
+    lower(field("contract"));
     if (auto v = from_code(routes, std::string_view(field("route")))) row.route = *v;
     else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
     if (auto v = from_code(contracts, std::string_view(field("contract")))) row.contract = *v;
@@ -232,6 +256,12 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
   return out;
 }
 
+bool same_lot(std::string_view tender_id, std::string_view statement_id) {
+  if (tender_id == statement_id) return true;
+  auto a = digits_value(tender_id), b = digits_value(statement_id);
+  return a && b && *a == *b;
+}
+
 CountingRules counting_rules(const tender::Tender& t) {
   CountingRules c;
   if (t.counting && t.counting->training_hours) c.training = t.counting->training_hours->value;
@@ -258,7 +288,7 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       return h * 31 + static_cast<std::size_t>(k.month * 8 + static_cast<int>(k.route));
     }
   };
-  std::unordered_set<Key, KeyHash> seen;
+  std::unordered_map<Key, const StatementRow*, KeyHash> seen;
   seen.reserve(rows.size());
   out.counted.reserve(rows.size());
   for (const StatementRow& row : rows) {
@@ -266,7 +296,13 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
     auto refuse = [&](std::string reason, std::string detail) {
       out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
     };
+    if (row.month > as_of) {
+      refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
+      continue;
+    }
     auto lot_it = lots.find(row.lot);
+    if (lot_it == lots.end())
+      lot_it = std::find_if(lots.begin(), lots.end(), [&](const auto& l) { return same_lot(l.first, row.lot); });
     if (lot_it == lots.end()) {
       refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
       continue;
@@ -293,15 +329,15 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       continue;
     }
     if ((lot.start && row.month < Month::of(lot.start->value)) || (lot.end && row.month > Month::of(lot.end->value))) {
-      refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot", row.month.iso()));
+      refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", row.month.iso(),
+                                              lot.start ? Month::of(lot.start->value).iso() : "…",
+                                              lot.end ? Month::of(lot.end->value).iso() : "…"));
       continue;
     }
-    if (row.month > as_of) {
-      refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
-      continue;
-    }
-    if (!seen.insert(Key{row.lot, row.participant, row.month.index(), row.route}).second) {
-      refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité"));
+    if (auto [it, inserted] = seen.emplace(Key{row.lot, row.participant, row.month.index(), row.route}, &row); !inserted) {
+      refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})",
+                                      *it->second->file == *row.file ? "même fichier," : *it->second->file,
+                                      it->second->line));
       continue;
     }
     bool training = rules.training == TrainingHours::all ||

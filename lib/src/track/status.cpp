@@ -34,6 +34,14 @@ namespace {
 
 double round6(double v) { return hours::round6(v); }
 
+// The lot id as the tender writes it ("01" for a statement's "1": spreadsheets drop leading zeros).
+std::string_view lot_key(std::string_view id, const std::unordered_map<std::string_view, std::size_t>& index) {
+  if (index.count(id) > 0) return id;
+  for (const auto& [key, i] : index)
+    if (same_lot(key, id)) return key;
+  return id;
+}
+
 void set_penalty(LotTracking& t, const tender::Tender& tender) {
   if (!tender.penalties || !tender.penalties->per_missing_hour) return;
   double exposure = t.missing_hours * tender.penalties->per_missing_hour->value;
@@ -72,6 +80,9 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
   out.as_of = options.as_of;
   out.tolerance = tender.counting && tender.counting->tolerance ? tender.counting->tolerance->value : 0;
   Count count = count_rows(result, participants, rows, Month::of(options.as_of));
+  count.not_counted.insert(count.not_counted.end(), options.unreadable.begin(), options.unreadable.end());
+  std::stable_sort(count.not_counted.begin(), count.not_counted.end(),
+                   [](const NotCounted& a, const NotCounted& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); });
 
   // One pass over the counted rows, whatever the number of lots: sums, declared hours and people per lot.
   std::unordered_map<std::string_view, std::size_t> lot_index;
@@ -83,7 +94,7 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
   };
   std::vector<Sums> sums(result.lots.size());
   for (const CountedRow& c : count.counted) {
-    Sums& s = sums[lot_index.at(c.row->lot)];
+    Sums& s = sums[lot_index.at(lot_key(c.row->lot, lot_index))];
     s.counted += c.hours;
     s.people.insert(c.row->participant);
     if (c.row->declared) {
@@ -116,13 +127,11 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     out.lots.push_back(std::move(t));
   }
   for (const NotCounted& n : count.not_counted) {
-    auto it = lot_index.find(n.lot);
+    auto it = lot_index.find(lot_key(n.lot, lot_index));
     if (it != lot_index.end()) out.lots[it->second].not_counted.push_back(n);
   }
 
   out.not_counted = std::move(count.not_counted);
-  std::stable_sort(out.not_counted.begin(), out.not_counted.end(),
-                   [](const NotCounted& a, const NotCounted& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); });
 
   for (const LotTracking& t : out.lots) {
     if (!t.tracked) continue;

@@ -61,6 +61,9 @@ StatementsFile parse_statements(std::string_view text, const std::string& path);
 // The header of a statement file, and the header aliases readers accept (French spreadsheets).
 inline constexpr std::string_view statement_header = "lot;participant;month;route;contract;employer;work_hours;training_hours";
 
+// A statement's lot id matches the tender's, or equals it as a number: Excel writes lot "01" as 1.
+bool same_lot(std::string_view tender_id, std::string_view statement_id);
+
 struct CountedRow {
   const StatementRow* row = nullptr;
   double hours = 0;  // work hours, plus training hours when they count

@@ -54,6 +54,7 @@ struct Tracking {
 struct TrackOptions {
   Date as_of;
   std::map<std::string, double> declared_hours;  // --declared-hours lot=N (overrides the column)
+  std::vector<NotCounted> unreadable;            // rows that could not be read: listed with the others
 };
 
 Tracking track(const hours::TenderResult& result, const Participants& participants, const std::vector<StatementRow>& rows,
