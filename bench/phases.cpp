@@ -1,5 +1,7 @@
-// clausier_bench_phases FILE|FOLDER: where the time of one `clausier-hours` / `clausier-check`
-// call goes inside the process, phase by phase, measured with a steady clock.
+// clausier_bench_phases [--tsv] FILE|FOLDER: where the time of one `clausier-hours` /
+// `clausier-check` call goes inside the process, phase by phase, measured with a steady clock.
+// --tsv prints "phase<TAB>cold<TAB>warm" lines (milliseconds) for bench/run.sh, which runs it
+// many times and keeps the medians: a single cold pass is at the mercy of the machine.
 //
 // The first pass is the one a real call makes (cold: the built-in rule tables are parsed on
 // first use, caches and pages are cold); the next passes repeat the per-file phases (warm) and
@@ -56,11 +58,12 @@ Pass run_pass(const std::vector<std::string>& inputs, const clausier::rules::Rul
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: clausier_bench_phases FILE|FOLDER\n");
+  const bool tsv = argc == 3 && std::string(argv[1]) == "--tsv";
+  if (argc != 2 && !tsv) {
+    std::fprintf(stderr, "usage: clausier_bench_phases [--tsv] FILE|FOLDER\n");
     return 2;
   }
-  const std::vector<std::string> inputs{argv[1]};
+  const std::vector<std::string> inputs{argv[argc - 1]};
 
   auto t = Clock::now();
   const clausier::rules::RuleSet& rules = clausier::rules::RuleSet::builtin();
@@ -77,14 +80,23 @@ int main(int argc, char** argv) {
     warm.render_check += p.render_check / warm_passes;
   }
 
-  std::printf("%-52s %9s %9s\n", "phase (ms)", "cold", "warm");
-  std::printf("%-52s %9.3f %9s\n", "built-in rule tables (RuleSet::builtin, once)", rules_ms, "-");
-  std::printf("%-52s %9.3f %9.3f\n", "hours: read + parse + resolve + compute", cold.load_and_compute,
-              warm.load_and_compute);
-  std::printf("%-52s %9.3f %9.3f\n", "hours: render_text", cold.render_hours, warm.render_hours);
-  std::printf("%-52s %9.3f %9.3f\n", "check: read + parse + checks", cold.check, warm.check);
-  std::printf("%-52s %9.3f %9.3f\n", "check: render_text", cold.render_check, warm.render_check);
-  std::printf("%-52s %9.3f\n", "in-process total of a clausier-hours call (cold)",
-              rules_ms + cold.load_and_compute + cold.render_hours);
+  const double cold_total = rules_ms + cold.load_and_compute + cold.render_hours;
+  const struct Row {
+    const char* name;
+    double cold, warm;
+  } rows[] = {
+      {"built-in rule tables (RuleSet::builtin, once)", rules_ms, -1},
+      {"hours: read + parse + resolve + compute", cold.load_and_compute, warm.load_and_compute},
+      {"hours: render_text", cold.render_hours, warm.render_hours},
+      {"check: read + parse + checks", cold.check, warm.check},
+      {"check: render_text", cold.render_check, warm.render_check},
+      {"in-process total of a clausier-hours call", cold_total, -1},
+  };
+  if (!tsv) std::printf("%-46s %9s %9s\n", "phase (ms)", "cold", "warm");
+  for (const Row& r : rows) {
+    if (tsv) std::printf("%s\t%.3f\t%.3f\n", r.name, r.cold, r.warm);
+    else if (r.warm < 0) std::printf("%-46s %9.3f %9s\n", r.name, r.cold, "-");
+    else std::printf("%-46s %9.3f %9.3f\n", r.name, r.cold, r.warm);
+  }
   return 0;
 }

@@ -46,7 +46,7 @@ profile() {
   total=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$OUT/$name.log")
   printf '\n== %s: %s instructions\n' "$name" "$(LC_ALL=C.UTF-8 printf "%'d" "$total")"
   # Inclusive cost of each key function, once (the first, non-recursive line).
-  callgrind_annotate --inclusive=yes "$OUT/$name.callgrind" 2>/dev/null |
+  callgrind_annotate --inclusive=yes --threshold=100 "$OUT/$name.callgrind" 2>/dev/null |
     grep -E "^ *[0-9,]+ \( *[0-9.]+%\)  .*$KEY_FUNCTIONS" | grep -v "'" |
     grep -v 'lambda' |
     sed -E 's/ \[[^]]*\]$//; s/ const$//; s/\[abi:cxx11\]//; s/\(([^()]|\([^()]*\))*\)$//; s/\?\?\?://; s/\.\/elf\/[^:]*://' |

@@ -136,8 +136,20 @@ measure_instructions baseline-one "$BIN/clausier_bench_yaml_baseline" "$one/tend
 measure_instructions startup-floor "$BIN/clausier_bench_startup_floor"
 measure_instructions true /bin/true
 
-echo "== Phases of a one-file call, inside the process"
-"$BIN/clausier_bench_phases" "$one" | tee "$RESULTS/phases.txt"
+echo "== Phases of a one-file call, inside the process (median of 21 processes)"
+for _ in $(seq 21); do "$BIN/clausier_bench_phases" --tsv "$one"; done >"$RESULTS/phases.tsv"
+"$PYTHON" - "$RESULTS/phases.tsv" <<'PY' | tee "$RESULTS/phases.txt"
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    name, cold, warm = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((float(cold), float(warm)))
+print(f"{'phase (ms)':46} {'cold':>9} {'warm':>9}")
+for name, values in rows.items():
+    cold = statistics.median(v[0] for v in values)
+    warm = statistics.median(v[1] for v in values)
+    print(f"{name:46} {cold:9.3f} {warm:9.3f}" if warm >= 0 else f"{name:46} {cold:9.3f} {'-':>9}")
+PY
 
 echo
 echo "== Summary ($(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), build type ${build_type:-unknown}," \

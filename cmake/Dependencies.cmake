@@ -4,7 +4,10 @@ find_package(fmt 9 REQUIRED)
 find_package(Boost 1.74 REQUIRED)          # Boost.Date_Time is header-only for what we use
 find_package(CLI11 2.1 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
-find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)   # SHA-256 of the rule data
+# SHA-256 of the rule data. Linked statically: loading the shared libcrypto costs 2 to 3 ms at every
+# start (docs/performance.md), more than a whole one-file calculation.
+set(OPENSSL_USE_STATIC_LIBS TRUE)
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
 find_package(pugixml 1.13 REQUIRED)                  # .docx XML
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)

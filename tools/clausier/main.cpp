@@ -14,6 +14,7 @@
 
 #include "clausier/core/version.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/rules/embedded.hpp"
 #include "clausier/rules/rules.hpp"
 
 namespace {
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (first == "--version") {
-    std::cout << fmt::format("clausier {} (règles {})\n", clausier::version(), clausier::rules::RuleSet::builtin().version());
+    std::cout << fmt::format("clausier {} (règles {})\n", clausier::version(), clausier::rules::embedded_version());
     return 0;
   }
   if (first == "help") {

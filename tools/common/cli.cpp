@@ -9,6 +9,7 @@
 #include "clausier/core/source.hpp"
 #include "clausier/core/version.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/rules/embedded.hpp"
 #include "clausier/io/values.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -70,7 +71,7 @@ std::string first_unknown_option(CLI::App& app, int argc, char** argv) {
 }
 
 std::string version_text(const CLI::App& app) {
-  return fmt::format("{} {} (règles {})", app.get_name(), version(), rules::RuleSet::builtin().version());
+  return fmt::format("{} {} (règles {})", app.get_name(), version(), rules::embedded_version());
 }
 }  // namespace
 

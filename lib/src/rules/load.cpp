@@ -230,15 +230,19 @@ class TableLoader {
   bool builtin_;
 };
 
-Diagnostics RuleSet::load(const std::string& path, std::string_view text, bool builtin) {
-  yaml::Document doc = yaml::parse(text, path);
+Diagnostics RuleSet::parse(File& f) {
+  f.parsed = true;
+  yaml::Document doc = yaml::parse(f.text, f.name);
   Diagnostics diags = std::move(doc.diagnostics);
-  if (doc.root) TableLoader(*this, path, builtin, diags).load(*doc.root);
-  files_.push_back({path, std::string(text)});
-  if (!builtin) has_user_files_ = true;
+  if (doc.root) TableLoader(*this, f.name, f.builtin, diags).load(*doc.root);
   return diags;
 }
 
-Diagnostics RuleSet::add_file(const std::string& path, std::string_view text) { return load(path, text, false); }
+Diagnostics RuleSet::add_file(const std::string& path, std::string_view text) {
+  need_all();  // a user row replaces a built-in one: the built-in ones must be there first
+  files_.push_back({path, std::string(text), false, false});
+  has_user_files_ = true;
+  return parse(files_.back());
+}
 
 }  // namespace clausier::rules

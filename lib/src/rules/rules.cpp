@@ -21,53 +21,100 @@ const Row* find_row(const std::vector<Row>& rows, Key Row::*key, std::string_vie
 }  // namespace
 
 const RuleSet& RuleSet::builtin() {
-  static const RuleSet rules = [] {
+  // Not const itself: its tables are filled on first use (see need()).
+  static RuleSet rules = [] {
     RuleSet r;
-    for (const EmbeddedFile& f : embedded_files()) {
-      Diagnostics diags = r.load(std::string(f.name), f.text, true);
-      // The built-in tables are tested; if one is broken the binary is, and no input can fix it.
-      if (!diags.empty()) {
-        SourceText src(std::string(f.name), std::string(f.text));
-        throw std::logic_error("built-in rule table is invalid:\n" + render_diagnostic(diags.front(), &src));
-      }
-    }
+    for (const EmbeddedFile& f : embedded_files()) r.files_.push_back({std::string(f.name), std::string(f.text), true, false});
     return r;
   }();
   return rules;
 }
 
+void RuleSet::need(std::string_view file) const {
+  for (File& f : files_) {
+    if (!f.builtin || f.parsed || f.name != file) continue;
+    // Only built-in files are pending, and builtin() holds a non-const object: the cast is sound.
+    Diagnostics diags = const_cast<RuleSet*>(this)->parse(f);
+    // The built-in tables are tested; if one is broken the binary is, and no input can fix it.
+    if (!diags.empty()) {
+      SourceText src(f.name, f.text);
+      throw std::logic_error("built-in rule table is invalid:\n" + render_diagnostic(diags.front(), &src));
+    }
+  }
+}
+
+void RuleSet::need_all() const {
+  for (const File& f : files_)
+    if (f.builtin && !f.parsed) need(f.name);
+}
+
+const std::vector<LabourShare>& RuleSet::labour_shares() const {
+  need("labour-shares.yaml");
+  return labour_shares_;
+}
+const std::vector<HourlyCost>& RuleSet::hourly_costs() const {
+  need("hourly-costs.yaml");
+  return hourly_costs_;
+}
+const std::vector<EuThresholds>& RuleSet::eu_thresholds() const {
+  need("eu-thresholds.yaml");
+  return eu_thresholds_;
+}
+const std::vector<LegalReference>& RuleSet::legal_references() const {
+  need("legal-references.yaml");
+  return legal_references_;
+}
+const std::vector<EligibilityCriterion>& RuleSet::eligibility_criteria() const {
+  need("eligibility-criteria.yaml");
+  return criteria_;
+}
+const std::vector<Outcome>& RuleSet::outcomes() const {
+  need("outcomes.yaml");
+  return outcomes_;
+}
+const std::vector<Programme>& RuleSet::programmes() const {
+  need("programmes.yaml");
+  return programmes_;
+}
+
 const LabourShare* RuleSet::labour_share(std::string_view trade) const {
-  return find_row(labour_shares_, &LabourShare::trade, trade);
+  return find_row(labour_shares(), &LabourShare::trade, trade);
 }
 const MethodDefaults* RuleSet::method_defaults(std::string_view method) const {
+  need("method-defaults.yaml");
   return find_row(method_defaults_, &MethodDefaults::method, method);
 }
-const Programme* RuleSet::programme(std::string_view id) const { return find_row(programmes_, &Programme::id, id); }
+const Programme* RuleSet::programme(std::string_view id) const { return find_row(programmes(), &Programme::id, id); }
 const LegalReference* RuleSet::legal_reference(std::string_view id) const {
-  return find_row(legal_references_, &LegalReference::id, id);
+  return find_row(legal_references(), &LegalReference::id, id);
 }
-const Obligation* RuleSet::obligation(std::string_view id) const { return find_row(obligations_, &Obligation::id, id); }
+const Obligation* RuleSet::obligation(std::string_view id) const {
+  need("legal-references.yaml");
+  return find_row(obligations_, &Obligation::id, id);
+}
 const EligibilityCriterion* RuleSet::criterion(std::string_view code) const {
-  return find_row(criteria_, &EligibilityCriterion::code, code);
+  return find_row(eligibility_criteria(), &EligibilityCriterion::code, code);
 }
 const Outcome* RuleSet::outcome(std::string_view situation) const {
-  return find_row(outcomes_, &Outcome::situation, situation);
+  return find_row(outcomes(), &Outcome::situation, situation);
 }
 
 const CpvCode* RuleSet::cpv(std::string_view eight_digits) const {
+  need("cpv.yaml");
   return find_row(cpv_codes_, &CpvCode::digits, eight_digits);
 }
 
 const EuThresholds* RuleSet::thresholds_on(Date day) const {
   // User rows come after the built-in ones: the last period covering the day wins.
-  for (auto it = eu_thresholds_.rbegin(); it != eu_thresholds_.rend(); ++it)
+  const auto& rows = eu_thresholds();
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it)
     if (it->from <= day && day <= it->to) return &*it;
   return nullptr;
 }
 
 std::vector<std::string> RuleSet::trades() const {
   std::vector<std::string> out;
-  for (const auto& row : labour_shares_) out.push_back(row.trade);
+  for (const auto& row : labour_shares()) out.push_back(row.trade);
   std::sort(out.begin(), out.end());
   return out;
 }

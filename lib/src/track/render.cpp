@@ -27,6 +27,7 @@ std::string_view reason_label(std::string_view reason) {
       {"outside-execution", "hors de la période d'exécution du lot"},
       {"after-as-of", "après la date du suivi"},
       {"duplicate", "ligne en double"},
+      {"personal-data", "donnée personnelle refusée"},
   };
   auto it = labels.find(reason);
   return it == labels.end() ? reason : it->second;
@@ -77,7 +78,8 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
   if (!t.not_counted.empty()) {
     double hours = 0;
     for (const auto& n : t.not_counted) hours += n.hours;
-    out += fmt::format("\nLignes qui ne comptent pas : {} ({} déclarées)\n", t.not_counted.size(), text::format_hours(hours));
+    out += fmt::format("\nLignes qui ne comptent pas : {} (heures déclarées : {})\n", t.not_counted.size(),
+                       text::format_number(hours));
     for (const auto& n : t.not_counted)
       out += fmt::format("{}:{}: {} : {} ({} h)\n", n.file, n.line, reason_label(n.reason), n.detail, format_number(n.hours));
   }

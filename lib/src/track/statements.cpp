@@ -68,7 +68,7 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
       {"heures_de_formation", "training_hours"},
       {"declared", "declared"},
       {"heures_declarees", "declared"},
-      {"heures_travaillees", "declared"},
+      {"heures_travaillees", "work_hours"},
   };
   return a;
 }
@@ -334,7 +334,9 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
                                               lot.end ? Month::of(lot.end->value).iso() : "…"));
       continue;
     }
-    if (auto [it, inserted] = seen.emplace(Key{row.lot, row.participant, row.month.index(), row.route}, &row); !inserted) {
+    // Keyed on the tender's lot id: "1" and "01" rows of the same person, month and route are one.
+    if (auto [it, inserted] = seen.emplace(Key{lot.id.value, row.participant, row.month.index(), row.route}, &row);
+        !inserted) {
       refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})",
                                       *it->second->file == *row.file ? "même fichier," : *it->second->file,
                                       it->second->line));

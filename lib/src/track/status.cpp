@@ -66,8 +66,10 @@ void set_progress(LotTracking& t, Date as_of, double tolerance) {
       return;
     }
   }
+  // Once the lot has ended there is nothing left to catch up: no tolerance.
+  bool ended = lot.end && as_of >= lot.end->value;
   if (t.target_hours > 0 && t.counted_hours >= t.target_hours) t.status = LotStatus::complete;
-  else if (t.counted_hours < t.expected_hours * (1 - tolerance)) t.status = LotStatus::behind;
+  else if (t.counted_hours < t.expected_hours * (ended ? 1 : 1 - tolerance)) t.status = LotStatus::behind;
   else t.status = LotStatus::on_track;
 }
 

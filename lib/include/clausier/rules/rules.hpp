@@ -97,13 +97,13 @@ class RuleSet {
   // The thresholds in force on `day`, if any period covers it.
   const EuThresholds* thresholds_on(Date day) const;
 
-  const std::vector<LabourShare>& labour_shares() const { return labour_shares_; }
-  const std::vector<HourlyCost>& hourly_costs() const { return hourly_costs_; }
-  const std::vector<EuThresholds>& eu_thresholds() const { return eu_thresholds_; }
-  const std::vector<LegalReference>& legal_references() const { return legal_references_; }
-  const std::vector<EligibilityCriterion>& eligibility_criteria() const { return criteria_; }
-  const std::vector<Outcome>& outcomes() const { return outcomes_; }
-  const std::vector<Programme>& programmes() const { return programmes_; }
+  const std::vector<LabourShare>& labour_shares() const;
+  const std::vector<HourlyCost>& hourly_costs() const;
+  const std::vector<EuThresholds>& eu_thresholds() const;
+  const std::vector<LegalReference>& legal_references() const;
+  const std::vector<EligibilityCriterion>& eligibility_criteria() const;
+  const std::vector<Outcome>& outcomes() const;
+  const std::vector<Programme>& programmes() const;
   std::vector<std::string> trades() const;
 
   // "2026-11-22" for the built-in tables; "+user" is appended once a user file is added.
@@ -114,23 +114,29 @@ class RuleSet {
 
  private:
   friend class TableLoader;
-  Diagnostics load(const std::string& path, std::string_view text, bool builtin);
   struct File {
     std::string name;
     std::string text;
+    bool builtin = false;
+    bool parsed = false;
   };
-  std::vector<File> files_;
+  Diagnostics parse(File& f);
+  // Built-in tables are parsed on first use, file by file: a one-file `clausier hours` reads two
+  // of them, not nine (start-up is most of a short call). The tables are mutable for that reason.
+  void need(std::string_view file) const;
+  void need_all() const;
+  mutable std::vector<File> files_;
   bool has_user_files_ = false;
-  std::vector<LabourShare> labour_shares_;
-  std::vector<HourlyCost> hourly_costs_;
-  std::vector<EuThresholds> eu_thresholds_;
-  std::vector<LegalReference> legal_references_;
-  std::vector<EligibilityCriterion> criteria_;
-  std::vector<Outcome> outcomes_;
-  std::vector<Programme> programmes_;
-  std::vector<MethodDefaults> method_defaults_;
-  std::vector<Obligation> obligations_;
-  std::vector<CpvCode> cpv_codes_;
+  mutable std::vector<LabourShare> labour_shares_;
+  mutable std::vector<HourlyCost> hourly_costs_;
+  mutable std::vector<EuThresholds> eu_thresholds_;
+  mutable std::vector<LegalReference> legal_references_;
+  mutable std::vector<EligibilityCriterion> criteria_;
+  mutable std::vector<Outcome> outcomes_;
+  mutable std::vector<Programme> programmes_;
+  mutable std::vector<MethodDefaults> method_defaults_;
+  mutable std::vector<Obligation> obligations_;
+  mutable std::vector<CpvCode> cpv_codes_;
 };
 
 }  // namespace clausier::rules
