@@ -80,33 +80,3 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   return 0;
 }
-
-#ifndef CLAUSIER_LIBFUZZER
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
-int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
-  int files = 0;
-  for (int i = 1; i < argc; ++i) {
-    std::vector<fs::path> paths;
-    if (fs::is_directory(argv[i])) {
-      for (const auto& e : fs::recursive_directory_iterator(argv[i]))
-        if (e.is_regular_file()) paths.push_back(e.path());
-    } else {
-      paths.emplace_back(argv[i]);
-    }
-    for (const auto& p : paths) {
-      std::ifstream in(p, std::ios::binary);
-      std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
-      ++files;
-    }
-  }
-  // A broken promise aborts before this line: reaching it means every input passed.
-  std::printf("replayed %d inputs\n", files);
-  return files > 0 ? 0 : 1;
-}
-#endif

@@ -3,12 +3,9 @@
 #include <span>
 #include <string_view>
 
-namespace clausier::draft {
+#include "clausier/core/embedded.hpp"
 
-struct EmbeddedFile {
-  std::string_view name;
-  std::string_view text;
-};
+namespace clausier::draft {
 
 std::span<const EmbeddedFile> embedded_files();
 std::string_view embedded_version();
