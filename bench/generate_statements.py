@@ -19,12 +19,18 @@ def main():
     rng = random.Random(20261122)
     (out / "statements").mkdir(parents=True, exist_ok=True)
     tender = (ROOT / "examples/espaces-verts/tender.yaml").read_text(encoding="utf-8")
+    # The example limits eligibility to 6 months (to show that refusal); the benchmark's two years
+    # of statements would then be mostly refused, which is not what it measures.
+    tender = "\n".join(l for l in tender.split("\n") if "eligibility_validity_months" not in l)
     (out / "tender.yaml").write_text(tender, encoding="utf-8")
     with open(out / "participants.yaml", "w", encoding="utf-8") as f:
         f.write("format: clausier/participants/1\nparticipants:\n")
         for i in range(1, people + 1):
-            f.write(f"  - {{ ref: P-{i:05d}, sex: {rng.choice('FMX')}, birth_year: {rng.randint(1960, 2006)}, "
-                    f"criteria: [{rng.choice(['deld', 'rsa', 'young', 'qpv', 'rqth'])}], "
+            birth = rng.randint(1960, 2006)
+            # "young" only for the under-26 at validation (2027): clausier refuses it otherwise.
+            criteria = ['deld', 'rsa', 'qpv', 'rqth'] + (['young'] if birth >= 2002 else [])
+            f.write(f"  - {{ ref: P-{i:05d}, sex: {rng.choice('FMX')}, birth_year: {birth}, "
+                    f"criteria: [{rng.choice(criteria)}], "
                     f"validated_on: 2027-01-{rng.randint(1, 28):02d} }}\n")
     routes = ["direct", "etti", "ai", "geiq", "siae-subcontract", "ea"]
     contracts = ["cdi", "cdd", "interim", "apprenticeship", "professionalisation", "cddi"]
