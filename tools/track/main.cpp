@@ -250,10 +250,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "csv", "ics"}))
       ->type_name("FORMAT")
       ->capture_default_str();
-  for (CLI::App* sub : {tmpl, valid, due_cmd}) {
+  for (CLI::App* sub : {tmpl, valid, due_cmd})
     sub->add_option("--as-of", opts.as_of, "Date (AAAA-MM-JJ) ; par défaut aujourd'hui")->type_name("DATE");
+  // validate writes its findings on the terminal; only the commands that make a file take -o.
+  for (CLI::App* sub : {tmpl, due_cmd})
     sub->add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier")->type_name("FICHIER");
-  }
   add_inputs(*due_cmd, opts);
   app.require_subcommand(0, 1);
 

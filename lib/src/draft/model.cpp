@@ -91,7 +91,7 @@ ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
   return refs;
 }
 
-std::string calculation(const hours::LotResult& r, text::Spelling) {
+std::string calculation(const hours::LotResult& r) {
   const ResolvedLot& p = r.params;
   switch (r.lot->method.value) {
     case Method::labour_cost:
@@ -140,7 +140,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["heures_lettres"] = hours_words(r.hours, options.spelling);
   j["heures_texte"] = hours_in_words(r.hours, options.spelling);
   j["heures_brutes"] = text::format_number(r.raw_hours);
-  j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r, options.spelling);
+  j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r);
   j["montant"] = r.amount ? euros_ht(*r.amount) : "";
   j["base_calcul"] = basis_label(r.basis);
   j["part_main_oeuvre"] = p.labour_share ? text::format_percent(p.labour_share->value) : "";
