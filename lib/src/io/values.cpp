@@ -120,6 +120,13 @@ void Reader::error(std::string rule, Position pos, std::string message, std::str
   out_.push_back({std::move(rule), Severity::error, Category::input, path_, pos, std::move(message), std::move(hint)});
 }
 
+void Reader::format_version(const yaml::Node& n, std::string_view expected) {
+  auto v = string(n, "format");
+  if (v && *v != expected)
+    error("schema-format", n.pos, fmt::format("format {} non pris en charge : attendu {}", quoted(*v), expected),
+          fmt::format("écrivez « format: {} »", expected));
+}
+
 bool Reader::scalar_or_report(const yaml::Node& n, std::string_view field, std::string_view expected) {
   if (n.is_scalar()) return true;
   if (n.is_null())

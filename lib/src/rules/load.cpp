@@ -21,11 +21,7 @@ class TableLoader {
   void load(const Node& root) {
     if (!r_.expect_kind(root, yaml::Kind::map, "le fichier de règles")) return;
     MapReader m(r_, root, "le fichier de règles");
-    if (auto n = m.require("format", "clausier/rules/1")) {
-      auto v = r_.string(*n, "format");
-      if (v && *v != "clausier/rules/1")
-        r_.error("schema-format", n->pos, fmt::format("format {} non pris en charge : attendu clausier/rules/1", quoted(*v)));
-    }
+    if (auto n = m.require("format", "clausier/rules/1")) r_.format_version(*n, "clausier/rules/1");
     table(m, "labour_shares", rules_.labour_shares_, &TableLoader::labour_share, &LabourShare::trade);
     table(m, "hourly_costs", rules_.hourly_costs_, &TableLoader::hourly_cost, &HourlyCost::id);
     table(m, "eu_thresholds", rules_.eu_thresholds_, &TableLoader::thresholds, &EuThresholds::from);

@@ -57,7 +57,7 @@ class Loader {
     t.path = r_.path();
     if (!r_.expect_kind(root, yaml::Kind::map, "le fichier de consultation")) return t;
     MapReader m(r_, root, "le fichier");
-    if (auto n = m.require("format", "clausier/tender/1")) read_format(*n);
+    if (auto n = m.require("format", "clausier/tender/1")) r_.format_version(*n, format_v1);
     if (auto n = m.require("id", "l'identifiant de la consultation, par exemple CARC-2026-014"))
       if (auto v = r_.identifier(*n, "id")) t.id = {*v, n->pos};
     if (auto n = m.require("title", "l'intitulé de la consultation"))
@@ -117,13 +117,6 @@ class Loader {
     });
   }
 
-  void read_format(const Node& n) {
-    auto v = r_.string(n, "format");
-    if (v && *v != format_v1)
-      r_.error("schema-format", n.pos,
-               fmt::format("format {} non pris en charge : attendu {}", quoted(*v), format_v1),
-               fmt::format("écrivez « format: {} »", format_v1));
-  }
 
   void read_buyer(const Node& n, Buyer& b) {
     if (!r_.expect_kind(n, yaml::Kind::map, "buyer")) return;

@@ -133,12 +133,7 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   Checker check(r, rules);
   if (!r.expect_kind(*doc.root, yaml::Kind::map, "le fichier des participants")) return;
   MapReader m(r, *doc.root, "le fichier");
-  if (auto n = m.require("format", "clausier/participants/1")) {
-    auto v = r.string(*n, "format");
-    if (v && *v != "clausier/participants/1")
-      r.error("schema-format", n->pos,
-              fmt::format("format {} non pris en charge : attendu clausier/participants/1", quoted(*v)));
-  }
+  if (auto n = m.require("format", "clausier/participants/1")) r.format_version(*n, "clausier/participants/1");
   const Node* list = m.require("participants", "la liste des participants");
   m.finish();
   if (list == nullptr || !r.expect_kind(*list, yaml::Kind::sequence, "participants")) return;

@@ -47,6 +47,8 @@ class Reader {
   Reader(std::string path, Diagnostics& out) : path_(std::move(path)), out_(out) {}
   const std::string& path() const { return path_; }
   void error(std::string rule, Position pos, std::string message, std::string hint = {});
+  // The "format: clausier/<kind>/<version>" line every Clausier file starts with.
+  void format_version(const yaml::Node& n, std::string_view expected);
   std::size_t error_count() const { return out_.size(); }
 
   // Each reads one value named `field` (for messages) and reports why it cannot when it cannot.
