@@ -25,7 +25,7 @@ struct Command {
 };
 // The explicit list of commands (no discovery): what `clausier --help` shows.
 constexpr Command commands[] = {
-    {"check", "vérifie des fichiers de consultation (et, plus tard, des pièces du DCE)"},
+    {"check", "vérifie des fichiers de consultation et les pièces du DCE (CCAP, RC, acte d'engagement)"},
     {"hours", "calcule les heures d'insertion de chaque lot, et montre le calcul"},
     {"draft", "rédige la clause pour le CCAP, le RC, l'acte d'engagement et l'avis"},
     {"track", "suit les heures réalisées par les titulaires, à partir des états mensuels"},

@@ -4,10 +4,13 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace clausier::text {
 namespace {
@@ -99,7 +102,293 @@ void below_1000(Builder& b, Join join, unsigned k, bool final) {
   if (rest != 0) below_100(b, Join::numeral, rest, final);
 }
 
+// ---- Reading numbers written in words -------------------------------------------------------------
+
+// The words numbers are made of. The first seventeen are their own value (zero..seize).
+enum class Word : unsigned char {
+  zero, un, deux, trois, quatre, cinq, six, sept, huit, neuf, dix, onze, douze, treize, quatorze, quinze, seize,
+  vingt, vingts, trente, quarante, cinquante, soixante, cent, cents, mille, million, millions, milliard, milliards,
+  et,
+};
+
+struct VocabularyEntry {
+  std::string_view text;
+  Word word;
+};
+constexpr std::array<VocabularyEntry, 32> vocabulary = {{
+    {"zéro", Word::zero},     {"un", Word::un},           {"une", Word::un},          {"deux", Word::deux},
+    {"trois", Word::trois},   {"quatre", Word::quatre},   {"cinq", Word::cinq},       {"six", Word::six},
+    {"sept", Word::sept},     {"huit", Word::huit},       {"neuf", Word::neuf},       {"dix", Word::dix},
+    {"onze", Word::onze},     {"douze", Word::douze},     {"treize", Word::treize},   {"quatorze", Word::quatorze},
+    {"quinze", Word::quinze}, {"seize", Word::seize},     {"vingt", Word::vingt},     {"vingts", Word::vingts},
+    {"trente", Word::trente}, {"quarante", Word::quarante}, {"cinquante", Word::cinquante},
+    {"soixante", Word::soixante}, {"cent", Word::cent},   {"cents", Word::cents},     {"mille", Word::mille},
+    {"million", Word::million}, {"millions", Word::millions}, {"milliard", Word::milliard},
+    {"milliards", Word::milliards}, {"et", Word::et},
+}};
+
+// Longest number of words max_number_in_words needs is 27 ("neuf cent quatre-vingt-dix-neuf
+// milliards ..."); a little margin for "et".
+constexpr std::size_t max_number_words = 32;
+
+// A word in lower case: ASCII letters and "É" (the only capital accented letter of the vocabulary).
+std::optional<Word> lookup(std::string_view token) {
+  if (token.empty() || token.size() > 12) return std::nullopt;
+  std::string lower;
+  lower.reserve(token.size());
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'A' && c <= 'Z') {
+      lower.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == '\xC3' && i + 1 < token.size() && token[i + 1] == '\x89') {  // É
+      lower += "é";
+      ++i;
+    } else {
+      lower.push_back(c);
+    }
+  }
+  for (const VocabularyEntry& e : vocabulary)
+    if (e.text == lower) return e.word;
+  return std::nullopt;
+}
+
+using Words = std::span<const Word>;
+
+unsigned value_of(Word w) { return static_cast<unsigned>(w); }  // zero..seize only
+bool is_unit(Word w) { return w >= Word::un && w <= Word::seize; }
+
+// 1..19: "un" .. "seize", "dix", "dix-sept" .. "dix-neuf".
+std::optional<unsigned> read_below_20(Words s) {
+  if (s.size() == 1 && (is_unit(s[0]) || s[0] == Word::dix)) return value_of(s[0]);
+  if (s.size() == 2 && s[0] == Word::dix && (s[1] == Word::sept || s[1] == Word::huit || s[1] == Word::neuf))
+    return 10 + value_of(s[1]);
+  return std::nullopt;
+}
+
+std::optional<unsigned> tens_value(Word w) {
+  switch (w) {
+    case Word::vingt: return 20;
+    case Word::trente: return 30;
+    case Word::quarante: return 40;
+    case Word::cinquante: return 50;
+    case Word::soixante: return 60;
+    default: return std::nullopt;
+  }
+}
+
+// 1..99.
+std::optional<unsigned> read_below_100(Words s) {
+  if (s.empty()) return std::nullopt;
+  if (s.size() >= 2 && s[0] == Word::quatre && (s[1] == Word::vingt || s[1] == Word::vingts)) {
+    Words rest = s.subspan(2);
+    if (rest.empty()) return 80;
+    auto r = read_below_20(rest);  // never "et": quatre-vingt-un, quatre-vingt-onze
+    return r ? std::optional(80 + *r) : std::nullopt;
+  }
+  if (auto base = tens_value(s[0])) {
+    Words rest = s.subspan(1);
+    if (rest.empty()) return *base;
+    if (rest[0] == Word::et) {
+      if (rest.size() != 2) return std::nullopt;
+      if (rest[1] == Word::un) return *base + 1;
+      if (rest[1] == Word::onze && *base == 60) return 71;
+      return std::nullopt;
+    }
+    auto r = read_below_20(rest);
+    if (!r || *r == 1 || *r == 11) return std::nullopt;  // "vingt et un", "soixante et onze"
+    if (*base < 60 && *r >= 10) return std::nullopt;      // "trente-douze" is no number
+    return *base + *r;
+  }
+  return read_below_20(s);
+}
+
+// 1..999.
+std::optional<unsigned> read_below_1000(Words s) {
+  std::size_t k = 0;
+  while (k < s.size() && s[k] != Word::cent && s[k] != Word::cents) ++k;
+  if (k == s.size()) return read_below_100(s);
+  unsigned hundreds = 1;
+  if (k == 0) {
+    if (s[0] == Word::cents) return std::nullopt;  // "cents" needs a multiplier
+  } else if (k == 1 && value_of(s[0]) >= 2 && value_of(s[0]) <= 9 && is_unit(s[0])) {
+    hundreds = value_of(s[0]);
+  } else {
+    return std::nullopt;  // "un cent", "dix cents", "vingt cent"
+  }
+  Words rest = s.subspan(k + 1);
+  if (rest.empty()) return hundreds * 100;
+  auto r = read_below_100(rest);
+  return r ? std::optional(hundreds * 100 + *r) : std::nullopt;
+}
+
+std::optional<std::uint64_t> read_number(Words s) {
+  if (s.empty()) return std::nullopt;
+  if (s.size() == 1 && s[0] == Word::zero) return 0;
+  for (Word w : s)
+    if (w == Word::zero) return std::nullopt;
+  if (s.front() == Word::et || s.back() == Word::et) return std::nullopt;
+  std::uint64_t total = 0;
+  std::size_t pos = 0;
+  auto find = [&](Word a, Word b) {
+    for (std::size_t i = pos; i < s.size(); ++i)
+      if (s[i] == a || s[i] == b) return i;
+    return s.size();
+  };
+  // Nouns first: "milliard(s)", then "million(s)", each after a multiplier of 1..999.
+  constexpr std::array<std::pair<std::pair<Word, Word>, std::uint64_t>, 2> nouns = {{
+      {{Word::milliard, Word::milliards}, 1'000'000'000ULL},
+      {{Word::million, Word::millions}, 1'000'000ULL},
+  }};
+  for (const auto& [forms, scale] : nouns) {
+    std::size_t k = find(forms.first, forms.second);
+    if (k == s.size()) continue;
+    auto v = read_below_1000(s.subspan(pos, k - pos));
+    if (!v) return std::nullopt;
+    total += *v * scale;
+    pos = k + 1;
+  }
+  std::size_t k = find(Word::mille, Word::mille);
+  if (k != s.size()) {
+    Words multiplier = s.subspan(pos, k - pos);
+    std::uint64_t v = 1;
+    if (!multiplier.empty()) {
+      if (multiplier.size() == 1 && multiplier[0] == Word::un) return std::nullopt;  // "un mille"
+      auto m = read_below_1000(multiplier);
+      if (!m) return std::nullopt;
+      v = *m;
+    }
+    total += v * 1000;
+    pos = k + 1;
+  }
+  if (pos < s.size()) {
+    auto v = read_below_1000(s.subspan(pos));
+    if (!v) return std::nullopt;
+    total += *v;
+  }
+  return total;
+}
+
+// Length of the space character at s[i] (ASCII white space, U+00A0, U+2009, U+202F), or 0.
+std::size_t space_at(std::string_view s, std::size_t i) {
+  char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+  if (s.substr(i, 2) == "\u00A0") return 2;
+  if (s.substr(i, 3) == "\u202F" || s.substr(i, 3) == "\u2009") return 3;
+  return 0;
+}
+// Length of the hyphen at s[i] ("-", U+2010, U+2011), or 0.
+std::size_t hyphen_at(std::string_view s, std::size_t i) {
+  if (s[i] == '-') return 1;
+  if (s.substr(i, 3) == "\u2010" || s.substr(i, 3) == "\u2011") return 3;
+  return 0;
+}
+// Length of the letter at s[i] (ASCII, Latin-1 letters, œ), or 0.
+std::size_t letter_at(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 1;
+  if (i + 1 >= s.size()) return 0;
+  auto d = static_cast<unsigned char>(s[i + 1]);
+  if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7) return 2;  // À..ÿ but × and ÷
+  if (c == 0xC5 && (d == 0x92 || d == 0x93)) return 2;                          // Œ œ
+  return 0;
+}
+
+// The gap between two words joins them into one number: white space and at most one hyphen.
+bool joins(std::string_view gap) {
+  int hyphens = 0;
+  for (std::size_t i = 0; i < gap.size();) {
+    if (std::size_t n = space_at(gap, i)) {
+      i += n;
+    } else if (std::size_t h = hyphen_at(gap, i)) {
+      i += h;
+      ++hyphens;
+    } else {
+      return false;
+    }
+  }
+  return hyphens <= 1;
+}
+
 }  // namespace
+
+std::optional<std::uint64_t> words_to_number(std::string_view text) {
+  std::vector<Word> words;
+  std::size_t i = 0;
+  bool need_word = false;  // after a hyphen
+  int hyphens = 0;         // in the current gap
+  while (i < text.size()) {
+    if (std::size_t n = space_at(text, i)) {
+      i += n;
+      continue;
+    }
+    if (std::size_t h = hyphen_at(text, i)) {
+      if (words.empty() || ++hyphens > 1) return std::nullopt;  // leading or doubled hyphen
+      need_word = true;
+      i += h;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < text.size() && space_at(text, i) == 0 && hyphen_at(text, i) == 0) ++i;
+    auto w = lookup(text.substr(start, i - start));
+    if (!w || words.size() >= max_number_words) return std::nullopt;
+    words.push_back(*w);
+    need_word = false;
+    hyphens = 0;
+  }
+  if (need_word) return std::nullopt;  // trailing hyphen
+  return read_number(words);
+}
+
+std::vector<NumberInWords> find_numbers_in_words(std::string_view text) {
+  std::vector<NumberInWords> out;
+  struct Token {
+    std::size_t begin, end;
+    Word word;
+  };
+  std::vector<Token> run;  // vocabulary words joined by spaces or a hyphen
+
+  auto flush = [&] {
+    std::vector<Word> words;
+    for (std::size_t start = 0; start < run.size();) {
+      const std::size_t longest = std::min(run.size() - start, max_number_words);
+      bool found = false;
+      for (std::size_t len = longest; len > 0; --len) {
+        words.clear();
+        for (std::size_t j = start; j < start + len; ++j) words.push_back(run[j].word);
+        if (auto v = read_number(words)) {
+          out.push_back({run[start].begin, run[start + len - 1].end, *v});
+          start += len;
+          found = true;
+          break;
+        }
+      }
+      if (!found) ++start;
+    }
+    run.clear();
+  };
+
+  std::size_t i = 0;
+  std::size_t previous_end = 0;
+  while (i < text.size()) {
+    std::size_t n = letter_at(text, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < text.size() && (n = letter_at(text, i)) != 0) i += n;
+    auto w = lookup(text.substr(start, i - start));
+    if (!w) {
+      flush();
+      continue;
+    }
+    if (!run.empty() && !joins(text.substr(previous_end, start - previous_end))) flush();
+    run.push_back({start, i, *w});
+    previous_end = i;
+  }
+  flush();
+  return out;
+}
 
 std::string number_to_words(std::uint64_t n, Spelling spelling) {
   if (n > max_number_in_words) {

@@ -1,8 +1,12 @@
 #pragma once
 // Whole numbers written in French words, for contract wording such as
 // "huit cent trente-trois (833) heures".
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace clausier::text {
 
@@ -32,5 +36,32 @@ inline constexpr std::uint64_t max_number_in_words = 999'999'999'999ULL;
 // - "un million", "deux millions", "un milliard", "deux milliards".
 // Throws std::out_of_range when n > max_number_in_words.
 std::string number_to_words(std::uint64_t n, Spelling spelling = Spelling::traditional);
+
+// The inverse of number_to_words, for reading contract wording back: what either spelling writes,
+// read exactly, with the variations people type and that change nothing to the number:
+// - capitals ("Mille Cinq Cent"), hyphens or spaces between any two words, spaces around a hyphen
+//   ("quatre - vingt"), no-break spaces (U+00A0, U+202F) as spaces;
+// - the plural s of "vingt", "cent", "million", "milliard" present or not ("deux cent", "quatre-vingt",
+//   "deux million" are read as 200, 80, 2 000 000), but "cents" and "vingts" only where a multiplier
+//   makes a plural possible ("cents" alone is not 100);
+// - "une" for "un" (feminine agreement: "vingt et une heures").
+// Not a number (nullopt): an empty text, an unknown word, words in an order French never uses
+// ("cent deux cent", "vingt un" without "et", "un cent", "un mille", "milles"), "zéro" with other
+// words, a leading or trailing hyphen, or a value above max_number_in_words.
+std::optional<std::uint64_t> words_to_number(std::string_view words);
+
+// A number written in words inside a sentence: bytes [begin, end) of the text and its value.
+struct NumberInWords {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::uint64_t value = 0;
+};
+// Every number written in words in `text`, left to right, each the longest run of words that
+// words_to_number reads ("mille cinq cent quarante-deux (1 542) heures" gives one number, 1542,
+// over "mille cinq cent quarante-deux"). Words are joined by spaces or one hyphen; any other
+// character ends a number. A word is taken whole: "dixième" and "l'un" hold no number but "un" in
+// "l'un" does (an article reads like a number: the caller decides from what follows). Linear in the
+// size of the text (a number has at most 32 words).
+std::vector<NumberInWords> find_numbers_in_words(std::string_view text);
 
 }  // namespace clausier::text

@@ -1,0 +1,87 @@
+// Fuzz target for the document readers (parse_document): the same bytes are read as each format,
+// with small limits so that a zip bomb costs little. Built with -DCLAUSIER_FUZZ=ON and clang, it is a
+// libFuzzer entry point; otherwise it is a normal test that replays the files and folders given on
+// its command line. Beyond "no crash", it checks what callers rely on; a broken promise aborts.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "clausier/core/text.hpp"
+#include "clausier/document/read.hpp"
+
+namespace {
+
+void require(bool promise) {
+  if (!promise) std::abort();
+}
+
+bool is_text_format(clausier::document::Format f) {
+  using clausier::document::Format;
+  return f == Format::markdown || f == Format::text || f == Format::html;
+}
+
+// Normalised text: valid UTF-8, no control character, no leading, trailing or doubled ASCII space.
+void check_text(const std::string& text) {
+  require(!text.empty());
+  require(clausier::is_valid_utf8(text));
+  require(text.front() != ' ' && text.back() != ' ');
+  require(text.find("  ") == std::string::npos);
+  for (char c : text) require(static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
+}
+
+void check(std::string_view bytes, clausier::document::Format format) {
+  using namespace clausier;
+  document::Limits limits;
+  limits.max_file_size = 1u << 20;
+  limits.max_entries = 64;
+  limits.max_entry_size = 1u << 20;
+  limits.max_total_size = 2u << 20;
+  const std::string path = "fuzz." + std::string(document::name(format));
+  const document::ReadResult result = document::parse_document(bytes, format, path, limits);
+
+  // A document, or the reasons why not: input diagnostics, in the file.
+  require(result.document.has_value() != !result.diagnostics.empty());
+  for (const Diagnostic& d : result.diagnostics) {
+    require(d.rule == "encoding" || d.rule == "document-archive" || d.rule == "document-too-large" ||
+            d.rule == "document-xml");
+    require(d.category == Category::input && d.severity == Severity::error);
+    require(d.path == path);
+    require(is_valid_utf8(d.message) && !d.message.empty());
+    require(d.rule == "document-too-large" || is_text_format(format) == (d.rule == "encoding"));
+  }
+  if (!result.document) return;
+
+  const document::Document& doc = *result.document;
+  require(doc.path == path && doc.format == format);
+  int previous_line = 0;
+  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const document::Paragraph& p = doc.paragraphs[i];
+    check_text(p.text);
+    require(p.number == static_cast<int>(i) + 1);  // numbers count the paragraphs, in order
+    require(p.heading_level >= 0 && p.heading_level <= 9);
+    if (!p.heading.empty()) check_text(p.heading);
+    const bool in_table = p.table > 0;
+    require(in_table ? p.row >= 1 && p.column >= 1 : p.table == 0 && p.row == 0 && p.column == 0);
+    require(!(in_table && p.heading_level > 0));
+    if (is_text_format(format)) {
+      require(p.line >= 1 && p.line >= previous_line);  // paragraphs in the order of the text
+      previous_line = p.line;
+      require(document::position(doc, p) == Position{p.line, 1});
+    } else {
+      require(p.line == 0);
+      require(document::position(doc, p) == Position{p.number, 0});
+    }
+    require(is_valid_utf8(document::describe(doc, p)));
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using clausier::document::Format;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  for (Format format : {Format::docx, Format::odt, Format::markdown, Format::text, Format::html}) check(bytes, format);
+  return 0;
+}
