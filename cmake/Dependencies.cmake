@@ -12,6 +12,7 @@ find_package(pugixml 1.13 REQUIRED)                  # .docx XML
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
+pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)         # .xlsx of clausier report
 # libcsv (hour statements): Debian 12's libcsv-dev ships neither a pkg-config file nor a CMake
 # package, so find the header and the library; the version comes from csv.h.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)

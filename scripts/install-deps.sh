@@ -8,9 +8,20 @@ packages=(
   python3 python3-yaml python3-jsonschema
   poppler-utils
 )
-# LibreOffice converts the .docx of clausier draft in a test; any installed flavour will do, else the
-# headless one (no GUI libraries).
-command -v libreoffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+# LibreOffice converts the .docx of clausier draft (Writer) and opens the .xlsx of clausier report (Calc)
+# in tests; an installed LibreOffice gets its own Calc, else the headless flavour (no GUI libraries).
+if ! command -v libreoffice >/dev/null 2>&1; then
+  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+elif ! dpkg-query -W -f='${Status}' libreoffice-calc 2>/dev/null | grep -q "install ok installed" &&
+     ! dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q "install ok installed"; then
+  if dpkg-query -W -f='${Status}' libreoffice-core-nogui 2>/dev/null | grep -q "install ok installed"; then
+    packages+=(libreoffice-calc-nogui)
+  else
+    packages+=(libreoffice-calc)
+  fi
+fi
+# Headless Chromium renders the HTML report to a PNG in a test (the charts must not be blank).
+packages+=(chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

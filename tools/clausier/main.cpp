@@ -29,6 +29,7 @@ constexpr Command commands[] = {
     {"hours", "calcule les heures d'insertion de chaque lot, et montre le calcul"},
     {"draft", "rédige la clause pour le CCAP, le RC, l'acte d'engagement et l'avis"},
     {"track", "suit les heures réalisées par les titulaires, à partir des états mensuels"},
+    {"report", "établit le bilan : par opération, fiche de fin de parcours, consolidation"},
 };
 
 void usage(std::ostream& out) {

@@ -186,4 +186,40 @@ int write_output(const std::string& tool, const std::string& path, const std::st
   return exit_ok;
 }
 
+void add_operation_inputs(CLI::App& app, OperationInputOptions& options) {
+  app.add_option("--participants", options.participants,
+                 "Fichier des participants (YAML ou CSV) ; par défaut participants.yaml du dossier")
+      ->type_name("FICHIER");
+  app.add_option("--statements", options.statements,
+                 "Fichier d'état des heures (CSV) ; répétable ; par défaut statements/*.csv du dossier")
+      ->type_name("FICHIER")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared) {
+  app.add_option("--declared-hours", declared,
+                 "Heures travaillées déclarées d'un lot en pourcentage des heures : LOT=HEURES ; répétable")
+      ->type_name("LOT=HEURES")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+std::optional<std::map<std::string, double>> parse_declared_hours(const std::vector<std::string>& declared,
+                                                                  const std::string& tool) {
+  std::map<std::string, double> hours;
+  for (const auto& d : declared) {
+    auto eq = d.find('=');
+    auto value = eq == std::string::npos ? std::nullopt : io::parse_number(d.substr(eq + 1));
+    if (!value || *value < 0) {
+      print_error(tool, fmt::format("--declared-hours {} : la forme attendue est LOT=HEURES, par exemple 2=12000", d));
+      return std::nullopt;
+    }
+    hours[d.substr(0, eq)] = *value;
+  }
+  return hours;
+}
+
 }  // namespace clausier::cli

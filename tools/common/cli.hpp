@@ -4,6 +4,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,18 @@ std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules
 std::optional<boost::gregorian::date> today(std::string& error);
 // A date given on the command line (--as-of), or today when empty.
 std::optional<boost::gregorian::date> date_option(const std::string& text, const std::string& tool);
+
+// The inputs of an operation folder that track and report share: --participants FILE, --statements
+// FILE (repeatable), --declared-hours LOT=HOURS (repeatable, percent-of-hours lots).
+struct OperationInputOptions {
+  std::string participants;
+  std::vector<std::string> statements;
+};
+void add_operation_inputs(CLI::App& app, OperationInputOptions& options);
+void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared);
+// LOT=HOURS texts to a map; prints the first malformed one and returns nullopt.
+std::optional<std::map<std::string, double>> parse_declared_hours(const std::vector<std::string>& declared,
+                                                                  const std::string& tool);
 
 // Prints "tool: error: message" on standard error.
 void print_error(const std::string& tool, const std::string& message);

@@ -187,7 +187,7 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     if (!header_ok) return;
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
     auto field = [&](const char* name) -> std::string& {
-      static std::string empty;
+      thread_local std::string empty;  // report loads operations on several threads
       int f = 0;
       while (f < count && std::strcmp(names[f], name) != 0) ++f;
       if (f == count || index[f] >= r.fields.size()) {

@@ -1,0 +1,266 @@
+#pragma once
+// The end-of-mission report (bilan) of `clausier report`: what was promised, what was done, for whom,
+// and what became of them; per operation, per participant (the individual sheet), and consolidated
+// across operations in the national network's terms. Pure data: the renderers (report/render.hpp)
+// turn it into md, html, json, csv, xlsx, decp and flat outputs.
+//
+// Privacy: a breakdown cell counts distinct people. A cell with 1 to min_cell − 1 people is
+// `suppressed` (its people and hours are never rendered: JSON null + "suppressed": true); when a
+// breakdown has exactly one suppressed cell, the smallest other non-zero cell is suppressed too
+// (secondary suppression, so the hidden cell cannot be recovered from the total). Zero is shown.
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/io/values.hpp"
+#include "clausier/rules/rules.hpp"
+#include "clausier/track/operation.hpp"
+#include "clausier/track/status.hpp"
+
+namespace clausier::report {
+
+using io::Date;
+
+// Hours the national network counts as one full-time equivalent (25 124 684 h = 15 703 FTE in 2021).
+inline constexpr double network_fte_hours = 1600;
+// The FTE figure the network publishes: hours ÷ 1 600, rounded to the nearest whole number.
+long long full_time_equivalents(double hours);
+
+struct Cell {
+  std::string key;    // stable code: "F", "under-26", "deld", "etti", "apprenticeship", "durable", ...
+  std::string label;  // French
+  int people = 0;     // distinct participants
+  double hours = 0;   // their counted hours in this cell (routes, contracts, lots); 0 where meaningless
+  bool suppressed = false;
+};
+
+struct Breakdown {
+  std::string id;      // sex, age_band, criterion, route, contract, training, exit, follow_up
+  std::string title;   // French
+  bool has_hours = false;  // cells carry hours (route, contract, training)
+  bool multiple = false;   // a person may be in several cells (criterion, route, contract): cells do not add up
+  int population = 0;      // distinct people the breakdown is about
+  std::vector<Cell> cells;  // fixed order (the code lists of formats.md), every code present, even at 0
+  bool population_suppressed = false;  // population is 1 to min_cell − 1: never rendered (JSON null), like a cell
+};
+
+// Applies the privacy rule above to every cell of `b` (and to its population).
+void suppress_small_cells(Breakdown& b, int min_cell);
+// The same threshold on one cell alone (participants of an operation, a lot, a year, a group):
+// no secondary suppression, the cells of lots and years overlap and add up to nothing.
+void suppress_small_cell(Cell& c, int min_cell);
+
+// "under-26", "26-49" or "50-plus" for the age reached in the year of validation (year − birth year).
+std::string_view age_band(int age);
+
+// Building block of build_operation_report and of the Consolidator (renderers do not need it):
+// counts distinct people into the breakdowns sex, age_band, criterion, route, contract, [training,]
+// exit and follow_up, every code present in its fixed order. Call add() once per person of the
+// population, with that person's counted hours in the scope.
+class BreakdownCounter {
+ public:
+  struct Hours {
+    std::array<double, 7> route{};     // counted hours by track::Route, in enum order
+    std::array<double, 9> contract{};  // counted hours by track::Contract, in enum order
+    double training = 0;               // counted training hours
+    double total = 0;                  // counted hours
+  };
+  // An exit or follow-up dated after `as_of` is not known yet at that date ("none").
+  BreakdownCounter(const rules::RuleSet& rules, Date as_of, bool with_training);
+  void add(const track::Participant& p, const Hours& h);
+  // Cell hours rounded to 6 decimals, then suppress_small_cells(min_cell) on each breakdown.
+  std::vector<Breakdown> finish(int min_cell);
+
+ private:
+  const rules::RuleSet* rules_;
+  Date as_of_;
+  bool with_training_;
+  std::vector<Breakdown> b_;
+  std::map<std::string, std::size_t, std::less<>> criterion_cell_;
+};
+
+struct LotReport {
+  std::string id, title, trade;  // trade may be empty
+  std::string clause;            // formats.md clause code
+  std::string hours_status;      // ok, below-minimum, no-clause, no-capacity
+  std::string tracking_status;   // not-started, behind, on-track, complete ("" when the lot is not tracked)
+  std::string decp;              // DECP considerationsSociales values, joined with " ; " (see decp_values)
+  std::string contractor;        // award.contractor.name, or empty
+  std::optional<Date> start, end;
+  double target_hours = 0;       // reserved (percent-of-hours: percent × declared)
+  double realised_hours = 0;     // counted
+  std::optional<double> achievement;  // realised ÷ target; absent when the target is 0
+  double over_hours = 0;         // realised − target when positive: over-achievement, shown as such
+  double missing_hours = 0;      // target − realised when positive
+  Cell participants;             // key "participants": people with counted hours on the lot (suppressible)
+  std::vector<Breakdown> breakdowns;  // same ids as the operation's
+  struct Year {
+    int year = 0;
+    double target_hours = 0;    // the lot's target spread over its execution period (calendar::split_hours by year)
+    double realised_hours = 0;  // counted hours of statement months of that year
+    Cell participants;          // people with counted hours on the lot that year (suppressible)
+  };
+  std::vector<Year> years;      // every year of the execution period and every year with counted rows, in order
+};
+
+// French labels shared by the renderers: the clause of a lot ("condition d'exécution", "marché réservé
+// (SIAE)"...), and its tracking status, else why it is not tracked (its hours status).
+std::string clause_label(std::string_view code);
+std::string lot_status(const LotReport& l);
+
+// The work contracts of a population, as published: a count of contracts is at least the count of the
+// people who hold them, so it is hidden exactly when that people count is (else 1 to 4 contracts would
+// give a hidden count away).
+Cell published_work_contracts(int work_contracts, const Cell& participants);
+
+// DECP `considerationsSociales` values of a lot: "Clause sociale" (a clause that is set: execution or
+// integration-object), "Critère social" (award criterion), "Marché réservé" (reserved-*),
+// else "Pas de considération sociale".
+std::vector<std::string> decp_values(const hours::LotResult& lot);
+
+struct ContractorReport {
+  std::string name;
+  std::vector<std::string> lots;
+  double target_hours = 0, realised_hours = 0;
+  std::optional<double> achievement;
+};
+
+struct MonthRow {
+  std::string month;              // "2027-03"
+  double realised = 0;            // counted hours of the month
+  double cumulative = 0;          // counted hours up to and including the month
+  double expected_cumulative = 0; // sum over tracked lots of calendar::expected_hours at the month's last day
+};
+
+struct NotCountedTotal {
+  std::string reason;  // formats.md section 5 reason code
+  std::string label;   // French
+  int rows = 0;
+  double hours = 0;    // hours the rows declared
+};
+
+struct CountingInfo {
+  std::string training_hours;            // work-contracts | all | none
+  std::optional<int> validity_months;
+  double tolerance = 0;
+  std::string rules_version, rules_sha256;
+};
+
+struct OperationReport {
+  std::string path;  // the folder or tender file
+  std::string id, title, buyer;
+  Date as_of;
+  int min_cell = 5;
+  std::vector<LotReport> lots;  // tender order, every lot (those without clause too)
+  std::vector<ContractorReport> contractors;  // by name
+  double target_hours = 0, realised_hours = 0;  // over the tracked lots
+  std::optional<double> achievement;
+  Cell participants;          // people with counted hours (suppressible)
+  int validated_participants = 0;  // in the participants file (whole count, published: it is not a breakdown)
+  int work_contracts = 0;     // distinct (participant, employer, contract) among counted rows
+  std::vector<Breakdown> breakdowns;  // sex, age_band, criterion, route, contract, training, exit, follow_up
+  std::vector<MonthRow> months;       // every month from the first lot start (or first row) to as_of/last end
+  std::vector<NotCountedTotal> not_counted;  // by reason, in the order of formats.md section 5; only reasons met
+  int not_counted_rows = 0;
+  double not_counted_hours = 0;
+  CountingInfo counting;
+};
+
+struct SheetMonth {
+  std::string month, lot, route, contract, employer;  // route/contract: codes
+  double work_hours = 0, training_hours = 0, counted_hours = 0;
+  std::string not_counted_reason;  // empty when the row counts
+};
+
+// The individual end-of-mission sheet (never part of a consolidated report).
+struct ParticipantSheet {
+  std::string operation_id, operation_title, buyer;
+  std::string ref, sex;
+  int birth_year = 0, age_at_validation = 0;
+  std::string age_band;
+  std::optional<int> education_level;
+  std::vector<std::string> criteria;  // codes, in the participant's order
+  Date validated_on;
+  std::optional<Date> validity_end;   // last day of eligibility when counting.eligibility_validity_months is set
+  std::string first_month, last_month;  // of the rows that count ("" when none)
+  std::vector<SheetMonth> months;       // every row of the participant, counted or not, in month then file order
+  double work_hours = 0, training_hours = 0, counted_hours = 0;
+  std::vector<std::string> lots, routes, contracts, employers;  // distinct, sorted
+  std::optional<track::Situation> exit, follow_up;
+  Date as_of;                // the date of the sheet (exit and follow-up dated after it are left out)
+  CountingInfo counting;     // counting rules and rule-table version and hash
+};
+
+struct ReportOptions {
+  Date as_of;
+  int min_cell = 5;
+  std::map<std::string, double> declared_hours;  // --declared-hours lot=N (percent-of-hours lots)
+};
+
+// Requires op.result() (a valid tender). Linear in the number of rows.
+OperationReport build_operation_report(const track::Operation& op, const rules::RuleSet& rules,
+                                       const ReportOptions& options);
+// Throws std::out_of_range when the operation has no participant `ref`.
+ParticipantSheet build_participant_sheet(const track::Operation& op, const std::string& ref,
+                                         const rules::RuleSet& rules, const ReportOptions& options);
+
+// --- Across operations ---
+
+enum class GroupBy { none, buyer, year, trade, route };
+std::string_view name(GroupBy g);  // "none", "buyer", "year", "trade", "route"
+
+struct GroupReport {
+  std::string key, label;   // buyer name, "2027", trade code, route code; "" and "Ensemble" for the total
+  int operations = 0;
+  int contracts_with_clause = 0;  // lots whose clause is set (status ok) in the group
+  double target_hours = 0, realised_hours = 0;
+  long long fte = 0;              // full_time_equivalents(realised_hours)
+  Cell participants;              // distinct refs across operations (counted once), suppressible
+  int work_contracts = 0;         // distinct (operation, participant, employer, contract)
+  std::vector<Breakdown> breakdowns;  // sex, age_band, criterion, route, contract, exit, follow_up
+};
+
+struct OperationLine {  // one line per operation in a consolidation: no personal data
+  std::string path, id, title, buyer;
+  int lots_with_clause = 0;
+  double target_hours = 0, realised_hours = 0;
+};
+
+struct Consolidation {
+  GroupBy group_by = GroupBy::none;
+  Date as_of;
+  int min_cell = 5;
+  std::vector<OperationLine> operations;  // in argument order
+  std::vector<GroupReport> groups;        // sorted by key; empty for GroupBy::none
+  GroupReport total;
+  CountingInfo counting;                  // rules version and hash (counting fields empty)
+};
+
+// Grouping rules: buyer = buyer.name; year = calendar year of the statement month for hours, people
+// and work contracts, and of the lot's execution period (start..end, else the notice date) for
+// contracts with a clause; trade = the lot's trade ("" labelled "non précisé"); route = the statement
+// row's route (contracts with a clause: lots with counted hours through that route).
+// Operations are added one at a time and may be dropped after add(): memory holds the facts needed for
+// the totals (per lot, and distinct participants), not the operations.
+class Consolidator {
+ public:
+  Consolidator(GroupBy group_by, const rules::RuleSet& rules, const ReportOptions& options);
+  ~Consolidator();
+  Consolidator(const Consolidator&) = delete;
+  Consolidator& operator=(const Consolidator&) = delete;
+  void add(const track::Operation& op);  // requires op.result()
+  Consolidation finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+Consolidation consolidate(const std::vector<const track::Operation*>& operations, GroupBy group_by,
+                          const rules::RuleSet& rules, const ReportOptions& options);
+
+}  // namespace clausier::report

@@ -1,0 +1,321 @@
+// Many operations consolidated the way a territory or the national network counts them.
+//
+// Linear and lean: add() tracks one operation (track::track and track::count_rows, as the operation
+// report does), folds it into per-group sums and per-person hours, and keeps nothing of it but its
+// OperationLine and, for each person counted for the first time, what the breakdowns read of their
+// participant entry (sex, birth year, criteria, validation date, outcomes; not the ref nor the note).
+//
+// The same scope as the operation report: tracked lots only (a clause that is set); people with
+// counted hours > 0. A person is a ref: the same ref in two operations is one person, described by
+// the first operation that counted hours for it. Participant sheets are never part of it.
+//
+// Groups (model.hpp): buyer = buyer.name; year = the statement month's year for hours, people and
+// work contracts, and each year of a lot's execution period (else of the notice date) for contracts
+// with a clause and target hours (the target spread over the years by calendar::split_hours, as in
+// LotReport::years); trade = the lot's trade; route = the row's route, contracts with a clause being
+// the lots with counted hours through that route, and no target (a lot's target is not split by route).
+// A group's `operations` counts the operations that gave it a lot or a row (every operation belongs to
+// its buyer's group). Groups are sorted by key; the total counts each person and work contract once.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "clausier/calendar/schedule.hpp"
+#include "clausier/report/model.hpp"
+
+namespace clausier::report {
+
+namespace {
+
+struct WorkContract {
+  std::uint32_t operation, person, employer;
+  track::Contract contract;
+  bool operator==(const WorkContract&) const = default;
+};
+struct WorkContractHash {
+  std::size_t operator()(const WorkContract& w) const {
+    std::size_t h = std::hash<std::uint64_t>{}((std::uint64_t{w.operation} << 32) | w.person);
+    return h * 31 + std::hash<std::uint64_t>{}((std::uint64_t{w.employer} << 8) | static_cast<std::uint64_t>(w.contract));
+  }
+};
+
+struct Group {
+  std::string key, label;
+  int operations = 0;
+  std::size_t last_operation = static_cast<std::size_t>(-1);
+  int contracts_with_clause = 0;
+  double target = 0, realised = 0;
+  std::unordered_map<std::uint32_t, BreakdownCounter::Hours> people;
+  std::unordered_set<WorkContract, WorkContractHash> work_contracts;
+  // A person's rows come one after the other: the last person's hours and work contract are kept at
+  // hand (hash-map values never move).
+  std::uint32_t last_person = static_cast<std::uint32_t>(-1);
+  BreakdownCounter::Hours* last_hours = nullptr;
+  std::optional<WorkContract> last_contract;
+
+  void touch(std::size_t operation) {
+    if (last_operation == operation) return;
+    last_operation = operation;
+    ++operations;
+  }
+};
+
+}  // namespace
+
+struct Consolidator::Impl {
+  GroupBy group_by;
+  const rules::RuleSet& rules;
+  ReportOptions options;
+  std::vector<OperationLine> lines;
+  std::unordered_map<std::string, std::uint32_t> person_ids;
+  std::deque<track::Participant> people;  // by person id
+  Group total;
+  std::map<std::string, Group> groups;  // nodes never move: the caches below point into it
+  std::map<int, Group*> year_groups;
+  std::array<Group*, 7> route_groups{};
+
+  std::vector<std::string> route_labels;  // the route breakdown's, in enum order
+
+  Impl(GroupBy g, const rules::RuleSet& r, ReportOptions o) : group_by(g), rules(r), options(std::move(o)) {
+    for (const Breakdown& b : BreakdownCounter(rules, options.as_of, false).finish(1))
+      if (b.id == "route")
+        for (const Cell& c : b.cells) route_labels.push_back(c.label);
+  }
+
+  Group& group(const std::string& key, std::string_view label) {
+    auto [it, inserted] = groups.try_emplace(key);
+    if (inserted) {
+      it->second.key = key;
+      it->second.label = label;
+    }
+    return it->second;
+  }
+  Group& trade_group(const tender::Lot& lot) {
+    if (!lot.trade || lot.trade->value.empty()) return group("", "non précisé");
+    const rules::LabourShare* share = rules.labour_share(lot.trade->value);
+    return group(lot.trade->value, share != nullptr && !share->label.empty() ? share->label : lot.trade->value);
+  }
+  // Looked up once per row: no string is built once the group exists.
+  Group& year_group(int year) {
+    Group*& g = year_groups[year];
+    if (g == nullptr) g = &group(std::to_string(year), std::to_string(year));
+    return *g;
+  }
+  Group& route_group(track::Route r) {
+    Group*& g = route_groups[static_cast<std::size_t>(r)];
+    if (g == nullptr) g = &group(std::string(track::name(r)), route_labels.at(static_cast<std::size_t>(r)));
+    return *g;
+  }
+
+  std::uint32_t person(std::string_view ref, const track::Participants& participants) {
+    auto [it, inserted] = person_ids.try_emplace(std::string(ref), static_cast<std::uint32_t>(people.size()));
+    if (inserted) {  // what the breakdowns read, nothing else (no ref, no note)
+      const track::Participant& from = *participants.find(ref);
+      track::Participant& p = people.emplace_back();
+      p.sex = from.sex;
+      p.birth_year = from.birth_year;
+      p.criteria = from.criteria;
+      p.validated_on = from.validated_on;
+      p.exit = from.exit;
+      p.follow_up = from.follow_up;
+    }
+    return it->second;
+  }
+
+  void add(const track::Operation& op);
+  GroupReport report(const Group& g) const;
+};
+
+void Consolidator::Impl::add(const track::Operation& op) {
+  const hours::TenderResult* result = op.result();
+  if (result == nullptr) throw std::invalid_argument("Consolidator::add: the tender is not valid");
+  const tender::Tender& tender = *result->tender;
+  std::size_t index = lines.size();
+  track::Tracking t = track::track(*result, op.participants, op.rows, {options.as_of, options.declared_hours, op.unreadable});
+  track::Count count = track::count_rows(*result, op.participants, op.rows, track::Month::of(options.as_of));
+
+  OperationLine line;
+  line.path = tender.path;
+  const std::string suffix = "/tender.yaml";
+  if (line.path.size() > suffix.size() && line.path.compare(line.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+    line.path.resize(line.path.size() - suffix.size());
+  line.id = tender.id.value;
+  line.title = tender.title;
+  line.buyer = tender.buyer.name;
+
+  total.touch(index);
+  if (group_by == GroupBy::buyer) group(tender.buyer.name, tender.buyer.name).touch(index);
+
+  // Lots: contracts with a clause and targets.
+  std::unordered_map<std::string_view, std::size_t> lot_ids;
+  for (std::size_t i = 0; i < t.lots.size(); ++i) {
+    const track::LotTracking& l = t.lots[i];
+    lot_ids.emplace(l.lot->lot->id.value, i);
+    if (!l.tracked) continue;
+    const tender::Lot& lot = *l.lot->lot;
+    line.lots_with_clause += 1;
+    line.target_hours += l.target_hours;
+    line.realised_hours += l.counted_hours;
+    total.contracts_with_clause += 1;
+    total.target += l.target_hours;
+    auto credit = [&](Group& g, double target) {
+      g.touch(index);
+      g.contracts_with_clause += 1;
+      g.target += target;
+    };
+    switch (group_by) {
+      case GroupBy::none:
+      case GroupBy::route: break;  // route: once the rows are known
+      case GroupBy::buyer: credit(group(tender.buyer.name, tender.buyer.name), l.target_hours); break;
+      case GroupBy::trade: credit(trade_group(lot), l.target_hours); break;
+      case GroupBy::year:
+        if (lot.start && lot.end) {
+          for (const calendar::SchedulePart& part :
+               calendar::split_hours(l.target_hours, lot.start->value, lot.end->value, calendar::Period::year))
+            credit(year_group(static_cast<int>(part.first.year())), part.hours);
+        } else if (tender.notice_date) {
+          credit(year_group(static_cast<int>(tender.notice_date->value.year())), l.target_hours);
+        } else {
+          credit(group("", "non précisé"), l.target_hours);
+        }
+        break;
+    }
+  }
+  line.target_hours = hours::round6(line.target_hours);
+  line.realised_hours = hours::round6(line.realised_hours);
+
+  // Rows: hours, people and work contracts.
+  std::unordered_map<std::string_view, std::size_t> lot_cache;
+  auto lot_of = [&](std::string_view id) {
+    auto it = lot_cache.find(id);
+    if (it != lot_cache.end()) return it->second;
+    std::size_t found = static_cast<std::size_t>(-1);
+    if (auto e = lot_ids.find(id); e != lot_ids.end()) found = e->second;
+    else
+      for (const auto& [key, i] : lot_ids)
+        if (track::same_lot(key, id) && i < found) found = i;
+    lot_cache.emplace(id, found);
+    return found;
+  };
+  std::unordered_map<std::string_view, std::uint32_t> refs, employers;
+  std::vector<std::uint8_t> lot_routes(t.lots.size(), 0);  // routes with counted hours, one bit each
+  Group* buyer_group = group_by == GroupBy::buyer ? &group(tender.buyer.name, tender.buyer.name) : nullptr;
+  std::vector<Group*> trade_groups(t.lots.size(), nullptr);
+  if (group_by == GroupBy::trade)
+    for (std::size_t i = 0; i < t.lots.size(); ++i)
+      if (t.lots[i].tracked) trade_groups[i] = &trade_group(*t.lots[i].lot->lot);
+  // Statement files list a person's months one after the other: the last lookups are kept.
+  std::string_view last_ref, last_employer;
+  std::uint32_t person_id = 0, employer_id = 0;
+  for (const track::CountedRow& c : count.counted) {
+    std::size_t lot = lot_of(c.row->lot);
+    if (lot >= t.lots.size() || !t.lots[lot].tracked || c.hours <= 0) continue;
+    const track::StatementRow& row = *c.row;
+    if (last_ref.data() == nullptr || row.participant != last_ref) {
+      auto ref = refs.find(row.participant);
+      if (ref == refs.end()) ref = refs.emplace(row.participant, person(row.participant, op.participants)).first;
+      last_ref = row.participant;
+      person_id = ref->second;
+    }
+    if (last_employer.data() == nullptr || row.employer != last_employer) {
+      employer_id = employers.try_emplace(row.employer, static_cast<std::uint32_t>(employers.size())).first->second;
+      last_employer = row.employer;
+    }
+    WorkContract contract{static_cast<std::uint32_t>(index), person_id, employer_id, row.contract};
+    double training = c.hours > row.work_hours ? row.training_hours : 0;  // training counted on this row
+    auto credit = [&](Group& g) {
+      g.touch(index);
+      g.realised += c.hours;
+      if (g.last_hours == nullptr || g.last_person != person_id) {
+        g.last_hours = &g.people[person_id];
+        g.last_person = person_id;
+      }
+      BreakdownCounter::Hours& h = *g.last_hours;
+      h.route[static_cast<std::size_t>(row.route)] += c.hours;
+      h.contract[static_cast<std::size_t>(row.contract)] += c.hours;
+      h.training += training;
+      h.total += c.hours;
+      if (g.last_contract != contract) {
+        g.work_contracts.insert(contract);
+        g.last_contract = contract;
+      }
+    };
+    credit(total);
+    lot_routes[lot] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(row.route));
+    switch (group_by) {
+      case GroupBy::none: break;
+      case GroupBy::buyer: credit(*buyer_group); break;
+      case GroupBy::trade: credit(*trade_groups[lot]); break;
+      case GroupBy::year: credit(year_group(row.month.year)); break;
+      case GroupBy::route: credit(route_group(row.route)); break;
+    }
+  }
+  if (group_by == GroupBy::route)
+    for (std::uint8_t routes : lot_routes)
+      for (unsigned r = 0; r < 8; ++r)
+        if ((routes & (1u << r)) != 0) route_group(static_cast<track::Route>(r)).contracts_with_clause += 1;
+  lines.push_back(std::move(line));
+}
+
+GroupReport Consolidator::Impl::report(const Group& g) const {
+  GroupReport r;
+  r.key = g.key;
+  r.label = g.label;
+  r.operations = g.operations;
+  r.contracts_with_clause = g.contracts_with_clause;
+  r.target_hours = hours::round6(g.target);
+  r.realised_hours = hours::round6(g.realised);
+  r.fte = full_time_equivalents(r.realised_hours);
+  r.participants.key = "participants";
+  r.participants.label = "Participants";
+  r.participants.people = static_cast<int>(g.people.size());
+  r.participants.hours = r.realised_hours;
+  suppress_small_cell(r.participants, options.min_cell);
+  r.work_contracts = static_cast<int>(g.work_contracts.size());
+  // People in the order they were first met, so the sums never depend on a hash order.
+  std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
+  sorted.reserve(g.people.size());
+  for (const auto& [id, h] : g.people) sorted.emplace_back(id, &h);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  BreakdownCounter counter(rules, options.as_of, false);
+  for (const auto& [id, h] : sorted) counter.add(people[id], *h);
+  r.breakdowns = counter.finish(options.min_cell);
+  return r;
+}
+
+Consolidator::Consolidator(GroupBy group_by, const rules::RuleSet& rules, const ReportOptions& options)
+    : impl_(std::make_unique<Impl>(group_by, rules, options)) {
+  impl_->total.label = "Ensemble";
+}
+
+Consolidator::~Consolidator() = default;
+
+void Consolidator::add(const track::Operation& op) { impl_->add(op); }
+
+Consolidation Consolidator::finish() {
+  const Impl& in = *impl_;
+  Consolidation out;
+  out.group_by = in.group_by;
+  out.as_of = in.options.as_of;
+  out.min_cell = in.options.min_cell;
+  out.operations = in.lines;
+  for (const auto& [key, g] : in.groups) out.groups.push_back(in.report(g));
+  out.total = in.report(in.total);
+  out.counting.rules_version = in.rules.version();
+  out.counting.rules_sha256 = in.rules.sha256();
+  return out;
+}
+
+Consolidation consolidate(const std::vector<const track::Operation*>& operations, GroupBy group_by,
+                          const rules::RuleSet& rules, const ReportOptions& options) {
+  Consolidator c(group_by, rules, options);
+  for (const track::Operation* op : operations) c.add(*op);
+  return c.finish();
+}
+
+}  // namespace clausier::report

@@ -1,0 +1,450 @@
+// The bilan in Markdown (French): what a facilitator pastes into a report to the buyer, or converts.
+// A suppressed cell is written "< N" whatever it holds: its value never reaches the text.
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/core/text.hpp"
+#include "clausier/hours/calc.hpp"
+#include "clausier/report/render.hpp"
+#include "clausier/rules/rules.hpp"
+#include "clausier/text/french.hpp"
+#include "clausier/text/table.hpp"
+#include "clausier/track/render.hpp"
+#include "clausier/track/status.hpp"
+
+namespace clausier::report {
+namespace {
+
+using text::format_hours;
+using text::format_number;
+
+std::string people(const Cell& c, int min_cell) {
+  return c.suppressed ? fmt::format("< {}", min_cell) : format_number(c.people);
+}
+std::string cell_hours(const Cell& c) { return c.suppressed ? "—" : format_number(c.hours); }
+std::string percent(const std::optional<double>& fraction) {
+  return fraction ? text::format_percent(*fraction, 1) : "—";
+}
+std::optional<double> ratio(double part, double whole) {
+  return whole > 0 ? std::optional<double>(part / whole) : std::nullopt;
+}
+
+std::string privacy_note(int min_cell) {
+  return fmt::format("Les effectifs inférieurs à {} personnes sont masqués (secret statistique).", min_cell);
+}
+
+// "mars 2027" for "2027-03"; the code itself if it is not of that form.
+std::string month_label(const std::string& month) {
+  if (month.size() != 7 || month[4] != '-') return month;
+  const int m = std::stoi(month.substr(5, 2));
+  return m >= 1 && m <= 12 ? text::format_month(std::stoi(month.substr(0, 4)), m) : month;
+}
+
+
+// Over-achievement is shown as such, never capped at the target.
+std::string gap(double target, double realised) {
+  if (target <= 0) return "";
+  if (realised > target) return "dépassement de " + format_hours(realised - target);
+  if (realised < target) return "il manque " + format_hours(target - realised);
+  return "objectif atteint";
+}
+
+std::string period(const LotReport& l) {
+  if (l.start && l.end) return text::format_date_short(*l.start) + " – " + text::format_date_short(*l.end);
+  return "";
+}
+
+std::string breakdown_table(const Breakdown& b, int min_cell) {
+  std::string out = fmt::format("### {}\n\n", b.title);
+  if (b.population_suppressed)
+    out += fmt::format("Effectif : < {} personnes.", min_cell);
+  else
+    out += fmt::format("Effectif : {} {}.", format_number(b.population), b.population > 1 ? "personnes" : "personne");
+  if (b.multiple) out += " Une personne peut relever de plusieurs catégories : les effectifs ne s'additionnent pas.";
+  out += "\n\n";
+  std::vector<text::Column> cols{{"Catégorie"}, {"Personnes", true}, {"Part", true}};
+  if (b.has_hours) cols.push_back({"Heures", true});
+  std::vector<text::Row> rows;
+  for (const Cell& c : b.cells) {
+    // A share would give the hidden count back from the population, or the hidden population back.
+    const bool hidden = c.suppressed || b.population_suppressed;
+    text::Row row{c.label, people(c, min_cell), hidden ? "—" : percent(ratio(c.people, b.population))};
+    if (b.has_hours) row.push_back(cell_hours(c));
+    rows.push_back(std::move(row));
+  }
+  return out + text::render_markdown_table(cols, rows) + "\n";
+}
+
+bool is_outcome(const Breakdown& b) { return b.id == "exit" || b.id == "follow_up"; }
+bool is_pathway(const Breakdown& b) { return b.id == "route" || b.id == "contract" || b.id == "training"; }
+
+std::string breakdown_section(const std::vector<Breakdown>& list, bool (*pick)(const Breakdown&), int min_cell) {
+  std::string out;
+  for (const Breakdown& b : list)
+    if (pick(b)) out += breakdown_table(b, min_cell);
+  return out;
+}
+
+std::string training_rule(const std::string& code) {
+  if (code == "all") return "décomptées pour tous les contrats";
+  if (code == "none") return "non décomptées";
+  return "décomptées pour les contrats d'apprentissage et de professionnalisation";
+}
+
+std::string rules_line(const CountingInfo& c) {
+  return fmt::format("- Tables de règles : version {}, empreinte SHA-256 {}\n", c.rules_version, c.rules_sha256);
+}
+
+std::string summary(const OperationReport& r) {
+  std::string out = "## Synthèse\n\n";
+  out += fmt::format("- Heures d'insertion prévues : {}\n", format_hours(r.target_hours));
+  out += fmt::format("- Heures d'insertion réalisées : {}", format_hours(r.realised_hours));
+  if (r.achievement) out += fmt::format(", soit {} de l'objectif", percent(r.achievement));
+  if (const std::string g = gap(r.target_hours, r.realised_hours); !g.empty()) out += " (" + g + ")";
+  out += "\n";
+  out += fmt::format("- Participants ayant des heures décomptées : {}\n", people(r.participants, r.min_cell));
+  out += fmt::format("- Participants dont l'éligibilité est validée : {}\n", r.validated_participants);
+  out += fmt::format("- Contrats de travail : {}\n", people(published_work_contracts(r.work_contracts, r.participants), r.min_cell));
+  if (r.not_counted_rows > 0)
+    out += fmt::format("- Lignes de relevés non décomptées : {} ({} déclarées)\n", r.not_counted_rows,
+                       format_hours(r.not_counted_hours));
+  return out + "\n";
+}
+
+std::string lots_section(const OperationReport& r) {
+  std::string out = "## Lots\n\n";
+  std::vector<text::Row> rows;
+  for (const LotReport& l : r.lots)
+    rows.push_back({l.id, l.title, l.contractor, clause_label(l.clause), period(l), format_number(l.target_hours),
+                    format_number(l.realised_hours), percent(l.achievement), gap(l.target_hours, l.realised_hours),
+                    people(l.participants, r.min_cell), lot_status(l)});
+  out += text::render_markdown_table({{"Lot"},
+                                      {"Intitulé"},
+                                      {"Titulaire"},
+                                      {"Clause"},
+                                      {"Exécution"},
+                                      {"Heures prévues", true},
+                                      {"Heures réalisées", true},
+                                      {"Taux d'atteinte", true},
+                                      {"Écart"},
+                                      {"Participants", true},
+                                      {"Statut"}},
+                                     rows);
+  std::vector<text::Row> years;
+  for (const LotReport& l : r.lots)
+    for (const LotReport::Year& y : l.years)
+      years.push_back({l.id, std::to_string(y.year), format_number(y.target_hours), format_number(y.realised_hours),
+                       people(y.participants, r.min_cell)});
+  if (!years.empty()) {
+    out += "\n### Par année\n\n";
+    out += text::render_markdown_table(
+        {{"Lot"}, {"Année"}, {"Heures prévues", true}, {"Heures réalisées", true}, {"Participants", true}}, years);
+  }
+  return out + "\n";
+}
+
+std::string contractors_section(const OperationReport& r) {
+  if (r.contractors.empty()) return "";
+  std::vector<text::Row> rows;
+  for (const ContractorReport& c : r.contractors)
+    rows.push_back({c.name, join(c.lots, ", "), format_number(c.target_hours), format_number(c.realised_hours),
+                    percent(c.achievement), gap(c.target_hours, c.realised_hours)});
+  return "## Titulaires\n\n" +
+         text::render_markdown_table({{"Titulaire"},
+                                      {"Lots"},
+                                      {"Heures prévues", true},
+                                      {"Heures réalisées", true},
+                                      {"Taux d'atteinte", true},
+                                      {"Écart"}},
+                                     rows) +
+         "\n";
+}
+
+std::string months_section(const OperationReport& r) {
+  if (r.months.empty()) return "";
+  std::vector<text::Row> rows;
+  for (const MonthRow& m : r.months)
+    rows.push_back({month_label(m.month), format_number(m.realised), format_number(m.cumulative),
+                    format_number(m.expected_cumulative)});
+  return "## Heures par mois\n\n" +
+         text::render_markdown_table(
+             {{"Mois"}, {"Heures réalisées", true}, {"Cumul réalisé", true}, {"Cumul attendu", true}}, rows) +
+         "\n";
+}
+
+std::string not_counted_section(const OperationReport& r) {
+  std::string out = "## Lignes non décomptées\n\n";
+  if (r.not_counted.empty()) return out + "Toutes les lignes des relevés d'heures sont décomptées.\n\n";
+  std::vector<text::Row> rows;
+  for (const NotCountedTotal& n : r.not_counted)
+    rows.push_back({n.label, format_number(n.rows), format_number(n.hours)});
+  rows.push_back({"**Total**", fmt::format("**{}**", r.not_counted_rows),
+                  fmt::format("**{}**", format_number(r.not_counted_hours))});
+  return out + text::render_markdown_table({{"Motif"}, {"Lignes", true}, {"Heures déclarées", true}}, rows) + "\n";
+}
+
+std::string counting_section(const CountingInfo& c, bool with_tolerance) {
+  std::string out = "## Règles de décompte\n\n";
+  out += fmt::format("- Heures de formation : {}\n", training_rule(c.training_hours));
+  if (c.validity_months)
+    out += fmt::format("- Validité de l'éligibilité : {} mois après la validation\n", *c.validity_months);
+  else
+    out += "- Validité de l'éligibilité : sans limite\n";
+  if (with_tolerance)
+    out += fmt::format("- Tolérance avant retard : {}\n",
+                       c.tolerance > 0 ? text::format_percent(c.tolerance) : std::string("aucune"));
+  return out + rules_line(c);
+}
+
+std::string group_heading(GroupBy g) {
+  switch (g) {
+    case GroupBy::buyer: return "Acheteur";
+    case GroupBy::year: return "Année";
+    case GroupBy::trade: return "Métier";
+    case GroupBy::route: return "Modalité";
+    case GroupBy::none: break;
+  }
+  return "Groupe";
+}
+
+std::string group_noun(GroupBy g) {
+  switch (g) {
+    case GroupBy::buyer: return "acheteur";
+    case GroupBy::year: return "année";
+    case GroupBy::trade: return "métier";
+    case GroupBy::route: return "modalité de mise en œuvre";
+    case GroupBy::none: break;
+  }
+  return "";
+}
+
+text::Row group_row(const GroupReport& g, const std::string& label, int min_cell) {
+  return {label,
+          format_number(g.operations),
+          format_number(g.contracts_with_clause),
+          format_number(g.target_hours),
+          format_number(g.realised_hours),
+          format_number(static_cast<double>(g.fte)),
+          people(g.participants, min_cell),
+          people(published_work_contracts(g.work_contracts, g.participants), min_cell)};
+}
+
+std::string groups_section(const Consolidation& c) {
+  std::vector<text::Row> rows;
+  for (const GroupReport& g : c.groups) rows.push_back(group_row(g, g.label, c.min_cell));
+  text::Row total = group_row(c.total, "Ensemble", c.min_cell);
+  for (std::string& cell : total) cell = "**" + cell + "**";
+  rows.push_back(std::move(total));
+  return fmt::format("## Par {}\n\n", group_noun(c.group_by)) +
+         text::render_markdown_table({{group_heading(c.group_by)},
+                                      {"Opérations", true},
+                                      {"Marchés avec clause", true},
+                                      {"Heures prévues", true},
+                                      {"Heures réalisées", true},
+                                      {"ETP", true},
+                                      {"Participants", true},
+                                      {"Contrats de travail", true}},
+                                     rows) +
+         "\n";
+}
+
+std::string operations_section(const std::vector<OperationLine>& operations) {
+  if (operations.empty()) return "## Opérations\n\nAucune opération.\n\n";
+  std::vector<text::Row> rows;
+  for (const OperationLine& o : operations)
+    rows.push_back({o.id, o.title, o.buyer, format_number(o.lots_with_clause), format_number(o.target_hours),
+                    format_number(o.realised_hours), percent(ratio(o.realised_hours, o.target_hours))});
+  return "## Opérations\n\n" +
+         text::render_markdown_table({{"Opération"},
+                                      {"Intitulé"},
+                                      {"Acheteur"},
+                                      {"Lots avec clause", true},
+                                      {"Heures prévues", true},
+                                      {"Heures réalisées", true},
+                                      {"Taux d'atteinte", true}},
+                                     rows) +
+         "\n";
+}
+
+// "F" → "femme": the sheet speaks of one person.
+std::string sex_label(const std::string& code) {
+  if (code == "F") return "femme";
+  if (code == "M") return "homme";
+  return code == "X" ? "non précisé (X)" : code;
+}
+
+std::string age_band_label(const std::string& band) {
+  if (band == "under-26") return "moins de 26 ans";
+  if (band == "26-49") return "26 à 49 ans";
+  if (band == "50-plus") return "50 ans ou plus";
+  return band;
+}
+
+std::string category_label(const std::string& category) {
+  if (category == "durable") return "emploi durable";
+  if (category == "transition") return "emploi de transition";
+  if (category == "positive") return "sortie positive";
+  return "autre situation";
+}
+
+// Labels of the built-in tables: a user rule file may rename them, the codes stay.
+std::string criterion_label(const std::string& code) {
+  const rules::EligibilityCriterion* c = rules::RuleSet::builtin().criterion(code);
+  return c ? c->label : code;
+}
+
+std::string situation_line(std::string_view when, const std::optional<track::Situation>& s) {
+  if (!s) return fmt::format("- {} : non renseignée\n", when);
+  const rules::Outcome* o = rules::RuleSet::builtin().outcome(s->code);
+  return fmt::format("- {} ({}) : {} — {}\n", when, text::format_date_long(s->date), o ? o->label : s->code,
+                     category_label(s->category));
+}
+
+std::string route_label(const std::string& code) {
+  using track::Route;
+  for (Route r : {Route::direct, Route::etti, Route::ai, Route::geiq, Route::siae_subcontract, Route::siae_cocontract,
+                  Route::ea})
+    if (track::name(r) == code) return std::string(track::french_label(r));
+  return code;
+}
+
+std::string contract_label(const std::string& code) {
+  using track::Contract;
+  for (Contract c : {Contract::cdi, Contract::cdi_inclusion, Contract::cdd, Contract::cddi, Contract::cdd_usage,
+                     Contract::interim, Contract::apprenticeship, Contract::professionalisation, Contract::other})
+    if (track::name(c) == code) return std::string(track::french_label(c));
+  return code;
+}
+
+std::string observation(const SheetMonth& m) {
+  if (m.not_counted_reason.empty()) return "";
+  return "non décomptée : " + std::string(track::reason_label(m.not_counted_reason));
+}
+
+std::vector<std::string> labels(const std::vector<std::string>& codes, std::string (*label)(const std::string&)) {
+  std::vector<std::string> out;
+  for (const auto& c : codes) out.push_back(label(c));
+  return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const OperationReport& r) {
+  std::string out = "# Bilan de la clause sociale d'insertion\n\n";
+  out += fmt::format("- Opération : {} — {}\n", r.id, r.title);
+  if (!r.buyer.empty()) out += fmt::format("- Acheteur : {}\n", r.buyer);
+  out += fmt::format("- Situation au {}\n\n", text::format_date_long(r.as_of));
+  out += privacy_note(r.min_cell) + "\n\n";
+  out += summary(r);
+  out += lots_section(r);
+  out += contractors_section(r);
+  out += "## Participants\n\n" + breakdown_section(r.breakdowns, [](const Breakdown& b) {
+    return !is_outcome(b) && !is_pathway(b);
+  }, r.min_cell);
+  if (const std::string s = breakdown_section(r.breakdowns, is_pathway, r.min_cell); !s.empty())
+    out += "## Modalités, contrats et formation\n\n" + s;
+  if (const std::string s = breakdown_section(r.breakdowns, is_outcome, r.min_cell); !s.empty())
+    out += "## Devenir des participants (à la sortie et six mois après)\n\n" + s;
+  out += months_section(r);
+  out += not_counted_section(r);
+  out += counting_section(r.counting, true);
+  return out;
+}
+
+std::string render_markdown(const Consolidation& c) {
+  std::string out = "# Bilan consolidé des clauses sociales d'insertion\n\n";
+  out += fmt::format("- Situation au {}\n", text::format_date_long(c.as_of));
+  out += fmt::format("- Opérations : {}\n", format_number(static_cast<double>(c.operations.size())));
+  out += "- Regroupement : " + (c.group_by == GroupBy::none ? std::string("aucun") : "par " + group_noun(c.group_by)) +
+         "\n\n";
+  out += privacy_note(c.min_cell) + "\n\n";
+
+  const GroupReport& t = c.total;
+  out += "## Chiffres clés (indicateurs du réseau national)\n\n";
+  out += text::render_markdown_table(
+      {{"Indicateur"}, {"Valeur", true}},
+      {{"Marchés avec une clause sociale", format_number(t.contracts_with_clause)},
+       {"Heures d'insertion prévues", format_number(t.target_hours)},
+       {"Heures d'insertion réalisées", format_number(t.realised_hours)},
+       {"Taux d'atteinte", percent(ratio(t.realised_hours, t.target_hours))},
+       {fmt::format("Équivalents temps plein ({})", format_hours(network_fte_hours)), format_number(static_cast<double>(t.fte))},
+       {"Participants (chacun compté une fois)", people(t.participants, c.min_cell)},
+       {"Contrats de travail", people(published_work_contracts(t.work_contracts, t.participants), c.min_cell)}});
+  out += "\n";
+
+  if (c.group_by != GroupBy::none) out += groups_section(c);
+  out += "## Répartitions\n\n" + breakdown_section(t.breakdowns, [](const Breakdown&) { return true; }, c.min_cell);
+
+  out += operations_section(c.operations);
+  out += "## Règles\n\n";
+  out += fmt::format("- Un équivalent temps plein compte {} (réseau national des facilitateurs)\n",
+                     format_hours(network_fte_hours));
+  return out + rules_line(c.counting);
+}
+
+std::string render_markdown(const ParticipantSheet& s) {
+  std::string out = fmt::format("# Fiche individuelle de parcours — {}\n\n", s.ref);
+  out += fmt::format("- Opération : {} — {}\n", s.operation_id, s.operation_title);
+  if (!s.buyer.empty()) out += fmt::format("- Acheteur : {}\n", s.buyer);
+  out += fmt::format("- Situation au {}\n", text::format_date_long(s.as_of));
+  out += fmt::format("- Participant : {} ({})\n", s.ref, sex_label(s.sex));
+  out += fmt::format("- Année de naissance : {} ({} ans à la validation, tranche {})\n", s.birth_year,
+                     s.age_at_validation, age_band_label(s.age_band));
+  out += "- Niveau de formation : " +
+         (s.education_level ? std::to_string(*s.education_level) : std::string("non renseigné")) + "\n";
+  out += fmt::format("- Éligibilité validée le {}", text::format_date_long(s.validated_on));
+  if (s.validity_end) out += fmt::format(", valable jusqu'au {}", text::format_date_long(*s.validity_end));
+  out += "\n- Critères d'éligibilité : " + join(labels(s.criteria, criterion_label), " ; ") + "\n\n";
+
+  out += "## Parcours\n\n";
+  if (s.first_month.empty())
+    out += "- Aucune heure décomptée\n";
+  else if (s.first_month == s.last_month)
+    out += fmt::format("- Heures décomptées en {}\n", month_label(s.first_month));
+  else
+    out += fmt::format("- Heures décomptées de {} à {}\n", month_label(s.first_month), month_label(s.last_month));
+  out += fmt::format("- Heures de travail : {} ; heures de formation : {} ; heures décomptées : {}\n",
+                     format_hours(s.work_hours), format_hours(s.training_hours), format_hours(s.counted_hours));
+  if (!s.lots.empty()) out += "- Lots : " + join(s.lots, ", ") + "\n";
+  if (!s.routes.empty()) out += "- Modalités : " + join(labels(s.routes, route_label), ", ") + "\n";
+  if (!s.contracts.empty()) out += "- Contrats : " + join(labels(s.contracts, contract_label), ", ") + "\n";
+  if (!s.employers.empty()) out += "- Employeurs : " + join(s.employers, ", ") + "\n";
+  out += "\n";
+
+  if (!s.months.empty()) {
+    out += "## Heures par mois\n\n";
+    std::vector<text::Row> rows;
+    for (const SheetMonth& m : s.months)
+      rows.push_back({month_label(m.month), m.lot, route_label(m.route), contract_label(m.contract), m.employer,
+                      format_number(m.work_hours), format_number(m.training_hours), format_number(m.counted_hours),
+                      observation(m)});
+    rows.push_back({"**Total**", "", "", "", "", fmt::format("**{}**", format_number(s.work_hours)),
+                    fmt::format("**{}**", format_number(s.training_hours)),
+                    fmt::format("**{}**", format_number(s.counted_hours)), ""});
+    out += text::render_markdown_table({{"Mois"},
+                                        {"Lot"},
+                                        {"Modalité"},
+                                        {"Contrat"},
+                                        {"Employeur"},
+                                        {"Travail", true},
+                                        {"Formation", true},
+                                        {"Décomptées", true},
+                                        {"Observation"}},
+                                       rows);
+    out += "\n";
+  }
+
+  out += "## Situation\n\n";
+  out += situation_line("À la sortie", s.exit);
+  out += situation_line("Six mois après la sortie", s.follow_up);
+  out += "\n" + counting_section(s.counting, false);
+  out += "\n## Signatures\n\n";
+  return out + text::render_markdown_table({{"Le titulaire"}, {"Le facilitateur de la clause sociale"}},
+                                           {{"Nom et qualité :", "Nom :"}, {"Date :", "Date :"},
+                                            {"Signature :", "Signature :"}});
+}
+
+}  // namespace clausier::report

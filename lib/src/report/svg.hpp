@@ -1,0 +1,56 @@
+#pragma once
+// Small deterministic SVG charts for the HTML report (report/html.cpp): inline <svg> elements with a
+// viewBox, drawn at 100 % of the column width so they scale on screen and in print. Coordinates are
+// written with one decimal (locale-free); labels are escaped; nothing external (no xmlns URL, no font).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace clausier::report::svg {
+
+// The report's colours: realised hours and bars, the expected schedule, suppressed cells.
+inline constexpr std::string_view realised_colour = "#1f5fa8";
+inline constexpr std::string_view schedule_colour = "#e07b00";
+inline constexpr std::string_view follow_up_colour = "#8db0dc";
+inline constexpr std::string_view masked_colour = "#9e9e9e";
+
+// Text for XML or HTML content and double-quoted attributes: invalid UTF-8 replaced, & < > " escaped
+// (the apostrophe of French text stays as it is).
+std::string escape(std::string_view text);
+// "2027-03" -> {2027, 3}; {0, 0} when it is not a month.
+std::pair<int, int> parse_month(std::string_view month);
+
+struct Series {
+  std::string label;           // legend
+  std::string_view colour;
+  bool dashed = false;
+  std::vector<double> values;  // one per month from the first; may stop before the last month
+};
+
+// A line chart by month: `months` are "YYYY-MM"; every series is one <polyline> with one point per value.
+// `id` must be unique in the page. Empty when there is no month.
+std::string line_chart(std::string_view id, std::string_view title, const std::vector<std::string>& months,
+                       const std::vector<Series>& series, std::string_view unit = "heures");
+
+struct BarValue {
+  std::optional<double> value;  // absent: suppressed (drawn hatched, labelled, with no figure)
+  std::string text;             // written after the bar, e.g. "12"
+};
+struct BarRow {
+  std::string label;
+  std::vector<BarValue> values;  // one per legend entry
+};
+struct Legend {
+  std::string label;
+  std::string_view colour;
+};
+
+// Horizontal bars, one row per category and one bar per legend entry (the legend is drawn when there
+// are several). Bars share one scale: the largest value shown. A suppressed value is a grey hatched bar
+// of fixed width labelled `masked_label` ("masqué (< 5)"), so its length tells nothing.
+std::string bar_chart(std::string_view id, std::string_view title, const std::vector<Legend>& legend,
+                      const std::vector<BarRow>& rows, std::string_view masked_label);
+
+}  // namespace clausier::report::svg
