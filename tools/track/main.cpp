@@ -21,10 +21,8 @@ namespace {
 using namespace clausier;
 const std::string tool = "clausier-track";
 
-struct Options {
+struct Options : cli::OperationInputOptions {
   std::string operation;
-  std::string participants;
-  std::vector<std::string> statements;
   std::string as_of;
   std::string format = "text";
   std::string fail_on;
@@ -59,16 +57,9 @@ std::optional<track::Operation> load(const std::string& operation, const Options
 int status(const Options& opts, const rules::RuleSet& rules) {
   auto as_of = cli::date_option(opts.as_of, tool);
   if (!as_of) return cli::exit_invalid;
-  track::TrackOptions options{*as_of, {}, {}};
-  for (const auto& d : opts.declared) {
-    auto eq = d.find('=');
-    auto value = eq == std::string::npos ? std::nullopt : io::parse_number(d.substr(eq + 1));
-    if (!value || *value < 0) {
-      cli::print_error(tool, fmt::format("--declared-hours {} : la forme attendue est LOT=HEURES, par exemple 2=12000", d));
-      return cli::exit_invalid;
-    }
-    options.declared_hours[d.substr(0, eq)] = *value;
-  }
+  auto declared = cli::parse_declared_hours(opts.declared, tool);
+  if (!declared) return cli::exit_invalid;
+  track::TrackOptions options{*as_of, std::move(*declared), {}};
   int exit_code = 0;
   auto op = load(opts.operation, opts, rules, exit_code);
   if (!op) return exit_code;
@@ -169,17 +160,6 @@ int due(const Options& opts, const rules::RuleSet& rules) {
   return written != 0 ? written : input_exit;
 }
 
-void add_inputs(CLI::App& app, Options& opts) {
-  app.add_option("--participants", opts.participants,
-                 "Fichier des participants (YAML ou CSV) ; par défaut participants.yaml du dossier")
-      ->type_name("FICHIER");
-  app.add_option("--statements", opts.statements,
-                 "Fichier d'état des heures (CSV) ; répétable ; par défaut statements/*.csv du dossier")
-      ->type_name("FICHIER")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
 
 }  // namespace
 
@@ -224,15 +204,10 @@ int main(int argc, char** argv) {
   app.add_option("--fail-on", opts.fail_on, "Sort avec le code 1 si un lot est en retard (behind), pour une tâche planifiée")
       ->check(CLI::IsMember({"behind"}))
       ->type_name("behind");
-  app.add_option("--declared-hours", opts.declared,
-                 "Heures travaillées déclarées d'un lot en pourcentage des heures : LOT=HEURES ; répétable")
-      ->type_name("LOT=HEURES")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cli::add_declared_hours_option(app, opts.declared);
   app.add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier (remplacé d'un coup, jamais à moitié)")
       ->type_name("FICHIER");
-  add_inputs(app, opts);
+  cli::add_operation_inputs(app, opts);
   cli::add_rules_option(app, opts.rules);
 
   CLI::App* tmpl = app.add_subcommand("template", "Écrit l'état des heures vierge d'un lot (CSV pour Excel) à envoyer à l'entreprise");
@@ -255,7 +230,7 @@ int main(int argc, char** argv) {
   // validate writes its findings on the terminal; only the commands that make a file take -o.
   for (CLI::App* sub : {tmpl, due_cmd})
     sub->add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier")->type_name("FICHIER");
-  add_inputs(*due_cmd, opts);
+  cli::add_operation_inputs(*due_cmd, opts);
   app.require_subcommand(0, 1);
 
   return cli::run_tool(app, argc, argv, [&]() -> int {
