@@ -156,3 +156,17 @@ colours: []
   CHECK(r.labour_share("plumbing") == nullptr);
   CHECK(r.labour_share("roofing") == nullptr);
 }
+
+TEST_CASE("rules: parse_all parses every built-in table up front, for threads that share the set") {
+  // clausier report loads operations on several threads with one RuleSet: after parse_all() every lookup
+  // is a read. The figures are those of the tables (labour-shares.yaml, eu-thresholds.yaml).
+  RuleSet r = RuleSet::builtin();
+  const std::string hash = r.sha256();
+  r.parse_all();
+  CHECK(r.sha256() == hash);  // parsing does not change what the hash covers
+  REQUIRE(r.labour_share("painting") != nullptr);
+  CHECK(r.labour_share("painting")->share == doctest::Approx(0.70));
+  REQUIRE(r.thresholds_on(boost::gregorian::date(2026, 9, 1)) != nullptr);
+  CHECK(r.thresholds_on(boost::gregorian::date(2026, 9, 1))->works == doctest::Approx(5404000));
+  CHECK(!r.outcomes().empty());
+}

@@ -115,20 +115,6 @@ bool report_diagnostics(const track::Operation& op, int& exit_code) {
   return false;
 }
 
-// The built-in rule tables are parsed on first use, which is not safe from two threads: every table
-// is parsed here, before any loading thread starts; afterwards the rule set is only read.
-void parse_every_rule_table(const rules::RuleSet& rules) {
-  rules.labour_shares();
-  rules.hourly_costs();
-  rules.eu_thresholds();
-  rules.legal_references();
-  rules.eligibility_criteria();
-  rules.outcomes();
-  rules.programmes();
-  rules.method_defaults("labour-cost");
-  rules.cpv("45000000");
-}
-
 // Loads every operation and hands each to `use`, in argument order, on this thread; `use` is not
 // called for an operation whose tender cannot be used, nor for any operation after it (nothing is
 // written then, but every operation's diagnostics are still printed). Reading and parsing files is
@@ -150,7 +136,7 @@ bool for_each_operation(const Options& opts, const rules::RuleSet& rules, int& e
     for (const auto& path : paths) handle(read_operation(path, opts, rules));
     return !failed;
   }
-  parse_every_rule_table(rules);
+  rules.parse_all();  // before any loading thread: afterwards the rule set is only read
   std::deque<std::future<track::Operation>> pending;
   std::size_t next = 0;
   auto launch = [&] {

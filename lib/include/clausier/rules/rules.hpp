@@ -112,6 +112,10 @@ class RuleSet {
   // reproducible with the same hash.
   std::string sha256() const;
 
+  // Built-in tables are parsed on first use, which is not safe from two threads at once. A program
+  // that shares one RuleSet between threads calls this first; afterwards the set is only read.
+  void parse_all() const { need_all(); }
+
  private:
   friend class TableLoader;
   struct File {
