@@ -210,7 +210,7 @@ TEST_CASE("report html: operation report is self-contained, French and determini
         "<td class=\"num\">40" + nb + "%</td><td>reste : 600" + nb + "heures</td></tr>");
 
   // Privacy: the sentence, and no suppressed figure anywhere (123,25 h and 226,75 h are the hidden hours).
-  CHECK(count(html, "Les effectifs inférieurs à 5 personnes sont masqués (secret statistique).") == 1);
+  CHECK(count(html, "Les effectifs inférieurs à 5 personnes sont masqués (secret statistique) ; quand une seule case") == 1);
   CHECK(count(html, "123,25") == 0);
   CHECK(count(html, "226,75") == 0);
   CHECK(row(html, "Hommes") ==
@@ -312,7 +312,7 @@ TEST_CASE("report html: consolidation in the network's terms, without participan
   CHECK(row(html, "OP-2") ==
         "<tr><td>OP-2</td><td>Écoles</td><td>Ville B</td><td class=\"num\">1</td><td class=\"num\">600</td>"
         "<td class=\"num\">400</td></tr>");
-  CHECK(count(html, "Les effectifs inférieurs à 5 personnes sont masqués (secret statistique).") == 1);
+  CHECK(count(html, "Les effectifs inférieurs à 5 personnes sont masqués (secret statistique) ; quand une seule case") == 1);
   CHECK(count(html, "<svg ") == 1);  // the age bars; no month chart, no outcome chart
   // 6 of 14 = 42,86 % → "42,9 %".
   CHECK(row(html, "26 à 49 ans") ==

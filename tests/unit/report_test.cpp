@@ -562,3 +562,17 @@ TEST_CASE("report JSON: suppressed cells are null, never their value") {
   CHECK(text.find("Q-1") == std::string::npos);
   CHECK(text.find("R-1") == std::string::npos);
 }
+
+TEST_CASE("report suppression: a cell hidden only to protect another is marked secondary") {
+  // F 3 (< 5: hidden), M 12, X 6: only one hidden cell, so the smallest other non-zero one (X, 6 people)
+  // is hidden too, and marked secondary: documents must not write "< 5" for it.
+  Breakdown b;
+  b.population = 21;
+  b.cells = {{"F", "Femmes", 3, 0, false}, {"M", "Hommes", 12, 0, false}, {"X", "Autre", 6, 0, false}};
+  suppress_small_cells(b, 5);
+  CHECK(b.cells[0].suppressed);
+  CHECK(!b.cells[0].secondary);
+  CHECK(!b.cells[1].suppressed);
+  CHECK(b.cells[2].suppressed);
+  CHECK(b.cells[2].secondary);
+}

@@ -94,8 +94,15 @@ std::string plural(double n, std::string_view one, std::string_view many) {
 std::string people_word(long long n) { return plural(double(n), "personne", "personnes"); }
 std::string masked_label(int min_cell) { return fmt::format("masqué (< {})", min_cell); }
 std::string masked_html(int min_cell) { return "<span class=\"masked\">" + escape(masked_label(min_cell)) + "</span>"; }
+// The label of hidden bars: "masqué (< N)", or "masqué" when one of them was hidden only to protect another.
+std::string bar_masked_label(const Breakdown& b, int min_cell) {
+  for (const Cell& c : b.cells)
+    if (c.secondary) return "masqué";
+  return masked_label(min_cell);
+}
 std::string people_html(const Cell& c, int min_cell) {
-  return c.suppressed ? masked_html(min_cell) : escape(format_number(c.people));
+  if (!c.suppressed) return escape(format_number(c.people));
+  return c.secondary ? "<span class=\"masked\">masqué</span>" : masked_html(min_cell);  // secondary: may hold min_cell or more
 }
 std::string achievement_text(const std::optional<double>& a) { return a ? format_percent(*a, 1) : "—"; }
 std::string month_label(std::string_view month) {
@@ -212,7 +219,9 @@ std::string privacy_note(int min_cell, bool suppressed) {
   const std::string threshold = fmt::format("{} {}", min_cell, people_word(min_cell));
   if (suppressed)
     return "<p class=\"note privacy\">" + escape("Les effectifs inférieurs à " + threshold +
-                                                 " sont masqués (secret statistique).") + "</p>\n";
+                                                 " sont masqués (secret statistique) ; quand une seule case d'une répartition l'est, la plus "
+                                                 "petite des autres est aussi « masqué », pour que la première ne se déduise pas du total.") +
+           "</p>\n";
   return "<p class=\"note privacy\">" +
          escape("Les effectifs inférieurs à " + threshold +
                 " seraient masqués (secret statistique) ; aucun effectif de ce bilan n'est sous ce seuil.") +
@@ -239,9 +248,9 @@ std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) 
     Row r;
     r.cells.push_back(escape(c.label));
     if (c.suppressed) {
-      r.cells.push_back(masked_html(min_cell));
+      r.cells.push_back(people_html(c, min_cell));
       r.cells.push_back("—");
-      if (b.has_hours) r.cells.push_back(masked_html(min_cell));
+      if (b.has_hours) r.cells.push_back(people_html(c, min_cell));
       bars.push_back({c.label, {{std::nullopt, {}}}});
     } else {
       r.cells.push_back(escape(format_number(c.people)));
@@ -254,7 +263,7 @@ std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) 
   out += table(columns, rows);
   if (worth_drawing(bars))
     out += chart_block(svg::bar_chart(charts.next_id(), b.title + " (personnes)",
-                                      {{"Personnes", svg::realised_colour}}, bars, masked_label(min_cell)));
+                                      {{"Personnes", svg::realised_colour}}, bars, bar_masked_label(b, min_cell)));
   return out;
 }
 
@@ -297,7 +306,11 @@ std::string outcomes_section(const std::vector<Breakdown>& breakdowns, int min_c
   if (worth_drawing(bars))
     out += chart_block(svg::bar_chart(charts.next_id(), "Situation à la sortie et six mois après (personnes)",
                                       {{"À la sortie", svg::realised_colour}, {"Six mois après", svg::follow_up_colour}},
-                                      bars, masked_label(min_cell)));
+                                      bars,
+                                      (exit && bar_masked_label(*exit, min_cell) == "masqué") ||
+                                              (follow_up && bar_masked_label(*follow_up, min_cell) == "masqué")
+                                          ? std::string("masqué")
+                                          : masked_label(min_cell)));
   return out;
 }
 

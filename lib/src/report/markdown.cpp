@@ -22,7 +22,8 @@ using text::format_hours;
 using text::format_number;
 
 std::string people(const Cell& c, int min_cell) {
-  return c.suppressed ? fmt::format("< {}", min_cell) : format_number(c.people);
+  if (!c.suppressed) return format_number(c.people);
+  return c.secondary ? "masqué" : fmt::format("< {}", min_cell);  // a secondary cell may hold min_cell or more
 }
 std::string cell_hours(const Cell& c) { return c.suppressed ? "—" : format_number(c.hours); }
 std::string percent(const std::optional<double>& fraction) {
@@ -33,7 +34,9 @@ std::optional<double> ratio(double part, double whole) {
 }
 
 std::string privacy_note(int min_cell) {
-  return fmt::format("Les effectifs inférieurs à {} personnes sont masqués (secret statistique).", min_cell);
+  return fmt::format("Les effectifs inférieurs à {} personnes sont masqués (secret statistique) ; quand une seule case "
+                     "d'une répartition l'est, la plus petite des autres est aussi « masqué », pour que la première ne "
+                     "se déduise pas du total.", min_cell);
 }
 
 // "mars 2027" for "2027-03"; the code itself if it is not of that form.

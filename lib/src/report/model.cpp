@@ -55,6 +55,7 @@ void suppress_small_cells(Breakdown& b, int min_cell) {
   int suppressed = 0;
   for (Cell& c : b.cells) {
     c.suppressed = small(c.people);
+    c.secondary = false;
     suppressed += c.suppressed ? 1 : 0;
   }
   b.population_suppressed = small(b.population);
@@ -63,7 +64,7 @@ void suppress_small_cells(Breakdown& b, int min_cell) {
   Cell* next = nullptr;
   for (Cell& c : b.cells)
     if (!c.suppressed && c.people > 0 && (next == nullptr || c.people < next->people)) next = &c;
-  if (next != nullptr) next->suppressed = true;
+  if (next != nullptr) next->suppressed = next->secondary = true;
 }
 
 void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 && c.people < min_cell; }
