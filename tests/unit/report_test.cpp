@@ -511,6 +511,8 @@ TEST_CASE("report consolidation grouped by buyer, year, trade and route") {
   CHECK(lines(route) == std::vector<std::string>{"ai|Association intermédiaire|1|1|0|10|1|1",
                                                  "direct|Embauche directe|2|2|0|140|2|2",
                                                  "geiq|GEIQ|1|1|0|50|1|1"});
+  for (const GroupReport& g : route.groups) CHECK(!g.has_target);  // rendered "—", JSON null
+  CHECK(route.total.has_target);
   CHECK(route.total.realised_hours == 200);
   CHECK(route.total.target_hours == 150);
   CHECK(route.total.contracts_with_clause == 2);

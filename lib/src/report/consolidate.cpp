@@ -304,7 +304,11 @@ Consolidation Consolidator::finish() {
   out.as_of = in.options.as_of;
   out.min_cell = in.options.min_cell;
   out.operations = in.lines;
-  for (const auto& [key, g] : in.groups) out.groups.push_back(in.report(g));
+  for (const auto& [key, g] : in.groups) {
+    out.groups.push_back(in.report(g));
+    // A lot's target is not split by route: a route group has realised hours only.
+    if (in.group_by == GroupBy::route) out.groups.back().has_target = false;
+  }
   out.total = in.report(in.total);
   out.counting.rules_version = in.rules.version();
   out.counting.rules_sha256 = in.rules.sha256();

@@ -76,7 +76,7 @@ Cell participants(const Cell& c) {
 void group_rows(Writer& w, const Where& where, const GroupReport& g) {
   w.count(where, "operations", "Opérations", g.operations);
   w.count(where, "contracts_with_clause", "Marchés avec une clause sociale", g.contracts_with_clause);
-  w.hours(where, "target_hours", "Heures d'insertion prévues", g.target_hours);
+  if (g.has_target) w.hours(where, "target_hours", "Heures d'insertion prévues", g.target_hours);
   w.hours(where, "realised_hours", "Heures d'insertion réalisées", g.realised_hours);
   w.count(where, "fte", "Équivalents temps plein (1 600 heures)", g.fte);
   w.cell(where, participants(g.participants), false);

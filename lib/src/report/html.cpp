@@ -458,7 +458,7 @@ std::string_view group_label(GroupBy g) {
 
 Row group_row(const GroupReport& g, int min_cell, bool total) {
   return {{escape(total ? std::string("Ensemble") : g.label.empty() ? g.key : g.label), escape(format_number(g.operations)),
-           escape(format_number(g.contracts_with_clause)), escape(format_number(g.target_hours)),
+           escape(format_number(g.contracts_with_clause)), g.has_target ? escape(format_number(g.target_hours)) : "—",
            escape(format_number(g.realised_hours)), escape(format_number(double(g.fte))), people_html(g.participants, min_cell),
            people_html(published_work_contracts(g.work_contracts, g.participants), min_cell)},
           total};

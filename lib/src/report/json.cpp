@@ -147,7 +147,7 @@ struct Writer {
     j["label"] = g.label;
     j["operations"] = g.operations;
     j["contracts_with_clause"] = g.contracts_with_clause;
-    j["target_hours"] = hours(g.target_hours);
+    j["target_hours"] = g.has_target ? hours(g.target_hours) : ordered_json(nullptr);
     j["realised_hours"] = hours(g.realised_hours);
     j["fte"] = g.fte;
     j["participants"] = people(g.participants, false);

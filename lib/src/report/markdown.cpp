@@ -228,7 +228,7 @@ text::Row group_row(const GroupReport& g, const std::string& label, int min_cell
   return {label,
           format_number(g.operations),
           format_number(g.contracts_with_clause),
-          format_number(g.target_hours),
+          g.has_target ? format_number(g.target_hours) : "—",
           format_number(g.realised_hours),
           format_number(static_cast<double>(g.fte)),
           people(g.participants, min_cell),

@@ -390,7 +390,7 @@ void rules_sheet(Book& book, const CountingInfo& c, int min_cell, bool counting)
 void group_columns(Sheet& s, const GroupReport& g, bool bold) {
   s.number(2, g.operations, Style::count, bold);
   s.number(3, g.contracts_with_clause, Style::count, bold);
-  s.hours(4, g.target_hours, bold);
+  if (g.has_target) s.hours(4, g.target_hours, bold);  // route groups: no target, an empty cell
   s.hours(5, g.realised_hours, bold);
   s.number(6, static_cast<double>(g.fte), Style::count, bold);
   s.people(7, g.participants, bold);

@@ -219,6 +219,7 @@ struct GroupReport {
   int operations = 0;
   int contracts_with_clause = 0;  // lots whose clause is set (status ok) in the group
   double target_hours = 0, realised_hours = 0;
+  bool has_target = true;         // false for route groups: a lot's target is not split by route ("—", JSON null)
   long long fte = 0;              // full_time_equivalents(realised_hours)
   Cell participants;              // distinct refs across operations (counted once), suppressible
   int work_contracts = 0;         // distinct (operation, participant, employer, contract)
