@@ -51,35 +51,6 @@ bool is_bullet(std::string_view line) {
   return line == "-" || line.starts_with("- ") || line.starts_with("-\t");
 }
 
-// The cells of "| a | b |": outer pipes dropped, "\|" is a pipe inside a cell, cells trimmed.
-std::vector<std::string> split_row(std::string_view line) {
-  std::vector<std::string> cells(1);
-  for (std::size_t i = line.starts_with('|') ? 1 : 0; i < line.size(); ++i) {
-    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-      cells.back() += '|';
-      ++i;
-    } else if (line[i] == '|') {
-      cells.emplace_back();
-    } else {
-      cells.back() += line[i];
-    }
-  }
-  if (cells.size() > 1 && trim(cells.back()).empty()) cells.pop_back();  // what follows the closing pipe
-  for (std::string& cell : cells) cell = std::string(trim(cell));
-  return cells;
-}
-
-// "|---|:---|---:|": dashes, with an optional colon at either end of each cell.
-bool is_separator_row(std::string_view line) {
-  if (!line.starts_with('|')) return false;
-  for (const std::string& cell : split_row(line)) {
-    std::string_view dashes = cell;
-    if (dashes.starts_with(':')) dashes.remove_prefix(1);
-    if (dashes.ends_with(':')) dashes.remove_suffix(1);
-    if (dashes.empty() || dashes.find_first_not_of('-') != std::string_view::npos) return false;
-  }
-  return true;
-}
 
 Block text_block(Block::Kind kind, std::string_view text, int level = 0) {
   Block b;
@@ -92,11 +63,11 @@ Block text_block(Block::Kind kind, std::string_view text, int level = 0) {
 // The table whose header is lines[first]; returns the index of the first line after it. Every row gets as
 // many cells as the widest line (header, separator or row), so ragged rows lose nothing.
 std::size_t parse_table(const std::vector<std::string_view>& lines, std::size_t first, std::vector<Block>& blocks) {
-  const std::vector<std::string> header = split_row(lines[first]);
-  const std::vector<std::string> separator = split_row(lines[first + 1]);
+  const std::vector<std::string> header = split_table_row(lines[first]);
+  const std::vector<std::string> separator = split_table_row(lines[first + 1]);
   std::vector<std::vector<std::string>> rows;
   std::size_t next = first + 2;
-  for (; next < lines.size() && lines[next].starts_with('|'); ++next) rows.push_back(split_row(lines[next]));
+  for (; next < lines.size() && lines[next].starts_with('|'); ++next) rows.push_back(split_table_row(lines[next]));
 
   std::size_t columns = std::max(header.size(), separator.size());
   for (const auto& row : rows) columns = std::max(columns, row.size());
@@ -205,6 +176,36 @@ std::string wrap(std::string_view text, std::string_view first_prefix, std::stri
 
 }  // namespace
 
+// The cells of "| a | b |": outer pipes dropped, "\|" is a pipe inside a cell, cells trimmed.
+std::vector<std::string> split_table_row(std::string_view line) {
+  std::vector<std::string> cells(1);
+  for (std::size_t i = line.starts_with('|') ? 1 : 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+      cells.back() += '|';
+      ++i;
+    } else if (line[i] == '|') {
+      cells.emplace_back();
+    } else {
+      cells.back() += line[i];
+    }
+  }
+  if (cells.size() > 1 && trim(cells.back()).empty()) cells.pop_back();  // what follows the closing pipe
+  for (std::string& cell : cells) cell = std::string(trim(cell));
+  return cells;
+}
+
+// "|---|:---|---:|": dashes, with an optional colon at either end of each cell.
+bool is_table_separator(std::string_view line) {
+  if (!line.starts_with('|')) return false;
+  for (const std::string& cell : split_table_row(line)) {
+    std::string_view dashes = cell;
+    if (dashes.starts_with(':')) dashes.remove_prefix(1);
+    if (dashes.ends_with(':')) dashes.remove_suffix(1);
+    if (dashes.empty() || dashes.find_first_not_of('-') != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 Inline parse_inline(std::string_view text) {
   Inline out;
   auto add = [&out](std::string_view piece, bool bold) {
@@ -249,7 +250,7 @@ Document parse_markdown(std::string_view text, std::string title) {
   while (i < lines.size()) {
     const std::string_view line = lines[i];
     const int level = heading_level(line);
-    const bool table = line.starts_with('|') && i + 1 < lines.size() && is_separator_row(lines[i + 1]);
+    const bool table = line.starts_with('|') && i + 1 < lines.size() && is_table_separator(lines[i + 1]);
     if (line.empty() || line == "\f" || level > 0 || is_bullet(line) || table) end_paragraph();
     if (table) {
       i = parse_table(lines, i, doc.blocks);

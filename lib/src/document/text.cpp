@@ -2,6 +2,8 @@
 // (as clausier's own writers and people write them) and HTML (a small tolerant tokenizer).
 #include "text.hpp"
 
+#include "clausier/doc/blocks.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -220,35 +222,6 @@ std::size_t list_item_start(std::string_view line, bool markdown) {
   return std::string_view::npos;
 }
 
-// The cells of "| a | b |": outer pipes dropped, "\|" is a pipe inside a cell, cells trimmed.
-std::vector<std::string> split_row(std::string_view line) {
-  std::vector<std::string> cells(1);
-  for (std::size_t i = line.starts_with('|') ? 1 : 0; i < line.size(); ++i) {
-    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-      cells.back() += '|';
-      ++i;
-    } else if (line[i] == '|') {
-      cells.emplace_back();
-    } else {
-      cells.back() += line[i];
-    }
-  }
-  if (cells.size() > 1 && trim_spaces(cells.back()).empty()) cells.pop_back();  // after the closing pipe
-  for (std::string& cell : cells) cell = std::string(trim_spaces(cell));
-  return cells;
-}
-
-// "|---|:---|---:|": dashes, with an optional colon at either end of each cell.
-bool is_separator_row(std::string_view line) {
-  if (!line.starts_with('|')) return false;
-  for (const std::string& cell : split_row(line)) {
-    std::string_view dashes = cell;
-    if (dashes.starts_with(':')) dashes.remove_prefix(1);
-    if (dashes.ends_with(':')) dashes.remove_suffix(1);
-    if (dashes.empty() || dashes.find_first_not_of('-') != std::string_view::npos) return false;
-  }
-  return true;
-}
 
 class MarkdownReader {
  public:
@@ -299,7 +272,7 @@ class MarkdownReader {
         flush();
         continue;
       }
-      if (line.starts_with('|') && i + 1 < lines.size() && is_separator_row(trim_spaces(lines[i + 1]))) {
+      if (line.starts_with('|') && i + 1 < lines.size() && doc::is_table_separator(trim_spaces(lines[i + 1]))) {
         flush();
         i = table(lines, i) - 1;
         continue;
@@ -352,7 +325,7 @@ class MarkdownReader {
       if (!line.starts_with('|')) return i;
       if (i == first + 1) continue;  // the separator row
       ++row;
-      const std::vector<std::string> cells = split_row(line);
+      const std::vector<std::string> cells = doc::split_table_row(line);
       for (std::size_t c = 0; c < cells.size(); ++c)
         sink_.add(Block{strip_inline(cells[c]), static_cast<int>(i) + 1, 0, number, row, static_cast<int>(c) + 1});
     }

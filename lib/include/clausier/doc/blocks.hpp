@@ -46,6 +46,12 @@ Document parse_markdown(std::string_view text, std::string title);
 // "**gras** et normal" -> [{gras, bold}, {" et normal"}]
 Inline parse_inline(std::string_view text);
 
+// Markdown table lines, also read back by the document readers (document/text.cpp):
+// the cells of "| a | b |" (outer pipes dropped, "\|" a pipe inside a cell, cells trimmed of ASCII
+// spaces), and whether a line is a separator row "|---|:---|---:|".
+std::vector<std::string> split_table_row(std::string_view line);
+bool is_table_separator(std::string_view line);
+
 std::string write_markdown(const Document& d);
 std::string write_text(const Document& d);  // plain text: headings underlined, tables aligned, "- " bullets
 std::string write_html(const Document& d);  // standalone, printable (A4 print CSS), UTF-8, French lang
