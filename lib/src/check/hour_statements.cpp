@@ -167,16 +167,6 @@ bool excluded_after(std::string_view folded, std::size_t at) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::size_t letter_at(std::string_view s, std::size_t i) {
-  if (i >= s.size()) return 0;
-  auto c = static_cast<unsigned char>(s[i]);
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 1;
-  if (i + 1 >= s.size()) return 0;
-  auto d = static_cast<unsigned char>(s[i + 1]);
-  if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7) return 2;  // À..ÿ but × and ÷
-  if (c == 0xC5 && (d == 0x92 || d == 0x93)) return 2;                          // Œ œ
-  return 0;
-}
 
 std::string fold(std::string_view text) {
   std::string out(text);

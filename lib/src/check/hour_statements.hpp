@@ -34,6 +34,8 @@
 #include "clausier/document/read.hpp"
 #include "clausier/tender/model.hpp"
 
+#include "clausier/text/words.hpp"
+
 namespace clausier::check::detail {
 
 // ---- Text helpers ---------------------------------------------------------------------------------
@@ -51,8 +53,7 @@ std::size_t find_folded(std::string_view folded, std::string_view pattern, std::
 inline bool contains_folded(std::string_view folded, std::string_view pattern) {
   return find_folded(folded, pattern) != std::string_view::npos;
 }
-// The character at s[i] is a letter (ASCII or Latin-1, œ): its byte length, else 0.
-std::size_t letter_at(std::string_view s, std::size_t i);
+using text::letter_at;  // the letter at s[i] (ASCII or Latin-1, œ): its byte length, else 0
 bool is_digit(char c);
 
 // A number written in digits: "1 542", "1 541,67", "1542", "4 700", groups of three separated by a

@@ -282,16 +282,6 @@ std::size_t hyphen_at(std::string_view s, std::size_t i) {
   if (s.substr(i, 3) == "\u2010" || s.substr(i, 3) == "\u2011") return 3;
   return 0;
 }
-// Length of the letter at s[i] (ASCII, Latin-1 letters, œ), or 0.
-std::size_t letter_at(std::string_view s, std::size_t i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 1;
-  if (i + 1 >= s.size()) return 0;
-  auto d = static_cast<unsigned char>(s[i + 1]);
-  if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7) return 2;  // À..ÿ but × and ÷
-  if (c == 0xC5 && (d == 0x92 || d == 0x93)) return 2;                          // Œ œ
-  return 0;
-}
 
 // The gap between two words joins them into one number: white space and at most one hyphen.
 bool joins(std::string_view gap) {
@@ -426,6 +416,17 @@ std::string number_to_words(std::uint64_t n, Spelling spelling) {
   }
   if (units != 0) below_1000(b, next, units, true);
   return b.take();
+}
+
+std::size_t letter_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  auto c = static_cast<unsigned char>(s[i]);
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 1;
+  if (i + 1 >= s.size()) return 0;
+  auto d = static_cast<unsigned char>(s[i + 1]);
+  if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7) return 2;  // À..ÿ but × and ÷
+  if (c == 0xC5 && (d == 0x92 || d == 0x93)) return 2;                          // Œ œ
+  return 0;
 }
 
 }  // namespace clausier::text

@@ -64,4 +64,8 @@ struct NumberInWords {
 // size of the text (a number has at most 32 words).
 std::vector<NumberInWords> find_numbers_in_words(std::string_view text);
 
+// Length in bytes of the letter at s[i] (ASCII, the Latin-1 letters À..ÿ but × and ÷, Œ œ), or 0
+// (not a letter, or i past the end): how French words are cut out of UTF-8 text.
+std::size_t letter_at(std::string_view s, std::size_t i);
+
 }  // namespace clausier::text
