@@ -88,7 +88,9 @@ json location_json(const Diagnostic& d, bool paragraphs) {
     artifact["uri"] = uri_of(d.path);
     artifact["uriBaseId"] = std::string(source_root);
   }
-  json physical = {{"artifactLocation", artifact}};
+  // GitHub code scanning wants a region.startLine on every result (sarif-sdk rule GH1003): a finding
+  // about a whole file, or about a Word or ODF paragraph, points at line 1 of its file.
+  json physical = {{"artifactLocation", artifact}, {"region", {{"startLine", 1}}}};
   json location;
   if (paragraphs) {
     location["physicalLocation"] = physical;
