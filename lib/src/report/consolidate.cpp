@@ -1,6 +1,6 @@
 // Many operations consolidated the way a territory or the national network counts them.
 //
-// Linear and lean: add() tracks one operation (track::track and track::count_rows, as the operation
+// Linear and lean: add() tracks one operation (one track::track call, whose counted rows it reads, as the operation
 // report does), folds it into per-group sums and per-person hours, and keeps nothing of it but its
 // OperationLine and, for each person counted for the first time, what the breakdowns read of their
 // participant entry (sex, birth year, criteria, validation date, outcomes; not the ref nor the note).
@@ -137,7 +137,6 @@ void Consolidator::Impl::add(const track::Operation& op) {
   const tender::Tender& tender = *result->tender;
   std::size_t index = lines.size();
   track::Tracking t = track::track(*result, op.participants, op.rows, {options.as_of, options.declared_hours, op.unreadable});
-  track::Count count = track::count_rows(*result, op.participants, op.rows, track::Month::of(options.as_of));
 
   OperationLine line;
   line.path = tender.path;
@@ -212,7 +211,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
   // Statement files list a person's months one after the other: the last lookups are kept.
   std::string_view last_ref, last_employer;
   std::uint32_t person_id = 0, employer_id = 0;
-  for (const track::CountedRow& c : count.counted) {
+  for (const track::CountedRow& c : t.counted) {
     std::size_t lot = lot_of(c.row->lot);
     if (lot >= t.lots.size() || !t.lots[lot].tracked || c.hours <= 0) continue;
     const track::StatementRow& row = *c.row;

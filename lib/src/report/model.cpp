@@ -2,7 +2,7 @@
 //
 // Choices the header leaves open, decided here:
 // - Counting is tracking's: track::track() gives each lot's target, counted hours and status, and
-//   track::count_rows() the rows that count (the same call track() makes). Nothing is recounted here.
+//   the rows that count (Tracking::counted, from its one call of track::count_rows). Nothing is recounted here.
 // - Scope: hours on a lot whose clause is not set (below-minimum, no-capacity) appear on that lot's
 //   line only; the operation's totals, months, participants, breakdowns and work contracts use the
 //   rows of tracked lots. The population is the people with counted hours > 0 on tracked lots at
@@ -451,7 +451,6 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   if (result == nullptr) throw std::invalid_argument("build_operation_report: the tender is not valid");
   const tender::Tender& tender = *result->tender;
   track::Tracking t = track::track(*result, op.participants, op.rows, {options.as_of, options.declared_hours, op.unreadable});
-  track::Count count = track::count_rows(*result, op.participants, op.rows, Month::of(options.as_of));
 
   OperationReport out;
   out.path = report_path(tender);
@@ -467,7 +466,7 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   People people;
   std::map<int, double> months;
   std::set<std::tuple<std::string_view, std::string_view, track::Contract>> work_contracts;
-  for (const track::CountedRow& c : count.counted) {
+  for (const track::CountedRow& c : t.counted) {
     std::size_t i = lot_index(c.row->lot);
     if (i == LotIndex::npos || c.hours <= 0) continue;
     LotFacts& lot = lots[i];

@@ -161,6 +161,7 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     if (std::find(p.lots.begin(), p.lots.end(), c.row->lot) == p.lots.end()) p.lots.push_back(c.row->lot);
   }
   for (auto& p : out.participants) p.counted_hours = round6(p.counted_hours);
+  out.counted = std::move(count.counted);
   std::sort(out.participants.begin(), out.participants.end(),
             [](const ParticipantTracking& a, const ParticipantTracking& b) { return a.ref < b.ref; });
   return out;

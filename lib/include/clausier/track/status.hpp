@@ -49,6 +49,7 @@ struct Tracking {
   std::vector<ContractorTracking> contractors;
   std::vector<ParticipantTracking> participants;
   std::vector<NotCounted> not_counted;  // every row that counts nothing, in file and line order
+  std::vector<CountedRow> counted;      // the rows that count (count_rows), for callers that go on from here
 };
 
 struct TrackOptions {
