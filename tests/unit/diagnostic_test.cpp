@@ -59,3 +59,11 @@ TEST_CASE("text: suggestions and UTF-8") {
   CHECK(sanitize_utf8("\xC9galit\xE9 ok") == "\uFFFDgalit\uFFFD ok");
   CHECK(sanitize_utf8("Égalité") == "Égalité");
 }
+
+TEST_CASE("trim_spaces trims ASCII spaces and tabs only") {
+  // Used by the Markdown writer's parser and the document readers: a no-break space is text.
+  CHECK(clausier::trim_spaces(" \t 1\u202F542 \t") == "1\u202F542");
+  CHECK(clausier::trim_spaces("\u00A0a\u00A0") == "\u00A0a\u00A0");
+  CHECK(clausier::trim_spaces(" \t ").empty());
+  CHECK(clausier::trim_spaces("").empty());
+}

@@ -98,4 +98,10 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
+std::string_view trim_spaces(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
 }  // namespace clausier

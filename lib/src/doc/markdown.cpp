@@ -15,12 +15,6 @@ namespace {
 // Plain text is pasted into e-mails: lines stay within this many characters where words allow.
 constexpr std::size_t text_line_width = 100;
 
-// Only ASCII spaces and tabs: U+00A0 and U+202F are text, and "\f" alone on a line is a page break.
-std::string_view trim(std::string_view s) {
-  const std::size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 std::vector<std::string_view> trimmed_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -30,7 +24,7 @@ std::vector<std::string_view> trimmed_lines(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     if (line.ends_with('\r')) line.remove_suffix(1);
-    lines.push_back(trim(line));
+    lines.push_back(trim_spaces(line));
     start = end + 1;
   }
   return lines;
@@ -106,7 +100,7 @@ std::string inline_markdown(const Inline& text) {
 
 // "# " + text, or "#" alone when the text is empty (no trailing space).
 std::string prefixed(std::string_view prefix, const std::string& text) {
-  return text.empty() ? std::string(trim(prefix)) : std::string(prefix) + text;
+  return text.empty() ? std::string(trim_spaces(prefix)) : std::string(prefix) + text;
 }
 
 // Blocks are separated by a blank line, except consecutive bullet items.
@@ -170,7 +164,7 @@ std::string wrap(std::string_view text, std::string_view first_prefix, std::stri
     line_has_word = true;
     i = end;
   }
-  if (!line_has_word) line = std::string(trim(line));
+  if (!line_has_word) line = std::string(trim_spaces(line));
   return out + line + '\n';
 }
 
@@ -189,8 +183,8 @@ std::vector<std::string> split_table_row(std::string_view line) {
       cells.back() += line[i];
     }
   }
-  if (cells.size() > 1 && trim(cells.back()).empty()) cells.pop_back();  // what follows the closing pipe
-  for (std::string& cell : cells) cell = std::string(trim(cell));
+  if (cells.size() > 1 && trim_spaces(cells.back()).empty()) cells.pop_back();  // what follows the closing pipe
+  for (std::string& cell : cells) cell = std::string(trim_spaces(cell));
   return cells;
 }
 
@@ -261,9 +255,9 @@ Document parse_markdown(std::string_view text, std::string title) {
       page_break.kind = Block::Kind::page_break;
       doc.blocks.push_back(page_break);
     } else if (level > 0) {
-      doc.blocks.push_back(text_block(Block::Kind::heading, trim(line.substr(static_cast<std::size_t>(level))), level));
+      doc.blocks.push_back(text_block(Block::Kind::heading, trim_spaces(line.substr(static_cast<std::size_t>(level))), level));
     } else if (is_bullet(line)) {
-      doc.blocks.push_back(text_block(Block::Kind::bullet, trim(line.substr(1))));
+      doc.blocks.push_back(text_block(Block::Kind::bullet, trim_spaces(line.substr(1))));
     } else if (!line.empty()) {
       if (!paragraph.empty()) paragraph += ' ';
       paragraph += line;

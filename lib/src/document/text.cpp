@@ -888,11 +888,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string_view trim_spaces(std::string_view s) {
-  const std::size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 std::vector<Paragraph> read_markdown(std::string_view text) { return MarkdownReader().read(text); }
 std::vector<Paragraph> read_plain_text(std::string_view text) { return PlainTextReader().read(text); }

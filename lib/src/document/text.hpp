@@ -8,6 +8,7 @@
 
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/document/read.hpp"
+#include "clausier/core/text.hpp"
 
 namespace clausier::document::detail {
 
@@ -46,6 +47,6 @@ std::vector<Paragraph> read_html(std::string_view text);
 
 // Line-level helpers shared by the Markdown and plain-text readers.
 std::vector<std::string_view> split_lines(std::string_view text);  // "\r\n" or "\n"; no terminator kept
-std::string_view trim_spaces(std::string_view s);                    // ASCII spaces and tabs only
+using clausier::trim_spaces;  // ASCII spaces and tabs only (core/text.hpp)
 
 }  // namespace clausier::document::detail

@@ -19,6 +19,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The closest candidate within a small distance, or empty.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+// s without its leading and trailing ASCII spaces and tabs; U+00A0 and U+202F are text and stay.
+std::string_view trim_spaces(std::string_view s);
+
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 // « value » with French quotes and no-break spaces inside.
 std::string quoted(std::string_view s);
