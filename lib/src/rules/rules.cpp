@@ -43,6 +43,12 @@ void RuleSet::need(std::string_view file) const {
   }
 }
 
+int RuleSet::unparsed_tables() const {
+  int n = 0;
+  for (const File& f : files_) n += f.builtin && !f.parsed ? 1 : 0;
+  return n;
+}
+
 void RuleSet::need_all() const {
   for (const File& f : files_)
     if (f.builtin && !f.parsed) need(f.name);

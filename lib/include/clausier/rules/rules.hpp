@@ -115,6 +115,8 @@ class RuleSet {
   // Built-in tables are parsed on first use, which is not safe from two threads at once. A program
   // that shares one RuleSet between threads calls this first; afterwards the set is only read.
   void parse_all() const { need_all(); }
+  // Built-in tables not parsed yet (0 after parse_all()).
+  int unparsed_tables() const;
 
  private:
   friend class TableLoader;
