@@ -106,11 +106,17 @@ track::Operation read_operation(const std::string& path, const Options& opts, co
 }
 
 // Prints the operation's diagnostics on standard error; `exit_code` keeps the worst code met so far
-// (3 > 2 > 1 > 0). False when the tender cannot be used.
+// (3 > 2 > 1 > 0). False when the report cannot be written from this operation: the tender cannot be
+// used, or an input is in error (a participant left out, an unreadable file) — a bilan must not miss a
+// person. Only unreadable statement rows let the report go on, as formats.md section 5 says: they are
+// reported and the other rows still count.
 bool report_diagnostics(const track::Operation& op, int& exit_code) {
   for (const auto& d : op.diagnostics) std::cerr << render_diagnostic(d, op.source_of(d.path));
   exit_code = std::max(exit_code, exit_code_for(op.diagnostics));
-  if (op.result() != nullptr) return true;
+  bool usable = op.result() != nullptr;
+  for (const Diagnostic& d : op.diagnostics)
+    if (d.severity == Severity::error && d.category != Category::finding && d.rule != "statement-row") usable = false;
+  if (usable) return true;
   exit_code = std::max(exit_code, static_cast<int>(cli::exit_invalid));
   return false;
 }
