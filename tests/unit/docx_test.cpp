@@ -10,45 +10,16 @@
 
 #include "clausier/doc/blocks.hpp"
 #include "printers.hpp"
+#include "zip_reader.hpp"
 
 using namespace clausier::doc;
+using clausier::test::unzip;
+using clausier::test::ZipEntry;
 
 namespace {
 
-struct Entry {
-  std::string name;
-  std::string bytes;
-  std::time_t mtime = 0;
-};
-
-// The entries of a zip held in memory, in the archive's order; checks the archive's consistency on the way.
-std::vector<Entry> unzip(const std::string& bytes) {
-  std::vector<Entry> entries;
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  REQUIRE(source != nullptr);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (archive == nullptr) zip_source_free(source);
-  REQUIRE_MESSAGE(archive != nullptr, zip_error_strerror(&error));
-  const zip_int64_t count = zip_get_num_entries(archive, 0);
-  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
-    zip_stat_t stat;
-    REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
-    Entry entry{stat.name, std::string(stat.size, '\0'), stat.mtime};
-    zip_file_t* file = zip_fopen_index(archive, i, 0);
-    REQUIRE(file != nullptr);
-    CHECK(zip_fread(file, entry.bytes.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
-    zip_fclose(file);
-    entries.push_back(std::move(entry));
-  }
-  zip_discard(archive);
-  zip_error_fini(&error);
-  return entries;
-}
-
-std::string part(const std::vector<Entry>& entries, const std::string& name) {
-  for (const Entry& e : entries)
+std::string part(const std::vector<ZipEntry>& entries, const std::string& name) {
+  for (const ZipEntry& e : entries)
     if (e.name == name) return e.bytes;
   FAIL("no part " << name);
   return {};
@@ -99,9 +70,9 @@ const std::string sample_markdown =
 }  // namespace
 
 TEST_CASE("docx: a zip of the WordprocessingML parts, in a fixed order, each dated 1980-01-01 00:00") {
-  const std::vector<Entry> entries = unzip(write_docx(parse_markdown(sample_markdown, "CCAP")));
+  const std::vector<ZipEntry> entries = unzip(write_docx(parse_markdown(sample_markdown, "CCAP")));
   std::vector<std::string> names;
-  for (const Entry& e : entries) names.push_back(e.name);
+  for (const ZipEntry& e : entries) names.push_back(e.name);
   CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
                                           "word/document.xml", "word/styles.xml", "word/numbering.xml",
                                           "word/settings.xml", "word/_rels/document.xml.rels"});
@@ -110,7 +81,7 @@ TEST_CASE("docx: a zip of the WordprocessingML parts, in a fixed order, each dat
   first_dos_date.tm_mday = 1;
   first_dos_date.tm_isdst = -1;
   const std::time_t expected = std::mktime(&first_dos_date);
-  for (const Entry& e : entries) {
+  for (const ZipEntry& e : entries) {
     CAPTURE(e.name);
     CHECK(e.mtime == expected);
     pugi::xml_document xml;

@@ -14,6 +14,7 @@
 #include "clausier/report/render.hpp"
 #include "clausier/text/table.hpp"
 #include "printers.hpp"
+#include "zip_reader.hpp"
 
 using namespace clausier;
 using namespace clausier::report;
@@ -209,34 +210,6 @@ ParticipantSheet sample_sheet() {
   s.as_of = Date(2027, 12, 31);
   s.counting = {"work-contracts", 24, 0, "2026-11-22", "ab12"};
   return s;
-}
-
-// The parts of a zip held in memory, by name (libzip, as docx_test.cpp reads a .docx); every entry's DOS date
-// goes to `mtimes`.
-std::map<std::string, std::string> unzip(const std::string& bytes, std::vector<std::time_t>* mtimes = nullptr) {
-  std::map<std::string, std::string> parts;
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  REQUIRE(source != nullptr);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (archive == nullptr) zip_source_free(source);
-  REQUIRE_MESSAGE(archive != nullptr, zip_error_strerror(&error));
-  const zip_int64_t count = zip_get_num_entries(archive, 0);
-  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
-    zip_stat_t stat;
-    REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
-    std::string data(stat.size, '\0');
-    zip_file_t* file = zip_fopen_index(archive, i, 0);
-    REQUIRE(file != nullptr);
-    CHECK(zip_fread(file, data.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
-    zip_fclose(file);
-    parts[stat.name] = std::move(data);
-    if (mtimes != nullptr) mtimes->push_back(stat.mtime);
-  }
-  zip_discard(archive);
-  zip_error_fini(&error);
-  return parts;
 }
 
 // A workbook read back: sheet names in order, shared strings, and each sheet's cells by reference ("H2").
@@ -655,7 +628,12 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
   const std::string bytes = render_xlsx(sample_operation());
   CHECK(render_xlsx(sample_operation()) == bytes);
   std::vector<std::time_t> mtimes;
-  const Workbook w(unzip(bytes, &mtimes));
+  std::map<std::string, std::string> parts;
+  for (clausier::test::ZipEntry& e : clausier::test::unzip(bytes)) {
+    mtimes.push_back(e.mtime);
+    parts[e.name] = std::move(e.bytes);
+  }
+  const Workbook w(parts);
   std::tm first_dos_date{};  // libzip reads the DOS date as local time, so the expected value is local too
   first_dos_date.tm_year = 80;
   first_dos_date.tm_mday = 1;
@@ -718,7 +696,7 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
 TEST_CASE("report render: xlsx of a consolidation") {
   const std::string bytes = render_xlsx(sample_consolidation());
   CHECK(render_xlsx(sample_consolidation()) == bytes);
-  const Workbook w(unzip(bytes));
+  const Workbook w(clausier::test::unzip_by_name(bytes));
   CHECK(w.sheets == std::vector<std::string>{"Synthèse", "Groupes", "Opérations", "Répartitions", "Règles"});
   CHECK(w.number("Synthèse", "B4") == 2);  // operations
   CHECK(w.number("Synthèse", "B9") == 2);  // FTE: 3 350,5 ÷ 1 600 = 2,09 → 2
@@ -742,8 +720,8 @@ TEST_CASE("report render: a suppressed value is never written, in any format") {
       {"md", render_markdown(r)},      {"csv", render_csv(r)},        {"decp", render_decp({r})},
       {"flat", render_flat({r})},      {"md consolidation", render_markdown(c)},
       {"csv consolidation", render_csv(c)}};
-  for (const auto& [name, part] : unzip(render_xlsx(r))) outputs.emplace_back("xlsx " + name, part);
-  for (const auto& [name, part] : unzip(render_xlsx(c))) outputs.emplace_back("xlsx consolidation " + name, part);
+  for (const auto& [name, part] : clausier::test::unzip_by_name(render_xlsx(r))) outputs.emplace_back("xlsx " + name, part);
+  for (const auto& [name, part] : clausier::test::unzip_by_name(render_xlsx(c))) outputs.emplace_back("xlsx consolidation " + name, part);
   for (const auto& [name, text] : outputs)
     for (const std::string& sentinel : sentinels) {
       CAPTURE(name);

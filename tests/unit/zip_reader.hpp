@@ -1,0 +1,54 @@
+#pragma once
+// Reading back, in tests, the zips the library writes (.docx, .xlsx): every entry of an archive held
+// in memory, in the archive's order, with libzip, checking the archive's consistency on the way.
+#include <doctest/doctest.h>
+#include <zip.h>
+
+#include <ctime>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clausier::test {
+
+struct ZipEntry {
+  std::string name;
+  std::string bytes;
+  std::time_t mtime = 0;
+};
+
+// The entries of a zip held in memory, in the archive's order; checks the archive's consistency on the way.
+inline std::vector<ZipEntry> unzip(const std::string& bytes) {
+  std::vector<ZipEntry> entries;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  REQUIRE(source != nullptr);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (archive == nullptr) zip_source_free(source);
+  REQUIRE_MESSAGE(archive != nullptr, zip_error_strerror(&error));
+  const zip_int64_t count = zip_get_num_entries(archive, 0);
+  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
+    zip_stat_t stat;
+    REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
+    ZipEntry entry{stat.name, std::string(stat.size, '\0'), stat.mtime};
+    zip_file_t* file = zip_fopen_index(archive, i, 0);
+    REQUIRE(file != nullptr);
+    CHECK(zip_fread(file, entry.bytes.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+    zip_fclose(file);
+    entries.push_back(std::move(entry));
+  }
+  zip_discard(archive);
+  zip_error_fini(&error);
+  return entries;
+}
+
+// The same entries by name.
+inline std::map<std::string, std::string> unzip_by_name(const std::string& bytes) {
+  std::map<std::string, std::string> parts;
+  for (ZipEntry& e : unzip(bytes)) parts[e.name] = std::move(e.bytes);
+  return parts;
+}
+
+}  // namespace clausier::test
