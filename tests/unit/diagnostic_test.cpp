@@ -67,3 +67,9 @@ TEST_CASE("trim_spaces trims ASCII spaces and tabs only") {
   CHECK(clausier::trim_spaces(" \t ").empty());
   CHECK(clausier::trim_spaces("").empty());
 }
+
+TEST_CASE("split_lines splits at LF and drops the CR of CRLF") {
+  CHECK(clausier::split_lines("a\r\nb\nc") == std::vector<std::string_view>{"a", "b", "c"});
+  CHECK(clausier::split_lines("a\n\nb\n") == std::vector<std::string_view>{"a", "", "b"});  // no line after a final LF
+  CHECK(clausier::split_lines("").empty());
+}

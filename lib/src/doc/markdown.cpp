@@ -17,16 +17,8 @@ constexpr std::size_t text_line_width = 100;
 
 
 std::vector<std::string_view> trimmed_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    lines.push_back(trim_spaces(line));
-    start = end + 1;
-  }
+  std::vector<std::string_view> lines = split_lines(text);
+  for (std::string_view& line : lines) line = trim_spaces(line);
   return lines;
 }
 

@@ -46,7 +46,7 @@ std::vector<Paragraph> read_plain_text(std::string_view text);
 std::vector<Paragraph> read_html(std::string_view text);
 
 // Line-level helpers shared by the Markdown and plain-text readers.
-std::vector<std::string_view> split_lines(std::string_view text);  // "\r\n" or "\n"; no terminator kept
+using clausier::split_lines;  // "\r\n" or "\n"; no terminator kept (core/text.hpp)
 using clausier::trim_spaces;  // ASCII spaces and tabs only (core/text.hpp)
 
 }  // namespace clausier::document::detail

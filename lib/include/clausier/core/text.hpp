@@ -19,6 +19,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The closest candidate within a small distance, or empty.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+// The lines of text, split at LF with a CR before it dropped (CRLF files); no line for a final LF.
+std::vector<std::string_view> split_lines(std::string_view text);
 // s without its leading and trailing ASCII spaces and tabs; U+00A0 and U+202F are text and stay.
 std::string_view trim_spaces(std::string_view s);
 
