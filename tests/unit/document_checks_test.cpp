@@ -18,6 +18,7 @@
 #include "clausier/draft/documents.hpp"
 #include "clausier/tender/load.hpp"
 #include "printers.hpp"
+#include "zip_files.hpp"
 
 using namespace clausier;
 using document::Format;
@@ -220,28 +221,9 @@ std::string odf_content(const doc::Document& d) {
 }
 
 std::string zipped(const std::vector<std::pair<std::string, std::string>>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  REQUIRE(buffer != nullptr);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  REQUIRE(archive != nullptr);
-  zip_source_keep(buffer);
-  for (const auto& [name, bytes] : parts) {
-    zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-    REQUIRE(source != nullptr);
-    REQUIRE(zip_file_add(archive, name.c_str(), source, 0) >= 0);
-  }
-  REQUIRE_MESSAGE(zip_close(archive) == 0, zip_strerror(archive));
-  REQUIRE(zip_source_open(buffer) == 0);
-  std::string out;
-  char chunk[65536];
-  zip_int64_t n = 0;
-  while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0) out.append(chunk, static_cast<std::size_t>(n));
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return out;
+  std::vector<clausier::test::Part> entries;
+  for (const auto& [name, bytes] : parts) entries.push_back({name, bytes});
+  return clausier::test::make_zip(entries);
 }
 
 constexpr Format all_formats[] = {Format::markdown, Format::text, Format::html, Format::docx, Format::odt};

@@ -13,11 +13,15 @@
 #include "clausier/document/read.hpp"
 #include "clausier/text/table.hpp"
 #include "printers.hpp"
+#include "zip_files.hpp"
 
 using namespace clausier;
 using namespace clausier::document;
 
 namespace {
+
+using clausier::test::make_zip;
+using clausier::test::Part;
 
 const std::string nbsp = "\u00A0";
 const std::string nnbsp = "\u202F";
@@ -63,41 +67,6 @@ Diagnostic refused(std::string_view bytes, Format f, const Limits& limits = {}) 
   CHECK(r.diagnostics[0].path == path_for(f));
   CHECK(r.diagnostics[0].severity == Severity::error);
   return r.diagnostics[0];
-}
-
-struct Part {
-  std::string name;
-  std::string bytes;
-  bool encrypted = false;
-};
-
-// A zip built in memory with libzip: every test archive is generated here, none is committed.
-std::string make_zip(const std::vector<Part>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  REQUIRE(buffer != nullptr);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  REQUIRE(archive != nullptr);
-  zip_source_keep(buffer);
-  for (const Part& part : parts) {
-    zip_source_t* source = zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
-    REQUIRE(source != nullptr);
-    const zip_int64_t index = zip_file_add(archive, part.name.c_str(), source, 0);
-    REQUIRE(index >= 0);
-    if (part.encrypted)
-      REQUIRE(zip_file_set_encryption(archive, static_cast<zip_uint64_t>(index), ZIP_EM_AES_256, "secret") == 0);
-  }
-  REQUIRE_MESSAGE(zip_close(archive) == 0, zip_strerror(archive));
-  REQUIRE(zip_source_open(buffer) == 0);
-  std::string out;
-  char chunk[65536];
-  zip_int64_t n = 0;
-  while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0) out.append(chunk, static_cast<std::size_t>(n));
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return out;
 }
 
 // The compressed size of the first entry of a zip, as its central directory says.

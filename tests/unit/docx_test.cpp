@@ -10,7 +10,7 @@
 
 #include "clausier/doc/blocks.hpp"
 #include "printers.hpp"
-#include "zip_reader.hpp"
+#include "zip_files.hpp"
 
 using namespace clausier::doc;
 using clausier::test::unzip;

@@ -14,7 +14,7 @@
 #include "clausier/report/render.hpp"
 #include "clausier/text/table.hpp"
 #include "printers.hpp"
-#include "zip_reader.hpp"
+#include "zip_files.hpp"
 
 using namespace clausier;
 using namespace clausier::report;

@@ -1,6 +1,7 @@
 #pragma once
-// Reading back, in tests, the zips the library writes (.docx, .xlsx): every entry of an archive held
-// in memory, in the archive's order, with libzip, checking the archive's consistency on the way.
+// Zips in tests, with libzip and in memory: reading back those the library writes (.docx, .xlsx: every
+// entry in the archive's order, the archive's consistency checked on the way), and writing the test
+// documents (.docx, .odt) from parts given as text, so that no test archive is committed.
 #include <doctest/doctest.h>
 #include <zip.h>
 
@@ -49,6 +50,41 @@ inline std::map<std::string, std::string> unzip_by_name(const std::string& bytes
   std::map<std::string, std::string> parts;
   for (ZipEntry& e : unzip(bytes)) parts[e.name] = std::move(e.bytes);
   return parts;
+}
+
+struct Part {
+  std::string name;
+  std::string bytes;
+  bool encrypted = false;
+};
+
+// A zip built in memory with libzip: every test archive is generated here, none is committed.
+inline std::string make_zip(const std::vector<Part>& parts) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  REQUIRE(buffer != nullptr);
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  zip_source_keep(buffer);
+  for (const Part& part : parts) {
+    zip_source_t* source = zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
+    REQUIRE(source != nullptr);
+    const zip_int64_t index = zip_file_add(archive, part.name.c_str(), source, 0);
+    REQUIRE(index >= 0);
+    if (part.encrypted)
+      REQUIRE(zip_file_set_encryption(archive, static_cast<zip_uint64_t>(index), ZIP_EM_AES_256, "secret") == 0);
+  }
+  REQUIRE_MESSAGE(zip_close(archive) == 0, zip_strerror(archive));
+  REQUIRE(zip_source_open(buffer) == 0);
+  std::string out;
+  char chunk[65536];
+  zip_int64_t n = 0;
+  while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0) out.append(chunk, static_cast<std::size_t>(n));
+  zip_source_close(buffer);
+  zip_source_free(buffer);
+  zip_error_fini(&error);
+  return out;
 }
 
 }  // namespace clausier::test
