@@ -132,9 +132,12 @@ std::unique_ptr<Archive> Archive::open(std::string_view bytes, const std::string
   zip_t* zip = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
   if (zip == nullptr) {
     if (source) zip_source_free(source);
+    // A zip cut short has lost its central directory, at the end: libzip sees no zip at all.
+    const int code = zip_error_code_zip(&error);
+    const bool truncated = code == ZIP_ER_NOZIP && bytes.starts_with("PK\x03\x04");
     diags.push_back(impl->error(wording.archive_rule,
                                 fmt::format("{} illisible : {} ({} est une archive zip)", wording.noun,
-                                            reason(zip_error_code_zip(&error), zip_error_strerror(&error)),
+                                            truncated ? "archive tronquée ou abîmée" : reason(code, zip_error_strerror(&error)),
                                             wording.formats),
                                 wording.resave_hint));
     zip_error_fini(&error);

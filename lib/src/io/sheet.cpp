@@ -242,11 +242,13 @@ const std::vector<SheetInfo>& Workbook::sheets() const { return impl_->sheets; }
 
 bool Workbook::read_rows(const SheetRowHandler& on_row, Diagnostics& diags) {
   impl_->context.cells = 0;
+  impl_->context.exhausted = false;
   return impl_->read(std::nullopt, on_row, diags);
 }
 
 bool Workbook::read_rows(std::size_t sheet, const SheetRowHandler& on_row, Diagnostics& diags) {
   impl_->context.cells = 0;
+  impl_->context.exhausted = false;
   return impl_->read(sheet, on_row, diags);
 }
 
@@ -294,8 +296,9 @@ std::string cell_text(const Cell& cell) {
       const std::optional<CivilDate> date = civil_date(cell.number);
       if (!date) break;  // out of the calendar: its number
       std::string out = fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day);
-      auto seconds = static_cast<long>(std::llround((cell.number - std::floor(cell.number)) * 86400.0));
-      if (seconds > 0 && seconds < 86400)
+      // To the nearest second (8:30 is stored as 0.35416666666...), never past the day.
+      const auto seconds = std::min(86399L, static_cast<long>(std::llround((cell.number - std::floor(cell.number)) * 86400.0)));
+      if (seconds > 0)
         out += fmt::format("T{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
       return out;
     }

@@ -19,6 +19,7 @@ struct Context {
   std::string path;
   SheetLimits limits;
   std::size_t cells = 0;  // cells holding something, handed out so far (repeats expanded)
+  bool exhausted = false; // past max_cells: no sheet is read any more
 
   Diagnostic error(std::string rule, std::string message, std::string hint = {}, Position pos = {}) const;
   // sheet-too-large: "<what> : classeur refusé".
@@ -60,6 +61,7 @@ class RowBuilder {
 
  private:
   bool limit(const std::string& what, int column);
+  bool too_many_cells(int column);
 
   Context& context_;
   std::string sheet_name_;

@@ -143,7 +143,7 @@ class ContentReader : public XmlHandler {
     const std::size_t index = book_.sheets.size();
     book_.sheets.push_back({std::string(a.get("name", table_ns)), hidden_styles_.contains(std::string(a.get("style-name", table_ns)))});
     row_ = 1;
-    if (only_ && *only_ != index) {
+    if ((only_ && *only_ != index) || context_.exhausted) {
       skipping_table_ = true;
       return;
     }
@@ -226,8 +226,8 @@ class ContentReader : public XmlHandler {
 
   void text_too_long() {
     diags_.push_back(context_.too_large(
-        fmt::format("feuille {}, cellule {} : plus de {} de texte dans la cellule", quoted(rows_->sheet_name()),
-                    cell_name(row_, column_), document::detail::size_text(context_.limits.max_text_size)),
+        fmt::format("feuille {}, cellule {} : plus de {} octets de texte dans la cellule", quoted(rows_->sheet_name()),
+                    cell_name(row_, column_), context_.limits.max_text_size),
         {row_, column_}));
     ok_ = false;
     stop_parsing();

@@ -100,6 +100,14 @@ bool RowBuilder::limit(const std::string& what, int column) {
   return false;
 }
 
+// The count is the workbook's: past it, no other sheet is read either.
+bool RowBuilder::too_many_cells(int column) {
+  context_.exhausted = true;
+  return limit(fmt::format("plus de {} cellules remplies dans le classeur",
+                           text::format_number(static_cast<double>(context_.limits.max_cells), 0)),
+               column);
+}
+
 bool RowBuilder::put(int column, Cell& cell, int repeat) {
   const SheetLimits& limits = context_.limits;
   const long last = static_cast<long>(column) + std::max(repeat, 1) - 1;
@@ -110,9 +118,7 @@ bool RowBuilder::put(int column, Cell& cell, int repeat) {
   if (last > limits.max_columns)
     return limit(fmt::format("valeur au-delà de la colonne {} ({})", column_name(limits.max_columns), limits.max_columns),
                  column);
-  if (context_.cells + static_cast<std::size_t>(repeat) > limits.max_cells)
-    return limit(fmt::format("plus de {} cellules remplies dans le classeur", text::format_number(static_cast<double>(limits.max_cells), 0)),
-                 column);
+  if (context_.cells + static_cast<std::size_t>(repeat) > limits.max_cells) return too_many_cells(column);
   const auto first = static_cast<std::size_t>(column - 1);
   const auto end = static_cast<std::size_t>(last);
   if (row_.cells.size() < end) row_.cells.resize(end);
@@ -138,9 +144,7 @@ bool RowBuilder::end(int repeat) {
   if (static_cast<long>(row_.number) + repeat - 1 > limits.max_rows)
     return limit(fmt::format("valeur au-delà de la ligne {}", text::format_number(limits.max_rows, 0)), 0);
   const std::size_t more = non_empty_ * static_cast<std::size_t>(repeat - 1);
-  if (context_.cells + more > limits.max_cells)
-    return limit(fmt::format("plus de {} cellules remplies dans le classeur", text::format_number(static_cast<double>(limits.max_cells), 0)),
-                 0);
+  if (context_.cells + more > limits.max_cells) return too_many_cells(0);
   context_.cells += more;
   row_.cells.resize(used_);
   if (repeat == 1) return handler_(sheet_, row_);

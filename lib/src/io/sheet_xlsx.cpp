@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "clausier/core/text.hpp"
+#include "clausier/text/french.hpp"
 #include "sheet_detail.hpp"
 
 namespace clausier::io::detail {
@@ -213,17 +214,18 @@ class SharedStringsReader : public XmlHandler {
     } else if (local == "rPh") {
       --phonetic_;
     } else if (local == "si") {
-      if (out_.buffer.size() + current_.size() > context_.limits.max_shared_strings ||
-          out_.size() >= context_.limits.max_cells)
+      if (out_.buffer.size() + current_.size() > context_.limits.max_shared_strings)
         return fail(fmt::format("la table des textes partagés dépasse {}",
                                 document::detail::size_text(context_.limits.max_shared_strings)));
+      if (out_.size() >= context_.limits.max_cells)
+        return fail(fmt::format("plus de {} textes partagés", text::format_number(static_cast<double>(context_.limits.max_cells), 0)));
       out_.buffer += current_;
       out_.ends.push_back(out_.buffer.size());
     }
   }
   void text(std::string_view text) override {
     if (in_text_ && !append_text(current_, text, context_.limits.max_text_size))
-      fail(fmt::format("un texte partagé dépasse {}", document::detail::size_text(context_.limits.max_text_size)));
+      fail(fmt::format("un texte partagé dépasse {} octets", context_.limits.max_text_size));
   }
 
  private:
@@ -302,7 +304,7 @@ class SheetReader : public XmlHandler {
 
   void text(std::string_view text) override {
     if (in_value_ && !append_text(value_, text, context_.limits.max_text_size))
-      fail(true, fmt::format("plus de {} de texte dans la cellule", document::detail::size_text(context_.limits.max_text_size)));
+      fail(true, fmt::format("plus de {} octets de texte dans la cellule", context_.limits.max_text_size));
   }
 
  private:
@@ -341,9 +343,11 @@ class SheetReader : public XmlHandler {
         return fail(false, fmt::format("référence de cellule {} invalide dans la ligne {}", quoted(r), row_));
       column = ref->column;
     }
-    if (column <= column_)
+    if (column <= column_) {
+      const int previous = std::exchange(column_, column);  // the position of the cell out of place
       return fail(false, fmt::format("cellule {} après la cellule {} : cellules dans le désordre",
-                                     cell_name(row_, column), cell_name(row_, column_)));
+                                     cell_name(row_, column), cell_name(row_, previous)));
+    }
     column_ = column;
     in_cell_ = true;
     type_ = a.get("t");
@@ -450,7 +454,7 @@ struct Xlsx : Workbook::Impl {
   bool read(std::optional<std::size_t> only, const SheetRowHandler& on_row, Diagnostics& diags) override {
     bool ok = true;
     for (std::size_t i = 0; i < sheets.size(); ++i) {
-      if ((only && *only != i) || (parts[i] && parts[i]->empty())) continue;
+      if ((only && *only != i) || (parts[i] && parts[i]->empty()) || context.exhausted) continue;
       if (!parts[i]) {
         diags.push_back(context.bad_part(
             workbook_part, fmt::format("la feuille {} ne renvoie à aucune partie du fichier", quoted(sheets[i].name))));

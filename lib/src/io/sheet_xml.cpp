@@ -19,7 +19,7 @@ std::string_view view(const xmlChar* s) {
 std::string_view reason(const xmlError& error) {
   switch (error.code) {
     case XML_ERR_DOCUMENT_EMPTY: return "partie vide";
-    case XML_ERR_DOCUMENT_END: return "contenu après la fin du document";
+    case XML_ERR_DOCUMENT_END: return "fin inattendue : balises non fermées ou contenu après la fin (partie tronquée ?)";
     case XML_ERR_TAG_NAME_MISMATCH: return "balise fermante qui ne correspond pas à la balise ouverte";
     case XML_ERR_TAG_NOT_FINISHED: return "balise jamais fermée (partie tronquée ?)";
     case XML_ERR_UNDECLARED_ENTITY:
