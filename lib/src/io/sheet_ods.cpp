@@ -116,7 +116,7 @@ class ContentReader : public XmlHandler {
     }
     if (in_cell_) {
       if (uri == table_ns && (local == "table-cell" || local == "covered-table-cell")) return end_cell();
-      if (uri == text_ns && local == "p") in_paragraph_ = false;
+      if (uri == text_ns && (local == "p" || local == "h")) in_paragraph_ = false;
       return;
     }
     if (uri == table_ns && local == "table-row" && in_row_) {

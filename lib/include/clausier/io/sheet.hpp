@@ -35,14 +35,18 @@ enum class SheetFormat { xlsx, ods };
 std::optional<SheetFormat> sheet_format_of(std::string_view path);
 std::string_view extension(SheetFormat format);  // ".xlsx", ".ods"
 
-// Every limit is checked before the memory or time it guards is spent. The defaults let through a
-// workbook of a million rows of statements; a real file stays far below each.
+// Every limit is checked before the memory or time it guards is spent: sizes as the zip declares them,
+// then as the bytes inflate, chunk by chunk; cells and rows before they are built (a repeat of an .ods
+// is counted before it is expanded). The defaults let through a workbook of a million rows of
+// statements (a 200 000-row .ods is 207 MB of XML, compressed 50 times; rows all alike, 220 times);
+// a real file stays far below each. Past a limit, the diagnostic is sheet-too-large; past max_cells,
+// no further sheet is read.
 struct SheetLimits {
   std::size_t max_file_size = 64u << 20;        // bytes of the file
   std::size_t max_entries = 10000;              // entries in the zip
   std::size_t max_part_size = 2048u << 20;      // decompressed bytes of one XML part (streamed, never held)
   std::size_t max_total_size = 2048u << 20;     // decompressed bytes of every part read, together
-  double max_ratio = 300;                       // decompressed ÷ compressed, per part past 1 MB
+  double max_ratio = 500;                       // decompressed ÷ compressed, per part past 1 MB
   std::size_t max_shared_strings = 128u << 20;  // bytes of the .xlsx shared strings table (held in memory)
   std::size_t max_cells = 20'000'000;           // cells holding something, repeats expanded, whole workbook
   int max_rows = 1'048'576;                     // the last row that may hold something (Excel's and Calc's)
@@ -119,8 +123,9 @@ std::string cell_position(std::string_view path, std::string_view sheet, int row
 
 // A cell as the text a CSV export of it would hold, so that a reader of CSV fields reads a sheet the
 // same way: numbers in the shortest form that reads back exactly, with a point ("105.5", "1", never an
-// exponent); dates as ISO "2027-04-15" (with "T10:30:00" when they hold a time); booleans "TRUE" or
-// "FALSE"; errors their code; an empty cell "".
+// exponent); dates as ISO "2027-04-15" (with "T10:30:00" when they hold a time, to the second, never
+// the next day; a serial outside the calendar, a time of day alone, as its number); booleans "VRAI" or
+// "FAUX", as a French Calc exports them; errors their code; an empty cell "".
 std::string cell_text(const Cell& cell);
 // The calendar date of a date serial (days since 1899-12-30), nullopt outside years 1900 to 9999.
 struct CivilDate {
