@@ -7,6 +7,7 @@ packages=(
   nlohmann-json3-dev libkainjow-mustache-dev libxlsxwriter-dev libzip-dev libpugixml-dev libssl-dev
   python3 python3-yaml python3-jsonschema
   poppler-utils
+  man-db zsh
 )
 # LibreOffice converts the .docx of clausier draft (Writer) and opens the .xlsx of clausier report (Calc)
 # in tests; an installed LibreOffice gets its own Calc, else the headless flavour (no GUI libraries).
