@@ -203,8 +203,8 @@ def page(args):
     out += Path(args.common).read_text(encoding="utf-8").rstrip("\n").splitlines()
     others = ["clausier"] + ["clausier-" + c for c in summaries if c != command]
     out += ['.SH "VOIR AUSSI"', ",\n".join(f"\\fB{roff(o)}\\fR(1)" for o in others if o != tool) + ".",
-            ".PP", f"La documentation complète : \\fI/usr/share/doc/clausier/{roff(doc_path.name)}\\fR ; "
-                   "des opérations d'exemple : \\fI/usr/share/doc/clausier/examples/\\fR."]
+            ".PP", f"La documentation complète : \\fI{roff(args.docdir)}/docs/{roff(doc_path.name)}\\fR ; "
+                   f"des opérations d'exemple : \\fI{roff(args.docdir)}/examples/\\fR."]
     return "\n".join(out) + "\n"
 
 
@@ -219,6 +219,7 @@ def main():
     parser.add_argument("--bin", required=True, help="folder of the built tools")
     parser.add_argument("--docs", required=True, help="docs/ of the sources")
     parser.add_argument("--common", required=True, help="docs/man/common.roff")
+    parser.add_argument("--docdir", required=True, help="where the documentation is installed")
     parser.add_argument("--output", required=True, help="PAGE.1; PAGE.1.gz is written beside it")
     parser.add_argument("tool")
     args = parser.parse_args()
