@@ -12,7 +12,12 @@ install(FILES docs/clausier.md docs/check.md docs/ci.md docs/hours.md docs/draft
 install(FILES docs/img/report-breakdowns.png docs/img/report-operation.png docs/img/report-participant.png
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs/img)
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-install(FILES schemas/tender.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/clausier/schemas)
+# The schemas of tender.yaml and of the JSON results; the pages link them as ../schemas/, hence the link.
+install(FILES schemas/tender.schema.json schemas/hours.schema.json schemas/check.schema.json schemas/track.schema.json
+              schemas/report.schema.json schemas/decp.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/clausier/schemas)
+install(CODE "file(CREATE_LINK ../../clausier/schemas
+                   \$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}/schemas SYMBOLIC)")
 install(FILES cmake/debian/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES cmake/debian/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME clausier)
 
