@@ -141,7 +141,14 @@ def zsh_complete(args, line, home):
     ready = read_until(b"READY> ", 30)
     if ready:
         os.write(fd, line.encode() + b"\t")
-        read_until(b"\x00never", 1.5)  # let the completion run and print
+        # Until the completion has offered something and stopped (a loaded machine can be slow).
+        size, end = -1, time.time() + 20
+        while time.time() < end:
+            read_until(b"\x00never", 0.5)
+            now = capture.stat().st_size if capture.exists() else -1
+            if now > 0 and now == size:
+                break
+            size = now
         os.write(fd, b"\x03")
         os.write(fd, b"exit\n")
     read_until(b"\x00never", 0.5)
