@@ -108,7 +108,7 @@ int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& r
     // CLI11 checks required arguments before unknown options: name the unknown option first.
     std::string unknown = first_unknown_option(app, argc, argv);
     print_error(tool, unknown.empty() ? french_parse_error(e) : fmt::format("option inconnue : {}", unknown));
-    std::cerr << fmt::format("Pour l'aide : {} --help\n", tool);
+    print_help_hint(tool);
     return exit_invalid;
   }
   try {
@@ -174,6 +174,9 @@ void print_error(const std::string& tool, const std::string& message) {
   std::cerr << fmt::format("{}: error: {}\n", tool, message);
 }
 
+std::string help_hint(const std::string& tool) { return fmt::format("Pour l'aide : {} --help", tool); }
+void print_help_hint(const std::string& tool) { std::cerr << help_hint(tool) << '\n'; }
+
 int write_output(const std::string& tool, const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -184,6 +187,25 @@ int write_output(const std::string& tool, const std::string& path, const std::st
     return exit_io;
   }
   return exit_ok;
+}
+
+ExitCode finish(const std::string& tool, const Outcome& outcome, const std::string& output_path) {
+  if (!outcome.usage_error.empty()) {
+    print_error(tool, outcome.usage_error);
+    return exit_invalid;
+  }
+  std::cerr << outcome.messages;
+  if (outcome.output && write_output(tool, output_path, *outcome.output) != exit_ok) return exit_io;
+  auto code = static_cast<ExitCode>(exit_code_for(outcome.diagnostics));
+  return code == exit_ok && outcome.failed ? exit_failed : code;
+}
+
+int run_with_rules(const std::string& tool, const RulesOptions& rules, const std::string& output_path,
+                   const std::function<Outcome(const rules::RuleSet&)>& job) {
+  int rules_exit = 0;
+  auto set = load_rules(rules, rules_exit);
+  if (!set) return rules_exit;
+  return finish(tool, job(*set), output_path);
 }
 
 void add_operation_inputs(CLI::App& app, OperationInputOptions& options) {
