@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -179,8 +180,11 @@ void print_help_hint(const std::string& tool) { std::cerr << help_hint(tool) << 
 
 int write_output(const std::string& tool, const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? exit_ok : exit_io;
+    // A large output fails in fwrite already, and the flush that follows then has nothing left to fail on.
+    bool ok = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+    ok = std::fflush(stdout) == 0 && ok && std::ferror(stdout) == 0;
+    if (!ok) print_error(tool, fmt::format("sortie standard : écriture impossible : {}", io::system_reason(errno)));
+    return ok ? exit_ok : exit_io;
   }
   if (auto err = io::write_file_atomic(path, text)) {
     print_error(tool, fmt::format("{} : {}", err->path, err->message));

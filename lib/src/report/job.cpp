@@ -57,8 +57,8 @@ std::optional<std::string> xlsx(const Report& r, const Job& job, Outcome& out) {
   } catch (const std::runtime_error& e) {
     std::string_view why = e.what();
     if (why.starts_with("xlsx : ")) why.remove_prefix(7);
-    out.report({"io", Severity::error, Category::io, job.output, {}, fmt::format("écriture impossible : {}", why),
-                "vérifiez le dossier temporaire (variable TMPDIR) : il doit exister et accepter l'écriture"},
+    out.report({"io", Severity::error, Category::io, job.output, {}, fmt::format("classeur non écrit : {}", why),
+                "le classeur passe par un fichier temporaire : TMPDIR doit nommer un dossier existant, ouvert en écriture"},
                nullptr);
     return std::nullopt;
   }
