@@ -1,8 +1,5 @@
 #include "clausier/report/catalogue.hpp"
 
-#include <stdexcept>
-#include <string>
-
 #include "clausier/check/document_checks.hpp"
 #include "clausier/check/report.hpp"
 #include "clausier/check/tender_checks.hpp"
@@ -27,10 +24,7 @@ constexpr RuleInfo catalogue[] = {
 
 std::span<const RuleInfo> rule_catalogue() { return catalogue; }
 
-const RuleInfo& rule(std::string_view id) {
-  if (const RuleInfo* r = clausier::find_rule(catalogue, id)) return *r;
-  throw std::logic_error("report: rule " + std::string(id) + " is not in the catalogue");
-}
+const RuleInfo& rule(std::string_view id) { return catalogued(catalogue, id); }
 
 bool blocks_report(const Diagnostic& d) {
   if (d.severity != Severity::error || d.category == Category::finding) return false;

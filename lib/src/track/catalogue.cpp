@@ -1,8 +1,5 @@
 #include "clausier/track/catalogue.hpp"
 
-#include <stdexcept>
-#include <string>
-
 namespace clausier::track {
 
 namespace {
@@ -31,9 +28,6 @@ constexpr RuleInfo catalogue[] = {
 
 std::span<const RuleInfo> rule_catalogue() { return catalogue; }
 
-const RuleInfo& rule(std::string_view id) {
-  if (const RuleInfo* r = find_rule(catalogue, id)) return *r;
-  throw std::logic_error("track: rule " + std::string(id) + " is not in the catalogue");
-}
+const RuleInfo& rule(std::string_view id) { return catalogued(catalogue, id); }
 
 }  // namespace clausier::track

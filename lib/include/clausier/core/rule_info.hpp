@@ -3,6 +3,7 @@
 // draft's, track's, report's); report/catalogue.hpp lists them all. A diagnostic takes its severity and
 // category from its catalogue row, so the documentation and the output cannot disagree.
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,12 @@ inline const RuleInfo* find_rule(std::span<const RuleInfo> catalogue, std::strin
   for (const RuleInfo& r : catalogue)
     if (r.id == id) return &r;
   return nullptr;
+}
+
+// The row of `id` in `catalogue`; an id the catalogue does not list is a programming error (std::logic_error).
+inline const RuleInfo& catalogued(std::span<const RuleInfo> catalogue, std::string_view id) {
+  if (const RuleInfo* r = find_rule(catalogue, id)) return *r;
+  throw std::logic_error("rule " + std::string(id) + " is not in its catalogue");
 }
 
 // A diagnostic of a catalogued rule: severity and category come from the catalogue.
