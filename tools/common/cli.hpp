@@ -45,10 +45,11 @@ std::optional<boost::gregorian::date> date_option(const std::string& text, const
 struct OperationInputOptions {
   std::string participants;
   std::vector<std::string> statements;
-  // The library's inputs of the operation folder (or tender file) `operation`.
-  track::OperationInputs of(const std::string& operation) const {
-    return {operation, participants.empty() ? std::nullopt : std::optional(participants), statements};
+  std::optional<std::string> participants_file() const {
+    return participants.empty() ? std::nullopt : std::optional(participants);
   }
+  // The library's inputs of the operation folder (or tender file) `operation`.
+  track::OperationInputs of(const std::string& operation) const { return {operation, participants_file(), statements}; }
 };
 void add_operation_inputs(CLI::App& app, OperationInputOptions& options);
 void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared);

@@ -34,7 +34,7 @@ int run(const Options& opts) {
   auto declared = cell ? cli::parse_declared_hours(opts.declared, tool) : std::nullopt;
   auto as_of = declared ? cli::date_option(opts.as_of, tool) : std::nullopt;
   if (!as_of) return cli::exit_invalid;
-  report::Job job{.operations = opts.operations, .participants = opts.of("").participants, .statements = opts.statements,
+  report::Job job{.operations = opts.operations, .participants = opts.participants_file(), .statements = opts.statements,
                   .format = *report::format_named(opts.format), .output = opts.output, .participant = opts.participant,
                   .group_by = report::group_by_named(opts.group_by), .options = {*as_of, *cell, std::move(*declared)}};
   return cli::run_with_rules(tool, opts.rules, opts.output, [&](const rules::RuleSet& rules) { return report::run(job, rules); });
