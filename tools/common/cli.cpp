@@ -1,6 +1,8 @@
 // Setting up a tool's command line, running it, and printing and writing what the library returns.
 #include "cli.hpp"
 
+#include "completion.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -91,6 +93,7 @@ void setup_app(CLI::App& app, const std::string& examples) {
 
 int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& run) {
   std::string tool = app.get_name();
+  if (int code = exit_ok; completion_requested(app, argc, argv, code)) return code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
