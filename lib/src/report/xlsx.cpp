@@ -180,7 +180,10 @@ class Sheet {
 class TempFile {
  public:
   TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "clausier-report-XXXXXX").string();
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+    if (ec) throw std::runtime_error("xlsx : le dossier temporaire (TMPDIR, sinon /tmp) n'existe pas ou n'est pas un dossier");
+    std::string pattern = (dir / "clausier-report-XXXXXX").string();
     const int fd = mkstemp(pattern.data());
     if (fd < 0) throw std::runtime_error("xlsx : impossible de créer un fichier temporaire dans " + pattern);
     ::close(fd);

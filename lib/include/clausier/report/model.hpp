@@ -205,7 +205,8 @@ struct ReportOptions {
 // Requires op.result() (a valid tender). Linear in the number of rows.
 OperationReport build_operation_report(const track::Operation& op, const rules::RuleSet& rules,
                                        const ReportOptions& options);
-// Throws std::out_of_range when the operation has no participant `ref`.
+// Requires a participant `ref` in op.participants (report::run checks it first and reports
+// participant-not-found); throws std::out_of_range otherwise, a programming error.
 ParticipantSheet build_participant_sheet(const track::Operation& op, const std::string& ref,
                                          const rules::RuleSet& rules, const ReportOptions& options);
 
