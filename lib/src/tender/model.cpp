@@ -73,6 +73,28 @@ std::string_view name(TrainingHours v) {
   return "";
 }
 
+std::string_view name(EventKind v) {
+  switch (v) {
+    case EventKind::tranche_exercised: return "tranche-exercised";
+    case EventKind::amendment: return "amendment";
+    case EventKind::orders: return "orders";
+    case EventKind::end_changed: return "end-changed";
+    case EventKind::terminated: return "terminated";
+  }
+  return "";
+}
+
+std::string_view label(EventKind v) {
+  switch (v) {
+    case EventKind::tranche_exercised: return "affermissement de tranche";
+    case EventKind::amendment: return "avenant";
+    case EventKind::orders: return "commandes";
+    case EventKind::end_changed: return "changement de fin";
+    case EventKind::terminated: return "résiliation";
+  }
+  return "";
+}
+
 const Lot* Tender::find_lot(std::string_view lot_id) const {
   for (const auto& lot : lots)
     if (lot.id.value == lot_id) return &lot;
