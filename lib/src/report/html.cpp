@@ -110,16 +110,19 @@ std::string month_label(std::string_view month) {
   return year ? text::format_month(year, m) : std::string(month);
 }
 
-std::string gap_html(double target, double realised) {
-  if (realised > target && target > 0)
-    return "<span class=\"over\">" + escape("dépassement : +" + format_hours(realised - target)) + "</span>";
-  if (target > realised) return escape("reste : " + format_hours(target - realised));
+// A shortfall and a surplus side by side, never netted (formats.md section 7).
+std::string gap_html(const Shortfall& s, double target) {
+  std::string missing = s.missing > 0 ? escape("il manque " + format_hours(s.missing)) : "";
+  std::string over =
+      s.over > 0 ? "<span class=\"over\">" + escape("dépassement : +" + format_hours(s.over)) + "</span>" : "";
+  if (!missing.empty() && !over.empty()) return missing + " ; " + over;
+  if (!missing.empty() || !over.empty()) return missing + over;
   return target > 0 ? "objectif atteint" : "—";
 }
 
 std::string tracking_label(const LotReport& lot) {
-  for (track::LotStatus s : {track::LotStatus::not_started, track::LotStatus::behind, track::LotStatus::on_track,
-                             track::LotStatus::complete})
+  for (track::LotStatus s : {track::LotStatus::not_awarded, track::LotStatus::not_started, track::LotStatus::behind,
+                             track::LotStatus::on_track, track::LotStatus::complete})
     if (track::name(s) == lot.tracking_status) return std::string(track::french_label(s));
   for (hours::Status s : {hours::Status::ok, hours::Status::below_minimum, hours::Status::no_clause, hours::Status::no_capacity})
     if (hours::name(s) == lot.hours_status) return "non suivi (" + std::string(hours::french_label(s)) + ")";
@@ -353,14 +356,14 @@ std::string lots_html(const OperationReport& r) {
     if (!lot.title.empty()) name += "<br><span class=\"small\">" + escape(lot.title) + "</span>";
     const bool tracked = !lot.tracking_status.empty();
     rows.push_back({{name, lot.contractor.empty() ? "—" : escape(lot.contractor),
-                     escape(format_number(lot.target_hours)), escape(format_number(lot.realised_hours)),
-                     escape(achievement_text(lot.achievement)),
-                     tracked ? gap_html(lot.target_hours, lot.realised_hours) : "—",
+                     lot.has_target ? escape(format_number(lot.target_hours)) : "—",
+                     escape(format_number(lot.realised_hours)), escape(achievement_text(lot.achievement)),
+                     tracked ? gap_html({lot.missing_hours, lot.over_hours}, lot.target_hours) : "—",
                      people_html(lot.participants, r.min_cell), escape(tracking_label(lot))}});
   }
   rows.push_back({{"Ensemble des lots suivis", "", escape(format_number(r.target_hours)),
                    escape(format_number(r.realised_hours)), escape(achievement_text(r.achievement)),
-                   gap_html(r.target_hours, r.realised_hours), people_html(r.participants, r.min_cell), ""},
+                   gap_html(r.shortfall, r.target_hours), people_html(r.participants, r.min_cell), ""},
                   true});
   std::string out = "<h2>Résultats par lot</h2>\n";
   out += table({{"Lot"}, {"Titulaire"}, {"Objectif (h)", true}, {"Réalisé (h)", true}, {"Atteinte", true},
@@ -370,7 +373,7 @@ std::string lots_html(const OperationReport& r) {
   for (const ContractorReport& c : r.contractors)
     contractors.push_back({{escape(c.name), escape(join(c.lots, ", ")), escape(format_number(c.target_hours)),
                             escape(format_number(c.realised_hours)), escape(achievement_text(c.achievement)),
-                            gap_html(c.target_hours, c.realised_hours)}});
+                            gap_html(c.shortfall, c.target_hours)}});
   if (!contractors.empty()) {
     out += "<h2>Résultats par titulaire</h2>\n";
     out += table({{"Titulaire"}, {"Lots"}, {"Objectif (h)", true}, {"Réalisé (h)", true}, {"Atteinte", true},
@@ -536,9 +539,12 @@ std::string render_html(const OperationReport& r) {
   body += figure(people_html(published_work_contracts(r.work_contracts, r.participants), r.min_cell), plural(r.participants.suppressed ? 2 : r.work_contracts, "contrat de travail (personne, employeur, contrat)",
                         "contrats de travail (personne, employeur, contrat)"));
   body += "</div>\n";
-  if (r.realised_hours > r.target_hours && r.target_hours > 0)
-    body += "<p>" + escape("L'objectif est dépassé : dépassement : +" + format_hours(r.realised_hours - r.target_hours) + ".") +
+  if (r.shortfall.over > 0 && r.shortfall.missing > 0)
+    body += "<p>" + escape("Des lots dépassent leur objectif de " + format_hours(r.shortfall.over) + " ; il manque " +
+                           format_hours(r.shortfall.missing) + " sur les autres : un excédent ne comble pas un manque.") +
             "</p>\n";
+  else if (r.shortfall.over > 0)
+    body += "<p>" + escape("L'objectif est dépassé : dépassement : +" + format_hours(r.shortfall.over) + ".") + "</p>\n";
 
   body += lots_html(r);
   body += months_html(r, charts);
@@ -585,6 +591,8 @@ std::string render_html(const Consolidation& c) {
                         "personnes en parcours, comptées une fois"));
   body += figure(people_html(published_work_contracts(t.work_contracts, t.participants), c.min_cell), plural(t.participants.suppressed ? 2 : t.work_contracts, "contrat de travail", "contrats de travail"));
   body += figure(escape(format_hours(t.target_hours)), "d'insertion prévues");
+  body += figure(escape(format_hours(t.shortfall.missing)), "manquantes (somme des manques de chaque lot)");
+  body += figure(escape(format_hours(t.shortfall.over)), "au-delà des objectifs (somme des excédents de chaque lot)");
   body += "</div>\n";
 
   const std::vector<Column> group_columns = {{"Groupe"},           {"Opérations", true}, {"Marchés avec clause", true},
