@@ -492,6 +492,7 @@ std::string category_label(std::string_view category) {
   if (category == "durable") return "emploi durable";
   if (category == "transition") return "emploi de transition";
   if (category == "positive") return "sortie positive";
+  if (category == "neutral") return "sortie neutre";
   if (category == "other") return "autre situation";
   return std::string(category);
 }
@@ -574,13 +575,15 @@ std::string render_html(const Consolidation& c) {
   body += "</header>\n";
 
   body += "<h2>Chiffres clés</h2>\n<p class=\"small\">" +
-          escape("Dans les termes du réseau national : un équivalent temps plein vaut " + format_hours(network_fte_hours) +
-                 " ; une personne présente dans plusieurs opérations est comptée une fois.") +
+          escape("Un équivalent temps plein vaut " + format_hours(fte_hours) + " (douze mois de " +
+                 format_hours(hours::full_time_month_hours) + ", comme la méthode fte ; le réseau national compte " +
+                 format_hours(network_fte_hours) +
+                 " travaillées) ; une personne présente dans plusieurs opérations est comptée une fois.") +
           "</p>\n<div class=\"figures\">\n";
   body += figure(escape(format_number(t.contracts_with_clause)), plural(t.contracts_with_clause, "marché comportant une clause sociale",
                         "marchés comportant une clause sociale"));
   body += figure(escape(format_hours(t.realised_hours)), "d'insertion réalisées");
-  body += figure(escape(format_number(double(t.fte))), plural(double(t.fte), "équivalent", "équivalents") + " temps plein (" + format_hours(network_fte_hours) + ")");
+  body += figure(escape(format_number(double(t.fte))), plural(double(t.fte), "équivalent", "équivalents") + " temps plein (" + format_hours(fte_hours) + ")");
   body += figure(people_html(t.participants, c.min_cell), plural(t.participants.suppressed ? 2 : t.participants.people, "personne en parcours, comptée une fois",
                         "personnes en parcours, comptées une fois"));
   body += figure(people_html(published_work_contracts(t.work_contracts, t.participants), c.min_cell), plural(t.participants.suppressed ? 2 : t.work_contracts, "contrat de travail", "contrats de travail"));

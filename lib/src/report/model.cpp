@@ -48,7 +48,7 @@ namespace clausier::report {
 using hours::round6;
 using track::Month;
 
-long long full_time_equivalents(double hours) { return std::llround(hours / network_fte_hours); }
+long long full_time_equivalents(double hours) { return std::llround(hours / fte_hours); }
 
 void suppress_small_cells(Breakdown& b, int min_cell) {
   auto small = [&](int people) { return people > 0 && people < min_cell; };
@@ -114,7 +114,7 @@ constexpr track::Contract all_contracts[] = {
 static_assert(std::size(all_routes) == std::tuple_size_v<decltype(BreakdownCounter::Hours::route)>);
 static_assert(std::size(all_contracts) == std::tuple_size_v<decltype(BreakdownCounter::Hours::contract)>);
 
-constexpr std::string_view outcome_categories[] = {"durable", "transition", "positive", "other", "none"};
+constexpr std::string_view outcome_categories[] = {"durable", "transition", "positive", "neutral", "other", "none"};
 
 // Labels of the route and contract codes start with a capital in tables ("Embauche directe").
 std::string capitalised(std::string_view s) {
@@ -126,7 +126,8 @@ std::string capitalised(std::string_view s) {
 std::string outcome_label(std::string_view category) {
   if (category == "durable") return "Emploi durable";
   if (category == "transition") return "Emploi de transition";
-  if (category == "positive") return "Sortie positive";
+  if (category == "positive") return "Sortie positive (formation pré-qualifiante ou qualifiante, embauche dans une autre SIAE)";
+  if (category == "neutral") return "Sortie neutre";
   if (category == "other") return "Autre situation";
   return "Non renseignée";
 }
