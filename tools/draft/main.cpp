@@ -21,6 +21,7 @@ struct Options {
   std::string spelling = "traditional";
   std::string templates;
   std::string export_templates;
+  std::string article;
   bool variables = false;
   clausier::cli::RulesOptions rules;
 };
@@ -83,6 +84,7 @@ int run(const Options& opts) {
 
   draft::ModelOptions model;
   model.lots = opts.lots;
+  model.article = opts.article;
   model.spelling = opts.spelling == "1990" ? text::Spelling::reformed_1990 : text::Spelling::traditional;
   draft::DocumentKind kind = opts.doc == "ccap"     ? draft::DocumentKind::ccap
                              : opts.doc == "rc"     ? draft::DocumentKind::rc
@@ -94,6 +96,7 @@ int run(const Options& opts) {
 
   doc::Document document =
       doc::parse_markdown(rendered.text, fmt::format("{} — {}", draft::title(kind), result.tender->title));
+  document.header = "Consultation " + result.tender->id.value;
   std::string out = opts.format == "docx"   ? doc::write_docx(document)
                      : opts.format == "html" ? doc::write_html(document)
                      : opts.format == "txt"  ? doc::write_text(document)
@@ -138,6 +141,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"traditional", "1990"}))
       ->type_name("traditional|1990")
       ->capture_default_str();
+  app.add_option("--article", opts.article, "Numéro de l'article dans le CCAP ou le RC (12, 4.2), à la place de « X »")
+      ->check([](const std::string& s) { return clausier::draft::valid_article_number(s) ? "" : "un numéro comme 12 ou 4.2 est attendu"; })
+      ->type_name("N");
   app.add_option("--templates", opts.templates,
                  "Dossier de modèles Mustache qui remplacent les modèles intégrés de même nom")
       ->type_name("DOSSIER");
