@@ -15,28 +15,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-// "heure" is feminine: a number of hours that ends with "un" says "une" (vingt et une heures).
-std::string feminine(std::string words) {
-  auto ends_with = [&](std::string_view s) {
-    return words.size() >= s.size() && words.compare(words.size() - s.size(), s.size(), s) == 0;
-  };
-  if (words == "un" || ends_with(" un") || ends_with("-un")) words += "e";
-  return words;
-}
-
-std::string clause_label(Clause c) {
-  switch (c) {
-    case Clause::execution: return "condition d'exécution";
-    case Clause::reserved_siae: return "marché réservé aux structures d'insertion par l'activité économique";
-    case Clause::reserved_disability: return "marché réservé aux entreprises adaptées et aux ESAT";
-    case Clause::reserved_both:
-      return "marché réservé aux structures d'insertion par l'activité économique, aux entreprises adaptées et aux ESAT";
-    case Clause::integration_object: return "marché d'insertion et de qualification professionnelle";
-    case Clause::none: return "sans clause sociale";
-  }
-  return "";
-}
-
 std::string nature_label(Nature n) {
   switch (n) {
     case Nature::works: return "travaux";
@@ -85,7 +63,7 @@ ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
   for (const auto& r : rules.legal_references()) {
     if (!r.current || !r.origin.verified) continue;
     bool applies = std::find(r.clauses.begin(), r.clauses.end(), clause) != r.clauses.end() ||
-                   (lot.award_criterion && std::find(r.clauses.begin(), r.clauses.end(), "award-criterion") != r.clauses.end());
+                   (lot.award_criterion && std::find(r.clauses.begin(), r.clauses.end(), award_criterion_code) != r.clauses.end());
     if (applies) refs.push_back({{"citation", unbreakable(r.citation)}, {"courte", unbreakable(r.short_name)}});
   }
   return refs;
@@ -122,7 +100,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["id"] = lot.id.value;
   j["intitule"] = lot.title;
   j["clause"] = std::string(name(c));
-  j["clause_libelle"] = clause_label(c);
+  j["clause_libelle"] = std::string(label(c));
   j["execution"] = c == Clause::execution;
   j["reserve_siae"] = c == Clause::reserved_siae;
   j["reserve_handicap"] = c == Clause::reserved_disability;
@@ -137,8 +115,8 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["methode_libelle"] = std::string(hours::french_label(lot.method.value));
   j["pourcentage_heures"] = lot.method.value == Method::percent_of_hours;
   j["heures"] = text::format_number(r.hours);
-  j["heures_lettres"] = hours_words(r.hours, options.spelling);
-  j["heures_texte"] = hours_in_words(r.hours, options.spelling);
+  j["heures_lettres"] = text::hours_words(r.hours, options.spelling);
+  j["heures_texte"] = text::hours_in_words(r.hours, options.spelling);
   j["heures_brutes"] = text::format_number(r.raw_hours);
   j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r);
   j["montant"] = r.amount ? euros_ht(*r.amount) : "";
@@ -163,7 +141,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
                         {"optionnelle", opt},
                         {"montant", euros_ht(t.tranche->amount.value)},
                         {"heures", text::format_number(t.hours)},
-                        {"heures_texte", hours_in_words(t.hours, options.spelling)}});
+                        {"heures_texte", text::hours_in_words(t.hours, options.spelling)}});
   }
   j["tranches"] = tranches;
   j["a_tranches"] = !r.tranches.empty();
@@ -188,27 +166,6 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
 }
 
 }  // namespace
-
-std::string hours_words(double hours, text::Spelling spelling) {
-  double whole = std::floor(hours);
-  std::string words = feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling));
-  double fraction = hours - whole;
-  if (fraction < 1e-9) return words;
-  // 833.5: "huit cent trente-trois heures et demie", the only fraction a rounding step usually gives.
-  if (std::fabs(fraction - 0.5) < 1e-9) return fmt::format("{} heure{} et demie", words, whole >= 2 ? "s" : "");
-  return text::format_number(hours);
-}
-
-std::string hours_in_words(double hours, text::Spelling spelling) {
-  double whole = std::floor(hours);
-  // A half hour is said "deux cent soixante-deux heures et demie (262,5 heures)".
-  if (std::fabs(hours - whole - 0.5) < 1e-9)
-    return fmt::format("{} heure{} et demie ({} heures)",
-                       feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling)),
-                       whole >= 2 ? "s" : "", text::format_number(hours));
-  return fmt::format("{} ({}) {}", hours_words(hours, spelling), text::format_number(hours),
-                     hours < 2 ? "heure" : "heures");
-}
 
 std::vector<std::string> unavailable_references(const rules::RuleSet& rules) {
   std::vector<std::string> out;
@@ -287,7 +244,7 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["lots_sous_minimum"] = below;
   m["lots_sans_clause"] = without;
   m["total_heures"] = text::format_number(total);
-  m["total_heures_texte"] = hours_in_words(total, options.spelling);
+  m["total_heures_texte"] = text::hours_in_words(total, options.spelling);
 
   ordered_json publics = ordered_json::array();
   for (const auto& c : rules.eligibility_criteria())
