@@ -21,7 +21,6 @@
 namespace clausier::report {
 namespace {
 
-using svg::escape;
 using text::format_hours;
 using text::format_number;
 using text::format_percent;
@@ -81,7 +80,7 @@ h2 + p, h3 + p, p.small { break-after: avoid; page-break-after: avoid; }
 std::string page(std::string_view title, const std::string& body) {
   return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         escape(title) + "</title>\n" + std::string(page_style) + "</head>\n<body>\n<main>\n" + body +
+         html_escaped(title) + "</title>\n" + std::string(page_style) + "</head>\n<body>\n<main>\n" + body +
          "</main>\n</body>\n</html>\n";
 }
 
@@ -93,7 +92,7 @@ std::string plural(double n, std::string_view one, std::string_view many) {
 }
 std::string people_word(long long n) { return plural(double(n), "personne", "personnes"); }
 std::string masked_label(int min_cell) { return fmt::format("masqué (< {})", min_cell); }
-std::string masked_html(int min_cell) { return "<span class=\"masked\">" + escape(masked_label(min_cell)) + "</span>"; }
+std::string masked_html(int min_cell) { return "<span class=\"masked\">" + html_escaped(masked_label(min_cell)) + "</span>"; }
 // The label of hidden bars: "masqué (< N)", or "masqué" when one of them was hidden only to protect another.
 std::string bar_masked_label(const Breakdown& b, int min_cell) {
   for (const Cell& c : b.cells)
@@ -101,7 +100,7 @@ std::string bar_masked_label(const Breakdown& b, int min_cell) {
   return masked_label(min_cell);
 }
 std::string people_html(const Cell& c, int min_cell) {
-  if (!c.suppressed) return escape(format_number(c.people));
+  if (!c.suppressed) return html_escaped(format_number(c.people));
   return c.secondary ? "<span class=\"masked\">masqué</span>" : masked_html(min_cell);  // secondary: may hold min_cell or more
 }
 std::string achievement_text(const std::optional<double>& a) { return a ? format_percent(*a, 1) : "—"; }
@@ -112,8 +111,8 @@ std::string month_label(std::string_view month) {
 
 std::string gap_html(double target, double realised) {
   if (realised > target && target > 0)
-    return "<span class=\"over\">" + escape("dépassement : +" + format_hours(realised - target)) + "</span>";
-  if (target > realised) return escape("reste : " + format_hours(target - realised));
+    return "<span class=\"over\">" + html_escaped("dépassement : +" + format_hours(realised - target)) + "</span>";
+  if (target > realised) return html_escaped("reste : " + format_hours(target - realised));
   return target > 0 ? "objectif atteint" : "—";
 }
 
@@ -157,9 +156,9 @@ constexpr std::size_t long_table_rows = 20;
 std::string table(const std::vector<Column>& columns, const std::vector<Row>& rows, std::string_view caption = {}) {
   // A long table may break between rows (its header repeats); a short one stays whole.
   std::string out = rows.size() > long_table_rows ? "<table class=\"long\">\n" : "<table>\n";
-  if (!caption.empty()) out += "<caption>" + escape(caption) + "</caption>\n";
+  if (!caption.empty()) out += "<caption>" + html_escaped(caption) + "</caption>\n";
   out += "<thead><tr>";
-  for (const Column& c : columns) out += (c.numeric ? "<th class=\"num\">" : "<th>") + escape(c.header) + "</th>";
+  for (const Column& c : columns) out += (c.numeric ? "<th class=\"num\">" : "<th>") + html_escaped(c.header) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const Row& r : rows) {
     out += r.total ? "<tr class=\"total\">" : "<tr>";
@@ -172,13 +171,13 @@ std::string table(const std::vector<Column>& columns, const std::vector<Row>& ro
 
 std::string figure(std::string_view value_html, std::string_view label) {
   return "<div class=\"figure\"><span class=\"value\">" + std::string(value_html) + "</span><span class=\"label\">" +
-         escape(label) + "</span></div>\n";
+         html_escaped(label) + "</span></div>\n";
 }
 
 std::string meta(const std::vector<std::pair<std::string, std::string>>& items) {
   std::string out = "<dl class=\"meta\">\n";
   for (const auto& [term, value] : items)
-    if (!value.empty()) out += "<dt>" + escape(term) + "</dt><dd>" + escape(value) + "</dd>\n";
+    if (!value.empty()) out += "<dt>" + html_escaped(term) + "</dt><dd>" + html_escaped(value) + "</dd>\n";
   return out + "</dl>\n";
 }
 
@@ -218,12 +217,12 @@ bool any_suppressed(const std::vector<Breakdown>& breakdowns) {
 std::string privacy_note(int min_cell, bool suppressed) {
   const std::string threshold = fmt::format("{} {}", min_cell, people_word(min_cell));
   if (suppressed)
-    return "<p class=\"note privacy\">" + escape("Les effectifs inférieurs à " + threshold +
+    return "<p class=\"note privacy\">" + html_escaped("Les effectifs inférieurs à " + threshold +
                                                  " sont masqués (secret statistique) ; quand une seule case d'une répartition l'est, la plus "
                                                  "petite des autres est aussi « masqué », pour que la première ne se déduise pas du total.") +
            "</p>\n";
   return "<p class=\"note privacy\">" +
-         escape("Les effectifs inférieurs à " + threshold +
+         html_escaped("Les effectifs inférieurs à " + threshold +
                 " seraient masqués (secret statistique) ; aucun effectif de ce bilan n'est sous ce seuil.") +
          "</p>\n";
 }
@@ -233,12 +232,12 @@ std::string privacy_note(int min_cell, bool suppressed) {
 bool is_outcome(const Breakdown& b) { return b.id == "exit" || b.id == "follow_up"; }
 
 std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) {
-  std::string out = "<h3>" + escape(b.title) + "</h3>\n";
+  std::string out = "<h3>" + html_escaped(b.title) + "</h3>\n";
   std::string intro;
   if (!b.population_suppressed && b.population > 0)
     intro = fmt::format("Population : {} {}.", format_number(b.population), people_word(b.population));
   if (b.multiple) intro += (intro.empty() ? "" : " ") + std::string("Une personne peut relever de plusieurs lignes : les lignes ne s'additionnent pas.");
-  if (!intro.empty()) out += "<p class=\"small\">" + escape(intro) + "</p>\n";
+  if (!intro.empty()) out += "<p class=\"small\">" + html_escaped(intro) + "</p>\n";
 
   std::vector<Column> columns = {{"Catégorie"}, {"Personnes", true}, {"Part", true}};
   if (b.has_hours) columns.push_back({"Heures", true});
@@ -246,16 +245,16 @@ std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) 
   std::vector<svg::BarRow> bars;
   for (const Cell& c : b.cells) {
     Row r;
-    r.cells.push_back(escape(c.label));
+    r.cells.push_back(html_escaped(c.label));
     if (c.suppressed) {
       r.cells.push_back(people_html(c, min_cell));
       r.cells.push_back("—");
       if (b.has_hours) r.cells.push_back(people_html(c, min_cell));
       bars.push_back({c.label, {{std::nullopt, {}}}});
     } else {
-      r.cells.push_back(escape(format_number(c.people)));
-      r.cells.push_back(b.population > 0 && !b.population_suppressed ? escape(format_percent(double(c.people) / b.population, 1)) : "—");
-      if (b.has_hours) r.cells.push_back(escape(format_number(c.hours)));
+      r.cells.push_back(html_escaped(format_number(c.people)));
+      r.cells.push_back(b.population > 0 && !b.population_suppressed ? html_escaped(format_percent(double(c.people) / b.population, 1)) : "—");
+      if (b.has_hours) r.cells.push_back(html_escaped(format_number(c.hours)));
       bars.push_back({c.label, {{double(c.people), format_number(c.people)}}});
     }
     rows.push_back(std::move(r));
@@ -294,12 +293,12 @@ std::string outcomes_section(const std::vector<Breakdown>& breakdowns, int min_c
   for (const Cell& c : first.cells) {
     const Cell* at_exit = find(exit, c.key);
     const Cell* later = find(follow_up, c.key);
-    rows.push_back({{escape(c.label), cell_html(at_exit), cell_html(later)}});
+    rows.push_back({{html_escaped(c.label), cell_html(at_exit), cell_html(later)}});
     bars.push_back({c.label, {bar(at_exit), bar(later)}});
   }
   std::string out = "<h2>Situation à la sortie et six mois après</h2>\n";
   out += "<p class=\"small\">" +
-         escape("Catégories de la typologie des sorties de l'insertion par l'activité économique ; « non renseignée » : "
+         html_escaped("Catégories de la typologie des sorties de l'insertion par l'activité économique ; « non renseignée » : "
                 "pas de situation connue à la date du bilan.") +
          "</p>\n";
   out += table({{"Situation"}, {"À la sortie (personnes)", true}, {"Six mois après (personnes)", true}}, rows);
@@ -340,7 +339,7 @@ std::string counting_html(const CountingInfo& c, bool with_counting) {
   }
   items.emplace_back("Tables de référence", "version " + c.rules_version);
   std::string out = meta(items);
-  if (!c.rules_sha256.empty()) out += "<p class=\"small\">Empreinte SHA-256 des tables : <code>" + escape(c.rules_sha256) + "</code></p>\n";
+  if (!c.rules_sha256.empty()) out += "<p class=\"small\">Empreinte SHA-256 des tables : <code>" + html_escaped(c.rules_sha256) + "</code></p>\n";
   return out;
 }
 
@@ -349,17 +348,17 @@ std::string counting_html(const CountingInfo& c, bool with_counting) {
 std::string lots_html(const OperationReport& r) {
   std::vector<Row> rows;
   for (const LotReport& lot : r.lots) {
-    std::string name = "<strong>" + escape(lot.id) + "</strong>";
-    if (!lot.title.empty()) name += "<br><span class=\"small\">" + escape(lot.title) + "</span>";
+    std::string name = "<strong>" + html_escaped(lot.id) + "</strong>";
+    if (!lot.title.empty()) name += "<br><span class=\"small\">" + html_escaped(lot.title) + "</span>";
     const bool tracked = !lot.tracking_status.empty();
-    rows.push_back({{name, lot.contractor.empty() ? "—" : escape(lot.contractor),
-                     escape(format_number(lot.target_hours)), escape(format_number(lot.realised_hours)),
-                     escape(achievement_text(lot.achievement)),
+    rows.push_back({{name, lot.contractor.empty() ? "—" : html_escaped(lot.contractor),
+                     html_escaped(format_number(lot.target_hours)), html_escaped(format_number(lot.realised_hours)),
+                     html_escaped(achievement_text(lot.achievement)),
                      tracked ? gap_html(lot.target_hours, lot.realised_hours) : "—",
-                     people_html(lot.participants, r.min_cell), escape(tracking_label(lot))}});
+                     people_html(lot.participants, r.min_cell), html_escaped(tracking_label(lot))}});
   }
-  rows.push_back({{"Ensemble des lots suivis", "", escape(format_number(r.target_hours)),
-                   escape(format_number(r.realised_hours)), escape(achievement_text(r.achievement)),
+  rows.push_back({{"Ensemble des lots suivis", "", html_escaped(format_number(r.target_hours)),
+                   html_escaped(format_number(r.realised_hours)), html_escaped(achievement_text(r.achievement)),
                    gap_html(r.target_hours, r.realised_hours), people_html(r.participants, r.min_cell), ""},
                   true});
   std::string out = "<h2>Résultats par lot</h2>\n";
@@ -368,8 +367,8 @@ std::string lots_html(const OperationReport& r) {
                rows);
   std::vector<Row> contractors;
   for (const ContractorReport& c : r.contractors)
-    contractors.push_back({{escape(c.name), escape(join(c.lots, ", ")), escape(format_number(c.target_hours)),
-                            escape(format_number(c.realised_hours)), escape(achievement_text(c.achievement)),
+    contractors.push_back({{html_escaped(c.name), html_escaped(join(c.lots, ", ")), html_escaped(format_number(c.target_hours)),
+                            html_escaped(format_number(c.realised_hours)), html_escaped(achievement_text(c.achievement)),
                             gap_html(c.target_hours, c.realised_hours)}});
   if (!contractors.empty()) {
     out += "<h2>Résultats par titulaire</h2>\n";
@@ -384,11 +383,11 @@ std::string years_html(const OperationReport& r) {
   std::vector<Row> rows;
   for (const LotReport& lot : r.lots)
     for (const LotReport::Year& y : lot.years)
-      rows.push_back({{escape(lot.id), std::to_string(y.year), escape(format_number(y.target_hours)),
-                       escape(format_number(y.realised_hours)), people_html(y.participants, r.min_cell)}});
+      rows.push_back({{html_escaped(lot.id), std::to_string(y.year), html_escaped(format_number(y.target_hours)),
+                       html_escaped(format_number(y.realised_hours)), people_html(y.participants, r.min_cell)}});
   if (rows.empty()) return {};
   return "<h3>Par lot et par année</h3>\n<p class=\"small\">" +
-         escape("Objectif de l'année : l'objectif du lot réparti sur sa période d'exécution.") + "</p>\n" +
+         html_escaped("Objectif de l'année : l'objectif du lot réparti sur sa période d'exécution.") + "</p>\n" +
          table({{"Lot"}, {"Année"}, {"Objectif de l'année (h)", true}, {"Réalisé (h)", true}, {"Personnes", true}}, rows);
 }
 
@@ -405,11 +404,11 @@ std::string months_html(const OperationReport& r, Charts& charts) {
     schedule.values.push_back(m.expected_cumulative);
     const bool past = m.month <= as_of_month;
     if (past) realised.values.push_back(m.cumulative);
-    rows.push_back({{escape(month_label(m.month)), past ? escape(format_number(m.realised)) : "—",
-                     past ? escape(format_number(m.cumulative)) : "—", escape(format_number(m.expected_cumulative))}});
+    rows.push_back({{html_escaped(month_label(m.month)), past ? html_escaped(format_number(m.realised)) : "—",
+                     past ? html_escaped(format_number(m.cumulative)) : "—", html_escaped(format_number(m.expected_cumulative))}});
   }
   out += "<p class=\"small\">" +
-         escape("Cumul des heures comptées, mois par mois, au regard du cumul attendu selon l'échéancier des lots suivis "
+         html_escaped("Cumul des heures comptées, mois par mois, au regard du cumul attendu selon l'échéancier des lots suivis "
                 "(objectif réparti sur les jours ouvrés de la période d'exécution). Les heures réalisées s'arrêtent au "
                 "mois du bilan.") +
          "</p>\n";
@@ -423,13 +422,13 @@ std::string not_counted_html(const OperationReport& r) {
   std::string out = "<h2>Heures non comptées</h2>\n";
   if (r.not_counted.empty()) return out + "<p>Toutes les lignes des relevés d'heures ont été comptées.</p>\n";
   out += "<p class=\"small\">" +
-         escape("Lignes des relevés qui ne comptent aucune heure, par motif, avec les heures qu'elles déclaraient.") +
+         html_escaped("Lignes des relevés qui ne comptent aucune heure, par motif, avec les heures qu'elles déclaraient.") +
          "</p>\n";
   std::vector<Row> rows;
   for (const NotCountedTotal& n : r.not_counted)
-    rows.push_back({{escape(n.label.empty() ? std::string(track::reason_label(n.reason)) : n.label),
-                     escape(format_number(n.rows)), escape(format_number(n.hours))}});
-  rows.push_back({{"Total", escape(format_number(r.not_counted_rows)), escape(format_number(r.not_counted_hours))}, true});
+    rows.push_back({{html_escaped(n.label.empty() ? std::string(track::reason_label(n.reason)) : n.label),
+                     html_escaped(format_number(n.rows)), html_escaped(format_number(n.hours))}});
+  rows.push_back({{"Total", html_escaped(format_number(r.not_counted_rows)), html_escaped(format_number(r.not_counted_hours))}, true});
   return out + table({{"Motif"}, {"Lignes", true}, {"Heures déclarées", true}}, rows);
 }
 
@@ -457,9 +456,9 @@ std::string_view group_label(GroupBy g) {
 }
 
 Row group_row(const GroupReport& g, int min_cell, bool total) {
-  return {{escape(total ? std::string("Ensemble") : g.label.empty() ? g.key : g.label), escape(format_number(g.operations)),
-           escape(format_number(g.contracts_with_clause)), g.has_target ? escape(format_number(g.target_hours)) : "—",
-           escape(format_number(g.realised_hours)), escape(format_number(double(g.fte))), people_html(g.participants, min_cell),
+  return {{html_escaped(total ? std::string("Ensemble") : g.label.empty() ? g.key : g.label), html_escaped(format_number(g.operations)),
+           html_escaped(format_number(g.contracts_with_clause)), g.has_target ? html_escaped(format_number(g.target_hours)) : "—",
+           html_escaped(format_number(g.realised_hours)), html_escaped(format_number(double(g.fte))), people_html(g.participants, min_cell),
            people_html(published_work_contracts(g.work_contracts, g.participants), min_cell)},
           total};
 }
@@ -497,15 +496,15 @@ std::string category_label(std::string_view category) {
 }
 
 Row situation_row(std::string_view moment, const std::optional<track::Situation>& s) {
-  if (!s) return {{escape(moment), "—", "non renseignée", "—"}};
+  if (!s) return {{html_escaped(moment), "—", "non renseignée", "—"}};
   const rules::Outcome* o = rules::RuleSet::builtin().outcome(s->code);
   const std::string category = o ? o->category : s->category;
-  return {{escape(moment), escape(text::format_date_long(s->date)), escape(o ? o->label : s->code),
-           escape(category_label(category))}};
+  return {{html_escaped(moment), html_escaped(text::format_date_long(s->date)), html_escaped(o ? o->label : s->code),
+           html_escaped(category_label(category))}};
 }
 
 std::string signature_block(std::string_view who) {
-  return "<div class=\"signature\">\n<h3>" + escape(who) +
+  return "<div class=\"signature\">\n<h3>" + html_escaped(who) +
          "</h3>\n<p class=\"small\">Nom et qualité du signataire</p><div class=\"line\"></div>\n"
          "<p class=\"small\">Date</p><div class=\"line\"></div>\n"
          "<p class=\"small\">Signature</p><div class=\"box\"></div>\n</div>\n";
@@ -516,7 +515,7 @@ std::string signature_block(std::string_view who) {
 std::string render_html(const OperationReport& r) {
   Charts charts;
   std::string body = "<header>\n<h1>Bilan de la clause sociale d'insertion</h1>\n";
-  body += "<p class=\"subtitle\">" + escape(r.id + (r.title.empty() ? "" : " — " + r.title)) + "</p>\n";
+  body += "<p class=\"subtitle\">" + html_escaped(r.id + (r.title.empty() ? "" : " — " + r.title)) + "</p>\n";
   body += meta({{"Opération", r.id},
                 {"Intitulé", r.title},
                 {"Acheteur", r.buyer},
@@ -525,19 +524,19 @@ std::string render_html(const OperationReport& r) {
   body += "</header>\n";
 
   body += "<h2>En bref</h2>\n<div class=\"figures\">\n";
-  body += figure(escape(format_hours(r.realised_hours)), "réalisées sur les lots suivis");
-  body += figure(escape(format_hours(r.target_hours)), "objectif des lots suivis");
-  body += figure(escape(achievement_text(r.achievement)), "taux d'atteinte de l'objectif");
-  body += figure(r.participants.suppressed ? masked_html(r.min_cell) : escape(format_number(r.participants.people)),
+  body += figure(html_escaped(format_hours(r.realised_hours)), "réalisées sur les lots suivis");
+  body += figure(html_escaped(format_hours(r.target_hours)), "objectif des lots suivis");
+  body += figure(html_escaped(achievement_text(r.achievement)), "taux d'atteinte de l'objectif");
+  body += figure(r.participants.suppressed ? masked_html(r.min_cell) : html_escaped(format_number(r.participants.people)),
                  plural(r.participants.suppressed ? 2 : r.participants.people, "personne ayant des heures comptées",
                         "personnes ayant des heures comptées"));
-  body += figure(escape(format_number(r.validated_participants)), plural(r.validated_participants, "personne dont l'éligibilité est validée",
+  body += figure(html_escaped(format_number(r.validated_participants)), plural(r.validated_participants, "personne dont l'éligibilité est validée",
                         "personnes dont l'éligibilité est validée"));
   body += figure(people_html(published_work_contracts(r.work_contracts, r.participants), r.min_cell), plural(r.participants.suppressed ? 2 : r.work_contracts, "contrat de travail (personne, employeur, contrat)",
                         "contrats de travail (personne, employeur, contrat)"));
   body += "</div>\n";
   if (r.realised_hours > r.target_hours && r.target_hours > 0)
-    body += "<p>" + escape("L'objectif est dépassé : dépassement : +" + format_hours(r.realised_hours - r.target_hours) + ".") +
+    body += "<p>" + html_escaped("L'objectif est dépassé : dépassement : +" + format_hours(r.realised_hours - r.target_hours) + ".") +
             "</p>\n";
 
   body += lots_html(r);
@@ -545,9 +544,9 @@ std::string render_html(const OperationReport& r) {
   body += years_html(r);
 
   body += "<h2>Les personnes en parcours</h2>\n";
-  body += "<p>" + escape("Personnes ayant des heures comptées : ") +
-          (r.participants.suppressed ? masked_html(r.min_cell) : escape(format_number(r.participants.people))) +
-          escape(" ; personnes dont l'éligibilité est validée dans le fichier des participants : " +
+  body += "<p>" + html_escaped("Personnes ayant des heures comptées : ") +
+          (r.participants.suppressed ? masked_html(r.min_cell) : html_escaped(format_number(r.participants.people))) +
+          html_escaped(" ; personnes dont l'éligibilité est validée dans le fichier des participants : " +
                  format_number(r.validated_participants) + ".") +
           "</p>\n";
   body += breakdowns_html(r.breakdowns, r.min_cell, charts);
@@ -565,7 +564,7 @@ std::string render_html(const Consolidation& c) {
 
   std::string body = "<header>\n<h1>Bilan consolidé des clauses sociales d'insertion</h1>\n";
   body += "<p class=\"subtitle\">" +
-          escape(fmt::format("{} {}", format_number(double(c.operations.size())),
+          html_escaped(fmt::format("{} {}", format_number(double(c.operations.size())),
                              c.operations.size() > 1 ? "opérations" : "opération")) +
           "</p>\n";
   body += meta({{"Bilan arrêté au", text::format_date_long(c.as_of)},
@@ -574,29 +573,29 @@ std::string render_html(const Consolidation& c) {
   body += "</header>\n";
 
   body += "<h2>Chiffres clés</h2>\n<p class=\"small\">" +
-          escape("Dans les termes du réseau national : un équivalent temps plein vaut " + format_hours(network_fte_hours) +
+          html_escaped("Dans les termes du réseau national : un équivalent temps plein vaut " + format_hours(network_fte_hours) +
                  " ; une personne présente dans plusieurs opérations est comptée une fois.") +
           "</p>\n<div class=\"figures\">\n";
-  body += figure(escape(format_number(t.contracts_with_clause)), plural(t.contracts_with_clause, "marché comportant une clause sociale",
+  body += figure(html_escaped(format_number(t.contracts_with_clause)), plural(t.contracts_with_clause, "marché comportant une clause sociale",
                         "marchés comportant une clause sociale"));
-  body += figure(escape(format_hours(t.realised_hours)), "d'insertion réalisées");
-  body += figure(escape(format_number(double(t.fte))), plural(double(t.fte), "équivalent", "équivalents") + " temps plein (" + format_hours(network_fte_hours) + ")");
+  body += figure(html_escaped(format_hours(t.realised_hours)), "d'insertion réalisées");
+  body += figure(html_escaped(format_number(double(t.fte))), plural(double(t.fte), "équivalent", "équivalents") + " temps plein (" + format_hours(network_fte_hours) + ")");
   body += figure(people_html(t.participants, c.min_cell), plural(t.participants.suppressed ? 2 : t.participants.people, "personne en parcours, comptée une fois",
                         "personnes en parcours, comptées une fois"));
   body += figure(people_html(published_work_contracts(t.work_contracts, t.participants), c.min_cell), plural(t.participants.suppressed ? 2 : t.work_contracts, "contrat de travail", "contrats de travail"));
-  body += figure(escape(format_hours(t.target_hours)), "d'insertion prévues");
+  body += figure(html_escaped(format_hours(t.target_hours)), "d'insertion prévues");
   body += "</div>\n";
 
   const std::vector<Column> group_columns = {{"Groupe"},           {"Opérations", true}, {"Marchés avec clause", true},
                                              {"Prévues (h)", true}, {"Réalisées (h)", true}, {"ETP", true},
                                              {"Personnes", true},  {"Contrats de travail", true}};
   if (c.group_by != GroupBy::none) {
-    body += "<h2>Par " + escape(group_label(c.group_by)) + "</h2>\n";
+    body += "<h2>Par " + html_escaped(group_label(c.group_by)) + "</h2>\n";
     std::vector<Row> rows;
     for (const GroupReport& g : c.groups) rows.push_back(group_row(g, c.min_cell, false));
     rows.push_back(group_row(t, c.min_cell, true));
     body += "<p class=\"small\">" +
-            escape("Une personne présente dans plusieurs groupes est comptée dans chacun ; la ligne « Ensemble » la compte "
+            html_escaped("Une personne présente dans plusieurs groupes est comptée dans chacun ; la ligne « Ensemble » la compte "
                    "une fois.") +
             "</p>\n" + table(group_columns, rows);
   }
@@ -610,14 +609,14 @@ std::string render_html(const Consolidation& c) {
   double target = 0, realised = 0;
   int lots = 0;
   for (const OperationLine& o : c.operations) {
-    rows.push_back({{escape(o.id), escape(o.title), escape(o.buyer), escape(format_number(o.lots_with_clause)),
-                     escape(format_number(o.target_hours)), escape(format_number(o.realised_hours))}});
+    rows.push_back({{html_escaped(o.id), html_escaped(o.title), html_escaped(o.buyer), html_escaped(format_number(o.lots_with_clause)),
+                     html_escaped(format_number(o.target_hours)), html_escaped(format_number(o.realised_hours))}});
     target += o.target_hours;
     realised += o.realised_hours;
     lots += o.lots_with_clause;
   }
-  rows.push_back({{"Total", "", "", escape(format_number(lots)), escape(format_number(target)),
-                   escape(format_number(realised))},
+  rows.push_back({{"Total", "", "", html_escaped(format_number(lots)), html_escaped(format_number(target)),
+                   html_escaped(format_number(realised))},
                   true});
   body += table({{"Opération"}, {"Intitulé"}, {"Acheteur"}, {"Lots avec clause", true}, {"Prévues (h)", true},
                  {"Réalisées (h)", true}},
@@ -628,11 +627,11 @@ std::string render_html(const Consolidation& c) {
 
 std::string render_html(const ParticipantSheet& s) {
   std::string body = "<header>\n<h1>Fiche individuelle de parcours</h1>\n";
-  body += "<p class=\"subtitle\">" + escape(s.operation_id + (s.operation_title.empty() ? "" : " — " + s.operation_title)) +
+  body += "<p class=\"subtitle\">" + html_escaped(s.operation_id + (s.operation_title.empty() ? "" : " — " + s.operation_title)) +
           "</p>\n";
   body += meta({{"Référence", s.ref}, {"Opération", s.operation_id}, {"Acheteur", s.buyer}});
   body += "<p class=\"note\">" +
-          escape("Fiche pseudonyme : la correspondance entre la référence et la personne est conservée par le "
+          html_escaped("Fiche pseudonyme : la correspondance entre la référence et la personne est conservée par le "
                  "facilitateur, hors de ce document.") +
           "</p>\n</header>\n";
 
@@ -650,7 +649,7 @@ std::string render_html(const ParticipantSheet& s) {
   std::vector<Row> criteria;
   for (const std::string& code : s.criteria) {
     const rules::EligibilityCriterion* c = rules::RuleSet::builtin().criterion(code);
-    criteria.push_back({{"<code>" + escape(code) + "</code>", escape(c ? c->label : code)}});
+    criteria.push_back({{"<code>" + html_escaped(code) + "</code>", html_escaped(c ? c->label : code)}});
   }
   body += table({{"Code"}, {"Critère d'éligibilité"}}, criteria);
 
@@ -671,17 +670,17 @@ std::string render_html(const ParticipantSheet& s) {
   body += "<h3>Heures par mois</h3>\n";
   std::vector<Row> rows;
   for (const SheetMonth& m : s.months)
-    rows.push_back({{escape(month_label(m.month)), escape(m.lot), escape(route_label(m.route)),
-                     escape(contract_label(m.contract)), escape(m.employer), escape(format_number(m.work_hours)),
-                     escape(format_number(m.training_hours)), escape(format_number(m.counted_hours)),
-                     m.not_counted_reason.empty() ? "" : escape(track::reason_label(m.not_counted_reason))}});
-  rows.push_back({{"Total", "", "", "", "", escape(format_number(s.work_hours)), escape(format_number(s.training_hours)),
-                   escape(format_number(s.counted_hours)), ""},
+    rows.push_back({{html_escaped(month_label(m.month)), html_escaped(m.lot), html_escaped(route_label(m.route)),
+                     html_escaped(contract_label(m.contract)), html_escaped(m.employer), html_escaped(format_number(m.work_hours)),
+                     html_escaped(format_number(m.training_hours)), html_escaped(format_number(m.counted_hours)),
+                     m.not_counted_reason.empty() ? "" : html_escaped(track::reason_label(m.not_counted_reason))}});
+  rows.push_back({{"Total", "", "", "", "", html_escaped(format_number(s.work_hours)), html_escaped(format_number(s.training_hours)),
+                   html_escaped(format_number(s.counted_hours)), ""},
                   true});
   body += table({{"Mois"}, {"Lot"}, {"Modalité"}, {"Contrat"}, {"Employeur"}, {"Travail (h)", true},
                  {"Formation (h)", true}, {"Comptées (h)", true}, {"Motif si non comptées"}},
                 rows);
-  body += "<p>" + escape("Heures comptées au titre de la clause : " + format_hours(s.counted_hours) + ".") + "</p>\n";
+  body += "<p>" + html_escaped("Heures comptées au titre de la clause : " + format_hours(s.counted_hours) + ".") + "</p>\n";
 
   body += "<h2>Situation à la sortie et six mois après</h2>\n";
   body += table({{"Moment"}, {"Date"}, {"Situation"}, {"Catégorie"}},
