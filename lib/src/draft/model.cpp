@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "clausier/check/tender_checks.hpp"
+#include "clausier/hours/render.hpp"
 #include "clausier/text/french.hpp"
 
 namespace clausier::draft {
@@ -69,27 +70,14 @@ ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
   return refs;
 }
 
+// The calculation as the documents state it: hours' formula_text, said for the two methods it does
+// not name.
 std::string calculation(const hours::LotResult& r) {
-  const ResolvedLot& p = r.params;
   switch (r.lot->method.value) {
-    case Method::labour_cost:
-    case Method::percent_of_hours:
-      return fmt::format("{} × {} × {} ÷ {}\u202F€/h = {}\u202Fh", text::format_euros(*r.amount),
-                         text::format_percent(p.labour_share->value), text::format_percent(p.rate->value),
-                         text::format_number(p.hourly_cost->value), text::format_number(r.raw_hours));
     case Method::fixed: return "nombre d'heures fixé par l'acheteur";
-    case Method::fte:
-      return fmt::format("{} {} × {} mois × {}\u202Fh = {}\u202Fh", text::format_number(r.lot->fte->value),
-                         r.lot->fte->value >= 2 ? "équivalents temps plein" : "équivalent temps plein",
-                         text::format_number(r.lot->months->value),
-                         text::format_number(hours::full_time_month_hours), text::format_number(r.raw_hours));
-    case Method::cleaning_pact:
-      return fmt::format("méthode du PACT Propreté : P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {}\u202Fh",
-                         text::format_number(r.pact->p, 4), text::format_euros(*r.amount),
-                         text::format_number(r.pact->c), text::format_percent(p.rate->value),
-                         text::format_number(r.raw_hours));
+    case Method::cleaning_pact: return "méthode du PACT Propreté : " + hours::formula_text(r);
+    default: return hours::formula_text(r);
   }
-  return "";
 }
 
 ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, const ModelOptions& options) {
@@ -209,7 +197,6 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   ordered_json lots = ordered_json::array(), with = ordered_json::array(), below = ordered_json::array(),
                without = ordered_json::array();
   bool criterion = false, execution = false, reserved = false, integration = false;
-  double total = 0;
   for (const auto& r : result.lots) {
     if (!options.lots.empty() &&
         std::find(options.lots.begin(), options.lots.end(), r.lot->id.value) == options.lots.end())
@@ -218,7 +205,6 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
     lots.push_back(lot);
     if (r.status == hours::Status::ok) {
       with.push_back(lot);
-      total += r.hours;
       criterion = criterion || r.lot->award_criterion.has_value();
       Clause c = r.lot->clause.value;
       execution = execution || c == Clause::execution;
@@ -243,6 +229,7 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["lots_avec_clause"] = with;
   m["lots_sous_minimum"] = below;
   m["lots_sans_clause"] = without;
+  const double total = hours::total_hours(result.lots, options.lots);
   m["total_heures"] = text::format_number(total);
   m["total_heures_texte"] = text::hours_in_words(total, options.spelling);
 

@@ -111,4 +111,10 @@ const Lot* Tender::find_lot(std::string_view lot_id) const {
   return nullptr;
 }
 
+double Lot::tranches_amount() const {
+  double sum = 0;
+  for (const Tranche& tr : tranches) sum += tr.amount.value;
+  return sum;
+}
+
 }  // namespace clausier::tender

@@ -144,6 +144,8 @@ struct Lot {
   Field<std::string> derogation;
 
   bool has_clause() const { return clause.value != Clause::none; }
+  // The sum of the tranches' amounts (0 without tranches): the lot's amount when it has tranches.
+  double tranches_amount() const;
 };
 
 struct Tender {
