@@ -111,9 +111,9 @@ OperationReport sample_report() {
   LotReport lot1;
   lot1.id = "1";
   lot1.title = "Entretien des parcs";
-  lot1.clause = "execution";
-  lot1.hours_status = "ok";
-  lot1.tracking_status = "complete";
+  lot1.clause = tender::Clause::execution;
+  lot1.hours_status = hours::Status::ok;
+  lot1.tracking_status = track::LotStatus::complete;
   lot1.contractor = "Jardins du Comminges";
   lot1.target_hours = 600;
   lot1.realised_hours = 850;
@@ -124,7 +124,7 @@ OperationReport sample_report() {
   LotReport lot2 = lot1;
   lot2.id = "2";
   lot2.title = "Cimetières";
-  lot2.tracking_status = "behind";
+  lot2.tracking_status = track::LotStatus::behind;
   lot2.contractor = "Verdalia Paysages";
   lot2.target_hours = 1000;
   lot2.realised_hours = 400;
@@ -136,8 +136,8 @@ OperationReport sample_report() {
   LotReport lot3;
   lot3.id = "3";
   lot3.title = "Fauchage";
-  lot3.clause = "none";
-  lot3.hours_status = "no-clause";
+  lot3.clause = tender::Clause::none;
+  lot3.hours_status = hours::Status::no_clause;
   r.lots = {lot1, lot2, lot3};
   r.contractors = {{"Jardins du Comminges", {"1"}, 600, 850, 850.0 / 600}, {"Verdalia Paysages", {"2"}, 1000, 400, 0.4}};
   r.target_hours = 1600;
@@ -328,10 +328,10 @@ TEST_CASE("report html: participant sheet with hours by month and signature bloc
   s.operation_title = "Entretien des parcs";
   s.buyer = "Ville de Saint-Clair-de-Garonne";
   s.ref = "P-0002";
-  s.sex = "F";
+  s.sex = Sex::female;
   s.birth_year = 2004;
   s.age_at_validation = 22;
-  s.age_band = "under-26";
+  s.age_band = AgeBand::under_26;
   s.education_level = 3;
   s.criteria = {"young", "deld"};
   s.validated_on = Date(2026, 12, 15);
@@ -339,17 +339,17 @@ TEST_CASE("report html: participant sheet with hours by month and signature bloc
   s.first_month = "2027-01";
   s.last_month = "2027-02";
   // Apprenticeship: training hours count (work-contracts rule); the November row predates validation.
-  s.months = {{"2026-11", "1", "direct", "apprenticeship", "Jardins & Cie", 7, 0, 0, "before-validation"},
-              {"2027-01", "1", "direct", "apprenticeship", "Jardins & Cie", 105, 35, 140, ""},
-              {"2027-02", "1", "direct", "apprenticeship", "Jardins & Cie", 105, 35, 140, ""}};
+  s.months = {{"2026-11", "1", track::Route::direct, track::Contract::apprenticeship, "Jardins & Cie", 7, 0, 0, "before-validation"},
+              {"2027-01", "1", track::Route::direct, track::Contract::apprenticeship, "Jardins & Cie", 105, 35, 140, ""},
+              {"2027-02", "1", track::Route::direct, track::Contract::apprenticeship, "Jardins & Cie", 105, 35, 140, ""}};
   s.work_hours = 217;       // 7 + 105 + 105
   s.training_hours = 70;    // 35 + 35
   s.counted_hours = 280;    // 140 + 140
   s.lots = {"1"};
-  s.routes = {"direct"};
-  s.contracts = {"apprenticeship"};
+  s.routes = {track::Route::direct};
+  s.contracts = {track::Contract::apprenticeship};
   s.employers = {"Jardins & Cie"};
-  s.exit = track::Situation{Date(2027, 6, 30), "cdd-6m-plus", "durable"};
+  s.exit = KnownSituation{Date(2027, 6, 30), "cdd-6m-plus", OutcomeCategory::durable};
   const std::string html = render_html(s);
   check_self_contained(html);
   CHECK(html == render_html(s));

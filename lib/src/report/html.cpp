@@ -116,30 +116,6 @@ std::string gap_html(double target, double realised) {
   return target > 0 ? "objectif atteint" : "—";
 }
 
-std::string tracking_label(const LotReport& lot) {
-  for (track::LotStatus s : {track::LotStatus::not_started, track::LotStatus::behind, track::LotStatus::on_track,
-                             track::LotStatus::complete})
-    if (track::name(s) == lot.tracking_status) return std::string(track::french_label(s));
-  for (hours::Status s : {hours::Status::ok, hours::Status::below_minimum, hours::Status::no_clause, hours::Status::no_capacity})
-    if (hours::name(s) == lot.hours_status) return "non suivi (" + std::string(hours::french_label(s)) + ")";
-  return "non suivi";
-}
-
-std::string route_label(std::string_view code) {
-  for (track::Route r : {track::Route::direct, track::Route::etti, track::Route::ai, track::Route::geiq,
-                         track::Route::siae_subcontract, track::Route::siae_cocontract, track::Route::ea})
-    if (track::name(r) == code) return std::string(track::french_label(r));
-  return std::string(code);
-}
-
-std::string contract_label(std::string_view code) {
-  for (track::Contract c : {track::Contract::cdi, track::Contract::cdi_inclusion, track::Contract::cdd, track::Contract::cddi,
-                            track::Contract::cdd_usage, track::Contract::interim, track::Contract::apprenticeship,
-                            track::Contract::professionalisation, track::Contract::other})
-    if (track::name(c) == code) return std::string(track::french_label(c));
-  return std::string(code);
-}
-
 // --- Tables: cells are HTML already escaped ---
 
 struct Column {
@@ -350,12 +326,12 @@ std::string lots_html(const OperationReport& r) {
   for (const LotReport& lot : r.lots) {
     std::string name = "<strong>" + html_escaped(lot.id) + "</strong>";
     if (!lot.title.empty()) name += "<br><span class=\"small\">" + html_escaped(lot.title) + "</span>";
-    const bool tracked = !lot.tracking_status.empty();
+    const bool tracked = lot.tracking_status.has_value();
     rows.push_back({{name, lot.contractor.empty() ? "—" : html_escaped(lot.contractor),
                      html_escaped(format_number(lot.target_hours)), html_escaped(format_number(lot.realised_hours)),
                      html_escaped(achievement_text(lot.achievement)),
                      tracked ? gap_html(lot.target_hours, lot.realised_hours) : "—",
-                     people_html(lot.participants, r.min_cell), html_escaped(tracking_label(lot))}});
+                     people_html(lot.participants, r.min_cell), html_escaped(lot_status(lot))}});
   }
   rows.push_back({{"Ensemble des lots suivis", "", html_escaped(format_number(r.target_hours)),
                    html_escaped(format_number(r.realised_hours)), html_escaped(achievement_text(r.achievement)),
@@ -465,20 +441,6 @@ Row group_row(const GroupReport& g, int min_cell, bool total) {
 
 // --- Participant sheet ---
 
-std::string sex_label(std::string_view s) {
-  if (s == "F") return "Femme";
-  if (s == "M") return "Homme";
-  if (s == "X") return "Autre ou non précisé";
-  return std::string(s);
-}
-
-std::string age_band_label(std::string_view band) {
-  if (band == "under-26") return "moins de 26 ans";
-  if (band == "26-49") return "26 à 49 ans";
-  if (band == "50-plus") return "50 ans ou plus";
-  return std::string(band);
-}
-
 // French national nomenclature of qualification levels (2019).
 std::string education_label(int level) {
   static constexpr std::string_view details[] = {"savoirs de base", "activités simples", "CAP, BEP", "baccalauréat",
@@ -487,20 +449,11 @@ std::string education_label(int level) {
   return fmt::format("niveau {}", level);
 }
 
-std::string category_label(std::string_view category) {
-  if (category == "durable") return "emploi durable";
-  if (category == "transition") return "emploi de transition";
-  if (category == "positive") return "sortie positive";
-  if (category == "other") return "autre situation";
-  return std::string(category);
-}
-
-Row situation_row(std::string_view moment, const std::optional<track::Situation>& s) {
+Row situation_row(std::string_view moment, const std::optional<KnownSituation>& s) {
   if (!s) return {{html_escaped(moment), "—", "non renseignée", "—"}};
   const rules::Outcome* o = rules::RuleSet::builtin().outcome(s->code);
-  const std::string category = o ? o->category : s->category;
   return {{html_escaped(moment), html_escaped(text::format_date_long(s->date)), html_escaped(o ? o->label : s->code),
-           html_escaped(category_label(category))}};
+           html_escaped(label(s->category))}};
 }
 
 std::string signature_block(std::string_view who) {
@@ -636,9 +589,9 @@ std::string render_html(const ParticipantSheet& s) {
           "</p>\n</header>\n";
 
   body += "<h2>La personne</h2>\n";
-  body += meta({{"Sexe", sex_label(s.sex)},
+  body += meta({{"Sexe", text::capitalised(label(s.sex))},
                 {"Année de naissance", s.birth_year ? std::to_string(s.birth_year) : ""},
-                {"Âge à la validation", fmt::format("{} ans ({})", s.age_at_validation, age_band_label(s.age_band))},
+                {"Âge à la validation", fmt::format("{} ans ({})", s.age_at_validation, label(s.age_band))},
                 {"Niveau de formation", s.education_level ? education_label(*s.education_level) : "non renseigné"}});
 
   body += "<h2>Éligibilité à l'entrée</h2>\n";
@@ -659,8 +612,8 @@ std::string render_html(const ParticipantSheet& s) {
                            ? month_label(s.first_month)
                            : "de " + month_label(s.first_month) + " à " + month_label(s.last_month);
   std::vector<std::string> routes, contracts;
-  for (const std::string& r : s.routes) routes.push_back(route_label(r));
-  for (const std::string& c : s.contracts) contracts.push_back(contract_label(c));
+  for (track::Route r : s.routes) routes.emplace_back(track::french_label(r));
+  for (track::Contract c : s.contracts) contracts.emplace_back(track::french_label(c));
   body += meta({{"Période des heures comptées", period},
                 {"Lots", join(s.lots, ", ")},
                 {"Modalités", join(routes, ", ")},
@@ -670,8 +623,8 @@ std::string render_html(const ParticipantSheet& s) {
   body += "<h3>Heures par mois</h3>\n";
   std::vector<Row> rows;
   for (const SheetMonth& m : s.months)
-    rows.push_back({{html_escaped(month_label(m.month)), html_escaped(m.lot), html_escaped(route_label(m.route)),
-                     html_escaped(contract_label(m.contract)), html_escaped(m.employer), html_escaped(format_number(m.work_hours)),
+    rows.push_back({{html_escaped(month_label(m.month)), html_escaped(m.lot), html_escaped(track::french_label(m.route)),
+                     html_escaped(track::french_label(m.contract)), html_escaped(m.employer), html_escaped(format_number(m.work_hours)),
                      html_escaped(format_number(m.training_hours)), html_escaped(format_number(m.counted_hours)),
                      m.not_counted_reason.empty() ? "" : html_escaped(track::reason_label(m.not_counted_reason))}});
   rows.push_back({{"Total", "", "", "", "", html_escaped(format_number(s.work_hours)), html_escaped(format_number(s.training_hours)),
