@@ -1,7 +1,7 @@
 #pragma once
 // Reading draft consultation documents (.docx, .odt, .md, .txt, .html) as plain paragraphs that keep
-// a position a person can find: the line for text files, the paragraph number and the heading above
-// for Word and ODF. Used by `clausier check --doc` to compare what a CCAP says with the calculation.
+// a position a person can find: the line and column of every word for text files, the paragraph number
+// and the heading above for Word and ODF. Used by `clausier check --doc` to compare what a CCAP says with the calculation.
 //
 // Hostile files: archives are read with limits (entry count, size of each decompressed entry, total
 // decompressed size, compression ratio); XML is parsed without DTD or entity expansion (pugixml never
