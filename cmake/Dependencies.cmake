@@ -9,6 +9,9 @@ find_package(nlohmann_json 3.11 REQUIRED)
 set(OPENSSL_USE_STATIC_LIBS TRUE)
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
 find_package(pugixml 1.13 REQUIRED)                  # .docx XML
+# Spreadsheets (.xlsx, .ods): libxml2's SAX2 push parser streams sheets of hundreds of MB of XML
+# (lib/src/io/sheet.cpp says why not liborcus, nor pugixml's DOM).
+find_package(LibXml2 2.9 REQUIRED)
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
@@ -28,11 +31,18 @@ set_target_properties(libcsv::libcsv PROPERTIES IMPORTED_LOCATION ${LIBCSV_LIBRA
                       INTERFACE_INCLUDE_DIRECTORIES ${LIBCSV_INCLUDE_DIR})
 message(STATUS "Dependency libcsv ${LIBCSV_VERSION} from ${LIBCSV_LIBRARY}")
 
+# Python 3 makes the man pages and the umbrella's shell completion at build time (cmake/manpage.py) and
+# runs the tests; Debian's python3 carries python3-yaml and python3-jsonschema (scripts/install-deps.sh).
+if(EXISTS /usr/bin/python3)
+  set(Python3_EXECUTABLE /usr/bin/python3)
+endif()
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+
 if(CLAUSIER_TESTS)
   find_package(doctest 2.4 REQUIRED)
 endif()
 
-foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml libzip doctest)
+foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml LibXml2 libzip Python3 doctest)
   if(${dep}_FOUND)
     if(DEFINED ${dep}_DIR)
       message(STATUS "Dependency ${dep} ${${dep}_VERSION} from ${${dep}_DIR}")

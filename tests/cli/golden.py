@@ -14,7 +14,9 @@ A case is a file tests/cli/<tool>/<name>.test:
 Commands run from the repository root with the tools of --bin first on the PATH, in the C.UTF-8
 locale, with TZ=UTC and CLAUSIER_TODAY=2026-11-22 so output is deterministic. Before comparing,
 the project version, the rules version and SHA-256 hashes are replaced by {VERSION},
-{RULES_VERSION} and {SHA256}, so golden files hold no version.
+{RULES_VERSION} and {SHA256}, so golden files hold no version. A case keeps the whole stderr: a
+command that throws it away (2>/dev/null, &>/dev/null, >/dev/null 2>&1, 2>&-) is refused, since a
+wrong or English message on stderr would then pass unseen.
 
   golden.py --bin build/bin tests/cli/check            run the cases, keep NAME.actual on failure
   golden.py --bin build/bin --update tests/cli/check   rewrite the expected sections from the actual output
@@ -29,6 +31,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+STDERR_DISCARDED = re.compile(r"(?:\b2|&)>>?\s*/dev/null|\b2>&-|>>?\s*/dev/null\s+2>&1")
 
 
 def project_version():
@@ -104,6 +107,11 @@ def main():
     for d in args.dirs:
         for case in sorted(Path(d).glob("*.test")):
             header, command, expected = parse_case(case)
+            if STDERR_DISCARDED.search(command):
+                failed += 1
+                print(f"FAIL {case}\n  $ {command}\n  the command throws stderr away: a golden case keeps "
+                      "the whole stderr (remove the redirection, then run --update)")
+                continue
             actual = run(command, bindir)
             expected_text = render(header, {k: expected.get(k, "") if k != "exit" else expected.get("exit", 0)
                                             for k in ("exit", "stdout", "stderr")})

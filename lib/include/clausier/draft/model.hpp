@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausier/hours/calc.hpp"
@@ -37,10 +38,5 @@ const std::vector<Variable>& variables();
 
 // An article number as --article takes it: digits, and dot-separated parts ("12", "4.2").
 bool valid_article_number(std::string_view s);
-
-// "huit cent trente-trois (833) heures", the form contracts use; "vingt et une (21) heures".
-std::string hours_in_words(double hours, text::Spelling spelling);
-// "huit cent trente-trois", feminine as "heures" asks ("vingt et une").
-std::string hours_words(double hours, text::Spelling spelling);
 
 }  // namespace clausier::draft
