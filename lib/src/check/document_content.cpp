@@ -101,7 +101,6 @@ PenaltyScan scan_penalties(const DocumentSet& set, std::size_t d, double rate) {
   return scan;
 }
 
-
 }  // namespace
 
 void check_ccag(DocumentSet& set, const std::vector<std::size_t>& docs, std::size_t report_on) {
