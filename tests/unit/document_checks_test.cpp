@@ -95,6 +95,13 @@ lots:
   - { id: "04", title: Ascenseurs, amount: 4000000, clause: none, derogation: "lot technique confié à un ascensoriste agréé" }
 )";
 
+// four_lots, with an award criterion on lot 02 weighing 10 %.
+std::string with_criterion() {
+  return replaced(std::string(four_lots), "    clause: execution\n    tranches:",
+                  "    clause: execution\n    award_criterion: { weight: 0.1, description: Qualité du parcours }\n"
+                  "    tranches:");
+}
+
 // One lot: 240 000 × 60 % × 5 % ÷ 30 = 240 h. No penalties, no notice date.
 constexpr std::string_view one_lot = R"(format: clausier/tender/1
 id: TEST-DOC-1
@@ -834,7 +841,7 @@ TEST_CASE("document checks: legal bases, as people cite them") {
 }
 
 TEST_CASE("document checks: documents built by hand, and hostile text, do not crash") {
-  Computed c = compute(four_lots);
+  Computed c = compute(with_criterion());  // a reserved lot and an award criterion: every rule has work
   // A document as a reader may return it: table cells without a header row, a heading level out of
   // range, empty and huge paragraphs, stray no-break spaces and bytes that are not UTF-8.
   document::Document d{"dce/ccap.docx", Format::docx, {}};
@@ -860,7 +867,8 @@ TEST_CASE("document checks: documents built by hand, and hostile text, do not cr
                           "cent",    "et",    "un",     "€",      "%",        "\u202F", "\u00A0", "article",
                           "14",      "du",    "CMP",    "×",      "2015-899", "dont",    "tranche", "TF",
                           "Total",   "L.",    "2112-2", ",",      "542",      ":",       "«",       "pénalité",
-                          "par",     "heure", "seuil",  "quatre", "vingt",    "-",       "n°",      "unique"};
+                          "par",     "heure", "seuil",  "quatre", "vingt",    "-",       "n°",      "unique",
+                          "critère", "insertion", "sociale", "pondéré", "réservé"};
   std::uint64_t x = 7;
   for (int i = 0; i < 3000; ++i) {
     std::string text;
@@ -873,10 +881,15 @@ TEST_CASE("document checks: documents built by hand, and hostile text, do not cr
     const int heading = (x >> 45) % 7 == 0 ? static_cast<int>((x >> 50) % 4) : 0;
     add(text, heading, table, table ? static_cast<int>((x >> 52) % 5) : 0, table ? static_cast<int>((x >> 56) % 4) : 0);
   }
-  Diagnostics found = check::check_documents({d}, *c.loaded.tender, c.result, rules::RuleSet::builtin());
-  for (const Diagnostic& f : found) {
-    CHECK(f.category == Category::finding);
-    CHECK(f.path == "dce/ccap.docx");
+  // The same paragraphs as each kind of piece (by its file name: no paragraph is a title).
+  for (std::string path : {"dce/ccap.docx", "dce/rc.docx", "dce/ae.docx", "dce/avis.docx", "dce/x.docx"}) {
+    CAPTURE(path);
+    d.path = path;
+    Diagnostics found = check::check_documents({d}, *c.loaded.tender, c.result, rules::RuleSet::builtin());
+    for (const Diagnostic& f : found) {
+      CHECK(f.category == Category::finding);
+      CHECK(f.path == path);
+    }
   }
   // A tender whose hours could not be computed (no result): the checks that need none still run.
   hours::TenderResult none;
@@ -1175,13 +1188,6 @@ TEST_CASE("document checks: the climate rule reads the CCAP and the RC, not the 
 }
 
 namespace {
-
-// four_lots, with an award criterion on lot 02 weighing 10 %.
-std::string with_criterion() {
-  return replaced(std::string(four_lots), "    clause: execution\n    tranches:",
-                  "    clause: execution\n    award_criterion: { weight: 0.1, description: Qualité du parcours }\n"
-                  "    tranches:");
-}
 
 const std::string rc = nb(R"(# Règlement de la consultation
 
