@@ -59,9 +59,9 @@ OperationReport sample_operation() {
   l1.id = "1";
   l1.title = "Gros œuvre";
   l1.trade = "gros-oeuvre";
-  l1.clause = "execution";
-  l1.hours_status = "ok";
-  l1.tracking_status = "complete";
+  l1.clause = tender::Clause::execution;
+  l1.hours_status = hours::Status::ok;
+  l1.tracking_status = track::LotStatus::complete;
   l1.decp = "Clause sociale";
   l1.contractor = "BTP Sud";
   l1.start = Date(2027, 1, 4);
@@ -79,9 +79,9 @@ OperationReport sample_operation() {
   LotReport l2;
   l2.id = "2";
   l2.title = "Peinture ; sols";
-  l2.clause = "reserved-siae";
-  l2.hours_status = "ok";
-  l2.tracking_status = "behind";
+  l2.clause = tender::Clause::reserved_siae;
+  l2.hours_status = hours::Status::ok;
+  l2.tracking_status = track::LotStatus::behind;
   l2.decp = "Clause sociale ; Marché réservé";
   l2.contractor = "Atelier Couleurs";
   l2.start = Date(2027, 3, 1);
@@ -97,8 +97,8 @@ OperationReport sample_operation() {
   LotReport l3;
   l3.id = "3";
   l3.title = "Électricité";
-  l3.clause = "none";
-  l3.hours_status = "no-clause";
+  l3.clause = tender::Clause::none;
+  l3.hours_status = hours::Status::no_clause;
   l3.decp = "Pas de considération sociale";
   l3.participants = cell("participants", "Participants", 0);
   r.lots = {l1, l2, l3};
@@ -194,27 +194,27 @@ ParticipantSheet sample_sheet() {
   s.operation_title = "Rénovation du gymnase";
   s.buyer = "Ville de Carcassonne";
   s.ref = "P-0007";
-  s.sex = "F";
+  s.sex = Sex::female;
   s.birth_year = 1999;
   s.age_at_validation = 28;
-  s.age_band = "26-49";
+  s.age_band = AgeBand::from_26_to_49;
   s.education_level = 3;
   s.criteria = {"deld", "qpv"};
   s.validated_on = Date(2027, 2, 1);
   s.validity_end = Date(2029, 2, 28);
   s.first_month = "2027-02";
   s.last_month = "2027-03";
-  s.months = {{"2027-01", "1", "direct", "cdd", "BTP Sud", 21, 0, 0, "before-validation"},
-              {"2027-02", "1", "direct", "professionalisation", "BTP Sud", 105.5, 35, 140.5, ""},
-              {"2027-03", "1", "etti", "interim", "Trajectoire Intérim", 147, 0, 147, ""}};
+  s.months = {{"2027-01", "1", track::Route::direct, track::Contract::cdd, "BTP Sud", 21, 0, 0, "before-validation"},
+              {"2027-02", "1", track::Route::direct, track::Contract::professionalisation, "BTP Sud", 105.5, 35, 140.5, ""},
+              {"2027-03", "1", track::Route::etti, track::Contract::interim, "Trajectoire Intérim", 147, 0, 147, ""}};
   s.work_hours = 273.5;
   s.training_hours = 35;
   s.counted_hours = 287.5;
   s.lots = {"1"};
-  s.routes = {"direct", "etti"};
-  s.contracts = {"cdd", "interim", "professionalisation"};
+  s.routes = {track::Route::direct, track::Route::etti};
+  s.contracts = {track::Contract::cdd, track::Contract::interim, track::Contract::professionalisation};
   s.employers = {"BTP Sud", "Trajectoire Intérim"};
-  s.exit = track::Situation{Date(2027, 6, 30), "cdd-6m-plus", "durable"};
+  s.exit = KnownSituation{Date(2027, 6, 30), "cdd-6m-plus", OutcomeCategory::durable};
   s.as_of = Date(2027, 12, 31);
   s.counting = {"work-contracts", 24, 0, "2026-11-22", "ab12"};
   return s;
@@ -308,8 +308,8 @@ TEST_CASE("report render: Markdown bilan of an operation, suppressed cells writt
       "| Lot | Intitulé | Titulaire | Clause | Exécution | Heures prévues | Heures réalisées | Taux d'atteinte | Écart | Participants | Statut |\n"
       "|---|---|---|---|---|---:|---:|---:|---|---:|---|\n"
       "| 1 | Gros œuvre | BTP Sud | condition d'exécution | 04/01/2027 – 30/06/2027 | 400 | 450,5 | 112,6\u202F% | dépassement de 50,5\u202Fheures | 4 | atteint |\n"
-      "| 2 | Peinture ; sols | Atelier Couleurs | marché réservé (SIAE) | 01/03/2027 – 29/02/2028 | 300 | 120 | 40\u202F% | il manque 180\u202Fheures | < 3 | en retard |\n"
-      "| 3 | Électricité |  | sans clause |  | 0 | 0 | — |  | 0 | sans clause |\n"
+      "| 2 | Peinture ; sols | Atelier Couleurs | marché réservé aux SIAE | 01/03/2027 – 29/02/2028 | 300 | 120 | 40\u202F% | il manque 180\u202Fheures | < 3 | en retard |\n"
+      "| 3 | Électricité |  | sans clause |  | 0 | 0 | — |  | 0 | non suivi (sans clause) |\n"
       "\n"
       "### Par année\n"
       "\n"
@@ -408,7 +408,7 @@ TEST_CASE("report render: Markdown consolidation in the national network's terms
       "| Taux d'atteinte | 111,7\u202F% |\n"
       "| Heures manquantes (somme des manques de chaque lot) | 49,5 |\n"
       "| Dépassement (somme des excédents de chaque lot) | 400 |\n"
-      "| Équivalents temps plein (1\u202F600\u202Fheures) | 2 |\n"
+      "| Équivalents temps plein (1\u202F820\u202Fheures) | 2 |\n"
       "| Participants (chacun compté une fois) | 8 |\n"
       "| Contrats de travail | 11 |\n"
       "\n"
@@ -443,7 +443,8 @@ TEST_CASE("report render: Markdown consolidation in the national network's terms
       "\n"
       "## Règles\n"
       "\n"
-      "- Un équivalent temps plein compte 1\u202F600\u202Fheures (réseau national des facilitateurs)\n"
+      "- Un équivalent temps plein compte 1\u202F820\u202Fheures : douze mois de 151,67\u202Fheures, comme la méthode fte "
+      "(le réseau national des facilitateurs compte 1\u202F600\u202Fheures travaillées)\n"
       "- Tables de règles : version 2026-11-22, empreinte SHA-256 ab12\n");
 }
 
@@ -458,7 +459,7 @@ TEST_CASE("report render: Markdown participant sheet with every month and signat
       "- Année de naissance : 1999 (28 ans à la validation, tranche 26 à 49 ans)\n"
       "- Niveau de formation : 3\n"
       "- Éligibilité validée le 1er février 2027, valable jusqu'au 28 février 2029\n"
-      "- Critères d'éligibilité : Demandeur d'emploi de longue durée (12 mois ou plus) ; Habitant d'un quartier prioritaire de la politique de la ville (QPV)\n"
+      "- Critères d'éligibilité : Demandeur d'emploi de longue durée (12 mois ou plus) ; Demandeur d'emploi résidant en QPV\n"
       "\n"
       "## Parcours\n"
       "\n"
@@ -480,7 +481,7 @@ TEST_CASE("report render: Markdown participant sheet with every month and signat
       "\n"
       "## Situation\n"
       "\n"
-      "- À la sortie (30 juin 2027) : CDD de six mois ou plus — emploi durable\n"
+      "- À la sortie (30 juin 2027) : CDD de plus de six mois — emploi durable\n"
       "- Six mois après la sortie : non renseignée\n"
       "\n"
       "## Règles de décompte\n"
@@ -574,7 +575,7 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "total;;;;;realised_hours;Heures d'insertion réalisées;;3350,5;\r\n"
       "total;;;;;missing_hours;Heures manquantes;;49,5;\r\n"
       "total;;;;;over_hours;Heures au-delà de l'objectif;;400;\r\n"
-      "total;;;;;fte;Équivalents temps plein (1 600 heures);2;;\r\n"
+      "total;;;;;fte;Équivalents temps plein (1\u202F820\u202Fheures);2;;\r\n"
       "total;;;;;participants;Participants;8;;\r\n"
       "total;;;;;work_contracts;Contrats de travail;11;;\r\n"
       "breakdown;;;;sex;population;Effectif;8;;\r\n"
@@ -586,7 +587,7 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "group;;;Département de l'Aude;;realised_hours;Heures d'insertion réalisées;;1200;\r\n"
       "group;;;Département de l'Aude;;missing_hours;Heures manquantes;;0;\r\n"
       "group;;;Département de l'Aude;;over_hours;Heures au-delà de l'objectif;;200;\r\n"
-      "group;;;Département de l'Aude;;fte;Équivalents temps plein (1 600 heures);1;;\r\n"
+      "group;;;Département de l'Aude;;fte;Équivalents temps plein (1\u202F820\u202Fheures);1;;\r\n"
       "group;;;Département de l'Aude;;participants;Participants;;;oui\r\n"
       "group;;;Département de l'Aude;;work_contracts;Contrats de travail;;;oui\r\n"
       "group;;;Ville de Carcassonne;;operations;Opérations;1;;\r\n"
@@ -595,7 +596,7 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "group;;;Ville de Carcassonne;;realised_hours;Heures d'insertion réalisées;;2150,5;\r\n"
       "group;;;Ville de Carcassonne;;missing_hours;Heures manquantes;;49,5;\r\n"
       "group;;;Ville de Carcassonne;;over_hours;Heures au-delà de l'objectif;;200;\r\n"
-      "group;;;Ville de Carcassonne;;fte;Équivalents temps plein (1 600 heures);1;;\r\n"
+      "group;;;Ville de Carcassonne;;fte;Équivalents temps plein (1\u202F820\u202Fheures);1;;\r\n"
       "group;;;Ville de Carcassonne;;participants;Participants;5;;\r\n"
       "group;;;Ville de Carcassonne;;work_contracts;Contrats de travail;6;;\r\n"
       "breakdown;;;Ville de Carcassonne;sex;population;Effectif;5;;\r\n"
@@ -757,7 +758,7 @@ TEST_CASE("report render: xlsx of a consolidation") {
   CHECK(w.number("Opérations", "I2") == 49.5);
   CHECK(w.text("Répartitions", "A4") == "Ville de Carcassonne");
   CHECK(w.text("Répartitions", "E4") == "masqué");
-  CHECK(w.number("Règles", "B2") == 1600);
+  CHECK(w.number("Règles", "B2") == 1820);
 }
 
 TEST_CASE("report render: a suppressed value is never written, in any format") {
@@ -811,7 +812,7 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "| Taux d'atteinte | — |\n"
         "| Heures manquantes (somme des manques de chaque lot) | 0 |\n"
         "| Dépassement (somme des excédents de chaque lot) | 0 |\n"
-        "| Équivalents temps plein (1\u202F600\u202Fheures) | 0 |\n"
+        "| Équivalents temps plein (1\u202F820\u202Fheures) | 0 |\n"
         "| Participants (chacun compté une fois) | < 3 |\n"
         "| Contrats de travail | < 3 |\n"
         "\n"
@@ -832,7 +833,8 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "\n"
         "## Règles\n"
         "\n"
-        "- Un équivalent temps plein compte 1\u202F600\u202Fheures (réseau national des facilitateurs)\n"
+        "- Un équivalent temps plein compte 1\u202F820\u202Fheures : douze mois de 151,67\u202Fheures, comme la méthode fte "
+      "(le réseau national des facilitateurs compte 1\u202F600\u202Fheures travaillées)\n"
         "- Tables de règles : version 2026-11-22, empreinte SHA-256 ab12\n");
   CHECK(render_csv(c) == std::string(text::utf8_bom) +
         "table;operation;lot;group;breakdown;key;label;people;hours;suppressed\r\n"
@@ -842,7 +844,7 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "total;;;;;realised_hours;Heures d'insertion réalisées;;0;\r\n"
         "total;;;;;missing_hours;Heures manquantes;;0;\r\n"
         "total;;;;;over_hours;Heures au-delà de l'objectif;;0;\r\n"
-        "total;;;;;fte;Équivalents temps plein (1 600 heures);0;;\r\n"
+        "total;;;;;fte;Équivalents temps plein (1\u202F820\u202Fheures);0;;\r\n"
         "total;;;;;participants;Participants;;;oui\r\n"
         "total;;;;;work_contracts;Contrats de travail;;;oui\r\n"
         "breakdown;;;;exit;population;Effectif;;;oui\r\n"

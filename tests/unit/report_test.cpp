@@ -190,22 +190,26 @@ TEST_CASE("report privacy: small cells, secondary suppression, zero cells and th
   }
 }
 
-TEST_CASE("report FTE: hours ÷ 1 600, rounded to the nearest whole number, as the network counts") {
-  // 25 124 684 ÷ 1 600 = 15 702.93 → 15 703 (the network's 2021 figure).
-  CHECK(full_time_equivalents(25124684) == 15703);
+TEST_CASE("report FTE: hours ÷ 1 820 (12 months of 151.67 h, the fte method's basis), rounded to the nearest") {
+  // 25 124 684 ÷ 1 820 = 13 804.77 → 13 805 (the network's 2021 hours; it publishes 15 703 FTE of 1 600 h).
+  CHECK(full_time_equivalents(25124684) == 13805);
   CHECK(full_time_equivalents(0) == 0);
-  CHECK(full_time_equivalents(799) == 0);   // 0.499
-  CHECK(full_time_equivalents(800) == 1);   // 0.5, half away from zero
-  CHECK(full_time_equivalents(2400) == 2);  // 1.5 → 2
-  CHECK(full_time_equivalents(3199) == 2);  // 1.999 → 2
+  CHECK(full_time_equivalents(909) == 0);   // 0.499
+  CHECK(full_time_equivalents(910) == 1);   // 0.5, half away from zero
+  CHECK(full_time_equivalents(2730) == 2);  // 1.5 → 2
+  CHECK(full_time_equivalents(3639) == 2);  // 1.9995 → 2
+  CHECK(full_time_equivalents(hours::full_time_month_hours * 12) == 1);
 }
 
 TEST_CASE("report age bands and group-by names") {
-  CHECK(age_band(16) == "under-26");
-  CHECK(age_band(25) == "under-26");
-  CHECK(age_band(26) == "26-49");
-  CHECK(age_band(49) == "26-49");
-  CHECK(age_band(50) == "50-plus");
+  CHECK(age_band(16) == AgeBand::under_26);
+  CHECK(age_band(25) == AgeBand::under_26);
+  CHECK(age_band(26) == AgeBand::from_26_to_49);
+  CHECK(age_band(49) == AgeBand::from_26_to_49);
+  CHECK(age_band(50) == AgeBand::from_50);
+  CHECK(code(AgeBand::under_26) == "under-26");
+  CHECK(code(AgeBand::from_26_to_49) == "26-49");
+  CHECK(code(AgeBand::from_50) == "50-plus");
   CHECK(name(GroupBy::none) == "none");
   CHECK(name(GroupBy::buyer) == "buyer");
   CHECK(name(GroupBy::year) == "year");
@@ -262,8 +266,8 @@ TEST_CASE("report breakdowns: ids, titles, labels and codes in their fixed order
   };
   CHECK(keys(b[0]) == std::vector<std::string>{"F=Femmes", "M=Hommes", "X=Autre ou non précisé"});
   CHECK(keys(b[1]) == std::vector<std::string>{"under-26=Moins de 26 ans", "26-49=26 à 49 ans", "50-plus=50 ans ou plus"});
-  // The rule table's 14 criteria, in table order, with its labels.
-  REQUIRE(b[2].cells.size() == 14);
+  // The rule table's 16 criteria, in table order, with its labels.
+  REQUIRE(b[2].cells.size() == 16);
   CHECK(b[2].cells[0].key == "deld");
   CHECK(b[2].cells[0].label == "Demandeur d'emploi de longue durée (12 mois ou plus)");
   CHECK(b[2].cells[13].key == "other-validated");
@@ -277,7 +281,9 @@ TEST_CASE("report breakdowns: ids, titles, labels and codes in their fixed order
   CHECK(keys(b[5]) == std::vector<std::string>{"with-training=Avec des heures de formation comptées",
                                                "without-training=Sans heure de formation comptée"});
   std::vector<std::string> outcomes{"durable=Emploi durable", "transition=Emploi de transition",
-                                    "positive=Sortie positive", "other=Autre situation", "none=Non renseignée"};
+                                    "positive=Sortie positive (formation pré-qualifiante ou qualifiante, embauche dans "
+                                    "une autre SIAE)",
+                                    "neutral=Sortie neutre", "other=Autre situation", "none=Non renseignée"};
   CHECK(keys(b[6]) == outcomes);
   CHECK(keys(b[7]) == outcomes);
   CHECK((b[3].has_hours && b[4].has_hours && b[5].has_hours && !b[0].has_hours && !b[2].has_hours));
@@ -297,9 +303,9 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
 
   // Lot 1: target 100; realised 60 + 50 + 30 + 20 = 160 → achievement 1.6, over-achievement 60, nothing missing.
   const LotReport& l1 = r.lots[0];
-  CHECK(l1.clause == "execution");
-  CHECK(l1.hours_status == "ok");
-  CHECK(l1.tracking_status == "complete");
+  CHECK(l1.clause == tender::Clause::execution);
+  CHECK(l1.hours_status == hours::Status::ok);
+  CHECK(l1.tracking_status == track::LotStatus::complete);
   CHECK(l1.decp == "Clause sociale");
   CHECK(l1.contractor == "Peintures du Sud");
   CHECK(l1.trade == "painting");
@@ -325,8 +331,9 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
   // Lot 2: below the minimum, not tracked (target 0); its 15 h are over-achievement of no obligation,
   // shown on its line only.
   const LotReport& l2 = r.lots[1];
-  CHECK(l2.hours_status == "below-minimum");
-  CHECK(l2.tracking_status.empty());
+  CHECK(l2.hours_status == hours::Status::below_minimum);
+  CHECK_FALSE(l2.tracking_status.has_value());
+  CHECK(lot_status(l2) == "non suivi (sous le minimum)");
   CHECK(l2.decp == "Pas de considération sociale");
   CHECK(l2.target_hours == 0);
   CHECK(l2.realised_hours == 15);
@@ -338,7 +345,7 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
   CHECK(l2.years[0].target_hours == 0);
   CHECK(l2.years[0].realised_hours == 15);
   // Lot 3: no clause.
-  CHECK(r.lots[2].hours_status == "no-clause");
+  CHECK(r.lots[2].hours_status == hours::Status::no_clause);
   CHECK(r.lots[2].realised_hours == 0);
   CHECK(r.lots[2].participants.people == 0);
   CHECK(r.lots[2].years.empty());
@@ -367,8 +374,8 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
         "cdi:0/0 cdi-inclusion:0/0 cdd:1/110 cddi:0/0 cdd-usage:0/0 interim:0/0 apprenticeship:0/0 "
         "professionalisation:1/50 other:0/0");
   CHECK(summary(find(r.breakdowns, "training")) == "with-training:1/10 without-training:1/0");
-  CHECK(summary(find(r.breakdowns, "exit")) == "durable:1 transition:0 positive:0 other:0 none:1");
-  CHECK(summary(find(r.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 other:0 none:1");
+  CHECK(summary(find(r.breakdowns, "exit")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:1");
+  CHECK(summary(find(r.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:1");
   CHECK(find(r.breakdowns, "sex").population == 2);
 
   // Months 2027-01..2028-06 (lot 1 starts 2027-01, as_of before its end): 18.
@@ -410,8 +417,8 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
 
   // Outcomes dated after as_of are not known yet: at 2027-09-30, Q-1's follow-up (2027-12-31) is "none".
   OperationReport early = build_operation_report(op, rules::RuleSet::builtin(), at(date(2027, 9, 30), 1));
-  CHECK(summary(find(early.breakdowns, "exit")) == "durable:1 transition:0 positive:0 other:0 none:1");
-  CHECK(summary(find(early.breakdowns, "follow_up")) == "durable:0 transition:0 positive:0 other:0 none:2");
+  CHECK(summary(find(early.breakdowns, "exit")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:1");
+  CHECK(summary(find(early.breakdowns, "follow_up")) == "durable:0 transition:0 positive:0 neutral:0 other:0 none:2");
 }
 
 TEST_CASE("report consolidation: a person counted once across operations, totals in the network's terms") {
@@ -452,8 +459,8 @@ TEST_CASE("report consolidation: a person counted once across operations, totals
         "cdi:1/30 cdi-inclusion:0/0 cdd:1/110 cddi:1/10 cdd-usage:0/0 interim:0/0 apprenticeship:0/0 "
         "professionalisation:1/50 other:0/0");
   // Q-1's outcomes come from A (added first): exit and follow-up durable; R-1 exit jobseeker (other).
-  CHECK(summary(find(t.breakdowns, "exit")) == "durable:1 transition:0 positive:0 other:1 none:1");
-  CHECK(summary(find(t.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 other:0 none:2");
+  CHECK(summary(find(t.breakdowns, "exit")) == "durable:1 transition:0 positive:0 neutral:0 other:1 none:1");
+  CHECK(summary(find(t.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:2");
   const Breakdown& criterion = find(t.breakdowns, "criterion");
   CHECK(criterion.population == 3);
   CHECK(criterion.cells[2].key == "rsa");
@@ -578,4 +585,26 @@ TEST_CASE("report suppression: a cell hidden only to protect another is marked s
   CHECK(!b.cells[1].suppressed);
   CHECK(b.cells[2].suppressed);
   CHECK(b.cells[2].secondary);
+}
+
+TEST_CASE("report codes: each code with its French labels, in one place") {
+  for (Sex s : {Sex::female, Sex::male, Sex::unspecified}) CHECK(sex_named(code(s)) == s);
+  CHECK_FALSE(sex_named("femme").has_value());
+  CHECK(label(Sex::female) == "femme");
+  CHECK(group_label(Sex::female) == "femmes");
+  CHECK(label(Sex::unspecified) == "autre ou non précisé");
+  CHECK(label(AgeBand::from_50) == "50 ans ou plus");
+  for (OutcomeCategory c : {OutcomeCategory::durable, OutcomeCategory::transition, OutcomeCategory::positive,
+                            OutcomeCategory::neutral, OutcomeCategory::other, OutcomeCategory::none})
+    CHECK(outcome_category_named(code(c)) == c);
+  CHECK(label(OutcomeCategory::positive) ==
+        "sortie positive (formation pré-qualifiante ou qualifiante, embauche dans une autre SIAE)");
+  CHECK(label(OutcomeCategory::neutral) == "sortie neutre");
+  CHECK(label(OutcomeCategory::none) == "non renseignée");
+  LotReport tracked;
+  tracked.tracking_status = track::LotStatus::behind;
+  CHECK(lot_status(tracked) == "en retard");
+  LotReport untracked;
+  untracked.hours_status = hours::Status::no_clause;
+  CHECK(lot_status(untracked) == "non suivi (sans clause)");
 }

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "clausier/report/render.hpp"
+#include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
 
 namespace clausier::report {
@@ -85,7 +86,7 @@ void group_rows(Writer& w, const Where& where, const GroupReport& g) {
   if (g.has_target) w.hours(where, "target_hours", "Heures d'insertion prévues", g.target_hours);
   w.hours(where, "realised_hours", "Heures d'insertion réalisées", g.realised_hours);
   if (g.has_target) shortfall_rows(w, where, g.shortfall);
-  w.count(where, "fte", "Équivalents temps plein (1 600 heures)", g.fte);
+  w.count(where, "fte", "Équivalents temps plein (" + text::format_hours(fte_hours) + ")", g.fte);
   w.cell(where, participants(g.participants), false);
   w.cell(where, published_work_contracts(g.work_contracts, g.participants), false);
   w.breakdowns(where, g.breakdowns);

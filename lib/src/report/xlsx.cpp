@@ -295,7 +295,7 @@ void operation_lots(Book& book, const OperationReport& r) {
     s.text(0, l.id);
     s.text(1, l.title);
     s.text(2, l.trade);
-    s.text(3, clause_label(l.clause));
+    s.text(3, std::string(tender::short_label(l.clause)));
     s.text(4, l.contractor);
     s.date(5, l.start);
     s.date(6, l.end);
@@ -388,7 +388,7 @@ void rules_sheet(Book& book, const CountingInfo& c, int min_cell, bool counting)
       p.text("Validité de l'éligibilité (mois)", "sans limite");
     p.percent("Tolérance avant retard", c.tolerance);
   } else {
-    p.hours("Heures d'un équivalent temps plein", network_fte_hours);
+    p.hours("Heures d'un équivalent temps plein", fte_hours);
   }
   p.count("Seuil du secret statistique (personnes)", min_cell);
   p.text("Version des tables de règles", c.rules_version);
@@ -452,7 +452,7 @@ std::string render_xlsx(const Consolidation& c) {
     p.percent("Taux d'atteinte", ratio(c.total.realised_hours, c.total.target_hours));
     p.hours("Dépassement de l'objectif (heures, somme des excédents de chaque lot)", c.total.shortfall.over);
     p.hours("Heures manquantes (somme des manques de chaque lot)", c.total.shortfall.missing);
-    p.count("Équivalents temps plein (1 600 heures)", static_cast<double>(c.total.fte));
+    p.count("Équivalents temps plein (" + text::format_hours(fte_hours) + ")", static_cast<double>(c.total.fte));
     p.people("Participants (chacun compté une fois)", c.total.participants);
     p.people("Contrats de travail", published_work_contracts(c.total.work_contracts, c.total.participants));
     s.notes(privacy_note(c.min_cell));

@@ -38,6 +38,9 @@ struct Block {
 
 struct Document {
   std::string title;  // for the HTML <title> and the Word document properties
+  // Word's running header: the operation ("Consultation OPHC-2026-VIG-03"), on the right; each level-1
+  // heading starts a part whose header gives that heading (the document's name) on the left.
+  std::string header;
   std::vector<Block> blocks;
 };
 
@@ -46,9 +49,11 @@ Document parse_markdown(std::string_view text, std::string title);
 // "**gras** et normal" -> [{gras, bold}, {" et normal"}]
 Inline parse_inline(std::string_view text);
 
-// Markdown table lines, also read back by the document readers (document/text.cpp):
+// Markdown table lines, also read back by the document readers (document/read_markdown.cpp):
 // the cells of "| a | b |" (outer pipes dropped, "\|" a pipe inside a cell, cells trimmed of ASCII
-// spaces), and whether a line is a separator row "|---|:---|---:|".
+// spaces), as views into the line (a "\|" still escaped) or as text, and whether a line is a
+// separator row "|---|:---|---:|".
+std::vector<std::string_view> table_cells(std::string_view line);
 std::vector<std::string> split_table_row(std::string_view line);
 bool is_table_separator(std::string_view line);
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausier/hours/calc.hpp"
@@ -16,6 +17,7 @@ namespace clausier::draft {
 struct ModelOptions {
   text::Spelling spelling = text::Spelling::traditional;
   std::vector<std::string> lots;  // only these lot ids; empty: every lot
+  std::string article{};          // the article's number in the CCAP or RC ("12"); empty: "X", to fill in
 };
 
 // The data given to the templates. Every key documented in variables() is always present (false,
@@ -34,9 +36,7 @@ struct Variable {
 };
 const std::vector<Variable>& variables();
 
-// "huit cent trente-trois (833) heures", the form contracts use; "vingt et une (21) heures".
-std::string hours_in_words(double hours, text::Spelling spelling);
-// "huit cent trente-trois", feminine as "heures" asks ("vingt et une").
-std::string hours_words(double hours, text::Spelling spelling);
+// An article number as --article takes it: digits, and dot-separated parts ("12", "4.2").
+bool valid_article_number(std::string_view s);
 
 }  // namespace clausier::draft

@@ -19,6 +19,9 @@ using Field = std::optional<Located<T>>;
 enum class BuyerKind { central, local, network };
 enum class Nature { works, supplies, services };
 enum class Programme { anru_investment, anru_gup };
+// The CCAG 2021 the contract refers to: works, current supplies and services, intellectual services,
+// information technology, project management (maîtrise d'œuvre), industrial contracts.
+enum class Ccag { travaux, fcs, pi, tic, moe, mi };
 enum class Clause { execution, reserved_siae, reserved_disability, reserved_both, integration_object, none };
 enum class Method { labour_cost, percent_of_hours, fixed, fte, cleaning_pact };
 enum class Rounding { nearest, up, down };
@@ -32,6 +35,7 @@ enum class EventKind { tranche_exercised, amendment, orders, end_changed, termin
 std::string_view name(BuyerKind v);
 std::string_view name(Nature v);
 std::string_view name(Programme v);
+std::string_view name(Ccag v);
 std::string_view name(Clause v);
 std::string_view name(Method v);
 std::string_view name(Rounding v);
@@ -41,6 +45,17 @@ std::string_view name(PenaltyCondition v);
 std::string_view name(TrainingHours v);
 std::string_view name(EventKind v);  // "tranche-exercised", "amendment", "orders", "end-changed", "terminated"
 std::string_view label(EventKind v);  // "affermissement de tranche", "avenant", "commandes", "changement de fin", "résiliation"
+
+std::optional<Clause> clause_named(std::string_view code);  // "reserved-siae" -> Clause::reserved_siae
+
+// French labels of a clause, the only ones: as a contract words it ("marché réservé aux structures
+// d'insertion par l'activité économique", clausier draft's documents), and short, for messages and
+// table cells ("marché réservé aux SIAE", check and report).
+std::string_view label(Clause v);
+std::string_view short_label(Clause v);
+// A social award criterion, which legal reference rows name as the clause kind "award-criterion".
+inline constexpr std::string_view award_criterion_code = "award-criterion";
+inline constexpr std::string_view award_criterion_label = "critère d'attribution";
 
 // The parameters a lot may set and the tender's `parameters` block may default.
 struct Parameters {
@@ -149,9 +164,15 @@ struct Lot {
   std::vector<Tranche> tranches;
   std::optional<Framework> framework;
   std::optional<AwardCriterion> award_criterion;
+  // Why the lot has no clause: the justification, as written (`derogation: "…"` or its `reason`), and,
+  // for the social consideration of L. 2112-2-1, the case of the article it relies on (`ground`, a row
+  // of the derogation_grounds table; absent for free text).
   Field<std::string> derogation;
+  Field<std::string> derogation_ground;
 
   bool has_clause() const { return clause.value != Clause::none; }
+  // The sum of the tranches' amounts (0 without tranches): the lot's amount when it has tranches.
+  double tranches_amount() const;
 };
 
 struct Tender {
@@ -163,6 +184,7 @@ struct Tender {
   Located<Nature> nature{Nature::works, {}};
   Field<Date> notice_date;
   Field<Programme> programme;
+  Field<Ccag> ccag;  // absent: the default for the nature (ccag_of)
   Parameters parameters;
   std::optional<Penalties> penalties;
   std::optional<Counting> counting;
@@ -171,5 +193,10 @@ struct Tender {
 
   const Lot* find_lot(std::string_view id) const;
 };
+
+// The CCAG the contract refers to: the `ccag` field, else CCAG-Travaux for works and CCAG-FCS for
+// supplies and services (the general CCAG of current supplies and services; intellectual services,
+// IT, project management and industrial contracts say so with `ccag`).
+Ccag ccag_of(const Tender& t);
 
 }  // namespace clausier::tender
