@@ -185,6 +185,15 @@ TEST_CASE("draft: the CCAP says what tracking does with the contract's life, as 
   CHECK(parks.find("sans avenant, à chaque nouvelle commande") != std::string::npos);
   CHECK(parks.find("- commandes passées au titre d'un accord-cadre") != std::string::npos);
   CHECK(anru.find("- commandes passées au titre d'un accord-cadre") == std::string::npos);
+  // A commitment in percent of the hours worked stays a percentage: only its estimate follows the rules.
+  Loaded percent;
+  percent.file = tender::load_tender(std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/draft/travaux-tranches-pourcentage.yaml");
+  REQUIRE(percent.file.result.ok());
+  percent.result = hours::compute(*percent.file.result.tender,
+                                  tender::resolve(*percent.file.result.tender, rules::RuleSet::builtin()));
+  const std::string estimate = "seule son estimation indicative en heures suit ces règles";
+  CHECK(ccap_of(percent.result).find(estimate) != std::string::npos);
+  CHECK(anru.find(estimate) == std::string::npos);
 }
 
 TEST_CASE("draft: the publics of priority neighbourhoods are listed for city-policy (ANRU) operations only") {

@@ -291,6 +291,8 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   // The review clause names only the events that can happen to these lots (optional tranches, orders).
   m["a_tranches_optionnelles"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["tranches_optionnelles"].get<bool>(); });
   m["a_accord_cadre"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["accord_cadre"].get<bool>(); });
+  m["a_pourcentage_heures"] =
+      std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["pourcentage_heures"].get<bool>(); });
   m["a_lots_sous_minimum"] = !below.empty();
   m["a_lots_sans_clause"] = !without.empty();
   m["plusieurs_lots"] = t.lots.size() > 1;
