@@ -49,20 +49,20 @@ TEST_CASE("check run: the rendering of check_file over every input, and all thei
 
 TEST_CASE("hours run: files computed apart, failures reported; no table when every file failed") {
   hours::Batch batch = hours::compute_files({anru, broken}, builtin(), {});
-  Outcome mixed = hours::run({{anru, broken}, hours::Format::csv, {}, {}}, builtin());
+  Outcome mixed = hours::run({{anru, broken}, hours::Format::csv, {}, {}, {}}, builtin());
   CHECK(*mixed.output == hours::render_csv(batch.results, {}));
   REQUIRE(mixed.diagnostics.size() == 1);
   CHECK(mixed.diagnostics[0].rule == "trade-unknown");
   CHECK(mixed.messages.find(" 20 |     trade: carrelage\n") != std::string::npos);  // with its source line
 
-  CHECK_FALSE(hours::run({{broken}, hours::Format::text, {}, {}}, builtin()).output);
-  Outcome json = hours::run({{broken}, hours::Format::json, {}, {}}, builtin());
+  CHECK_FALSE(hours::run({{broken}, hours::Format::text, {}, {}, {}}, builtin()).output);
+  Outcome json = hours::run({{broken}, hours::Format::json, {}, {}, {}}, builtin());
   REQUIRE(json.output);  // the JSON says why in its "failures"
   CHECK(json.output->find("\"failures\"") != std::string::npos);
 
-  CHECK(hours::run({{anru}, hours::Format::text, {}, {"colour=blue"}}, builtin()).usage_error.starts_with(
+  CHECK(hours::run({{anru}, hours::Format::text, {}, {"colour=blue"}, {}}, builtin()).usage_error.starts_with(
       "--set « colour=blue » : clé « colour » inconnue"));
-  Outcome lot9 = hours::run({{anru}, hours::Format::text, {}, {"lot.9.rate=0.07"}}, builtin());
+  Outcome lot9 = hours::run({{anru}, hours::Format::text, {}, {"lot.9.rate=0.07"}, {}}, builtin());
   CHECK(lot9.usage_error.empty());
   REQUIRE(lot9.diagnostics.size() == 1);
   CHECK(lot9.diagnostics[0].rule == "override-lot");

@@ -9,6 +9,7 @@
 #include "clausier/io/files.hpp"
 #include "clausier/io/yaml.hpp"
 #include "clausier/text/french.hpp"
+#include "events.hpp"
 
 namespace clausier::tender {
 
@@ -250,9 +251,11 @@ class Loader {
     if (auto v = m.get("framework")) read_framework(*v, lot.framework);
     if (auto v = m.get("award_criterion")) read_award_criterion(*v, lot.award_criterion);
     if (auto v = m.get("derogation")) read_derogation(*v, lot);
+    const Node* events = m.get("events");
     m.finish();
     lot.params.had_errors = r_.error_count() > before;
     check_lot(lot, n, clause_known, where);
+    if (events != nullptr) detail::read_events(r_, *events, lot, where);
     return lot;
   }
 

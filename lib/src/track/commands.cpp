@@ -111,7 +111,7 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
       report_all(out, own, op);
       return out;
     }
-    Count count = count_rows(*op.result(), op.participants, file.rows, Month::of(job.as_of));
+    Count count = count_rows(*op.result(), op.participants, file.rows, job.as_of);
     for (const NotCounted& n : count.not_counted) {
       diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, 1},
                                       fmt::format("{} : {}", reason_label(n.reason), n.detail),

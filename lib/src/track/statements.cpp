@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "clausier/core/text.hpp"
+#include "clausier/hours/target.hpp"
 #include "clausier/io/csv.hpp"
 
 namespace clausier::track {
@@ -285,11 +286,22 @@ CountingRules counting_rules(const tender::Tender& t) {
 }
 
 Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Month as_of) {
+                 const std::vector<StatementRow>& rows, Date as_of_date) {
   Count out;
   CountingRules rules = counting_rules(*result.tender);
-  std::unordered_map<std::string_view, const hours::LotResult*> lots;
-  for (const auto& r : result.lots) lots.emplace(r.lot->id.value, &r);
+  const Month as_of = Month::of(as_of_date);
+  // Each lot, awarded or not at the date, with the end of its execution then: an end-changed or terminated
+  // event moves it.
+  struct LotAt {
+    const hours::LotResult* result;
+    bool awarded;
+    std::optional<Date> end;
+  };
+  std::unordered_map<std::string_view, LotAt> lots;
+  for (const auto& r : result.lots) {
+    const hours::Target target = hours::target_at(r, as_of_date);
+    lots.emplace(r.lot->id.value, LotAt{&r, target.awarded, target.end});
+  }
   struct Key {
     std::string_view lot, participant;
     int month;
@@ -322,9 +334,17 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
       continue;
     }
-    const tender::Lot& lot = *lot_it->second->lot;
+    const tender::Lot& lot = *lot_it->second.result->lot;
+    const std::optional<Date>& end = lot_it->second.end;
     if (!lot.has_clause()) {
       refuse("lot-without-clause", fmt::format("le lot {} n'a pas de clause", quoted(row.lot)));
+      continue;
+    }
+    if (!lot_it->second.awarded) {
+      refuse("lot-not-awarded", lot.award ? fmt::format("le lot {} n'est pas encore attribué à la date du suivi (notifié le {})",
+                                                        quoted(row.lot), io::iso(lot.award->notified->value))
+                                          : fmt::format("le lot {} n'est pas attribué (pas de « award » dans tender.yaml)",
+                                                        quoted(row.lot)));
       continue;
     }
     const Participant* p = participants.find(row.participant);
@@ -343,10 +363,10 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
                                            row.month.iso(), *rules.validity_months, validated.iso()));
       continue;
     }
-    if ((lot.start && row.month < Month::of(lot.start->value)) || (lot.end && row.month > Month::of(lot.end->value))) {
+    if ((lot.start && row.month < Month::of(lot.start->value)) || (end && row.month > Month::of(*end))) {
       refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", row.month.iso(),
                                               lot.start ? Month::of(lot.start->value).iso() : "…",
-                                              lot.end ? Month::of(lot.end->value).iso() : "…"));
+                                              end ? Month::of(*end).iso() : "…"));
       continue;
     }
     // Keyed on the tender's lot id: "1" and "01" rows of the same person, month and route are one.
