@@ -17,7 +17,7 @@ struct Options {
 };
 
 int run(const Options& opts) {
-  check::Job job{opts.inputs, opts.documents, *check::format_named(opts.format), !opts.no_source};
+  check::Job job{opts.inputs, opts.documents, *check::format_named(opts.format), !opts.no_source, cli::quiet()};
   // The findings are what this tool produces: standard output, so `clausier check ... | grep` works.
   return cli::run_with_rules(tool, opts.rules, "", [&](const rules::RuleSet& rules) {
     Outcome outcome = check::run(job, rules);  // --doc with several inputs: a usage error, like a missing TENDER

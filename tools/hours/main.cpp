@@ -58,8 +58,7 @@ int main(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier (remplacé d'un coup, jamais à moitié)")
-      ->type_name("FICHIER");
+  cli::add_output_option(app, opts.output, "le résultat");
   cli::add_rules_option(app, opts.rules);
   return cli::run_tool(app, argc, argv, [&] { return run(opts); });
 }

@@ -32,7 +32,7 @@ Outcome run(const Job& job, const rules::RuleSet& rules) {
     case Format::json: out.output = render_json(results, rules); break;
     case Format::sarif: out.output = render_sarif(results, rules); break;
     case Format::github: out.output = render_github(results); break;
-    case Format::text: out.output = render_text(results, {.show_source = job.show_source}); break;
+    case Format::text: out.output = render_text(results, {.show_source = job.show_source, .errors_only = job.quiet}); break;
   }
   out.diagnostics = all_diagnostics(results);
   return out;
