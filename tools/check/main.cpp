@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
                       "  clausier check operations/*/ --format github\n"
                       "  clausier check tender.yaml --rules mes-regles.yaml\n");
   Options opts;
-  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération qui le contient ; plusieurs admis")
+  app.add_option("TENDER", opts.inputs,
+                 "Fichier tender.yaml ou dossier d'opération qui le contient ; plusieurs admis ; - : l'entrée standard")
       ->required()
       ->type_name("FICHIER|DOSSIER");
   app.add_option("--doc", opts.documents,

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
                                 "  clausier draft --export-templates mes-modeles\n"
                                 "  clausier draft examples/anru-viguier --templates mes-modeles --doc ccap\n");
   Options opts;
-  app.add_option("TENDER", opts.input, "Fichier tender.yaml ou dossier d'opération")->type_name("FICHIER|DOSSIER");
+  app.add_option("TENDER", opts.input, "Fichier tender.yaml ou dossier d'opération ; - : l'entrée standard")->type_name("FICHIER|DOSSIER");
   app.add_option("--doc", opts.doc,
                  "Pièce : ccap (article du CCAP), rc (règlement de la consultation), ae (engagement du titulaire, "
                  "un par lot), notice (mention de l'avis), all (toutes, dans cet ordre)")

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
                                 "  clausier hours examples/anru-viguier --schedule month\n"
                                 "  clausier hours operations/*/ --format csv -o heures.csv\n");
   Options opts;
-  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis")
+  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis ; - : l'entrée standard")
       ->required()
       ->type_name("FICHIER|DOSSIER");
   app.add_option("--format", opts.format,

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "clausier/core/names.hpp"
+#include "clausier/tender/load.hpp"
 
 namespace clausier::check {
 
@@ -26,6 +27,8 @@ Outcome run(const Job& job, const rules::RuleSet& rules) {
                                   job.inputs.size());
     return out;
   }
+  out.usage_error = tender::stdin_usage_error(job.inputs);
+  if (!out.usage_error.empty()) return out;
   std::vector<FileResult> results;
   for (const auto& input : job.inputs) results.push_back(check_file(input, job.documents, rules));
   switch (job.format) {
