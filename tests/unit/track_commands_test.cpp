@@ -39,7 +39,7 @@ std::vector<std::string> rule_ids(const Outcome& o) {
 TEST_CASE("track run_status: the rendering of track() over the operation, every diagnostic reported") {
   track::Operation op = track::load_operation({folder, {}, {}}, builtin());
   REQUIRE(op.result() != nullptr);
-  track::Tracking t = track::track(*op.result(), op.participants, op.rows, {date(2027, 12, 31), {}, op.unreadable});
+  track::Tracking t = track::track(*op.result(), op.participants, op.statements, {date(2027, 12, 31), {}});
 
   Outcome text = track::run_status({{folder, {}, {}}, date(2027, 12, 31), {}, track::StatusFormat::text, false}, builtin());
   CHECK(text.usage_error.empty());

@@ -50,7 +50,7 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   }
   auto op = load(job.inputs, rules, out);
   if (!op) return out;
-  Tracking t = track(*op->result(), op->participants, op->rows, {job.as_of, job.declared_hours, op->unreadable});
+  Tracking t = track(*op->result(), op->participants, op->statements, {job.as_of, job.declared_hours});
   const tender::Tender& tender = *op->result()->tender;
   switch (job.format) {
     case StatusFormat::json: out.output = render_json(t, tender, rules); break;
@@ -95,9 +95,9 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
     out.report(read.error, nullptr);
     return out;
   }
-  StatementsFile file = parse_statements(*read.text, job.file);
+  Statements file;
+  Diagnostics diags = read_statements(*read.text, job.file, file);
   SourceText source(job.file, std::move(*read.text));
-  Diagnostics diags = file.diagnostics;
   std::size_t refused = 0;
   if (job.operation) {
     OperationInputs inputs = *job.operation;
@@ -111,10 +111,10 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
       report_all(out, own, op);
       return out;
     }
-    Count count = count_rows(*op.result(), op.participants, file.rows, Month::of(job.as_of));
+    Count count = count_rows(*op.result(), op.participants, file, Month::of(job.as_of));
     for (const NotCounted& n : count.not_counted) {
-      diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, 1},
-                                      fmt::format("{} : {}", reason_label(n.reason), n.detail),
+      diags.push_back(make_diagnostic(rule("not-counted"), count.file(n), {count.line(n), 1},
+                                      fmt::format("{} : {}", french_label(n.reason), count.detail(n)),
                                       "corrigez la ligne, ou demandez au facilitateur (participant à valider, lot, mois)"));
       ++refused;
     }

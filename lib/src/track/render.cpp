@@ -17,20 +17,8 @@ using nlohmann::ordered_json;
 using text::format_number;
 
 std::string_view reason_label(std::string_view reason) {
-  static const std::map<std::string_view, std::string_view> labels = {
-      {"invalid-row", "ligne illisible"},
-      {"unknown-lot", "lot inconnu"},
-      {"lot-without-clause", "lot sans clause"},
-      {"unknown-participant", "participant inconnu"},
-      {"before-validation", "avant la validation de l'éligibilité"},
-      {"after-validity", "après la fin de validité de l'éligibilité"},
-      {"outside-execution", "hors de la période d'exécution du lot"},
-      {"after-as-of", "après la date du suivi"},
-      {"duplicate", "ligne en double"},
-      {"personal-data", "donnée personnelle refusée"},
-  };
-  auto it = labels.find(reason);
-  return it == labels.end() ? reason : it->second;
+  auto r = reason_named(reason);
+  return r ? french_label(*r) : reason;
 }
 
 namespace {
@@ -77,11 +65,12 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
   }
   if (!t.not_counted.empty()) {
     double hours = 0;
-    for (const auto& n : t.not_counted) hours += n.hours;
+    for (const auto& n : t.not_counted) hours += t.count.declared_hours(n);
     out += fmt::format("\nLignes qui ne comptent pas : {} (heures déclarées : {})\n", t.not_counted.size(),
                        text::format_number(hours));
     for (const auto& n : t.not_counted)
-      out += fmt::format("{}:{}: {} : {} ({} h)\n", n.file, n.line, reason_label(n.reason), n.detail, format_number(n.hours));
+      out += fmt::format("{}:{}: {} : {} ({} h)\n", t.count.file(n), t.count.line(n), french_label(n.reason),
+                         t.count.detail(n), format_number(t.count.declared_hours(n)));
   }
   return out;
 }
@@ -94,7 +83,7 @@ std::string json_string(std::string_view s) {
 
 // The not-counted lists can hold a million rows: they are written as text, one line per row, rather
 // than built as JSON objects (which would take gigabytes). `indent` is the indentation of the key.
-void write_not_counted(std::string& out, const std::vector<NotCounted>& list, std::size_t indent) {
+void write_not_counted(std::string& out, const Tracking& t, const std::vector<const NotCounted*>& list, std::size_t indent) {
   if (list.empty()) {
     out += "[]";
     return;
@@ -102,18 +91,19 @@ void write_not_counted(std::string& out, const std::vector<NotCounted>& list, st
   std::string pad(indent + 2, ' ');
   out += "[\n";
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const NotCounted& n = list[i];
+    const NotCounted& n = *list[i];
     out += pad;
     out += fmt::format("{{\"file\": {}, \"line\": {}, \"reason\": {}, \"detail\": {}, \"lot\": {}, \"hours\": {}}}",
-                       json_string(n.file), n.line, json_string(n.reason), json_string(n.detail), json_string(n.lot),
-                       io::json_number(n.hours).dump());
+                       json_string(t.count.file(n)), t.count.line(n), json_string(name(n.reason)),
+                       json_string(t.count.detail(n)), json_string(t.count.lot(n)),
+                       io::json_number(t.count.declared_hours(n)).dump());
     out += i + 1 < list.size() ? ",\n" : "\n";
   }
   out += std::string(indent, ' ') + "]";
 }
 
 // Replaces each "\u0001not_counted:N" placeholder of the dumped document by the list it stands for.
-std::string splice(const std::string& dumped, const std::vector<const std::vector<NotCounted>*>& lists) {
+std::string splice(const std::string& dumped, const Tracking& t, const std::vector<std::vector<const NotCounted*>>& lists) {
   std::string out;
   out.reserve(dumped.size());
   std::size_t pos = 0;
@@ -126,7 +116,7 @@ std::string splice(const std::string& dumped, const std::vector<const std::vecto
     std::size_t line_start = dumped.rfind('\n', at);
     std::size_t indent = dumped.find_first_not_of(' ', line_start + 1) - line_start - 1;
     out.append(dumped, pos, at - pos);
-    write_not_counted(out, *lists[index], indent);
+    write_not_counted(out, t, lists[index], indent);
     pos = end + 1;
   }
   out.append(dumped, pos, std::string::npos);
@@ -144,7 +134,7 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
   doc["as_of"] = io::iso(t.as_of);
   doc["tolerance"] = json_number(t.tolerance);
   doc["lots"] = ordered_json::array();
-  std::vector<const std::vector<NotCounted>*> lists;
+  std::vector<std::vector<const NotCounted*>> lists;
   for (const LotTracking& l : t.lots) {
     ordered_json j;
     j["id"] = l.lot->lot->id.value;
@@ -161,7 +151,8 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
     j["penalty_exposure"] = json_number(l.penalty_exposure);
     j["participants"] = l.participants;
     j["not_counted"] = fmt::format("\u0001not_counted:{}", lists.size());
-    lists.push_back(&l.not_counted);
+    lists.emplace_back();
+    for (std::uint32_t i : l.not_counted) lists.back().push_back(&t.not_counted[i]);
     doc["lots"].push_back(std::move(j));
   }
   doc["contractors"] = ordered_json::array();
@@ -177,8 +168,9 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
   for (const auto& p : t.participants)
     doc["participants"].push_back({{"ref", p.ref}, {"lots", p.lots}, {"counted_hours", json_number(p.counted_hours)}});
   doc["not_counted"] = fmt::format("\u0001not_counted:{}", lists.size());
-  lists.push_back(&t.not_counted);
-  return splice(doc.dump(2, ' ', false, ordered_json::error_handler_t::replace), lists) + "\n";
+  lists.emplace_back();
+  for (const NotCounted& n : t.not_counted) lists.back().push_back(&n);
+  return splice(doc.dump(2, ' ', false, ordered_json::error_handler_t::replace), t, lists) + "\n";
 }
 
 std::string render_csv(const Tracking& t, const tender::Tender& tender) {

@@ -6,8 +6,8 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
 
@@ -25,18 +25,18 @@ constexpr std::pair<std::string_view, Contract> contracts[] = {
     {"apprenticeship", Contract::apprenticeship}, {"professionalisation", Contract::professionalisation},
     {"other", Contract::other}};
 
-template <class E, std::size_t N>
-std::string_view code_of(const std::pair<std::string_view, E> (&table)[N], E v) {
-  for (const auto& [n, e] : table)
-    if (e == v) return n;
-  return "";
-}
-template <class E, std::size_t N>
-std::optional<E> from_code(const std::pair<std::string_view, E> (&table)[N], std::string_view s) {
-  for (const auto& [n, e] : table)
-    if (n == s) return e;
-  return std::nullopt;
-}
+constexpr std::pair<std::string_view, Reason> reasons[] = {
+    {"unknown-lot", Reason::unknown_lot},
+    {"lot-without-clause", Reason::lot_without_clause},
+    {"unknown-participant", Reason::unknown_participant},
+    {"before-validation", Reason::before_validation},
+    {"after-validity", Reason::after_validity},
+    {"outside-execution", Reason::outside_execution},
+    {"duplicate", Reason::duplicate},
+    {"after-as-of", Reason::after_as_of},
+    {"invalid-row", Reason::invalid_row},
+    {"personal-data", Reason::personal_data}};
+
 template <class E, std::size_t N>
 std::vector<std::string> codes(const std::pair<std::string_view, E> (&table)[N]) {
   std::vector<std::string> out;
@@ -114,8 +114,8 @@ std::optional<Month> parse_month(std::string_view s) {
 
 }  // namespace
 
-std::string_view name(Route r) { return code_of(routes, r); }
-std::string_view name(Contract c) { return code_of(contracts, c); }
+std::string_view name(Route r) { return name_of<Route>(routes, r); }
+std::string_view name(Contract c) { return name_of<Contract>(contracts, c); }
 
 std::string_view french_label(Route r) {
   switch (r) {
@@ -144,16 +144,48 @@ std::string_view french_label(Contract c) {
   return "";
 }
 
+std::string_view name(Reason r) { return name_of<Reason>(reasons, r); }
+std::optional<Reason> reason_named(std::string_view code) { return value_named<Reason>(reasons, code); }
+
+std::string_view french_label(Reason r) {
+  switch (r) {
+    case Reason::unknown_lot: return "lot inconnu";
+    case Reason::lot_without_clause: return "lot sans clause";
+    case Reason::unknown_participant: return "participant inconnu";
+    case Reason::before_validation: return "avant la validation de l'éligibilité";
+    case Reason::after_validity: return "après la fin de validité de l'éligibilité";
+    case Reason::outside_execution: return "hors de la période d'exécution du lot";
+    case Reason::duplicate: return "ligne en double";
+    case Reason::after_as_of: return "après la date du suivi";
+    case Reason::invalid_row: return "ligne illisible";
+    case Reason::personal_data: return "donnée personnelle refusée";
+  }
+  return "";
+}
+
+TextId TextTable::intern(std::string_view text) {
+  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
+  auto id = static_cast<TextId>(texts_.size());
+  ids_.emplace(texts_.emplace_back(text), id);
+  return id;
+}
+
+std::optional<TextId> TextTable::find(std::string_view text) const {
+  auto it = ids_.find(text);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
 Month Month::of(Date d) {
   auto ymd = d.year_month_day();
   return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
 }
 std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
 
-StatementsFile parse_statements(std::string_view text, const std::string& path) {
-  StatementsFile out;
-  auto file = std::make_shared<const std::string>(path);
-  std::map<std::string, std::size_t> col;
+Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into) {
+  Diagnostics diags;
+  auto file = static_cast<std::uint32_t>(into.files.size());
+  into.files.push_back(path);
   // Column of each field, looked up once from the header (npos: absent).
   enum Field { lot, participant, month, route, contract, employer, work, training, declared, count };
   constexpr const char* names[count] = {"lot", "participant", "month", "route", "contract",
@@ -162,6 +194,7 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
   bool header_checked = false, header_ok = false;
   auto check_header = [&](const io::CsvTable& table) {
     header_checked = true;
+    std::map<std::string, std::size_t> col;
     for (std::size_t i = 0; i < table.header.size(); ++i) {
       auto it = aliases().find(io::header_key(table.header[i]));
       if (it != aliases().end()) col.emplace(it->second, i);
@@ -174,180 +207,91 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
       if (col.count(required) > 0) continue;
       header_ok = false;
-      out.diagnostics.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
-                                 fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
-                                 fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
-                                             "heures_travail, heures_formation)",
-                                             statement_header)});
+      diags.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
+                       fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
+                       fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
+                                   "heures_travail, heures_formation)",
+                                   statement_header)});
     }
   };
-  // Rows are read one at a time (io::for_each_csv_row): a million-row file never exists twice in memory.
+  std::string empty;
+  // Rows are read one at a time (io::for_each_csv_row) and stored once: a million-row file never exists
+  // twice in memory.
   io::CsvResult csv = io::for_each_csv_row(text, path, [&](const io::CsvTable& table, io::CsvRow& r) {
     if (!header_checked) check_header(table);
     if (!header_ok) return;
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
-    auto field = [&](const char* name) -> std::string& {
-      thread_local std::string empty;  // report loads operations on several threads
-      int f = 0;
-      while (f < count && std::strcmp(names[f], name) != 0) ++f;
-      if (f == count || index[f] >= r.fields.size()) {
-        empty.clear();
-        return empty;
-      }
-      return r.fields[index[f]];
-    };
+    auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
+    empty.clear();
     std::vector<std::string> problems;
     StatementRow row;
     row.file = file;
     row.line = r.line;
-    row.lot = std::move(field("lot"));
-    row.participant = std::move(field("participant"));
-    row.employer = std::move(field("employer"));
-    if (row.lot.empty()) problems.emplace_back("lot vide");
-    if (row.participant.empty()) problems.emplace_back("participant vide");
-    if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
-      // Never repeated, and the line is not shown: it holds personal data.
-      out.diagnostics.push_back({"personal-data", Severity::error, Category::input, path, {r.line, 1},
-                                 fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises",
-                                             why),
-                                 "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
-      out.unreadable.push_back({path, r.line, "personal-data", fmt::format("participant qui {}", why), row.lot,
-                                0});
-      return;
+    row.lot = into.lots.intern(field(lot));
+    row.employer = into.employers.intern(field(employer));
+    const std::string& ref = field(participant);
+    if (field(lot).empty()) problems.emplace_back("lot vide");
+    if (ref.empty()) problems.emplace_back("participant vide");
+    // Each text is checked once, when first met; personal data is never stored, nor repeated.
+    std::optional<TextId> known = into.participants.find(ref);
+    if (!known) {
+      if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
+        // The line is not shown either: it holds personal data.
+        diags.push_back({"personal-data", Severity::error, Category::input, path, {r.line, 1},
+                         fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+                         "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
+        into.unreadable.push_back(
+            {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
+        return;
+      }
+      known = into.participants.intern(ref);
     }
-    if (auto m = parse_month(field("month"))) row.month = *m;
-    else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
-    lower(field("route"));
-    lower(field("contract"));
-    if (auto v = from_code(routes, std::string_view(field("route")))) row.route = *v;
-    else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
-    if (auto v = from_code(contracts, std::string_view(field("contract")))) row.contract = *v;
+    row.participant = *known;
+    if (auto m = parse_month(field(month))) row.month = m->index();
+    else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field(month))));
+    lower(field(route));
+    lower(field(contract));
+    if (auto v = value_named<Route>(routes, field(route))) row.route = *v;
+    else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field(route)), join(codes(routes), ", ")));
+    if (auto v = value_named<Contract>(contracts, field(contract))) row.contract = *v;
     else
       problems.push_back(
-          fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
-    auto hours = [&](const char* name, std::string_view label, double& target, bool required) {
-      std::string_view value = field(name);
+          fmt::format("contrat {} inconnu (attendu {})", quoted(field(contract)), join(codes(contracts), ", ")));
+    auto hours = [&](Field f, std::string_view label, double& target, bool required) {
+      std::string_view value = field(f);
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
       if (!v) problems.push_back(fmt::format("{} {} : nombre attendu", label, quoted(value)));
       else if (*v < 0) problems.push_back(fmt::format("{} négatives ({})", label, value));
       else target = *v;
     };
-    hours("work_hours", "heures de travail", row.work_hours, true);
-    hours("training_hours", "heures de formation", row.training_hours, false);
-    if (!field("declared").empty()) {
-      double v = 0;
-      hours("declared", "heures déclarées", v, false);
-      row.declared = v;
+    hours(work, "heures de travail", row.work_hours, true);
+    hours(training, "heures de formation", row.training_hours, false);
+    if (!field(declared).empty()) {
+      hours(declared, "heures déclarées", row.declared, false);
+      row.has_declared = true;
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      out.diagnostics.push_back({"statement-row", Severity::error, Category::input, path, {r.line, 1},
-                                 fmt::format("ligne illisible : {}", detail),
-                                 "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
-      out.unreadable.push_back({path, r.line, "invalid-row", detail, row.lot, row.work_hours + row.training_hours});
+      diags.push_back({"statement-row", Severity::error, Category::input, path, {r.line, 1},
+                       fmt::format("ligne illisible : {}", detail),
+                       "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
+      into.unreadable.push_back(
+          {file, r.line, row.lot, Reason::invalid_row, row.work_hours + row.training_hours, std::move(detail)});
       return;
     }
-    out.rows.push_back(std::move(row));
+    into.rows.push_back(row);
   });
-  out.diagnostics.insert(out.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
+  diags.insert(diags.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
   // A file with a header and no row never called back: check its header all the same.
   if (!header_checked && csv.table) check_header(*csv.table);
-  return out;
+  return diags;
 }
 
 bool same_lot(std::string_view tender_id, std::string_view statement_id) {
   if (tender_id == statement_id) return true;
   auto a = digits_value(tender_id), b = digits_value(statement_id);
   return a && b && *a == *b;
-}
-
-CountingRules counting_rules(const tender::Tender& t) {
-  CountingRules c;
-  if (t.counting && t.counting->training_hours) c.training = t.counting->training_hours->value;
-  if (t.counting && t.counting->eligibility_validity_months) c.validity_months = t.counting->eligibility_validity_months->value;
-  return c;
-}
-
-Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Month as_of) {
-  Count out;
-  CountingRules rules = counting_rules(*result.tender);
-  std::unordered_map<std::string_view, const hours::LotResult*> lots;
-  for (const auto& r : result.lots) lots.emplace(r.lot->id.value, &r);
-  struct Key {
-    std::string_view lot, participant;
-    int month;
-    Route route;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      std::size_t h = std::hash<std::string_view>{}(k.lot);
-      h = h * 31 + std::hash<std::string_view>{}(k.participant);
-      return h * 31 + static_cast<std::size_t>(k.month * 8 + static_cast<int>(k.route));
-    }
-  };
-  std::unordered_map<Key, const StatementRow*, KeyHash> seen;
-  seen.reserve(rows.size());
-  out.counted.reserve(rows.size());
-  for (const StatementRow& row : rows) {
-    double declared = row.work_hours + row.training_hours;
-    auto refuse = [&](std::string reason, std::string detail) {
-      out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
-    };
-    if (row.month > as_of) {
-      refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
-      continue;
-    }
-    auto lot_it = lots.find(row.lot);
-    if (lot_it == lots.end())
-      lot_it = std::find_if(lots.begin(), lots.end(), [&](const auto& l) { return same_lot(l.first, row.lot); });
-    if (lot_it == lots.end()) {
-      refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
-      continue;
-    }
-    const tender::Lot& lot = *lot_it->second->lot;
-    if (!lot.has_clause()) {
-      refuse("lot-without-clause", fmt::format("le lot {} n'a pas de clause", quoted(row.lot)));
-      continue;
-    }
-    const Participant* p = participants.find(row.participant);
-    if (p == nullptr) {
-      refuse("unknown-participant", fmt::format("participant {} absent du fichier des participants", quoted(row.participant)));
-      continue;
-    }
-    Month validated = Month::of(p->validated_on);
-    if (row.month < validated) {
-      refuse("before-validation", fmt::format("mois {} antérieur à la validation de l'éligibilité ({})", row.month.iso(),
-                                              validated.iso()));
-      continue;
-    }
-    if (rules.validity_months && row.month.index() > validated.index() + *rules.validity_months) {
-      refuse("after-validity", fmt::format("mois {} au-delà de la validité de l'éligibilité ({} mois après {})",
-                                           row.month.iso(), *rules.validity_months, validated.iso()));
-      continue;
-    }
-    if ((lot.start && row.month < Month::of(lot.start->value)) || (lot.end && row.month > Month::of(lot.end->value))) {
-      refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", row.month.iso(),
-                                              lot.start ? Month::of(lot.start->value).iso() : "…",
-                                              lot.end ? Month::of(lot.end->value).iso() : "…"));
-      continue;
-    }
-    // Keyed on the tender's lot id: "1" and "01" rows of the same person, month and route are one.
-    if (auto [it, inserted] = seen.emplace(Key{lot.id.value, row.participant, row.month.index(), row.route}, &row);
-        !inserted) {
-      refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})",
-                                      *it->second->file == *row.file ? "même fichier," : *it->second->file,
-                                      it->second->line));
-      continue;
-    }
-    bool training = rules.training == TrainingHours::all ||
-                    (rules.training == TrainingHours::work_contracts &&
-                     (row.contract == Contract::apprenticeship || row.contract == Contract::professionalisation));
-    out.counted.push_back({&row, row.work_hours + (training ? row.training_hours : 0)});
-  }
-  return out;
 }
 
 }  // namespace clausier::track

@@ -27,7 +27,7 @@ struct LotTracking {
   double missing_hours = 0;        // target − counted, when positive
   double penalty_exposure = 0;     // missing × per_missing_hour, capped
   int participants = 0;
-  std::vector<NotCounted> not_counted;
+  std::vector<std::uint32_t> not_counted;  // this lot's rows that count nothing: indices in Tracking::not_counted
 };
 
 struct ParticipantTracking {
@@ -48,17 +48,18 @@ struct Tracking {
   std::vector<LotTracking> lots;
   std::vector<ContractorTracking> contractors;
   std::vector<ParticipantTracking> participants;
-  std::vector<NotCounted> not_counted;  // every row that counts nothing, in file and line order
-  std::vector<CountedRow> counted;      // the rows that count (count_rows), for callers that go on from here
+  std::vector<NotCounted> not_counted;  // every row that counts nothing, unreadable ones too, in file and line order
+  // The rows that count (count_rows), for callers that go on from here, and what explains each refusal
+  // (Count::detail...). Points into the inputs of track(): they must outlive the Tracking.
+  Count count;
 };
 
 struct TrackOptions {
   Date as_of;
   std::map<std::string, double> declared_hours;  // --declared-hours lot=N (overrides the column)
-  std::vector<NotCounted> unreadable;            // rows that could not be read: listed with the others
 };
 
-Tracking track(const hours::TenderResult& result, const Participants& participants, const std::vector<StatementRow>& rows,
+Tracking track(const hours::TenderResult& result, const Participants& participants, const Statements& statements,
                const TrackOptions& options);
 
 }  // namespace clausier::track
