@@ -253,7 +253,7 @@ EstimatedValue estimated_value(const Tender& t) {
   EstimatedValue v;
   for (const Lot& lot : t.lots) {
     if (!lot.tranches.empty()) {
-      for (const Tranche& tr : lot.tranches) v.total += tr.amount.value;
+      v.total += lot.tranches_amount();
     } else if (lot.framework && lot.framework->max) {
       v.total += lot.framework->max->value;
     } else if (lot.amount) {

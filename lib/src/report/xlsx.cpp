@@ -294,7 +294,7 @@ void operation_lots(Book& book, const OperationReport& r) {
     s.text(0, l.id);
     s.text(1, l.title);
     s.text(2, l.trade);
-    s.text(3, clause_label(l.clause));
+    s.text(3, std::string(tender::short_label(l.clause)));
     s.text(4, l.contractor);
     s.date(5, l.start);
     s.date(6, l.end);

@@ -224,20 +224,30 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
     empty.clear();
     std::vector<std::string> problems;
+    // The first faulty field: where the diagnostic of the row points.
+    std::optional<std::size_t> faulty;
+    auto problem = [&](Field f, std::string what) {
+      if (!faulty) faulty = index[f];
+      problems.push_back(std::move(what));
+    };
+    auto position_of = [&](std::size_t column) -> Position {
+      if (column == std::string::npos || column >= r.fields.size()) return {r.line, 1};
+      return io::csv_field_position(table, r, column);
+    };
     StatementRow row;
     row.file = file;
     row.line = r.line;
     row.lot = into.lots.intern(field(lot));
     row.employer = into.employers.intern(field(employer));
     const std::string& ref = field(participant);
-    if (field(lot).empty()) problems.emplace_back("lot vide");
-    if (ref.empty()) problems.emplace_back("participant vide");
+    if (field(lot).empty()) problem(lot, "lot vide");
+    if (ref.empty()) problem(participant, "participant vide");
     // Each text is checked once, when first met; personal data is never stored, nor repeated.
     std::optional<TextId> known = into.participants.find(ref);
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
         // The line is not shown either: it holds personal data.
-        diags.push_back({"personal-data", Severity::error, Category::input, path, {r.line, 1},
+        diags.push_back({"personal-data", Severity::error, Category::input, path, position_of(index[participant]),
                          fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
                          "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
         into.unreadable.push_back(
@@ -248,21 +258,20 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     }
     row.participant = *known;
     if (auto m = parse_month(field(month))) row.month = m->index();
-    else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field(month))));
+    else problem(month, fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field(month))));
     lower(field(route));
     lower(field(contract));
     if (auto v = value_named<Route>(routes, field(route))) row.route = *v;
-    else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field(route)), join(codes(routes), ", ")));
+    else problem(route, fmt::format("modalité {} inconnue (attendu {})", quoted(field(route)), join(codes(routes), ", ")));
     if (auto v = value_named<Contract>(contracts, field(contract))) row.contract = *v;
     else
-      problems.push_back(
-          fmt::format("contrat {} inconnu (attendu {})", quoted(field(contract)), join(codes(contracts), ", ")));
+      problem(contract, fmt::format("contrat {} inconnu (attendu {})", quoted(field(contract)), join(codes(contracts), ", ")));
     auto hours = [&](Field f, std::string_view label, double& target, bool required) {
       std::string_view value = field(f);
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
-      if (!v) problems.push_back(fmt::format("{} {} : nombre attendu", label, quoted(value)));
-      else if (*v < 0) problems.push_back(fmt::format("{} négatives ({})", label, value));
+      if (!v) problem(f, fmt::format("{} {} : nombre attendu", label, quoted(value)));
+      else if (*v < 0) problem(f, fmt::format("{} négatives ({})", label, value));
       else target = *v;
     };
     hours(work, "heures de travail", row.work_hours, true);
@@ -273,7 +282,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      diags.push_back({"statement-row", Severity::error, Category::input, path, {r.line, 1},
+      diags.push_back({"statement-row", Severity::error, Category::input, path, position_of(*faulty),
                        fmt::format("ligne illisible : {}", detail),
                        "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
       into.unreadable.push_back(
