@@ -3,8 +3,11 @@
 #include <string>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "clausier/tender/load.hpp"
 #include "clausier/track/key_set.hpp"
+#include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
 #include "printers.hpp"
 
@@ -265,4 +268,41 @@ TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forec
   CHECK(t.participants.size() == 1);
   CHECK(t.contractors.size() == 1);
   CHECK(t.contractors[0].name == "(non attribué)");
+}
+
+TEST_CASE("track JSON: strings escaped as nlohmann writes them, written piece by piece, the same whole") {
+  tender::LoadResult loaded = tender::parse_tender(R"(format: clausier/tender/1
+id: T-1
+title: x
+buyer: {name: V}
+nature: works
+parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}
+lots:
+  - {id: 1, title: "guillemet \" barre \\ tab \t ligne \n contrôle \x01 fin é", amount: 1000000, clause: execution}
+)",
+                                                   "t.yaml");
+  REQUIRE(loaded.ok());
+  tender::Resolution res = tender::resolve(*loaded.tender, rules::RuleSet::builtin());
+  hours::TenderResult result = hours::compute(*loaded.tender, res);
+  Participants people;
+  Statements st;
+  REQUIRE(read_statements("lot;participant;month;route;contract;work_hours\n1;P-1;2027-02;direct;cdd;7\n", "s.csv", st).empty());
+  Tracking t = track::track(result, people, st, {io::Date(2027, 12, 31), {}});
+  std::string whole = render_json(t, *loaded.tender, rules::RuleSet::builtin());
+  const std::string& title = loaded.tender->lots[0].title;
+  CHECK(whole.find("\"title\": " + nlohmann::ordered_json(title).dump()) != std::string::npos);
+  nlohmann::json doc = nlohmann::json::parse(whole);
+  CHECK(doc["lots"][0]["title"] == title);
+  // The lot's list names the row; the document's list has it whole.
+  CHECK(doc["lots"][0]["not_counted"].dump() == R"([{"file":"s.csv","line":2,"reason":"unknown-participant"}])");
+  CHECK(doc["not_counted"][0]["detail"] == "participant « P-1 » absent du fichier des participants");
+  CHECK(doc["not_counted"][0]["hours"] == 7);
+  std::string pieces;
+  int count = 0;
+  render_json(t, *loaded.tender, rules::RuleSet::builtin(), [&](std::string_view piece) {
+    pieces += piece;
+    ++count;
+  });
+  CHECK(pieces == whole);
+  CHECK(count == 1);  // a small document is one piece
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "clausier/core/names.hpp"
@@ -50,16 +51,26 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   }
   auto op = load(job.inputs, rules, out);
   if (!op) return out;
-  Tracking t = track(*op->result(), op->participants, op->statements, {job.as_of, job.declared_hours});
-  const tender::Tender& tender = *op->result()->tender;
-  switch (job.format) {
-    case StatusFormat::json: out.output = render_json(t, tender, rules); break;
-    case StatusFormat::csv: out.output = render_csv(t, tender); break;
-    case StatusFormat::text: out.output = render_text(t, tender); break;
-  }
+  // The tracking points into the operation: both live as long as the stream that writes them.
+  struct Status {
+    Operation op;
+    Tracking tracking;
+  };
+  auto status = std::make_shared<Status>(Status{std::move(*op), {}});
+  status->tracking = track(*status->op.result(), status->op.participants, status->op.statements, {job.as_of, job.declared_hours});
+  const Tracking& t = status->tracking;
   out.failed = job.fail_on_behind && std::any_of(t.lots.begin(), t.lots.end(), [](const LotTracking& l) {
                  return l.tracked && l.status == LotStatus::behind;
                });
+  if (job.format == StatusFormat::csv) {
+    out.output = render_csv(t, *status->op.result()->tender);
+    return out;
+  }
+  out.stream = [status, format = job.format, rules = &rules](const WritePiece& write) {
+    const tender::Tender& tender = *status->op.result()->tender;
+    if (format == StatusFormat::json) render_json(status->tracking, tender, *rules, write);
+    else render_text(status->tracking, tender, write);
+  };
   return out;
 }
 

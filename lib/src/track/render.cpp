@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <map>
+#include <cmath>
+#include <iterator>
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/json.hpp"
@@ -25,12 +26,19 @@ namespace {
 
 std::string euros(double v) { return v > 0 ? text::format_euros(v) : "—"; }
 
+// Everything a rendering writes about a refused row comes from here: the row and the explanation are
+// looked up when written.
+void text_line(std::string& out, const Count& count, const NotCounted& n) {
+  fmt::format_to(std::back_inserter(out), "{}:{}: {} : {} ({} h)\n", count.file(n), count.line(n), french_label(n.reason),
+                 count.detail(n), format_number(count.declared_hours(n)));
+}
+
 }  // namespace
 
-std::string render_text(const Tracking& t, const tender::Tender& tender) {
-  std::string out = fmt::format("Suivi au {} — opération {} — {}\n", text::format_date_long(t.as_of), tender.id.value,
-                                tender.title);
-  if (t.tolerance > 0) out += fmt::format("Tolérance avant retard : {}\n", text::format_percent(t.tolerance));
+void render_text(const Tracking& t, const tender::Tender& tender, const WritePiece& write) {
+  PieceWriter out(write);
+  out << fmt::format("Suivi au {} — opération {} — {}\n", text::format_date_long(t.as_of), tender.id.value, tender.title);
+  if (t.tolerance > 0) out << fmt::format("Tolérance avant retard : {}\n", text::format_percent(t.tolerance));
   std::vector<text::Column> cols{{"Lot"},          {"Titulaire"},     {"Objectif", true}, {"Réalisé", true},
                                  {"Attendu", true}, {"Statut"},       {"Prévision", true}, {"Manquant", true},
                                  {"Pénalité possible", true}};
@@ -42,135 +50,232 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
                     std::string(french_label(l.status)), format_number(l.forecast_hours), format_number(l.missing_hours),
                     euros(l.penalty_exposure)});
   }
-  out += "\n" + text::render_text_table(cols, rows);
+  out << "\n" << text::render_text_table(cols, rows);
   int untracked = 0;
   for (const LotTracking& l : t.lots) untracked += l.tracked ? 0 : 1;
-  if (untracked > 0) out += fmt::format("({} lot(s) sans clause mise en œuvre, non suivis)\n", untracked);
+  if (untracked > 0) out << fmt::format("({} lot(s) sans clause mise en œuvre, non suivis)\n", untracked);
 
   if (!t.contractors.empty()) {
-    out += "\nPar titulaire\n";
+    out << "\nPar titulaire\n";
     std::vector<text::Row> crows;
     for (const auto& c : t.contractors)
       crows.push_back({c.name, join(c.lots, ", "), format_number(c.target_hours), format_number(c.counted_hours),
                        format_number(c.expected_hours), format_number(c.missing_hours), euros(c.penalty_exposure)});
-    out += text::render_text_table({{"Titulaire"}, {"Lots"}, {"Objectif", true}, {"Réalisé", true}, {"Attendu", true},
+    out << text::render_text_table({{"Titulaire"}, {"Lots"}, {"Objectif", true}, {"Réalisé", true}, {"Attendu", true},
                                     {"Manquant", true}, {"Pénalité possible", true}},
                                    crows);
   }
-  out += fmt::format("\nParticipants dont des heures comptent : {}\n", t.participants.size());
+  out << fmt::format("\nParticipants dont des heures comptent : {}\n", t.participants.size());
   if (!t.participants.empty()) {
     std::vector<text::Row> prows;
     for (const auto& p : t.participants) prows.push_back({p.ref, join(p.lots, ", "), format_number(p.counted_hours)});
-    out += text::render_text_table({{"Participant"}, {"Lots"}, {"Heures comptées", true}}, prows);
+    out << text::render_text_table({{"Participant"}, {"Lots"}, {"Heures comptées", true}}, prows);
   }
   if (!t.not_counted.empty()) {
     double hours = 0;
     for (const auto& n : t.not_counted) hours += t.count.declared_hours(n);
-    out += fmt::format("\nLignes qui ne comptent pas : {} (heures déclarées : {})\n", t.not_counted.size(),
+    out << fmt::format("\nLignes qui ne comptent pas : {} (heures déclarées : {})\n", t.not_counted.size(),
                        text::format_number(hours));
-    for (const auto& n : t.not_counted)
-      out += fmt::format("{}:{}: {} : {} ({} h)\n", t.count.file(n), t.count.line(n), french_label(n.reason),
-                         t.count.detail(n), format_number(t.count.declared_hours(n)));
+    for (const auto& n : t.not_counted) {
+      text_line(out.buffer(), t.count, n);
+      out.done();
+    }
   }
-  return out;
+  out.flush();
 }
 
 namespace {
 
-std::string json_string(std::string_view s) {
-  return ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
-
-// The not-counted lists can hold a million rows: they are written as text, one line per row, rather
-// than built as JSON objects (which would take gigabytes). `indent` is the indentation of the key.
-void write_not_counted(std::string& out, const Tracking& t, const std::vector<const NotCounted*>& list, std::size_t indent) {
-  if (list.empty()) {
-    out += "[]";
+// A JSON string as nlohmann's dump writes it (UTF-8 kept, invalid bytes replaced), without building a
+// JSON value for it: quotes, backslashes and control characters escaped.
+void json_string(std::string& out, std::string_view s) {
+  if (!is_valid_utf8(s)) {
+    out += ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
     return;
   }
-  std::string pad(indent + 2, ' ');
-  out += "[\n";
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const NotCounted& n = *list[i];
-    out += pad;
-    out += fmt::format("{{\"file\": {}, \"line\": {}, \"reason\": {}, \"detail\": {}, \"lot\": {}, \"hours\": {}}}",
-                       json_string(t.count.file(n)), t.count.line(n), json_string(name(n.reason)),
-                       json_string(t.count.detail(n)), json_string(t.count.lot(n)),
-                       io::json_number(t.count.declared_hours(n)).dump());
-    out += i + 1 < list.size() ? ",\n" : "\n";
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<int>(c));
+        else out += c;
+    }
   }
-  out += std::string(indent, ' ') + "]";
+  out += '"';
 }
 
-// Replaces each "\u0001not_counted:N" placeholder of the dumped document by the list it stands for.
-std::string splice(const std::string& dumped, const Tracking& t, const std::vector<std::vector<const NotCounted*>>& lists) {
-  std::string out;
-  out.reserve(dumped.size());
-  std::size_t pos = 0;
-  const std::string marker = "\"\\u0001not_counted:";
-  while (true) {
-    std::size_t at = dumped.find(marker, pos);
-    if (at == std::string::npos) break;
-    std::size_t end = dumped.find('"', at + marker.size());
-    std::size_t index = std::stoul(dumped.substr(at + marker.size(), end - at - marker.size()));
-    std::size_t line_start = dumped.rfind('\n', at);
-    std::size_t indent = dumped.find_first_not_of(' ', line_start + 1) - line_start - 1;
-    out.append(dumped, pos, at - pos);
-    write_not_counted(out, t, lists[index], indent);
-    pos = end + 1;
+// A number as io::json_number writes it: whole numbers as integers.
+void json_number(std::string& out, double v) {
+  if (std::isfinite(v) && std::fabs(v) < 1e15 && v == std::floor(v)) fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(v));
+  else out += io::json_number(v).dump();
+}
+
+// The pieces of the document, in nlohmann's dump(2) layout: `indent` spaces before each key.
+struct Json {
+  PieceWriter& out;
+  void key(int indent, std::string_view name) {
+    std::string& b = out.buffer();
+    b.append(static_cast<std::size_t>(indent), ' ');
+    json_string(b, name);
+    b += ": ";
   }
-  out.append(dumped, pos, std::string::npos);
-  return out;
+  void text(int indent, std::string_view name, std::string_view value, bool last = false) {
+    key(indent, name);
+    json_string(out.buffer(), value);
+    end(last);
+  }
+  void number(int indent, std::string_view name, double value, bool last = false) {
+    key(indent, name);
+    json_number(out.buffer(), value);
+    end(last);
+  }
+  void raw(int indent, std::string_view name, std::string_view value, bool last = false) {
+    key(indent, name);
+    out.buffer() += value;
+    end(last);
+  }
+  void texts(int indent, std::string_view name, const std::vector<std::string>& values, bool last = false) {
+    key(indent, name);
+    if (values.empty()) {
+      out.buffer() += "[]";
+    } else {
+      out.buffer() += "[\n";
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        out.buffer().append(static_cast<std::size_t>(indent) + 2, ' ');
+        json_string(out.buffer(), values[i]);
+        out.buffer() += i + 1 < values.size() ? ",\n" : "\n";
+      }
+      out.buffer().append(static_cast<std::size_t>(indent), ' ');
+      out.buffer() += ']';
+    }
+    end(last);
+  }
+  void end(bool last) {
+    out.buffer() += last ? "\n" : ",\n";
+    out.done();
+  }
+};
+
+// A refused row on one line: {file, line, reason} in a lot's list, with its explanation, lot as written
+// and declared hours in the list of all of them (formats.md section 7: each row is written whole once).
+void not_counted_entry(std::string& out, const Count& count, const NotCounted& n, bool whole) {
+  out += "{\"file\": ";
+  json_string(out, count.file(n));
+  fmt::format_to(std::back_inserter(out), ", \"line\": {}, \"reason\": \"{}\"", count.line(n), name(n.reason));
+  if (whole) {
+    out += ", \"detail\": ";
+    json_string(out, count.detail(n));
+    out += ", \"lot\": ";
+    json_string(out, count.lot(n));
+    out += ", \"hours\": ";
+    json_number(out, count.declared_hours(n));
+  }
+  out += '}';
+}
+
+// A list of refused rows, one per line; `at(i)` is its i-th row.
+template <class At>
+void not_counted_list(Json& j, int indent, std::size_t size, At at, const Count& count, bool whole, bool last) {
+  j.key(indent, "not_counted");
+  if (size == 0) {
+    j.out.buffer() += "[]";
+  } else {
+    j.out.buffer() += "[\n";
+    for (std::size_t i = 0; i < size; ++i) {
+      j.out.buffer().append(static_cast<std::size_t>(indent) + 2, ' ');
+      not_counted_entry(j.out.buffer(), count, at(i), whole);
+      j.out.buffer() += i + 1 < size ? ",\n" : "\n";
+      j.out.done();
+    }
+    j.out.buffer().append(static_cast<std::size_t>(indent), ' ');
+    j.out.buffer() += ']';
+  }
+  j.end(last);
+}
+
+// A top-level list of objects, each written by `each`.
+template <class List, class Each>
+void objects(Json& j, std::string_view key, const List& list, Each each) {
+  j.key(2, key);
+  j.out << (list.empty() ? "[]" : "[\n");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    j.out << "    {\n";
+    each(list[i]);
+    j.out << (i + 1 < list.size() ? "    },\n" : "    }\n");
+  }
+  if (!list.empty()) j.out << "  ]";
+  j.end(false);
 }
 
 }  // namespace
 
+void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const WritePiece& write) {
+  PieceWriter out(write);
+  Json j{out};
+  out << "{\n";
+  j.text(2, "format", "clausier/track/1");
+  j.raw(2, "rules", fmt::format("{{\n    \"version\": {},\n    \"sha256\": {}\n  }}", ordered_json(rules.version()).dump(),
+                                ordered_json(rules.sha256()).dump()));
+  j.text(2, "tender", tender.id.value);
+  j.text(2, "as_of", io::iso(t.as_of));
+  j.number(2, "tolerance", t.tolerance);
+  objects(j, "lots", t.lots, [&](const LotTracking& l) {
+    j.text(6, "id", l.lot->lot->id.value);
+    j.text(6, "title", l.lot->lot->title);
+    if (l.contractor.empty()) j.raw(6, "contractor", "null");
+    else j.text(6, "contractor", l.contractor);
+    j.raw(6, "tracked", l.tracked ? "true" : "false");
+    j.number(6, "target_hours", l.target_hours);
+    if (l.declared_hours) j.number(6, "declared_hours", *l.declared_hours);
+    j.number(6, "counted_hours", l.counted_hours);
+    j.number(6, "expected_hours", l.expected_hours);
+    if (l.tracked) j.text(6, "status", name(l.status));
+    else j.raw(6, "status", "null");
+    j.number(6, "forecast_hours", l.forecast_hours);
+    j.number(6, "missing_hours", l.missing_hours);
+    j.number(6, "penalty_exposure", l.penalty_exposure);
+    j.number(6, "participants", l.participants);
+    not_counted_list(
+        j, 6, l.not_counted.size(), [&](std::size_t k) -> const NotCounted& { return t.not_counted[l.not_counted[k]]; },
+        t.count, false, true);
+  });
+  objects(j, "contractors", t.contractors, [&](const ContractorTracking& c) {
+    j.text(6, "name", c.name);
+    j.texts(6, "lots", c.lots);
+    j.number(6, "target_hours", hours::round6(c.target_hours));
+    j.number(6, "counted_hours", hours::round6(c.counted_hours));
+    j.number(6, "expected_hours", hours::round6(c.expected_hours));
+    j.number(6, "missing_hours", hours::round6(c.missing_hours));
+    j.number(6, "penalty_exposure", hours::round6(c.penalty_exposure), true);
+  });
+  objects(j, "participants", t.participants, [&](const ParticipantTracking& p) {
+    j.text(6, "ref", p.ref);
+    j.texts(6, "lots", p.lots);
+    j.number(6, "counted_hours", p.counted_hours, true);
+  });
+  not_counted_list(
+      j, 2, t.not_counted.size(), [&](std::size_t k) -> const NotCounted& { return t.not_counted[k]; }, t.count, true, true);
+  out << "}\n";
+  out.flush();
+}
+
+std::string render_text(const Tracking& t, const tender::Tender& tender) {
+  std::string out;
+  render_text(t, tender, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
 std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules) {
-  using io::json_number;
-  ordered_json doc;
-  doc["format"] = "clausier/track/1";
-  doc["rules"] = {{"version", rules.version()}, {"sha256", rules.sha256()}};
-  doc["tender"] = tender.id.value;
-  doc["as_of"] = io::iso(t.as_of);
-  doc["tolerance"] = json_number(t.tolerance);
-  doc["lots"] = ordered_json::array();
-  std::vector<std::vector<const NotCounted*>> lists;
-  for (const LotTracking& l : t.lots) {
-    ordered_json j;
-    j["id"] = l.lot->lot->id.value;
-    j["title"] = l.lot->lot->title;
-    j["contractor"] = l.contractor.empty() ? ordered_json(nullptr) : ordered_json(l.contractor);
-    j["tracked"] = l.tracked;
-    j["target_hours"] = json_number(l.target_hours);
-    if (l.declared_hours) j["declared_hours"] = json_number(*l.declared_hours);
-    j["counted_hours"] = json_number(l.counted_hours);
-    j["expected_hours"] = json_number(l.expected_hours);
-    j["status"] = l.tracked ? ordered_json(std::string(name(l.status))) : ordered_json(nullptr);
-    j["forecast_hours"] = json_number(l.forecast_hours);
-    j["missing_hours"] = json_number(l.missing_hours);
-    j["penalty_exposure"] = json_number(l.penalty_exposure);
-    j["participants"] = l.participants;
-    j["not_counted"] = fmt::format("\u0001not_counted:{}", lists.size());
-    lists.emplace_back();
-    for (std::uint32_t i : l.not_counted) lists.back().push_back(&t.not_counted[i]);
-    doc["lots"].push_back(std::move(j));
-  }
-  doc["contractors"] = ordered_json::array();
-  for (const auto& c : t.contractors)
-    doc["contractors"].push_back({{"name", c.name},
-                                  {"lots", c.lots},
-                                  {"target_hours", json_number(hours::round6(c.target_hours))},
-                                  {"counted_hours", json_number(hours::round6(c.counted_hours))},
-                                  {"expected_hours", json_number(hours::round6(c.expected_hours))},
-                                  {"missing_hours", json_number(hours::round6(c.missing_hours))},
-                                  {"penalty_exposure", json_number(hours::round6(c.penalty_exposure))}});
-  doc["participants"] = ordered_json::array();
-  for (const auto& p : t.participants)
-    doc["participants"].push_back({{"ref", p.ref}, {"lots", p.lots}, {"counted_hours", json_number(p.counted_hours)}});
-  doc["not_counted"] = fmt::format("\u0001not_counted:{}", lists.size());
-  lists.emplace_back();
-  for (const NotCounted& n : t.not_counted) lists.back().push_back(&n);
-  return splice(doc.dump(2, ' ', false, ordered_json::error_handler_t::replace), t, lists) + "\n";
+  std::string out;
+  render_json(t, tender, rules, [&](std::string_view piece) { out += piece; });
+  return out;
 }
 
 std::string render_csv(const Tracking& t, const tender::Tender& tender) {
