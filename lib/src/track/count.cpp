@@ -1,5 +1,6 @@
 // The counting rules of formats.md section 5, over the rows of track/statements.hpp, and the French
 // explanation of each refusal, made only when a refused row is written.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -126,9 +127,11 @@ double Count::hours(const StatementRow& row) const {
   return row.work_hours + (training ? row.training_hours : 0);
 }
 
-const std::string& Count::file(const NotCounted& n) const {
-  return statements->files[n.unreadable() ? statements->unreadable[n.row].file : statements->rows[n.row].file];
+std::uint32_t Count::file_index(const NotCounted& n) const {
+  return n.unreadable() ? statements->unreadable[n.row].file : statements->rows[n.row].file;
 }
+
+const std::string& Count::file(const NotCounted& n) const { return statements->files[file_index(n)]; }
 
 int Count::line(const NotCounted& n) const {
   return n.unreadable() ? statements->unreadable[n.row].line : statements->rows[n.row].line;
@@ -151,25 +154,25 @@ std::string Count::detail(const NotCounted& n) const {
   const StatementRow& row = statements->rows[n.row];
   auto validated = [&] { return Month::of(person_of[row.participant]->validated_on).iso(); };
   switch (n.reason) {
-    case Reason::after_as_of: return fmt::format("mois {} postérieur à la date du suivi", month_text(row.month));
-    case Reason::unknown_lot: return fmt::format("lot {} inconnu de la consultation", quoted(statements->lots[row.lot]));
-    case Reason::lot_without_clause: return fmt::format("le lot {} n'a pas de clause", quoted(statements->lots[row.lot]));
+    case Reason::after_as_of: return fmt::format(FMT_COMPILE("mois {} postérieur à la date du suivi"), month_text(row.month));
+    case Reason::unknown_lot: return fmt::format(FMT_COMPILE("lot {} inconnu de la consultation"), quoted(statements->lots[row.lot]));
+    case Reason::lot_without_clause: return fmt::format(FMT_COMPILE("le lot {} n'a pas de clause"), quoted(statements->lots[row.lot]));
     case Reason::unknown_participant:
-      return fmt::format("participant {} absent du fichier des participants", quoted(statements->participants[row.participant]));
+      return fmt::format(FMT_COMPILE("participant {} absent du fichier des participants"), quoted(statements->participants[row.participant]));
     case Reason::before_validation:
-      return fmt::format("mois {} antérieur à la validation de l'éligibilité ({})", month_text(row.month), validated());
+      return fmt::format(FMT_COMPILE("mois {} antérieur à la validation de l'éligibilité ({})"), month_text(row.month), validated());
     case Reason::after_validity:
-      return fmt::format("mois {} au-delà de la validité de l'éligibilité ({} mois après {})", month_text(row.month),
+      return fmt::format(FMT_COMPILE("mois {} au-delà de la validité de l'éligibilité ({} mois après {})"), month_text(row.month),
                          rules.validity_months.value_or(0), validated());
     case Reason::outside_execution: {
       const tender::Lot& lot = *result->lots[lot_of[row.lot]].lot;
-      return fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", month_text(row.month),
+      return fmt::format(FMT_COMPILE("mois {} hors de la période d'exécution du lot ({} à {})"), month_text(row.month),
                          lot.start ? Month::of(lot.start->value).iso() : "…", lot.end ? Month::of(lot.end->value).iso() : "…");
     }
     case Reason::duplicate: {
       const StatementRow& first = statements->rows[n.first];
       const std::string& first_file = statements->files[first.file];
-      return fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})",
+      return fmt::format(FMT_COMPILE("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})"),
                          first_file == statements->files[row.file] ? "même fichier," : first_file, first.line);
     }
     case Reason::invalid_row:

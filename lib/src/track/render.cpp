@@ -1,5 +1,6 @@
 #include "clausier/track/render.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -29,7 +30,7 @@ std::string euros(double v) { return v > 0 ? text::format_euros(v) : "—"; }
 // Everything a rendering writes about a refused row comes from here: the row and the explanation are
 // looked up when written.
 void text_line(std::string& out, const Count& count, const NotCounted& n) {
-  fmt::format_to(std::back_inserter(out), "{}:{}: {} : {} ({} h)\n", count.file(n), count.line(n), french_label(n.reason),
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}:{}: {} : {} ({} h)\n"), count.file(n), count.line(n), french_label(n.reason),
                  count.detail(n), format_number(count.declared_hours(n)));
 }
 
@@ -87,14 +88,28 @@ void render_text(const Tracking& t, const tender::Tender& tender, const WritePie
 namespace {
 
 // A JSON string as nlohmann's dump writes it (UTF-8 kept, invalid bytes replaced), without building a
-// JSON value for it: quotes, backslashes and control characters escaped.
+// JSON value for it: quotes, backslashes and control characters escaped, the rest copied in runs.
 void json_string(std::string& out, std::string_view s) {
-  if (!is_valid_utf8(s)) {
-    out += ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-    return;
-  }
+  std::size_t mark = out.size();
   out += '"';
-  for (char c : s) {
+  std::size_t run = 0;  // start of the bytes not copied yet
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {  // a multi-byte sequence: copied as it is when it is valid UTF-8
+      std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+      if (len == 0 || !is_valid_utf8(s.substr(i, len))) {
+        out.resize(mark);
+        out += ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+        return;
+      }
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out.append(s, run, i - run);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -103,17 +118,18 @@ void json_string(std::string& out, std::string_view s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<int>(c));
-        else out += c;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<int>(c));
     }
+    run = ++i;
   }
+  out.append(s, run, s.size() - run);
   out += '"';
 }
 
 // A number as io::json_number writes it: whole numbers as integers.
 void json_number(std::string& out, double v) {
-  if (std::isfinite(v) && std::fabs(v) < 1e15 && v == std::floor(v)) fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(v));
+  if (std::isfinite(v) && std::fabs(v) < 1e15 && v == std::floor(v))
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), static_cast<long long>(v));
   else out += io::json_number(v).dump();
 }
 
@@ -165,10 +181,11 @@ struct Json {
 
 // A refused row on one line: {file, line, reason} in a lot's list, with its explanation, lot as written
 // and declared hours in the list of all of them (formats.md section 7: each row is written whole once).
-void not_counted_entry(std::string& out, const Count& count, const NotCounted& n, bool whole) {
+void not_counted_entry(std::string& out, const Count& count, const std::vector<std::string>& files, const NotCounted& n,
+                       bool whole) {
   out += "{\"file\": ";
-  json_string(out, count.file(n));
-  fmt::format_to(std::back_inserter(out), ", \"line\": {}, \"reason\": \"{}\"", count.line(n), name(n.reason));
+  out += files[count.file_index(n)];
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(", \"line\": {}, \"reason\": \"{}\""), count.line(n), name(n.reason));
   if (whole) {
     out += ", \"detail\": ";
     json_string(out, count.detail(n));
@@ -182,7 +199,8 @@ void not_counted_entry(std::string& out, const Count& count, const NotCounted& n
 
 // A list of refused rows, one per line; `at(i)` is its i-th row.
 template <class At>
-void not_counted_list(Json& j, int indent, std::size_t size, At at, const Count& count, bool whole, bool last) {
+void not_counted_list(Json& j, int indent, std::size_t size, At at, const Count& count, const std::vector<std::string>& files,
+                      bool whole, bool last) {
   j.key(indent, "not_counted");
   if (size == 0) {
     j.out.buffer() += "[]";
@@ -190,7 +208,7 @@ void not_counted_list(Json& j, int indent, std::size_t size, At at, const Count&
     j.out.buffer() += "[\n";
     for (std::size_t i = 0; i < size; ++i) {
       j.out.buffer().append(static_cast<std::size_t>(indent) + 2, ' ');
-      not_counted_entry(j.out.buffer(), count, at(i), whole);
+      not_counted_entry(j.out.buffer(), count, files, at(i), whole);
       j.out.buffer() += i + 1 < size ? ",\n" : "\n";
       j.out.done();
     }
@@ -219,6 +237,9 @@ void objects(Json& j, std::string_view key, const List& list, Each each) {
 void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const WritePiece& write) {
   PieceWriter out(write);
   Json j{out};
+  // Each file's path as JSON once, not once per refused row.
+  std::vector<std::string> files(t.count.statements->files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) json_string(files[i], t.count.statements->files[i]);
   out << "{\n";
   j.text(2, "format", "clausier/track/1");
   j.raw(2, "rules", fmt::format("{{\n    \"version\": {},\n    \"sha256\": {}\n  }}", ordered_json(rules.version()).dump(),
@@ -244,7 +265,7 @@ void render_json(const Tracking& t, const tender::Tender& tender, const rules::R
     j.number(6, "participants", l.participants);
     not_counted_list(
         j, 6, l.not_counted.size(), [&](std::size_t k) -> const NotCounted& { return t.not_counted[l.not_counted[k]]; },
-        t.count, false, true);
+        t.count, files, false, true);
   });
   objects(j, "contractors", t.contractors, [&](const ContractorTracking& c) {
     j.text(6, "name", c.name);
@@ -261,7 +282,8 @@ void render_json(const Tracking& t, const tender::Tender& tender, const rules::R
     j.number(6, "counted_hours", p.counted_hours, true);
   });
   not_counted_list(
-      j, 2, t.not_counted.size(), [&](std::size_t k) -> const NotCounted& { return t.not_counted[k]; }, t.count, true, true);
+      j, 2, t.not_counted.size(), [&](std::size_t k) -> const NotCounted& { return t.not_counted[k]; }, t.count, files, true,
+      true);
   out << "}\n";
   out.flush();
 }

@@ -1,5 +1,6 @@
 #include "clausier/track/statements.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -180,7 +181,7 @@ Month Month::of(Date d) {
   auto ymd = d.year_month_day();
   return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
 }
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+std::string Month::iso() const { return fmt::format(FMT_COMPILE("{:04}-{:02}"), year, month); }
 
 Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into) {
   Diagnostics diags;

@@ -43,8 +43,7 @@ std::vector<NotCounted> all_not_counted(const Count& count) {
   std::stable_sort(files.begin(), files.end(), [&](auto a, auto b) { return st.files[a] < st.files[b]; });
   for (std::uint32_t r = 0; r < files.size(); ++r) rank[files[r]] = r;
   auto place = [&](const NotCounted& n) {
-    std::uint32_t file = n.unreadable() ? st.unreadable[n.row].file : st.rows[n.row].file;
-    return std::pair(rank[file], count.line(n));
+    return std::pair(rank[count.file_index(n)], count.line(n));
   };
   auto before = [&](const NotCounted& a, const NotCounted& b) { return place(a) < place(b); };
   std::vector<NotCounted> unreadable;

@@ -133,6 +133,7 @@ struct Count {
   double hours(const StatementRow& row) const;
   // A refused row, readable or not, as the lists show it.
   const std::string& file(const NotCounted& n) const;
+  std::uint32_t file_index(const NotCounted& n) const;  // in Statements::files
   int line(const NotCounted& n) const;
   std::string_view lot(const NotCounted& n) const;  // as written in the statement
   std::uint32_t tender_lot(const NotCounted& n) const { return lot_of[lot_id(n)]; }
