@@ -164,17 +164,67 @@ std::string_view french_label(Reason r) {
   return "";
 }
 
+namespace {
+
+// Eight bytes at a time, multiplied and folded: the texts are short (a lot, a ref, an employer).
+std::uint64_t text_hash(std::string_view s) {
+  constexpr std::uint64_t k = 0xff51afd7ed558ccdULL;
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  h = (h ^ w) * k;
+  // MurmurHash3's finaliser: every byte reaches the low bits, which pick the slot ("P-0" starts every ref).
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+}  // namespace
+
+std::size_t TextTable::slot_of(std::string_view text, std::uint64_t hash) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    TextId slot = slots_[i];
+    if (slot == 0 || (hashes_[slot - 1] == hash && views_[slot - 1] == text)) return i;
+  }
+}
+
+void TextTable::grow() {
+  std::vector<TextId> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
+  slots_.swap(slots);
+  std::size_t mask = slots_.size() - 1;
+  for (TextId id = 0; id < views_.size(); ++id) {
+    std::size_t i = hashes_[id] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
+}
+
 TextId TextTable::intern(std::string_view text) {
-  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
-  auto id = static_cast<TextId>(texts_.size());
-  ids_.emplace(texts_.emplace_back(text), id);
-  return id;
+  if (!views_.empty() && views_[last_] == text) return last_;
+  if (2 * (views_.size() + 1) > slots_.size()) grow();
+  std::uint64_t hash = text_hash(text);
+  std::size_t i = slot_of(text, hash);
+  if (slots_[i] == 0) {
+    slots_[i] = static_cast<TextId>(views_.size()) + 1;
+    views_.push_back(texts_.emplace_back(text));
+    hashes_.push_back(hash);
+  }
+  return last_ = slots_[i] - 1;
 }
 
 std::optional<TextId> TextTable::find(std::string_view text) const {
-  auto it = ids_.find(text);
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
+  if (slots_.empty()) return std::nullopt;
+  TextId slot = slots_[slot_of(text, text_hash(text))];
+  if (slot == 0) return std::nullopt;
+  return slot - 1;
 }
 
 Month Month::of(Date d) {

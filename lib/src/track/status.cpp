@@ -170,20 +170,26 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     it->penalty_exposure += t.penalty_exposure;
   }
   // Per participant as written in the statements: hours and the lots, as written too.
+  // The lots are compared by id while counting, written out as text once.
   std::vector<std::uint32_t> person_index(statements.participants.size(), Count::no_lot);
+  std::vector<std::vector<TextId>> person_lots;
   for (std::uint32_t i : count.counted) {
     const StatementRow& row = statements.rows[i];
     std::uint32_t& index = person_index[row.participant];
     if (index == Count::no_lot) {
       index = static_cast<std::uint32_t>(out.participants.size());
       out.participants.push_back(ParticipantTracking{std::string(statements.participants[row.participant]), 0, {}});
+      person_lots.emplace_back();
     }
-    ParticipantTracking& p = out.participants[index];
-    p.counted_hours += count.hours(row);
-    std::string_view lot = statements.lots[row.lot];
-    if (std::find(p.lots.begin(), p.lots.end(), lot) == p.lots.end()) p.lots.emplace_back(lot);
+    out.participants[index].counted_hours += count.hours(row);
+    std::vector<TextId>& lots = person_lots[index];
+    if (std::find(lots.begin(), lots.end(), row.lot) == lots.end()) lots.push_back(row.lot);
   }
-  for (auto& p : out.participants) p.counted_hours = round6(p.counted_hours);
+  for (std::size_t i = 0; i < out.participants.size(); ++i) {
+    ParticipantTracking& p = out.participants[i];
+    p.counted_hours = round6(p.counted_hours);
+    for (TextId lot : person_lots[i]) p.lots.emplace_back(statements.lots[lot]);
+  }
   std::sort(out.participants.begin(), out.participants.end(),
             [](const ParticipantTracking& a, const ParticipantTracking& b) { return a.ref < b.ref; });
   return out;

@@ -10,7 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "clausier/core/diagnostic.hpp"
@@ -46,17 +45,26 @@ std::string_view french_label(Reason r);  // "lot inconnu", "ligne illisible"...
 std::optional<Reason> reason_named(std::string_view code);
 
 // Each distinct text once; a row holds its id. A stored text never moves: its view stays valid.
+// Looked up for every field of a million rows: one flat array of ids (open addressing) with each text's
+// hash beside it, so a lookup touches two arrays and compares bytes only on a hash match; the last text
+// interned is tried first (a file repeats its lot and employer on every row).
 using TextId = std::uint32_t;
 class TextTable {
  public:
   TextId intern(std::string_view text);
   std::optional<TextId> find(std::string_view text) const;
-  std::string_view operator[](TextId id) const { return texts_[id]; }
-  std::size_t size() const { return texts_.size(); }
+  std::string_view operator[](TextId id) const { return views_[id]; }
+  std::size_t size() const { return views_.size(); }
 
  private:
+  std::size_t slot_of(std::string_view text, std::uint64_t hash) const;  // its slot, or the empty one for it
+  void grow();
+
   std::deque<std::string> texts_;
-  std::unordered_map<std::string_view, TextId> ids_;
+  std::vector<std::string_view> views_;  // of texts_, by id
+  std::vector<std::uint64_t> hashes_;    // by id
+  std::vector<TextId> slots_;            // id + 1, or 0 for an empty slot; a power of two long
+  TextId last_ = 0;                      // the last id interned (when size() > 0)
 };
 
 struct StatementRow {
@@ -139,6 +147,7 @@ struct Count {
   std::uint32_t tender_lot(const NotCounted& n) const { return lot_of[lot_id(n)]; }
   double declared_hours(const NotCounted& n) const;  // the hours the row declared
   std::string detail(const NotCounted& n) const;     // why, in French
+  void detail(std::string& out, const NotCounted& n) const;  // the same, appended to `out`
 
  private:
   TextId lot_id(const NotCounted& n) const;
