@@ -4,12 +4,14 @@
 // The figures of the example are checked by hand in track_example_test.cpp; here, the plumbing.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "clausier/track/catalogue.hpp"
 #include "clausier/track/commands.hpp"
 #include "clausier/track/due.hpp"
+#include "clausier/text/table.hpp"
 #include "clausier/track/render.hpp"
 #include "printers.hpp"
 
@@ -76,6 +78,10 @@ TEST_CASE("track run_status: --fail-on behind on a clean file; no operation; a t
   Outcome clean = track::run_status(job, builtin());
   CHECK(clean.diagnostics.empty());
   CHECK(clean.failed);  // every lot is behind at mid-2027 with lot 3's rows only
+  CHECK_FALSE(clean.output);  // CSV too is written as it is produced
+  std::string csv = streamed(clean);
+  CHECK(csv.rfind(std::string(text::utf8_bom) + "operation;date_suivi;lot;", 0) == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // the header and the three lots with a clause
   job.fail_on_behind = false;
   CHECK_FALSE(track::run_status(job, builtin()).failed);
 

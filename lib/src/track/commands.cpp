@@ -62,14 +62,13 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   out.failed = job.fail_on_behind && std::any_of(t.lots.begin(), t.lots.end(), [](const LotTracking& l) {
                  return l.tracked && l.status == LotStatus::behind;
                });
-  if (job.format == StatusFormat::csv) {
-    out.output = render_csv(t, *status->op.result()->tender);
-    return out;
-  }
   out.stream = [status, format = job.format, rules = &rules](const WritePiece& write) {
     const tender::Tender& tender = *status->op.result()->tender;
-    if (format == StatusFormat::json) render_json(status->tracking, tender, *rules, write);
-    else render_text(status->tracking, tender, write);
+    switch (format) {
+      case StatusFormat::json: render_json(status->tracking, tender, *rules, write); break;
+      case StatusFormat::csv: render_csv(status->tracking, tender, write); break;
+      case StatusFormat::text: render_text(status->tracking, tender, write); break;
+    }
   };
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <iterator>
 
 #include "clausier/core/text.hpp"
 #include "clausier/track/key_set.hpp"
@@ -150,35 +151,63 @@ double Count::declared_hours(const NotCounted& n) const {
 }
 
 std::string Count::detail(const NotCounted& n) const {
-  if (n.unreadable()) return statements->unreadable[n.row].detail;
+  std::string out;
+  detail(out, n);
+  return out;
+}
+
+// Written straight into `out` (a million refused rows: no string per row); months as "2027-08".
+void Count::detail(std::string& out, const NotCounted& n) const {
+  if (n.unreadable()) {
+    out += statements->unreadable[n.row].detail;
+    return;
+  }
   const StatementRow& row = statements->rows[n.row];
-  auto validated = [&] { return Month::of(person_of[row.participant]->validated_on).iso(); };
+  auto to = std::back_inserter(out);
+  const Month month = Month::at(row.month);
+  auto validated = [&] { return Month::of(person_of[row.participant]->validated_on); };
   switch (n.reason) {
-    case Reason::after_as_of: return fmt::format(FMT_COMPILE("mois {} postérieur à la date du suivi"), month_text(row.month));
-    case Reason::unknown_lot: return fmt::format(FMT_COMPILE("lot {} inconnu de la consultation"), quoted(statements->lots[row.lot]));
-    case Reason::lot_without_clause: return fmt::format(FMT_COMPILE("le lot {} n'a pas de clause"), quoted(statements->lots[row.lot]));
+    case Reason::after_as_of:
+      fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} postérieur à la date du suivi"), month.year, month.month);
+      break;
+    case Reason::unknown_lot:
+      fmt::format_to(to, FMT_COMPILE("lot {} inconnu de la consultation"), quoted(statements->lots[row.lot]));
+      break;
+    case Reason::lot_without_clause:
+      fmt::format_to(to, FMT_COMPILE("le lot {} n'a pas de clause"), quoted(statements->lots[row.lot]));
+      break;
     case Reason::unknown_participant:
-      return fmt::format(FMT_COMPILE("participant {} absent du fichier des participants"), quoted(statements->participants[row.participant]));
-    case Reason::before_validation:
-      return fmt::format(FMT_COMPILE("mois {} antérieur à la validation de l'éligibilité ({})"), month_text(row.month), validated());
-    case Reason::after_validity:
-      return fmt::format(FMT_COMPILE("mois {} au-delà de la validité de l'éligibilité ({} mois après {})"), month_text(row.month),
-                         rules.validity_months.value_or(0), validated());
+      fmt::format_to(to, FMT_COMPILE("participant {} absent du fichier des participants"),
+                     quoted(statements->participants[row.participant]));
+      break;
+    case Reason::before_validation: {
+      Month v = validated();
+      fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} antérieur à la validation de l'éligibilité ({:04}-{:02})"), month.year,
+                     month.month, v.year, v.month);
+      break;
+    }
+    case Reason::after_validity: {
+      Month v = validated();
+      fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} au-delà de la validité de l'éligibilité ({} mois après {:04}-{:02})"),
+                     month.year, month.month, rules.validity_months.value_or(0), v.year, v.month);
+      break;
+    }
     case Reason::outside_execution: {
       const tender::Lot& lot = *result->lots[lot_of[row.lot]].lot;
-      return fmt::format(FMT_COMPILE("mois {} hors de la période d'exécution du lot ({} à {})"), month_text(row.month),
-                         lot.start ? Month::of(lot.start->value).iso() : "…", lot.end ? Month::of(lot.end->value).iso() : "…");
+      fmt::format_to(to, FMT_COMPILE("mois {} hors de la période d'exécution du lot ({} à {})"), month_text(row.month),
+                     lot.start ? Month::of(lot.start->value).iso() : "…", lot.end ? Month::of(lot.end->value).iso() : "…");
+      break;
     }
     case Reason::duplicate: {
       const StatementRow& first = statements->rows[n.first];
       const std::string& first_file = statements->files[first.file];
-      return fmt::format(FMT_COMPILE("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})"),
-                         first_file == statements->files[row.file] ? "même fichier," : first_file, first.line);
+      fmt::format_to(to, FMT_COMPILE("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})"),
+                     first_file == statements->files[row.file] ? "même fichier," : first_file, first.line);
+      break;
     }
     case Reason::invalid_row:
     case Reason::personal_data: break;
   }
-  return {};
 }
 
 }  // namespace clausier::track

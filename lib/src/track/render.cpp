@@ -30,8 +30,9 @@ std::string euros(double v) { return v > 0 ? text::format_euros(v) : "—"; }
 // Everything a rendering writes about a refused row comes from here: the row and the explanation are
 // looked up when written.
 void text_line(std::string& out, const Count& count, const NotCounted& n) {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}:{}: {} : {} ({} h)\n"), count.file(n), count.line(n), french_label(n.reason),
-                 count.detail(n), format_number(count.declared_hours(n)));
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}:{}: {} : "), count.file(n), count.line(n), french_label(n.reason));
+  count.detail(out, n);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(" ({} h)\n"), format_number(count.declared_hours(n)));
 }
 
 }  // namespace
@@ -181,14 +182,16 @@ struct Json {
 
 // A refused row on one line: {file, line, reason} in a lot's list, with its explanation, lot as written
 // and declared hours in the list of all of them (formats.md section 7: each row is written whole once).
-void not_counted_entry(std::string& out, const Count& count, const std::vector<std::string>& files, const NotCounted& n,
-                       bool whole) {
+void not_counted_entry(std::string& out, std::string& scratch, const Count& count, const std::vector<std::string>& files,
+                       const NotCounted& n, bool whole) {
   out += "{\"file\": ";
   out += files[count.file_index(n)];
   fmt::format_to(std::back_inserter(out), FMT_COMPILE(", \"line\": {}, \"reason\": \"{}\""), count.line(n), name(n.reason));
   if (whole) {
     out += ", \"detail\": ";
-    json_string(out, count.detail(n));
+    scratch.clear();  // the explanation is made in a buffer kept from row to row, then escaped
+    count.detail(scratch, n);
+    json_string(out, scratch);
     out += ", \"lot\": ";
     json_string(out, count.lot(n));
     out += ", \"hours\": ";
@@ -206,9 +209,10 @@ void not_counted_list(Json& j, int indent, std::size_t size, At at, const Count&
     j.out.buffer() += "[]";
   } else {
     j.out.buffer() += "[\n";
+    std::string scratch;
     for (std::size_t i = 0; i < size; ++i) {
       j.out.buffer().append(static_cast<std::size_t>(indent) + 2, ' ');
-      not_counted_entry(j.out.buffer(), count, files, at(i), whole);
+      not_counted_entry(j.out.buffer(), scratch, count, files, at(i), whole);
       j.out.buffer() += i + 1 < size ? ",\n" : "\n";
       j.out.done();
     }
@@ -300,18 +304,25 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
   return out;
 }
 
-std::string render_csv(const Tracking& t, const tender::Tender& tender) {
+void render_csv(const Tracking& t, const tender::Tender& tender, const WritePiece& write) {
   using text::csv_number;
-  std::string out(text::utf8_bom);
-  out += text::csv_row({"operation", "date_suivi", "lot", "titulaire", "objectif", "realise", "attendu", "statut", "prevision",
+  PieceWriter out(write);
+  out << text::utf8_bom;
+  out << text::csv_row({"operation", "date_suivi", "lot", "titulaire", "objectif", "realise", "attendu", "statut", "prevision",
                         "manquant", "penalite_possible", "participants", "lignes_non_comptees"});
   for (const LotTracking& l : t.lots) {
     if (!l.tracked) continue;
-    out += text::csv_row({tender.id.value, io::iso(t.as_of), l.lot->lot->id.value, l.contractor, csv_number(l.target_hours),
+    out << text::csv_row({tender.id.value, io::iso(t.as_of), l.lot->lot->id.value, l.contractor, csv_number(l.target_hours),
                           csv_number(l.counted_hours), csv_number(l.expected_hours), std::string(french_label(l.status)),
                           csv_number(l.forecast_hours), csv_number(l.missing_hours), csv_number(l.penalty_exposure, 2),
                           std::to_string(l.participants), std::to_string(l.not_counted.size())});
   }
+  out.flush();
+}
+
+std::string render_csv(const Tracking& t, const tender::Tender& tender) {
+  std::string out;
+  render_csv(t, tender, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

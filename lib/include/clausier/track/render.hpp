@@ -1,6 +1,6 @@
 #pragma once
 // The renderings of `clausier track`: a French report, JSON (formats.md section 7), CSV for Excel.
-// The text and the JSON can list a million refused rows: they are written as they are produced,
+// The text and the JSON can list a million refused rows: every format is written as it is produced,
 // piece by piece, never built whole (each refused row's explanation is made as it is written).
 #include <string>
 #include <string_view>
@@ -38,11 +38,12 @@ class PieceWriter {
 
 void render_text(const Tracking& t, const tender::Tender& tender, const WritePiece& write);
 void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const WritePiece& write);
-std::string render_csv(const Tracking& t, const tender::Tender& tender);  // one line per lot
+void render_csv(const Tracking& t, const tender::Tender& tender, const WritePiece& write);  // one line per lot
 
 // The same, whole, in one string (tests, small operations).
 std::string render_text(const Tracking& t, const tender::Tender& tender);
 std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules);
+std::string render_csv(const Tracking& t, const tender::Tender& tender);
 
 // French label of a not-counted reason code.
 std::string_view reason_label(std::string_view reason);
