@@ -3,6 +3,7 @@
 #include <string>
 #include <tuple>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clausier/tender/load.hpp"
@@ -215,6 +216,26 @@ TEST_CASE("key set: packed keys, the first value kept, growth") {
   CHECK(set.contains(99999ull << 20));
   CHECK_FALSE(set.contains(100000ull << 20));
   CHECK_THROWS_AS(set.insert(~std::uint64_t{0}), std::invalid_argument);
+}
+
+TEST_CASE("text table: each text once, its id and view stable through growth, the empty text, look-up without interning") {
+  TextTable t;
+  CHECK_FALSE(t.find(""));
+  CHECK(t.intern("") == 0);
+  CHECK(t.intern("1") == 1);
+  CHECK(t.intern("1") == 1);  // the last text, tried first
+  CHECK(t.intern("") == 0);
+  std::string_view first = t[1];
+  // Refs alike but for one byte, and longer than a word: every one distinct, found again after growth.
+  for (int i = 0; i < 50000; ++i) CHECK(t.intern(fmt::format("P-{:05}-entreprise-{}", i, i % 7)) == static_cast<TextId>(i + 2));
+  CHECK(t.size() == 50002);
+  CHECK(t.find("P-04242-entreprise-0") == TextId{4244});
+  CHECK(t[4244] == "P-04242-entreprise-0");
+  CHECK_FALSE(t.find("P-04242-entreprise-1"));
+  CHECK_FALSE(t.find("P-50000-entreprise-6"));
+  CHECK(t.intern("1") == 1);
+  CHECK(first.data() == t[1].data());  // a stored text never moves
+  CHECK(t.find(std::string_view("1\0", 2)) == std::nullopt);  // bytes, not C strings
 }
 
 TEST_CASE("reasons: codes and French labels") {
