@@ -17,10 +17,25 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A whole number grouped by three the French way (U+202F): 10 000 000 000 000.
+std::string grouped(double whole) {
+  std::string digits = fmt::format("{:.0f}", whole);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string describe_range(Range r, std::string_view unit) {
   std::string u = unit.empty() ? "" : fmt::format(" {}", unit);
+  if (r.min == 0 && r.max >= 1e6) {
+    std::string sign = r.min_inclusive ? "un nombre positif ou nul" : "un nombre strictement positif";
+    if (r.max >= 1e15) return sign;
+    return fmt::format("{}, au plus {}{}", sign, grouped(r.max), unit.empty() ? "" : fmt::format("\u202F{}", unit));
+  }
   if (r.max >= 1e15) {
-    if (r.min == 0) return r.min_inclusive ? "un nombre positif ou nul" : "un nombre strictement positif";
     return fmt::format("un nombre {} {}{}", r.min_inclusive ? "supérieur ou égal à" : "strictement supérieur à",
                        r.min, u);
   }
