@@ -9,6 +9,9 @@ find_package(nlohmann_json 3.11 REQUIRED)
 set(OPENSSL_USE_STATIC_LIBS TRUE)
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
 find_package(pugixml 1.13 REQUIRED)                  # .docx XML
+# Spreadsheets (.xlsx, .ods): libxml2's SAX2 push parser streams sheets of hundreds of MB of XML
+# (lib/src/io/sheet.cpp says why not liborcus, nor pugixml's DOM).
+find_package(LibXml2 2.9 REQUIRED)
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
@@ -32,7 +35,7 @@ if(CLAUSIER_TESTS)
   find_package(doctest 2.4 REQUIRED)
 endif()
 
-foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml libzip doctest)
+foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml LibXml2 libzip doctest)
   if(${dep}_FOUND)
     if(DEFINED ${dep}_DIR)
       message(STATUS "Dependency ${dep} ${${dep}_VERSION} from ${${dep}_DIR}")

@@ -4,8 +4,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcsv-dev libcli11-dev libyaml-cpp-dev libfmt-dev libboost-date-time-dev doctest-dev
-  nlohmann-json3-dev libkainjow-mustache-dev libxlsxwriter-dev libzip-dev libpugixml-dev libssl-dev
-  python3 python3-yaml python3-jsonschema
+  nlohmann-json3-dev libkainjow-mustache-dev libxlsxwriter-dev libzip-dev libpugixml-dev libxml2-dev libssl-dev
+  python3 python3-yaml python3-jsonschema python3-openpyxl
   poppler-utils
 )
 # LibreOffice converts the .docx of clausier draft (Writer) and opens the .xlsx of clausier report (Calc)

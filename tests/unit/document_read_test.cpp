@@ -596,7 +596,7 @@ TEST_CASE("document read: archives that are no document") {
   const std::string whole = doc::write_docx(doc::parse_markdown("# Titre\n\nTexte.", "T"));
   const Diagnostic truncated = refused(std::string_view(whole).substr(0, whole.size() / 2), Format::docx);
   CHECK(truncated.rule == "document-archive");
-  CHECK(truncated.message == "document illisible : ce n'est pas une archive zip (un .docx ou un .odt est une archive zip)");
+  CHECK(truncated.message == "document illisible : archive tronquée ou abîmée (un .docx ou un .odt est une archive zip)");
 
   // The compressed bytes of the first entry damaged: the inflater or the checksum says so.
   std::string damaged = make_zip({{"word/document.xml", word_document(p(std::string(2000, 'x') + "fin"))}});

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "archive.hpp"
 #include "text.hpp"
 
 namespace clausier::document::detail {
@@ -502,26 +503,6 @@ class OdfReader {
 Diagnostic too_deep(const std::string& path, const std::string& part) {
   return xml_error(path, fmt::format("la partie {} imbrique plus de {} niveaux d'éléments : document refusé", part, max_depth),
                    "un document ordinaire en imbrique bien moins ; vérifiez d'où vient ce fichier");
-}
-
-// "word/./a/../styles.xml" -> "word/styles.xml"; ".." above the root is dropped.
-std::string normalise_part_name(std::string_view name) {
-  std::vector<std::string_view> segments;
-  std::size_t start = 0;
-  while (start <= name.size()) {
-    std::size_t end = name.find('/', start);
-    if (end == std::string_view::npos) end = name.size();
-    const std::string_view segment = name.substr(start, end - start);
-    if (segment == "..") {
-      if (!segments.empty()) segments.pop_back();
-    } else if (!segment.empty() && segment != ".") {
-      segments.push_back(segment);
-    }
-    start = end + 1;
-  }
-  std::string out;
-  for (std::string_view segment : segments) out += (out.empty() ? "" : "/") + std::string(segment);
-  return out;
 }
 
 }  // namespace
