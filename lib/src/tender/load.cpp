@@ -476,7 +476,7 @@ std::string tender_path(const std::string& argument) {
 LoadedFile load_tender(const std::string& argument) {
   LoadedFile file;
   std::string path = tender_path(argument);
-  io::ReadResult read = io::read_file(path);
+  io::ReadResult read = io::read_file(path, io::tender_file);
   if (!read.text) {
     if (!read.error.hint.empty()) read.error.hint += ", ou donnez le dossier de l'opération (qui contient tender.yaml)";
     file.result.diagnostics.push_back(std::move(read.error));
