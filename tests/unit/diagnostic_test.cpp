@@ -73,3 +73,63 @@ TEST_CASE("split_lines splits at LF and drops the CR of CRLF") {
   CHECK(clausier::split_lines("a\n\nb\n") == std::vector<std::string_view>{"a", "", "b"});  // no line after a final LF
   CHECK(clausier::split_lines("").empty());
 }
+
+// ---- Issue 17: what reaches a terminal ------------------------------------------------------------
+
+TEST_CASE("printable: control characters become visible, one character each, tabs stay") {
+  using namespace std::string_literals;
+  CHECK(printable("a\x1B[31mrouge\x07") == "a\u241B[31mrouge\u2407");
+  CHECK(printable("nul\0ici"s) == "nul\u2400ici");
+  CHECK(printable("ligne\rcachée") == "ligne\u240Dcachée");
+  CHECK(printable("x\x7Fy") == "x\u2421y");
+  CHECK(printable("col\tonne") == "col\tonne");
+  CHECK(printable("a\nb") == "a\u240Ab");
+  CHECK(printable("c1\u009B2J") == "c1\uFFFD2J");           // C1 CSI
+  CHECK(printable("bidi\u202Eevil\u2066") == "bidi\uFFFDevil\uFFFD");
+  CHECK(printable("R\xe9" "fection") == "R\uFFFDfection");  // invalid UTF-8
+  CHECK(printable("Œuvre « 1 250 € »") == "Œuvre « 1 250 € »");
+  CHECK(utf8_width(printable("a\x1B\x07z")) == 4);
+}
+
+TEST_CASE("render_diagnostic: no control character of an input reaches the terminal") {
+  using namespace std::string_literals;
+  SourceText src("ent\x1B[2J.csv", "lot;participant\n1;P-1\x1B]0;pwned\x07;\0;\r\n"s);
+  Diagnostic d{"statement-row", Severity::error, Category::input, src.path(), {2, 7},
+               "modalité « \x1B[31m » inconnue", "corrigez \x07la ligne"};
+  std::string out = render_diagnostic(d, &src);
+  for (char c : out) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+  CHECK(out ==
+        "ent\u241B[2J.csv:2:7: error: modalité « \u241B[31m » inconnue [statement-row]\n"
+        " 2 | 1;P-1\u241B]0;pwned\u2407;\u2400;\n"
+        "   |       ^\n"
+        "  aide : corrigez \u2407la ligne\n");
+}
+
+TEST_CASE("render_diagnostic: a tab in the line keeps the caret under its column") {
+  SourceText src("f.csv", "a\tb;c\n");
+  Diagnostic d{"x", Severity::error, Category::input, "f.csv", {1, 5}, "ici", ""};
+  CHECK(render_diagnostic(d, &src) == "f.csv:1:5: error: ici [x]\n 1 | a\tb;c\n   |  \t  ^\n");
+}
+
+TEST_CASE("render_diagnostic: a very long line is shown around its column, not whole") {
+  std::string line = std::string(5000, 'a') + "X" + std::string(100000, 'b');
+  SourceText src("f.csv", line + "\n");
+  Diagnostic d{"x", Severity::error, Category::input, "f.csv", {1, 5001}, "ici", ""};
+  std::string out = render_diagnostic(d, &src);
+  CHECK(out.size() < 2100);
+  auto shown = out.substr(out.find(" 1 | ") + 5);
+  shown = shown.substr(0, shown.find('\n'));
+  CHECK(shown == "…" + std::string(500, 'a') + "X" + std::string(499, 'b') + "…");
+  CHECK(out.ends_with("   | " + std::string(501, ' ') + "^\n"));
+
+  Diagnostic huge{"x", Severity::error, Category::input, "f.csv", {1, 1}, "valeur « " + line + " »", ""};
+  CHECK(render_diagnostic(huge, nullptr).size() < 1200);
+}
+
+TEST_CASE("render_diagnostic: a line that holds personal data is never shown") {
+  SourceText src("p.csv", "ref;sex\njean.dupont@example.org;Q\n");
+  Diagnostic d{"schema-enum", Severity::error, Category::input, "p.csv", {2, 1}, "valeur inconnue", ""};
+  CHECK(render_diagnostic(d, &src).find("dupont") != std::string::npos);
+  d.hide_line = true;
+  CHECK(render_diagnostic(d, &src) == "p.csv:2:1: error: valeur inconnue [schema-enum]\n");
+}

@@ -267,13 +267,17 @@ std::optional<std::vector<std::string>> Reader::strings(const yaml::Node& n, std
   return out;
 }
 
+bool is_identifier(std::string_view s) {
+  auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  return !s.empty() && alnum(s[0]) &&
+         std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
 std::optional<std::string> Reader::identifier(const yaml::Node& n, std::string_view field) {
   std::string_view expected = "un identifiant (lettres, chiffres, « . », « _ », « - »)";
   if (!scalar_or_report(n, field, expected)) return std::nullopt;
   const std::string& s = n.value;
-  auto ok_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-'; };
-  bool ok = !s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && std::all_of(s.begin(), s.end(), ok_char);
-  if (!ok) {
+  if (!is_identifier(s)) {
     error("schema-format", n.pos,
           fmt::format("{} doit être {}, commençant par une lettre ou un chiffre : {} ne convient pas", quoted(field),
                       expected, quoted(s)),

@@ -207,10 +207,9 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     if (row.participant.empty()) problems.emplace_back("participant vide");
     if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
       // Never repeated, and the line is not shown: it holds personal data.
-      out.diagnostics.push_back({"personal-data", Severity::error, Category::input, path, {r.line, 1},
-                                 fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises",
-                                             why),
-                                 "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
+      out.diagnostics.push_back(personal_data_diagnostic(
+          path, {r.line, 1}, fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+          "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
       out.unreadable.push_back({path, r.line, "personal-data", fmt::format("participant qui {}", why), row.lot,
                                 0});
       return;

@@ -1,0 +1,29 @@
+// Fuzz target for the statement reader (parse_statements, on top of the CSV reader). Built with
+// -DCLAUSIER_FUZZ=ON and clang, it is a libFuzzer entry point; otherwise it is a normal test that replays
+// its corpus. Beyond "no crash", every row kept names a lot and a pseudonymous participant with finite,
+// non-negative hours, and every diagnostic renders safely (promises.hpp).
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "clausier/track/statements.hpp"
+#include "promises.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace clausier;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  track::StatementsFile f = track::parse_statements(text, "fuzz.csv");
+  for (const track::StatementRow& row : f.rows) {
+    fuzz::require(row.file && *row.file == "fuzz.csv" && row.line >= 1);
+    fuzz::require(!row.lot.empty() && !row.participant.empty());
+    fuzz::require(track::personal_data_reason(row.participant).empty());
+    fuzz::require(std::isfinite(row.work_hours) && row.work_hours >= 0);
+    fuzz::require(std::isfinite(row.training_hours) && row.training_hours >= 0);
+    fuzz::require(row.month.month >= 1 && row.month.month <= 12);
+  }
+  for (const track::NotCounted& n : f.unreadable) fuzz::require(n.line >= 1 && !n.reason.empty());
+  fuzz::check_rendered(f.diagnostics, SourceText("fuzz.csv", std::string(text)));
+  return 0;
+}
