@@ -241,7 +241,11 @@ TEST_CASE("files: a failed write names its reason and leaves the old file") {
   auto err = io::write_file_atomic(target + "/x.md", "x");
   REQUIRE(err);
   CHECK(err->message == "écriture impossible : un élément du chemin n'est pas un dossier");
-  // /dev/full accepts the open and fails every write: the reason reaches the message.
-  CHECK(io::write_file_atomic("/dev/full", "x")->message.starts_with("écriture refusée"));
+  // A device is refused before anything is written. Root gets a full device of its own, never /dev/full
+  // itself: a regression would replace the machine's device (others cannot replace /dev/full).
+  std::string full = (dir.path / "full").string();
+  if (::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) full = "/dev/full";
+  CHECK(io::write_file_atomic(full, "x")->message.starts_with("écriture refusée"));
+  CHECK(S_ISCHR(mode_of(full)));
   CHECK(*io::read_file(target).text == "ancien");
 }
