@@ -31,11 +31,18 @@ set_target_properties(libcsv::libcsv PROPERTIES IMPORTED_LOCATION ${LIBCSV_LIBRA
                       INTERFACE_INCLUDE_DIRECTORIES ${LIBCSV_INCLUDE_DIR})
 message(STATUS "Dependency libcsv ${LIBCSV_VERSION} from ${LIBCSV_LIBRARY}")
 
+# Python 3 makes the man pages and the umbrella's shell completion at build time (cmake/manpage.py) and
+# runs the tests; Debian's python3 carries python3-yaml and python3-jsonschema (scripts/install-deps.sh).
+if(EXISTS /usr/bin/python3)
+  set(Python3_EXECUTABLE /usr/bin/python3)
+endif()
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+
 if(CLAUSIER_TESTS)
   find_package(doctest 2.4 REQUIRED)
 endif()
 
-foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml LibXml2 libzip doctest)
+foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml LibXml2 libzip Python3 doctest)
   if(${dep}_FOUND)
     if(DEFINED ${dep}_DIR)
       message(STATUS "Dependency ${dep} ${${dep}_VERSION} from ${${dep}_DIR}")

@@ -87,6 +87,14 @@ def main():
                     missing += 1
                     print(f"{page.relative_to(ROOT) if page.is_absolute() else page}:{number}: "
                           f"`{word}` is not in the repository")
+    # A merge left half-done shows in no build: look for conflict markers in every Markdown page.
+    for page in sorted(ROOT.rglob("*.md")):
+        if "build" in page.relative_to(ROOT).parts[0]:
+            continue
+        for n, line in enumerate(page.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "=======":
+                print(f"{page.relative_to(ROOT)}:{n}: merge conflict marker")
+                missing += 1
     print(f"{checked} paths checked, {missing} missing")
     return 1 if missing else 0
 

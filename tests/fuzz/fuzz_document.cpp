@@ -31,6 +31,44 @@ void check_text(const std::string& text) {
   for (char c : text) require(static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
 }
 
+// The byte offset of a 1-based line and character column in `text`, or npos when there is none.
+std::size_t offset_of(std::string_view text, clausier::Position pos) {
+  std::size_t at = 0;
+  for (int line = 1; line < pos.line; ++line) {
+    at = text.find('\n', at);
+    if (at == std::string_view::npos) return at;
+    ++at;
+  }
+  for (int column = 1; column < pos.column; ++column) {
+    if (at >= text.size() || text[at] == '\n') return std::string_view::npos;
+    do ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  }
+  return at;
+}
+
+// Anchors of a text paragraph: the first at offset 0, in order of offset and of place in the file;
+// a verbatim piece is the very bytes of the file at its line and column.
+void check_anchors(std::string_view bytes, const clausier::document::Paragraph& p) {
+  using clausier::Position;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  require(!p.anchors.empty() && p.anchors.front().offset == 0);
+  require(p.anchors.front().pos.line >= p.line);
+  for (std::size_t a = 0; a < p.anchors.size(); ++a) {
+    const clausier::document::SourceAnchor& anchor = p.anchors[a];
+    const std::size_t end = a + 1 < p.anchors.size() ? p.anchors[a + 1].offset : p.text.size();
+    require(anchor.offset < end && end <= p.text.size());
+    require(anchor.pos.line >= 1 && anchor.pos.column >= 1);
+    if (a > 0) {
+      const Position before = p.anchors[a - 1].pos;
+      require(before.line < anchor.pos.line || (before.line == anchor.pos.line && before.column <= anchor.pos.column));
+    }
+    const std::size_t at = offset_of(bytes, anchor.pos);
+    require(at != std::string_view::npos);
+    if (anchor.verbatim) require(bytes.substr(at, end - anchor.offset) == std::string_view(p.text).substr(anchor.offset, end - anchor.offset));
+  }
+}
+
 void check(std::string_view bytes, clausier::document::Format format) {
   using namespace clausier;
   document::Limits limits;
@@ -68,7 +106,7 @@ void check(std::string_view bytes, clausier::document::Format format) {
     if (is_text_format(format)) {
       require(p.line >= 1 && p.line >= previous_line);  // paragraphs in the order of the text
       previous_line = p.line;
-      require(document::position(doc, p) == Position{p.line, 1});
+      check_anchors(bytes, p);
     } else {
       require(p.line == 0);
       require(document::position(doc, p) == Position{p.number, 0});

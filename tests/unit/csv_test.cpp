@@ -345,3 +345,38 @@ TEST_CASE("csv: an exception from the row handler stops the reading and comes ou
   CHECK_THROWS_WITH_AS(read(), "assez", std::runtime_error);
   CHECK(calls == 2);
 }
+
+TEST_CASE("csv: the line and column of a field, for a diagnostic that points at it") {
+  // Row 2 starts line 2; its quoted employer spans lines 2 and 3; row 3 starts line 4. Blanks before
+  // a field are skipped; a quoted field starts at its quote; columns count characters (é is one).
+  const std::string bytes = "lot;participant;employer;work_hours\n"
+                            "1; P-1 ;\"Élan\nSud\";7\n"
+                            "01;é;\"x\";  -3\n";
+  std::vector<std::vector<Position>> seen;
+  auto result = io::for_each_csv_row(bytes, "r.csv", [&](const io::CsvTable& table, io::CsvRow& row) {
+    std::vector<Position> positions;
+    for (std::size_t i = 0; i <= row.fields.size(); ++i) positions.push_back(io::csv_field_position(table, row, i));
+    seen.push_back(positions);
+  });
+  CHECK(result.diagnostics.empty());
+  REQUIRE(seen.size() == 2);
+  // Past the last field: the row's line, column 1.
+  CHECK(seen[0] == std::vector<Position>{{2, 1}, {2, 4}, {2, 9}, {3, 6}, {2, 1}});
+  CHECK(seen[1] == std::vector<Position>{{4, 1}, {4, 4}, {4, 6}, {4, 12}, {4, 1}});
+  // Once the reading is over the text is gone: the row's line only.
+  REQUIRE(result.table);
+  CHECK(result.table->text.empty());
+  io::CsvRow row;
+  row.line = 4;
+  row.fields = {"01", "é"};
+  CHECK(io::csv_field_position(*result.table, row, 1) == Position{4, 1});
+}
+
+TEST_CASE("csv: field columns in a Windows-1252 file count characters of the converted text") {
+  const std::string bytes = "a;b;c\n\xC9t\xE9;caf\xE9;x\n";  // "Été;café;x"
+  std::vector<Position> seen;
+  io::for_each_csv_row(bytes, "r.csv", [&](const io::CsvTable& table, io::CsvRow& row) {
+    seen.push_back(io::csv_field_position(table, row, 2));
+  });
+  CHECK(seen == std::vector<Position>{{2, 10}});
+}

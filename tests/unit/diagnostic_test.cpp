@@ -74,6 +74,14 @@ TEST_CASE("split_lines splits at LF and drops the CR of CRLF") {
   CHECK(clausier::split_lines("").empty());
 }
 
+TEST_CASE("html_escaped: the one escaper of the HTML and SVG writers") {
+  CHECK(html_escaped("Jardins & Cie <b> \"cité\" l'été") == "Jardins &amp; Cie &lt;b&gt; &quot;cité&quot; l&#39;été");
+  // Safe in a single-quoted attribute too, and never invalid UTF-8.
+  CHECK(html_escaped("a='x'") == "a=&#39;x&#39;");
+  CHECK(html_escaped("\xC3") == "\uFFFD");
+  CHECK(html_escaped("") == "");
+}
+
 // ---- Issue 17: what reaches a terminal ------------------------------------------------------------
 
 TEST_CASE("printable: control characters become visible, one character each, tabs stay") {

@@ -7,15 +7,18 @@
 #include <doctest/doctest.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "clausier/check/document_checks.hpp"
+#include "clausier/core/text.hpp"
 #include "clausier/doc/blocks.hpp"
 #include "clausier/document/read.hpp"
 #include "clausier/draft/documents.hpp"
+#include "clausier/io/files.hpp"
 #include "clausier/tender/load.hpp"
 #include "printers.hpp"
 #include "zip_files.hpp"
@@ -228,8 +231,8 @@ std::string zipped(const std::vector<std::pair<std::string, std::string>>& parts
 
 constexpr Format all_formats[] = {Format::markdown, Format::text, Format::html, Format::docx, Format::odt};
 
-// The Markdown text written in `format` and read back, as `clausier check --doc` reads a file.
-document::Document written_as(const std::string& markdown, Format format, const std::string& stem = "dce/ccap") {
+// The Markdown text written in `format`.
+std::string written_bytes(const std::string& markdown, Format format) {
   doc::Document blocks = doc::parse_markdown(markdown, "Document de test");
   std::string bytes;
   switch (format) {
@@ -241,6 +244,12 @@ document::Document written_as(const std::string& markdown, Format format, const 
       bytes = zipped({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", odf_content(blocks)}});
       break;
   }
+  return bytes;
+}
+
+// The Markdown text written in `format` and read back, as `clausier check --doc` reads a file.
+document::Document written_as(const std::string& markdown, Format format, const std::string& stem = "dce/ccap") {
+  const std::string bytes = written_bytes(markdown, format);
   const std::string path = stem + "." + std::string(document::name(format));
   document::ReadResult r = document::parse_document(bytes, format, path);
   REQUIRE_MESSAGE(r.document.has_value(), (r.diagnostics.empty() ? std::string("?") : r.diagnostics[0].message));
@@ -259,26 +268,55 @@ std::string summary(const Diagnostics& ds) {
   return out;
 }
 
-// One expected finding: the same rule and message in every format; the position of each format
-// (a line for md, txt and html; a paragraph number, column 0, for docx and odt).
+// Where a finding points: in the .md, .txt and .html files, a line and the column where `mention`
+// (the words the finding is about) starts on it; in the .docx and .odt, the number of the paragraph
+// among the document's paragraphs (same blocks, same numbers), column 0.
+struct Place {
+  std::map<Format, int> lines;  // line (text formats) or paragraph number (docx, odt); absent: the whole file
+  std::string mention;
+};
+
+// One expected finding: the same rule and message in every format, at its place in each.
 struct Expected {
   std::string rule;
-  std::map<Format, Position> positions;
+  Place place;
   std::string message;
   std::string hint;
 };
 
-// The position of a paragraph in each format: its line in the .md, .txt and .html files, and its
-// number among the paragraphs of the .docx and .odt (same blocks, same numbers).
-std::map<Format, Position> at(int md, int txt, int html, int paragraph) {
-  return {{Format::markdown, {md, 1}}, {Format::text, {txt, 1}}, {Format::html, {html, 1}},
-          {Format::docx, {paragraph, 0}}, {Format::odt, {paragraph, 0}}};
+Place at(int md, int txt, int html, int paragraph, const std::string& mention) {
+  return {{{Format::markdown, md}, {Format::text, txt}, {Format::html, html}, {Format::docx, paragraph},
+           {Format::odt, paragraph}},
+          nb(mention)};
 }
 // A finding about the whole file: 0:0 in every format.
-std::map<Format, Position> whole_file() {
-  std::map<Format, Position> out;
-  for (Format f : all_formats) out[f] = {};
-  return out;
+Place whole_file() { return {}; }
+
+// The text of a file from a line and character column on (both 1-based); empty when there is none.
+std::string_view from_position(std::string_view text, Position pos) {
+  std::size_t at = 0;
+  for (int line = 1; line < pos.line; ++line) {
+    at = text.find('\n', at);
+    if (at == std::string_view::npos) return {};
+    ++at;
+  }
+  for (int column = 1; column < pos.column && at < text.size(); ++column) {
+    ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  }
+  return text.substr(at);
+}
+
+void check_place(const Diagnostic& d, const Place& place, Format f, std::string_view bytes) {
+  if (place.lines.empty()) {
+    CHECK(d.pos == Position{});
+  } else if (f == Format::docx || f == Format::odt) {
+    CHECK(d.pos == Position{place.lines.at(f), 0});
+  } else {
+    CHECK(d.pos.line == place.lines.at(f));
+    CHECK_MESSAGE(from_position(bytes, d.pos).starts_with(place.mention),
+                  "column " << d.pos.column << ": " << from_position(bytes, d.pos).substr(0, 40));
+  }
 }
 
 // Where the paragraphs of `ccap` are, counted by hand in the Markdown above, in what write_text
@@ -286,22 +324,22 @@ std::map<Format, Position> whole_file() {
 // (22 lines of head and style first, one line per block, list item and table row):
 //                         md  txt html  paragraph (docx, odt; table cells count one each)
 //   bullet « Lot 01 »      7    9   27    4
-//   bullet « Lot 03 »      9   13   29    6
+//   bullet « Lot 03 »      9   13   29    6   (its citation wraps to line 14 of the txt)
 //   lot 01, its hours     17   23   34   10
 //   table cell 1 542      30   36   47   19   (cells "Lot", "Heures d'insertion", "01" are 16..18)
 //   table cell 2 307      34   40   51   27
 //   the penalty           46   52   59   33
-const auto bullet_lot_01 = at(7, 9, 27, 4);
-const auto bullet_lot_03 = at(9, 13, 29, 6);
-const auto hours_lot_01 = at(17, 23, 34, 10);
-const auto cell_lot_01 = at(30, 36, 47, 19);
-const auto cell_total = at(34, 40, 51, 27);
-const auto penalty = at(46, 52, 59, 33);
+Place bullet_lot_01(const std::string& mention) { return at(7, 9, 27, 4, mention); }
+Place hours_lot_01(const std::string& mention) { return at(17, 23, 34, 10, mention); }
+Place cell_lot_01(const std::string& mention) { return at(30, 36, 47, 19, mention); }
+Place cell_total(const std::string& mention) { return at(34, 40, 51, 27, mention); }
+Place penalty(const std::string& mention) { return at(46, 52, 59, 33, mention); }
 
 void expect_one(const std::string& markdown, const Computed& c, const Expected& e,
                 const std::vector<document::Document>& others = {}) {
   for (Format f : all_formats) {
     CAPTURE(document::name(f));
+    const std::string bytes = written_bytes(markdown, f);
     std::vector<document::Document> docs{written_as(markdown, f)};
     docs.insert(docs.end(), others.begin(), others.end());
     Diagnostics found = run_checks(docs, c);
@@ -311,7 +349,7 @@ void expect_one(const std::string& markdown, const Computed& c, const Expected& 
     CHECK(d.severity == Severity::error);
     CHECK(d.category == Category::finding);
     CHECK(d.path == "dce/ccap." + std::string(document::name(f)));
-    CHECK(d.pos == e.positions.at(f));
+    check_place(d, e.place, f, bytes);
     CHECK(d.message == e.message);
     CHECK(d.hint == e.hint);
   }
@@ -349,7 +387,7 @@ TEST_CASE("document checks: a correct CCAP has no finding, in every format") {
 TEST_CASE("document checks: doc-hours-mismatch, a lot's hours in a table cell") {
   Computed c = compute(four_lots);
   expect_one(replaced(ccap, nb("| 01 | 1~542 |"), nb("| 01 | 1~543 |")), c,
-             {"doc-hours-mismatch", cell_lot_01,
+             {"doc-hours-mismatch", cell_lot_01("1~543"),
               nb("lot 01 « Gros œuvre » : le document indique 1~543~heures (« 1~543 »), le calcul donne 1~542~heures"),
               nb("corrigez en « mille cinq cent quarante-deux (1~542) heures », ou recalculez avec « clausier hours » "
                  "si le dossier a changé")});
@@ -358,7 +396,7 @@ TEST_CASE("document checks: doc-hours-mismatch, a lot's hours in a table cell") 
 TEST_CASE("document checks: doc-hours-mismatch, the total of the tender") {
   Computed c = compute(four_lots);
   expect_one(replaced(ccap, nb("**2~307**"), nb("**2~308**")), c,
-             {"doc-hours-mismatch", cell_total,
+             {"doc-hours-mismatch", cell_total("2~308"),
               nb("total des heures d'insertion : le document indique 2~308~heures (« 2~308 »), le calcul donne "
                  "2~307~heures"),
               nb("corrigez en « deux mille trois cent sept (2~307) heures », ou recalculez avec « clausier hours » si "
@@ -368,7 +406,7 @@ TEST_CASE("document checks: doc-hours-mismatch, the total of the tender") {
 TEST_CASE("document checks: doc-hours-words-digits") {
   Computed c = compute(four_lots);
   expect_one(replaced(ccap, nb("quarante-deux (1~542)"), nb("quarante-deux (1~543)")), c,
-             {"doc-hours-words-digits", hours_lot_01,
+             {"doc-hours-words-digits", hours_lot_01("mille cinq cent quarante-deux (1~543)"),
               nb("lot 01 « Gros œuvre » : « mille cinq cent quarante-deux (1~543) heures » : 1~542 en lettres, 1~543 "
                  "en chiffres ; le calcul donne 1~542~heures"),
               nb("écrivez le même nombre en lettres et en chiffres : « mille cinq cent quarante-deux (1~542) "
@@ -385,7 +423,7 @@ TEST_CASE("document checks: one finding per lot, naming the other places to corr
                                "lettres, 1~543 en chiffres ; le calcul donne 1~542~heures (autres mentions à corriger : ");
   Diagnostics md_found = run_checks({written_as(md, Format::markdown)}, c);
   REQUIRE(md_found.size() == 1);
-  CHECK(md_found[0].pos == Position{17, 1});
+  CHECK(md_found[0].pos == Position{17, 43});  // "mille", after "Le titulaire réserve un volume minimal de "
   CHECK(md_found[0].message == start + "ligne 30, tableau 1, colonne 2)");
   Diagnostics docx_found = run_checks({written_as(md, Format::docx)}, c);
   REQUIRE(docx_found.size() == 1);
@@ -413,7 +451,7 @@ TEST_CASE("document checks: doc-legal-obsolete") {
   expect_one(replaced(ccap, "au sens de l'article L. 2112-2 du code de la commande publique\n- **Lot 02",
                       "au sens de l'article 14 du code des marchés publics\n- **Lot 02"),
              c,
-             {"doc-legal-obsolete", bullet_lot_01,
+             {"doc-legal-obsolete", bullet_lot_01("article 14 du code"),
               "référence abrogée « article 14 du code des marchés publics » (art. 14 CMP) : à remplacer par "
               "L. 2112-2 CCP",
               "citez l'article L. 2112-2 du code de la commande publique"});
@@ -423,7 +461,7 @@ TEST_CASE("document checks: doc-legal-clause-mismatch") {
   Computed c = compute(four_lots);
   // The reserved lot cites the basis of an execution condition only.
   expect_one(replaced(ccap, "l'article L. 2113-13", "l'article L. 2112-2"), c,
-             {"doc-legal-clause-mismatch", bullet_lot_03,
+             {"doc-legal-clause-mismatch", at(9, 14, 29, 6, "L. 2112-2"),  // wrapped: the citation is on the next txt line
               "lot 03 « Espaces verts » (marché réservé aux SIAE) : le document ne cite que L. 2112-2 CCP (condition "
               "d'exécution), qui n'en est pas le fondement ; attendu : L. 2113-13 CCP ou R. 2113-7 CCP",
               "citez l'article L. 2113-13 du code de la commande publique ou l'article R. 2113-7 du code de la "
@@ -511,7 +549,7 @@ TEST_CASE("document checks: doc-penalty-missing") {
 TEST_CASE("document checks: doc-penalty-rate") {
   Computed c = compute(four_lots);
   expect_one(replaced(ccap, nb("60,00~€"), nb("50,00~€")), c,
-             {"doc-penalty-rate", penalty,
+             {"doc-penalty-rate", penalty("50,00~€"),
               nb("pénalité par heure d'insertion non réalisée : le document indique 50,00~€, le dossier prévoit "
                  "60,00~€"),
               nb("écrivez « 60,00~€ HT par heure d'insertion non réalisée », ou corrigez « penalties » dans le "
@@ -766,7 +804,12 @@ TEST_CASE("document checks: obsolete references, as people write them") {
     std::vector<std::string> messages;
     for (const Diagnostic& d : run_checks({written_as(one_lot_ccap + "\n" + k.text + "\n", Format::markdown)}, c)) {
       CHECK(d.rule == "doc-legal-obsolete");
-      CHECK(d.pos == Position{9, 1});
+      // At the reference the message quotes, on line 9.
+      const std::size_t open = d.message.find("« ") + std::string_view("« ").size();
+      const std::string written = d.message.substr(open, d.message.find(" »") - open);
+      const std::string_view line = k.text;
+      REQUIRE(line.find(written) != std::string_view::npos);
+      CHECK(d.pos == Position{9, static_cast<int>(utf8_width(line.substr(0, line.find(written)))) + 1});
       messages.push_back(d.message);
     }
     CHECK(messages == k.messages);
@@ -840,3 +883,37 @@ TEST_CASE("document checks: documents built by hand, and hostile text, do not cr
   CHECK_NOTHROW(check::check_documents({d, written_as(ccap, Format::markdown)}, *c.loaded.tender, none,
                                        rules::RuleSet::builtin()));
 }
+
+// Issue 11, as a facilitator meets it: the CCAP clausier draft writes for a lot of 21 hours, with
+// « vingt et une (21) heures » changed to « vingt-deux (21) heures ».
+TEST_CASE("document checks: « vingt-deux (21) heures » in a drafted CCAP, at the column of « vingt-deux »") {
+  const std::string path = std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/dce-21/tender.yaml";
+  const io::ReadResult file = io::read_file(path);
+  REQUIRE(file.text);
+  Computed c = compute(*file.text);
+  REQUIRE(c.result.lots.at(1).hours == 21);
+  const draft::Rendered drafted = draft::draft_markdown(c.result, rules::RuleSet::builtin(),
+                                                        draft::TemplateSet::builtin(), draft::DocumentKind::ccap, {});
+  REQUIRE(drafted.diagnostics.empty());
+  const std::string_view right = "vingt et une (21) heures";
+  REQUIRE(drafted.text.find(right) != std::string::npos);
+  // The first mention only (the article's volume), then every mention (the summary of the calculation too).
+  for (bool every : {false, true}) {
+    CAPTURE(every);
+    std::string md = drafted.text;
+    for (std::size_t at = md.find(right); at != std::string::npos; at = every ? md.find(right, at) : std::string::npos)
+      md.replace(at, right.size(), "vingt-deux (21) heures");
+    const std::size_t edited = md.find("vingt-deux (21) heures");
+    const std::size_t line_start = md.rfind('\n', edited) + 1;
+    const Position expected{static_cast<int>(std::count(md.begin(), md.begin() + static_cast<long>(edited), '\n')) + 1,
+                            static_cast<int>(utf8_width(std::string_view(md).substr(line_start, edited - line_start))) + 1};
+    document::ReadResult r = document::parse_document(md, Format::markdown, "ccap.md");
+    REQUIRE(r.document);
+    Diagnostics found = run_checks({*r.document}, c);
+    REQUIRE_MESSAGE(found.size() == 1, summary(found));
+    CHECK(found[0].rule == "doc-hours-words-digits");
+    CHECK(found[0].pos == expected);
+    CHECK(found[0].hint == "écrivez le même nombre en lettres et en chiffres : « vingt et une (21) heures »");
+  }
+}
+

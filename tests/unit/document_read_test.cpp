@@ -535,6 +535,84 @@ TEST_CASE("document read: positions and descriptions") {
   CHECK(describe(word, paragraph) == "paragraphe 12, sous « " + std::string(79, 'a') + "… »");
 }
 
+// The line and column (characters, 1-based) where `needle` of the paragraph that holds it stands in the file.
+Position where_is(const Document& d, std::string_view needle) {
+  for (const Paragraph& p : d.paragraphs) {
+    const std::size_t at = p.text.find(needle);
+    if (at != std::string::npos) return position(d, p, at);
+  }
+  FAIL("not in the text: " << needle);
+  return {};
+}
+
+TEST_CASE("document read: the line and column of a word in a text file, whatever stands around it") {
+  // Markdown: bullets, emphasis, code, links, escapes, quotations, a paragraph over two lines, a table
+  // with an escaped pipe, a BOM (not a character), CRLF line ends.
+  const std::string md = "\xEF\xBB\xBF# Titre **gras**\r\n"
+                         "\r\n"
+                         "- **Lot 01 :** `code` et [un lien](http://x) puis \\*étoile\r\n"
+                         "> citée ici\r\n"
+                         "\r\n"
+                         "Première ligne,\r\n"
+                         "   *suite* de l'été\r\n"
+                         "\r\n"
+                         "| Lot | Texte |\r\n"
+                         "|---|---|\r\n"
+                         "| 01 | a \\| b ; é **c** |\r\n";
+  const Document m = parsed(md, Format::markdown);
+  CHECK(where_is(m, "Titre") == Position{1, 3});
+  CHECK(where_is(m, "gras") == Position{1, 11});
+  CHECK(where_is(m, "Lot 01") == Position{3, 5});
+  CHECK(where_is(m, "code") == Position{3, 17});
+  CHECK(where_is(m, "un lien") == Position{3, 27});
+  CHECK(where_is(m, "puis") == Position{3, 46});
+  CHECK(where_is(m, "*étoile") == Position{3, 52});
+  CHECK(where_is(m, "citée") == Position{4, 3});
+  CHECK(where_is(m, "Première") == Position{6, 1});
+  CHECK(where_is(m, "suite") == Position{7, 5});
+  CHECK(where_is(m, "été") == Position{7, 17});
+  CHECK(where_is(m, "| b") == Position{11, 11});  // the pipe, after its backslash
+  CHECK(where_is(m, "é c") == Position{11, 17});
+  const Paragraph& cell = m.paragraphs.back();
+  REQUIRE(cell.text == "a | b ; é c");
+  CHECK(position(m, cell, cell.text.size() - 1) == Position{11, 21});  // "c", after "**"
+
+  // Plain text: a paragraph over two lines, an item, an aligned table.
+  const std::string txt = "Titre\n"
+                          "=====\n"
+                          "\n"
+                          "Le lot 01 réserve\n"
+                          "  mille (1 000) heures.\n"
+                          "\n"
+                          "- item à puce\n"
+                          "\n"
+                          "Lot   Heures d'insertion\n"
+                          "01    1 542\n"
+                          "02    379\n";
+  const Document t = parsed(txt, Format::text);
+  CHECK(where_is(t, "réserve") == Position{4, 11});
+  CHECK(where_is(t, "mille") == Position{5, 3});
+  CHECK(where_is(t, "item") == Position{7, 3});
+  CHECK(where_is(t, "1 542") == Position{10, 7});
+  CHECK(where_is(t, "Heures d'") == Position{9, 7});
+
+  // HTML: tags, entities (a decoded entity stands where its "&" is), a line break inside a paragraph.
+  const std::string html = "<html><body>\n"
+                           "<p>Le lot&nbsp;01 r&eacute;serve <b>mille</b>\n"
+                           "   cinq (1&#8239;005) heures</p>\n"
+                           "<table><tr><td>01</td><td> 1 542 </td></tr></table>\n"
+                           "</body></html>\n";
+  const Document h = parsed(html, Format::html);
+  CHECK(where_is(h, "Le lot") == Position{2, 4});
+  CHECK(where_is(h, "01 r") == Position{2, 16});
+  CHECK(where_is(h, "éserve") == Position{2, 20});
+  CHECK(where_is(h, "serve") == Position{2, 28});
+  CHECK(where_is(h, "mille") == Position{2, 37});
+  CHECK(where_is(h, "cinq") == Position{3, 4});
+  CHECK(where_is(h, "005") == Position{3, 18});
+  CHECK(where_is(h, "1 542") == Position{4, 28});
+}
+
 TEST_CASE("document read: a file on disk, and the errors of reading one") {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / "clausier-document-read-test";
   std::filesystem::create_directories(dir);

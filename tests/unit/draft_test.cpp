@@ -42,19 +42,6 @@ void leaves(const nlohmann::ordered_json& j, const std::string& prefix, std::set
 
 }  // namespace
 
-TEST_CASE("draft: hours in words, feminine as « heures » asks") {
-  using text::Spelling;
-  CHECK(draft::hours_in_words(833, Spelling::traditional) == "huit cent trente-trois (833) heures");
-  CHECK(draft::hours_in_words(21, Spelling::traditional) == "vingt et une (21) heures");
-  CHECK(draft::hours_in_words(81, Spelling::traditional) == "quatre-vingt-une (81) heures");
-  CHECK(draft::hours_in_words(1, Spelling::traditional) == "une (1) heure");
-  CHECK(draft::hours_in_words(1542, Spelling::traditional) == "mille cinq cent quarante-deux (1\u202F542) heures");
-  CHECK(draft::hours_in_words(280, Spelling::traditional) == "deux cent quatre-vingts (280) heures");
-  CHECK(draft::hours_in_words(833, Spelling::reformed_1990) == "huit-cent-trente-trois (833) heures");
-  CHECK(draft::hours_in_words(833.5, Spelling::traditional) == "huit cent trente-trois heures et demie (833,5 heures)");
-  CHECK(draft::hours_words(833.5, Spelling::traditional) == "huit cent trente-trois heures et demie");
-}
-
 TEST_CASE("draft: the documented variables are exactly the model's, on every example") {
   std::set<std::string> documented;
   for (const auto& v : draft::variables()) documented.insert(v.name);

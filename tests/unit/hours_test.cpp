@@ -3,6 +3,7 @@
 #include <string>
 
 #include "clausier/hours/calc.hpp"
+#include "clausier/hours/render.hpp"
 #include "clausier/tender/load.hpp"
 #include "printers.hpp"
 
@@ -161,6 +162,7 @@ TEST_CASE("tranches: each computed and rounded on its own, optional ones include
   CHECK(lot.hours == 166);
   CHECK(lot.raw_hours == 166.666666);  // 83.333333 + 83.333333
   CHECK(lot.amount == 200000);
+  CHECK(lot.lot->tranches_amount() == 200000);  // the one sum of the tranches, on the lot
   CHECK(lot.basis == hours::Basis::tranches);
 }
 
@@ -194,6 +196,42 @@ TEST_CASE("statuses and the total: only ok lots count") {
   CHECK(c.lot(2).hours == 0);
   CHECK(c.lot(3).status == Status::ok);
   CHECK(c.result.total_hours == 833 + 35);
+  // The same total, for some lots only (clausier draft --lot): still the ok lots alone.
+  CHECK(hours::total_hours(c.result.lots) == 833 + 35);
+  CHECK(hours::total_hours(c.result.lots, {"1", "2", "3"}) == 833);
+  CHECK(hours::total_hours(c.result.lots, {"4"}) == 35);
+}
+
+TEST_CASE("the total is rounded to 6 decimals, as every published figure") {
+  // Steps of 0.1 h: 0.1 + 0.2 is 0.30000000000000004 in binary; the total says 0.3.
+  auto c = compute("  - {id: 1, title: a, method: fixed, hours: 0.1, rounding_step: 0.1, clause: execution}\n"
+                   "  - {id: 2, title: b, method: fixed, hours: 0.2, rounding_step: 0.1, clause: execution}\n");
+  CHECK(c.result.total_hours == 0.3);
+  CHECK(hours::total_hours(c.result.lots) == 0.3);
+}
+
+TEST_CASE("formula text: the one wording of hours --explain and of the drafted documents") {
+  auto c = compute("  - {id: 1, title: a, labour_share: 0.5, amount: 1850000, clause: execution}\n"
+                   "  - {id: 2, title: b, method: fte, fte: 2, months: 12, clause: execution}\n"
+                   "  - {id: 3, title: c, method: fte, fte: 0.5, months: 6, clause: execution}\n"
+                   "  - {id: 4, title: d, method: cleaning-pact, amount: 480000, months: 48, "
+                   "transferred_staff_monthly_hours: 300, clause: execution}\n"
+                   "  - {id: 5, title: e, method: fixed, hours: 300, clause: execution}\n"
+                   "  - {id: 6, title: f, amount: 90000, clause: none}\n"
+                   "  - {id: 7, title: g, labour_share: 0.35, clause: execution, tranches: ["
+                   "{id: TF, kind: firm, amount: 650000}, {id: TO1, kind: optional, amount: 250000}]}\n");
+  const std::string n = "\u202F";
+  CHECK(hours::formula_text(c.lot(0)) ==
+        "1" + n + "850" + n + "000,00" + n + "€ × 50" + n + "% × 5" + n + "% ÷ 30" + n + "€/h = 1" + n + "541,67" + n + "h");
+  CHECK(hours::formula_text(c.lot(1)) == "2 équivalents temps plein × 12 mois × 151,67" + n + "h = 3" + n + "640,08" + n + "h");
+  CHECK(hours::formula_text(c.lot(2)) == "0,5 équivalent temps plein × 6 mois × 151,67" + n + "h = 455,01" + n + "h");
+  CHECK(hours::formula_text(c.lot(3)) == "P × A ÷ C × T = 0,25 × 480" + n + "000,00" + n + "€ ÷ 25" + n + "€ × 5" + n +
+                                             "% = 240" + n + "h");
+  CHECK(hours::formula_text(c.lot(4)).empty());
+  CHECK(hours::formula_text(c.lot(5)).empty());
+  const hours::LotResult& tranches = c.lot(6);
+  CHECK(hours::formula_text(650000, tranches.params, tranches.tranches[0].raw_hours) ==
+        "650" + n + "000,00" + n + "€ × 35" + n + "% × 5" + n + "% ÷ 30" + n + "€/h = 379,17" + n + "h");
 }
 
 TEST_CASE("what-if: a lot's own --set wins over one for every lot, whatever the order; decimal commas accepted") {

@@ -407,10 +407,10 @@ TEST_CASE("report example: the end-of-mission sheet of P-0003, every field") {
   CHECK(s.operation_title == "Entretien des parcs, jardins et accotements de la commune (2027-2030)");
   CHECK(s.buyer == "Ville de Saint-Clair-de-Garonne");
   CHECK(s.ref == "P-0003");
-  CHECK(s.sex == "M");
+  CHECK(s.sex == report::Sex::male);
   CHECK(s.birth_year == 1969);
   CHECK(s.age_at_validation == 58);  // 2027 − 1969
-  CHECK(s.age_band == "50-plus");
+  CHECK(s.age_band == report::AgeBand::from_50);
   CHECK(s.education_level == 4);
   CHECK(s.criteria == std::vector<std::string>{"senior", "detld"});
   CHECK(s.validated_on == date(2027, 2, 3));
@@ -422,8 +422,8 @@ TEST_CASE("report example: the end-of-mission sheet of P-0003, every field") {
   REQUIRE(s.months.size() == 2);
   CHECK(s.months[0].month == "2027-02");
   CHECK(s.months[0].lot == "1");
-  CHECK(s.months[0].route == "etti");
-  CHECK(s.months[0].contract == "interim");
+  CHECK(s.months[0].route == track::Route::etti);
+  CHECK(s.months[0].contract == track::Contract::interim);
   CHECK(s.months[0].employer == "Trajectoire Intérim Muret");
   CHECK(s.months[0].work_hours == 7);
   CHECK(s.months[0].training_hours == 3.5);
@@ -431,8 +431,8 @@ TEST_CASE("report example: the end-of-mission sheet of P-0003, every field") {
   CHECK(s.months[0].not_counted_reason.empty());
   CHECK(s.months[1].month == "2027-04");
   CHECK(s.months[1].lot == "1");
-  CHECK(s.months[1].route == "etti");
-  CHECK(s.months[1].contract == "interim");
+  CHECK(s.months[1].route == track::Route::etti);
+  CHECK(s.months[1].contract == track::Contract::interim);
   CHECK(s.months[1].employer == "Trajectoire Intérim Muret");
   CHECK(s.months[1].work_hours == 7);
   CHECK(s.months[1].training_hours == 0);
@@ -442,17 +442,17 @@ TEST_CASE("report example: the end-of-mission sheet of P-0003, every field") {
   CHECK(s.training_hours == 3.5);  // declared on the rows that count, counted or not
   CHECK(s.counted_hours == 14);
   CHECK(s.lots == std::vector<std::string>{"1"});
-  CHECK(s.routes == std::vector<std::string>{"etti"});
-  CHECK(s.contracts == std::vector<std::string>{"interim"});
+  CHECK(s.routes == std::vector<track::Route>{track::Route::etti});
+  CHECK(s.contracts == std::vector<track::Contract>{track::Contract::interim});
   CHECK(s.employers == std::vector<std::string>{"Trajectoire Intérim Muret"});
   REQUIRE(s.exit.has_value());
   CHECK(s.exit->date == date(2027, 5, 31));
   CHECK(s.exit->code == "cdd-6m-plus");
-  CHECK(s.exit->category == "durable");
+  CHECK(s.exit->category == report::OutcomeCategory::durable);
   REQUIRE(s.follow_up.has_value());
   CHECK(s.follow_up->date == date(2027, 11, 30));
   CHECK(s.follow_up->code == "cdi");
-  CHECK(s.follow_up->category == "durable");
+  CHECK(s.follow_up->category == report::OutcomeCategory::durable);
   CHECK(s.as_of == date(2027, 12, 31));
   CHECK(s.counting.training_hours == "work-contracts");
   CHECK(s.counting.validity_months == 6);

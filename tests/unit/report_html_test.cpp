@@ -111,9 +111,9 @@ OperationReport sample_report() {
   LotReport lot1;
   lot1.id = "1";
   lot1.title = "Entretien des parcs";
-  lot1.clause = "execution";
-  lot1.hours_status = "ok";
-  lot1.tracking_status = "complete";
+  lot1.clause = tender::Clause::execution;
+  lot1.hours_status = hours::Status::ok;
+  lot1.tracking_status = track::LotStatus::complete;
   lot1.contractor = "Jardins du Comminges";
   lot1.target_hours = 600;
   lot1.realised_hours = 850;
@@ -124,7 +124,7 @@ OperationReport sample_report() {
   LotReport lot2 = lot1;
   lot2.id = "2";
   lot2.title = "Cimetières";
-  lot2.tracking_status = "behind";
+  lot2.tracking_status = track::LotStatus::behind;
   lot2.contractor = "Verdalia Paysages";
   lot2.target_hours = 1000;
   lot2.realised_hours = 400;
@@ -136,8 +136,8 @@ OperationReport sample_report() {
   LotReport lot3;
   lot3.id = "3";
   lot3.title = "Fauchage";
-  lot3.clause = "none";
-  lot3.hours_status = "no-clause";
+  lot3.clause = tender::Clause::none;
+  lot3.hours_status = hours::Status::no_clause;
   r.lots = {lot1, lot2, lot3};
   r.contractors = {{"Jardins du Comminges", {"1"}, 600, 850, 850.0 / 600}, {"Verdalia Paysages", {"2"}, 1000, 400, 0.4}};
   r.target_hours = 1600;
@@ -234,7 +234,7 @@ TEST_CASE("report html: operation report is self-contained, French and determini
   CHECK(count(html, "viewBox=\"0 0 720 ") == 3);
   CHECK(count(html, "<rect class=\"masked\"") == 4);
   CHECK(count(html, ">masqué (&lt; 5)</text>") == 4);
-  CHECK(count(html, "<title id=\"chart-2-title\">Modalité d'insertion (personnes)</title>") == 1);
+  CHECK(count(html, "<title id=\"chart-2-title\">Modalité d&#39;insertion (personnes)</title>") == 1);
   // Line chart: realised up to April (4 points), the schedule over 6 months. Scale: max 1 600 → step 500,
   // top 2 000; x = 70 + 630 × i ÷ 5; y = 262 − 214 × v ÷ 2 000: June 1 600 h → (700, 90.8); April 1 250 h →
   // (448, 128.25), a tie at one decimal, so only its x is checked.
@@ -258,7 +258,7 @@ TEST_CASE("report html: operation report is self-contained, French and determini
   // What did not count, and the counting rules.
   CHECK(row(html, "ligne en double") == "<tr><td>ligne en double</td><td class=\"num\">1</td><td class=\"num\">7,5</td></tr>");
   CHECK(count(html, "<tr class=\"total\"><td>Total</td><td class=\"num\">3</td><td class=\"num\">21,5</td></tr>") == 1);
-  CHECK(count(html, "<dt>Validité de l'éligibilité</dt><dd>6 mois à compter du mois de la validation</dd>") == 1);
+  CHECK(count(html, "<dt>Validité de l&#39;éligibilité</dt><dd>6 mois à compter du mois de la validation</dd>") == 1);
   CHECK(count(html, "<dt>Tables de référence</dt><dd>version 2026-11-22</dd>") == 1);
   CHECK(count(html, "<code>ab12cd34</code>") == 1);
 }
@@ -272,7 +272,7 @@ TEST_CASE("report html: the threshold is stated even when nothing is hidden") {
   const std::string html = render_html(r);
   CHECK(count(html, "masqué (") == 0);
   CHECK(count(html, "Les effectifs inférieurs à 1 personne seraient masqués (secret statistique) ; aucun effectif de ce "
-                    "bilan n'est sous ce seuil.") == 1);
+                    "bilan n&#39;est sous ce seuil.") == 1);
   CHECK(count(html, "<svg ") == 1);  // the month chart only
 }
 
@@ -307,7 +307,7 @@ TEST_CASE("report html: consolidation in the network's terms, without participan
         "<td class=\"num\">400</td><td class=\"num\">0</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
         "<td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td></tr>");  // work contracts hide with their people
   CHECK(count(html, "<tr class=\"total\"><td>Ensemble</td><td class=\"num\">2</td><td class=\"num\">3</td>") == 1);
-  CHECK(count(html, "<span class=\"value\">1" + nb + "600" + nb + "heures</span><span class=\"label\">d'insertion réalisées") == 1);
+  CHECK(count(html, "<span class=\"value\">1" + nb + "600" + nb + "heures</span><span class=\"label\">d&#39;insertion réalisées") == 1);
   CHECK(count(html, "<span class=\"label\">équivalent temps plein (1" + nb + "600" + nb + "heures)</span>") == 1);
   CHECK(row(html, "OP-2") ==
         "<tr><td>OP-2</td><td>Écoles</td><td>Ville B</td><td class=\"num\">1</td><td class=\"num\">600</td>"
@@ -328,10 +328,10 @@ TEST_CASE("report html: participant sheet with hours by month and signature bloc
   s.operation_title = "Entretien des parcs";
   s.buyer = "Ville de Saint-Clair-de-Garonne";
   s.ref = "P-0002";
-  s.sex = "F";
+  s.sex = Sex::female;
   s.birth_year = 2004;
   s.age_at_validation = 22;
-  s.age_band = "under-26";
+  s.age_band = AgeBand::under_26;
   s.education_level = 3;
   s.criteria = {"young", "deld"};
   s.validated_on = Date(2026, 12, 15);
@@ -339,17 +339,17 @@ TEST_CASE("report html: participant sheet with hours by month and signature bloc
   s.first_month = "2027-01";
   s.last_month = "2027-02";
   // Apprenticeship: training hours count (work-contracts rule); the November row predates validation.
-  s.months = {{"2026-11", "1", "direct", "apprenticeship", "Jardins & Cie", 7, 0, 0, "before-validation"},
-              {"2027-01", "1", "direct", "apprenticeship", "Jardins & Cie", 105, 35, 140, ""},
-              {"2027-02", "1", "direct", "apprenticeship", "Jardins & Cie", 105, 35, 140, ""}};
+  s.months = {{"2026-11", "1", track::Route::direct, track::Contract::apprenticeship, "Jardins & Cie", 7, 0, 0, "before-validation"},
+              {"2027-01", "1", track::Route::direct, track::Contract::apprenticeship, "Jardins & Cie", 105, 35, 140, ""},
+              {"2027-02", "1", track::Route::direct, track::Contract::apprenticeship, "Jardins & Cie", 105, 35, 140, ""}};
   s.work_hours = 217;       // 7 + 105 + 105
   s.training_hours = 70;    // 35 + 35
   s.counted_hours = 280;    // 140 + 140
   s.lots = {"1"};
-  s.routes = {"direct"};
-  s.contracts = {"apprenticeship"};
+  s.routes = {track::Route::direct};
+  s.contracts = {track::Contract::apprenticeship};
   s.employers = {"Jardins & Cie"};
-  s.exit = track::Situation{Date(2027, 6, 30), "cdd-6m-plus", "durable"};
+  s.exit = KnownSituation{Date(2027, 6, 30), "cdd-6m-plus", OutcomeCategory::durable};
   const std::string html = render_html(s);
   check_self_contained(html);
   CHECK(html == render_html(s));
@@ -359,11 +359,11 @@ TEST_CASE("report html: participant sheet with hours by month and signature bloc
   CHECK(count(html, "<dt>Validée le</dt><dd>15 décembre 2026</dd>") == 1);
   CHECK(count(html, "<dt>Période des heures comptées</dt><dd>de janvier 2027 à février 2027</dd>") == 1);
   CHECK(row(html, "<code>deld</code>") ==
-        "<tr><td><code>deld</code></td><td>Demandeur d'emploi de longue durée (12 mois ou plus)</td></tr>");
+        "<tr><td><code>deld</code></td><td>Demandeur d&#39;emploi de longue durée (12 mois ou plus)</td></tr>");
   CHECK(row(html, "novembre 2026") ==
         "<tr><td>novembre 2026</td><td>1</td><td>embauche directe</td><td>apprentissage</td><td>Jardins &amp; Cie</td>"
         "<td class=\"num\">7</td><td class=\"num\">0</td><td class=\"num\">0</td>"
-        "<td>avant la validation de l'éligibilité</td></tr>");
+        "<td>avant la validation de l&#39;éligibilité</td></tr>");
   CHECK(count(html, "<tr class=\"total\"><td>Total</td><td></td><td></td><td></td><td></td><td class=\"num\">217</td>"
                     "<td class=\"num\">70</td><td class=\"num\">280</td><td></td></tr>") == 1);
   CHECK(count(html, "Heures comptées au titre de la clause : 280" + nb + "heures.") == 1);

@@ -59,9 +59,9 @@ OperationReport sample_operation() {
   l1.id = "1";
   l1.title = "Gros œuvre";
   l1.trade = "gros-oeuvre";
-  l1.clause = "execution";
-  l1.hours_status = "ok";
-  l1.tracking_status = "complete";
+  l1.clause = tender::Clause::execution;
+  l1.hours_status = hours::Status::ok;
+  l1.tracking_status = track::LotStatus::complete;
   l1.decp = "Clause sociale";
   l1.contractor = "BTP Sud";
   l1.start = Date(2027, 1, 4);
@@ -79,9 +79,9 @@ OperationReport sample_operation() {
   LotReport l2;
   l2.id = "2";
   l2.title = "Peinture ; sols";
-  l2.clause = "reserved-siae";
-  l2.hours_status = "ok";
-  l2.tracking_status = "behind";
+  l2.clause = tender::Clause::reserved_siae;
+  l2.hours_status = hours::Status::ok;
+  l2.tracking_status = track::LotStatus::behind;
   l2.decp = "Clause sociale ; Marché réservé";
   l2.contractor = "Atelier Couleurs";
   l2.start = Date(2027, 3, 1);
@@ -97,8 +97,8 @@ OperationReport sample_operation() {
   LotReport l3;
   l3.id = "3";
   l3.title = "Électricité";
-  l3.clause = "none";
-  l3.hours_status = "no-clause";
+  l3.clause = tender::Clause::none;
+  l3.hours_status = hours::Status::no_clause;
   l3.decp = "Pas de considération sociale";
   l3.participants = cell("participants", "Participants", 0);
   r.lots = {l1, l2, l3};
@@ -186,27 +186,27 @@ ParticipantSheet sample_sheet() {
   s.operation_title = "Rénovation du gymnase";
   s.buyer = "Ville de Carcassonne";
   s.ref = "P-0007";
-  s.sex = "F";
+  s.sex = Sex::female;
   s.birth_year = 1999;
   s.age_at_validation = 28;
-  s.age_band = "26-49";
+  s.age_band = AgeBand::from_26_to_49;
   s.education_level = 3;
   s.criteria = {"deld", "qpv"};
   s.validated_on = Date(2027, 2, 1);
   s.validity_end = Date(2029, 2, 28);
   s.first_month = "2027-02";
   s.last_month = "2027-03";
-  s.months = {{"2027-01", "1", "direct", "cdd", "BTP Sud", 21, 0, 0, "before-validation"},
-              {"2027-02", "1", "direct", "professionalisation", "BTP Sud", 105.5, 35, 140.5, ""},
-              {"2027-03", "1", "etti", "interim", "Trajectoire Intérim", 147, 0, 147, ""}};
+  s.months = {{"2027-01", "1", track::Route::direct, track::Contract::cdd, "BTP Sud", 21, 0, 0, "before-validation"},
+              {"2027-02", "1", track::Route::direct, track::Contract::professionalisation, "BTP Sud", 105.5, 35, 140.5, ""},
+              {"2027-03", "1", track::Route::etti, track::Contract::interim, "Trajectoire Intérim", 147, 0, 147, ""}};
   s.work_hours = 273.5;
   s.training_hours = 35;
   s.counted_hours = 287.5;
   s.lots = {"1"};
-  s.routes = {"direct", "etti"};
-  s.contracts = {"cdd", "interim", "professionalisation"};
+  s.routes = {track::Route::direct, track::Route::etti};
+  s.contracts = {track::Contract::cdd, track::Contract::interim, track::Contract::professionalisation};
   s.employers = {"BTP Sud", "Trajectoire Intérim"};
-  s.exit = track::Situation{Date(2027, 6, 30), "cdd-6m-plus", "durable"};
+  s.exit = KnownSituation{Date(2027, 6, 30), "cdd-6m-plus", OutcomeCategory::durable};
   s.as_of = Date(2027, 12, 31);
   s.counting = {"work-contracts", 24, 0, "2026-11-22", "ab12"};
   return s;
@@ -298,8 +298,8 @@ TEST_CASE("report render: Markdown bilan of an operation, suppressed cells writt
       "| Lot | Intitulé | Titulaire | Clause | Exécution | Heures prévues | Heures réalisées | Taux d'atteinte | Écart | Participants | Statut |\n"
       "|---|---|---|---|---|---:|---:|---:|---|---:|---|\n"
       "| 1 | Gros œuvre | BTP Sud | condition d'exécution | 04/01/2027 – 30/06/2027 | 400 | 450,5 | 112,6\u202F% | dépassement de 50,5\u202Fheures | 4 | atteint |\n"
-      "| 2 | Peinture ; sols | Atelier Couleurs | marché réservé (SIAE) | 01/03/2027 – 29/02/2028 | 300 | 120 | 40\u202F% | il manque 180\u202Fheures | < 3 | en retard |\n"
-      "| 3 | Électricité |  | sans clause |  | 0 | 0 | — |  | 0 | sans clause |\n"
+      "| 2 | Peinture ; sols | Atelier Couleurs | marché réservé aux SIAE | 01/03/2027 – 29/02/2028 | 300 | 120 | 40\u202F% | il manque 180\u202Fheures | < 3 | en retard |\n"
+      "| 3 | Électricité |  | sans clause |  | 0 | 0 | — |  | 0 | non suivi (sans clause) |\n"
       "\n"
       "### Par année\n"
       "\n"

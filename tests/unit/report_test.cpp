@@ -200,11 +200,14 @@ TEST_CASE("report FTE: hours ÷ 1 600, rounded to the nearest whole number, as t
 }
 
 TEST_CASE("report age bands and group-by names") {
-  CHECK(age_band(16) == "under-26");
-  CHECK(age_band(25) == "under-26");
-  CHECK(age_band(26) == "26-49");
-  CHECK(age_band(49) == "26-49");
-  CHECK(age_band(50) == "50-plus");
+  CHECK(age_band(16) == AgeBand::under_26);
+  CHECK(age_band(25) == AgeBand::under_26);
+  CHECK(age_band(26) == AgeBand::from_26_to_49);
+  CHECK(age_band(49) == AgeBand::from_26_to_49);
+  CHECK(age_band(50) == AgeBand::from_50);
+  CHECK(code(AgeBand::under_26) == "under-26");
+  CHECK(code(AgeBand::from_26_to_49) == "26-49");
+  CHECK(code(AgeBand::from_50) == "50-plus");
   CHECK(name(GroupBy::none) == "none");
   CHECK(name(GroupBy::buyer) == "buyer");
   CHECK(name(GroupBy::year) == "year");
@@ -296,9 +299,9 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
 
   // Lot 1: target 100; realised 60 + 50 + 30 + 20 = 160 → achievement 1.6, over-achievement 60, nothing missing.
   const LotReport& l1 = r.lots[0];
-  CHECK(l1.clause == "execution");
-  CHECK(l1.hours_status == "ok");
-  CHECK(l1.tracking_status == "complete");
+  CHECK(l1.clause == tender::Clause::execution);
+  CHECK(l1.hours_status == hours::Status::ok);
+  CHECK(l1.tracking_status == track::LotStatus::complete);
   CHECK(l1.decp == "Clause sociale");
   CHECK(l1.contractor == "Peintures du Sud");
   CHECK(l1.trade == "painting");
@@ -324,8 +327,9 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
   // Lot 2: below the minimum, not tracked (target 0); its 15 h are over-achievement of no obligation,
   // shown on its line only.
   const LotReport& l2 = r.lots[1];
-  CHECK(l2.hours_status == "below-minimum");
-  CHECK(l2.tracking_status.empty());
+  CHECK(l2.hours_status == hours::Status::below_minimum);
+  CHECK_FALSE(l2.tracking_status.has_value());
+  CHECK(lot_status(l2) == "non suivi (sous le minimum)");
   CHECK(l2.decp == "Pas de considération sociale");
   CHECK(l2.target_hours == 0);
   CHECK(l2.realised_hours == 15);
@@ -337,7 +341,7 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
   CHECK(l2.years[0].target_hours == 0);
   CHECK(l2.years[0].realised_hours == 15);
   // Lot 3: no clause.
-  CHECK(r.lots[2].hours_status == "no-clause");
+  CHECK(r.lots[2].hours_status == hours::Status::no_clause);
   CHECK(r.lots[2].realised_hours == 0);
   CHECK(r.lots[2].participants.people == 0);
   CHECK(r.lots[2].years.empty());
@@ -577,4 +581,24 @@ TEST_CASE("report suppression: a cell hidden only to protect another is marked s
   CHECK(!b.cells[1].suppressed);
   CHECK(b.cells[2].suppressed);
   CHECK(b.cells[2].secondary);
+}
+
+TEST_CASE("report codes: each code with its French labels, in one place") {
+  for (Sex s : {Sex::female, Sex::male, Sex::unspecified}) CHECK(sex_named(code(s)) == s);
+  CHECK_FALSE(sex_named("femme").has_value());
+  CHECK(label(Sex::female) == "femme");
+  CHECK(group_label(Sex::female) == "femmes");
+  CHECK(label(Sex::unspecified) == "autre ou non précisé");
+  CHECK(label(AgeBand::from_50) == "50 ans ou plus");
+  for (OutcomeCategory c : {OutcomeCategory::durable, OutcomeCategory::transition, OutcomeCategory::positive,
+                            OutcomeCategory::other, OutcomeCategory::none})
+    CHECK(outcome_category_named(code(c)) == c);
+  CHECK(label(OutcomeCategory::positive) == "sortie positive");
+  CHECK(label(OutcomeCategory::none) == "non renseignée");
+  LotReport tracked;
+  tracked.tracking_status = track::LotStatus::behind;
+  CHECK(lot_status(tracked) == "en retard");
+  LotReport untracked;
+  untracked.hours_status = hours::Status::no_clause;
+  CHECK(lot_status(untracked) == "non suivi (sans clause)");
 }

@@ -237,6 +237,23 @@ TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and tra
                                                              {12, "after-as-of"}});
 }
 
+TEST_CASE("statements: a row's diagnostic points at the column of its first faulty field") {
+  StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours\n"
+                                      "1;P-1;2027-13;direct;cdd;E;7\n"             // the month, column 7
+                                      "1;P-1;2027-03;insertion;cdd;E;7\n"          // the route, column 15
+                                      "1;P-1;2027-03;direct;cdd;Élan;-7\n"         // the hours, column 31 (É is one)
+                                      "1;;2027-03;direct;cddx;E;7\n"               // the participant first, column 3
+                                      "1;jean.dupont@example.org;2027-03;direct;cdd;E;7\n",  // personal data, column 3
+                                      "s.csv");
+  std::vector<std::pair<std::string, Position>> found;
+  for (const Diagnostic& d : f.diagnostics) found.emplace_back(d.rule, d.pos);
+  CHECK(found == std::vector<std::pair<std::string, Position>>{{"statement-row", {2, 7}},
+                                                                {"statement-row", {3, 15}},
+                                                                {"statement-row", {4, 31}},
+                                                                {"statement-row", {5, 3}},
+                                                                {"personal-data", {6, 3}}});
+}
+
 TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forecast, missing and a capped penalty") {
   // Lot 1: 1 000 000 × 50 % × 5 % ÷ 30 = 833 h, executed from 2027-01-04 to 2027-12-31.
   // As of 2027-01-03 the lot has not started.

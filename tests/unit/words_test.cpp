@@ -555,3 +555,24 @@ TEST_CASE("number_to_words: rules hold on a deterministic sample up to 999 999 9
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("hours in words and digits: the one wording of draft and check, feminine as « heure » asks") {
+  CHECK(t::hours_in_words(833, Spelling::traditional) == "huit cent trente-trois (833) heures");
+  CHECK(t::hours_in_words(21, Spelling::traditional) == "vingt et une (21) heures");
+  CHECK(t::hours_in_words(81, Spelling::traditional) == "quatre-vingt-une (81) heures");
+  CHECK(t::hours_in_words(1, Spelling::traditional) == "une (1) heure");
+  CHECK(t::hours_in_words(1542, Spelling::traditional) == "mille cinq cent quarante-deux (1\u202F542) heures");
+  CHECK(t::hours_in_words(280, Spelling::traditional) == "deux cent quatre-vingts (280) heures");
+  CHECK(t::hours_in_words(833, Spelling::reformed_1990) == "huit-cent-trente-trois (833) heures");
+  CHECK(t::hours_in_words(833.5, Spelling::traditional) == "huit cent trente-trois heures et demie (833,5 heures)");
+  CHECK(t::hours_words(833.5, Spelling::traditional) == "huit cent trente-trois heures et demie");
+  CHECK(t::hours_in_words(21, Spelling::reformed_1990) == "vingt-et-une (21) heures");
+  CHECK(t::hours_in_words(1.5) == "une heure et demie (1,5 heures)");
+  CHECK(t::hours_in_words(0) == "zéro (0) heure");
+  // Another fraction is no contract wording: digits only, as format_hours writes them (not "262,25 (262,25) heures").
+  CHECK(t::hours_in_words(262.25) == "262,25\u202Fheures");
+  CHECK(t::hours_words(262.25) == "262,25");
+  // Beyond what number_to_words writes: digits, never an exception.
+  CHECK(t::hours_in_words(2e12) == "2\u202F000\u202F000\u202F000\u202F000\u202Fheures");
+  CHECK(t::hours_words(2e12) == "2\u202F000\u202F000\u202F000\u202F000");
+}

@@ -1,47 +1,29 @@
 // clausier-check: validates tender files (and operation folders), with the draft documents of the
-// consultation (DCE), for a facilitator or a CI job.
-#include <fmt/format.h>
-
-#include <iostream>
-
-#include "clausier/check/report.hpp"
+// consultation (DCE), for a facilitator or a CI job. The work is check::run (check/job.hpp).
+#include "clausier/check/job.hpp"
 #include "common/cli.hpp"
 
 namespace {
 
-constexpr std::string_view tool = "clausier-check";
+using namespace clausier;
+const std::string tool = "clausier-check";
 
 struct Options {
   std::vector<std::string> inputs;
   std::vector<std::string> documents;
   std::string format = "text";
   bool no_source = false;
-  clausier::cli::RulesOptions rules;
+  cli::RulesOptions rules;
 };
 
 int run(const Options& opts) {
-  // Documents are compared with one consultation: with several, which one would they belong to?
-  if (!opts.documents.empty() && opts.inputs.size() != 1) {
-    clausier::cli::print_error(std::string(tool),
-                               fmt::format("--doc ne s'emploie qu'avec un seul fichier de consultation ({} donnés) ; "
-                                           "pour plusieurs opérations, placez les pièces dans le dossier dce/ de chacune",
-                                           opts.inputs.size()));
-    std::cerr << fmt::format("Pour l'aide : {} --help\n", tool);
-    return clausier::cli::exit_invalid;
-  }
-  int rules_exit = 0;
-  auto rules = clausier::cli::load_rules(opts.rules, rules_exit);
-  if (!rules) return rules_exit;
-  std::vector<clausier::check::FileResult> results;
-  for (const auto& input : opts.inputs) results.push_back(clausier::check::check_file(input, opts.documents, *rules));
-  std::string out;
-  if (opts.format == "json") out = clausier::check::render_json(results, *rules);
-  else if (opts.format == "sarif") out = clausier::check::render_sarif(results, *rules);
-  else if (opts.format == "github") out = clausier::check::render_github(results);
-  else out = clausier::check::render_text(results, {.show_source = !opts.no_source});
+  check::Job job{opts.inputs, opts.documents, *check::format_named(opts.format), !opts.no_source};
   // The findings are what this tool produces: standard output, so `clausier check ... | grep` works.
-  std::cout << out;
-  return clausier::check::exit_code(results);
+  return cli::run_with_rules(tool, opts.rules, "", [&](const rules::RuleSet& rules) {
+    Outcome outcome = check::run(job, rules);  // --doc with several inputs: a usage error, like a missing TENDER
+    if (!outcome.usage_error.empty()) outcome.usage_error += "\n" + cli::help_hint(tool);
+    return outcome;
+  });
 }
 
 }  // namespace
@@ -53,13 +35,13 @@ int main(int argc, char** argv) {
                "Les pièces sont celles de --doc, ou celles du sous-dossier dce/ d'un dossier d'opération.\n"
                "Code de sortie : 0 sans erreur, 1 si une règle n'est pas respectée, 2 si un fichier est invalide,\n"
                "3 si un fichier ne peut être lu.",
-               std::string(tool)};
-  clausier::cli::setup_app(app, "  clausier check examples/anru-viguier\n"
-                                "  clausier check examples/anru-viguier --doc dce/ccap.docx --doc dce/rc.odt\n"
-                                "  clausier check operations/*/ --format json > verification.json\n"
-                                "  clausier check operations/*/ --format sarif > clausier.sarif\n"
-                                "  clausier check operations/*/ --format github\n"
-                                "  clausier check tender.yaml --rules mes-regles.yaml\n");
+               tool};
+  cli::setup_app(app, "  clausier check examples/anru-viguier\n"
+                      "  clausier check examples/anru-viguier --doc dce/ccap.docx --doc dce/rc.odt\n"
+                      "  clausier check operations/*/ --format json > verification.json\n"
+                      "  clausier check operations/*/ --format sarif > clausier.sarif\n"
+                      "  clausier check operations/*/ --format github\n"
+                      "  clausier check tender.yaml --rules mes-regles.yaml\n");
   Options opts;
   app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération qui le contient ; plusieurs admis")
       ->required()
@@ -78,6 +60,6 @@ int main(int argc, char** argv) {
       ->type_name("FORMAT")
       ->capture_default_str();
   app.add_flag("--no-source", opts.no_source, "N'affiche pas la ligne du fichier sous chaque message");
-  clausier::cli::add_rules_option(app, opts.rules);
-  return clausier::cli::run_tool(app, argc, argv, [&] { return run(opts); });
+  cli::add_rules_option(app, opts.rules);
+  return cli::run_tool(app, argc, argv, [&] { return run(opts); });
 }

@@ -1,12 +1,11 @@
 // clausier: the umbrella. `clausier hours ARGS...` runs `clausier-hours ARGS...`, found beside this
-// executable first (a build or an install keeps the tools together), then on the PATH. Git style.
+// executable first (a build or an install keeps the tools together), then on the PATH. Git style: the
+// command's exit code is returned unchanged (exec); the umbrella's own codes are cli::ExitCode.
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,13 +14,14 @@
 #include "clausier/core/version.hpp"
 #include "clausier/io/files.hpp"
 #include "clausier/rules/embedded.hpp"
-#include "clausier/rules/rules.hpp"
+#include "common/cli.hpp"
 
 namespace {
 
+using namespace clausier;
+
 struct Command {
-  std::string_view name;
-  std::string_view summary;
+  std::string_view name, summary;
 };
 // The explicit list of commands (no discovery): what `clausier --help` shows.
 constexpr Command commands[] = {
@@ -32,7 +32,7 @@ constexpr Command commands[] = {
     {"report", "établit le bilan : par opération, fiche de fin de parcours, consolidation"},
 };
 
-void usage(std::ostream& out) {
+int usage(std::ostream& out, cli::ExitCode code) {
   out << "Clausier : les clauses sociales d'insertion des marchés publics, en ligne de commande.\n\n"
          "Utilisation : clausier COMMANDE [ARGUMENTS...]\n"
          "              clausier help COMMANDE\n\n"
@@ -44,27 +44,21 @@ void usage(std::ostream& out) {
          "Chaque commande a son aide : clausier check --help\n"
          "Exemple :\n"
          "  clausier check examples/anru-viguier\n";
+  return code;
 }
 
-std::string sibling_path(const std::string& name) {
-  std::error_code ec;
-  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  auto candidate = self.parent_path() / name;
-  return std::filesystem::exists(candidate, ec) ? candidate.string() : std::string{};
-}
-
+// Replaces this process with clausier-COMMAND and ARGS (argv[first_arg]...); returns only on failure.
 int exec_tool(std::string_view command, int argc, char** argv, int first_arg) {
   std::string name = fmt::format("clausier-{}", command);
-  std::vector<char*> args;
-  args.push_back(name.data());
+  std::vector<char*> args{name.data()};
   for (int i = first_arg; i < argc; ++i) args.push_back(argv[i]);
   args.push_back(nullptr);
-  std::string path = sibling_path(name);
-  if (!path.empty()) ::execv(path.c_str(), args.data());
+  std::error_code ec;
+  auto sibling = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / name;
+  if (!ec && std::filesystem::exists(sibling, ec)) ::execv(sibling.c_str(), args.data());
   else ::execvp(name.c_str(), args.data());
-  std::cerr << fmt::format("clausier: error: impossible de lancer {} : {}\n", name, clausier::io::system_reason(errno));
-  return 3;
+  cli::print_error("clausier", fmt::format("impossible de lancer {} : {}", name, io::system_reason(errno)));
+  return cli::exit_io;
 }
 
 bool known(std::string_view command) {
@@ -76,41 +70,31 @@ bool known(std::string_view command) {
 int unknown(std::string_view command) {
   std::cerr << fmt::format("clausier: error: commande inconnue « {} »\nCommandes : ", command);
   for (std::size_t i = 0; i < std::size(commands); ++i) std::cerr << (i > 0 ? ", " : "") << commands[i].name;
-  std::cerr << "\nPour l'aide : clausier --help\n";
-  return 2;
+  std::cerr << "\n";
+  cli::print_help_hint("clausier");
+  return cli::exit_invalid;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    usage(std::cerr);
-    return 2;
-  }
+  if (argc < 2) return usage(std::cerr, cli::exit_invalid);
   std::string_view first = argv[1];
-  if (first == "-h" || first == "--help") {
-    usage(std::cout);
-    return 0;
-  }
+  if (first == "-h" || first == "--help" || (first == "help" && argc < 3)) return usage(std::cout, cli::exit_ok);
   if (first == "--version") {
-    std::cout << fmt::format("clausier {} (règles {})\n", clausier::version(), clausier::rules::embedded_version());
-    return 0;
+    std::cout << fmt::format("clausier {} (règles {})\n", version(), rules::embedded_version());
+    return cli::exit_ok;
   }
   if (first == "help") {
-    if (argc < 3) {
-      usage(std::cout);
-      return 0;
-    }
     if (!known(argv[2])) return unknown(argv[2]);
     char help[] = "--help";
     char* help_argv[] = {argv[0], argv[2], help};
     return exec_tool(argv[2], 3, help_argv, 2);
   }
-  if (!first.empty() && first[0] == '-') {
-    std::cerr << fmt::format("clausier: error: option inconnue « {} » avant la commande\nPour l'aide : clausier --help\n",
-                             first);
-    return 2;
+  if (first.starts_with('-')) {
+    cli::print_error("clausier", fmt::format("option inconnue « {} » avant la commande", first));
+    cli::print_help_hint("clausier");
+    return cli::exit_invalid;
   }
-  if (!known(first)) return unknown(first);
-  return exec_tool(first, argc, argv, 2);
+  return known(first) ? exec_tool(first, argc, argv, 2) : unknown(first);
 }

@@ -1,7 +1,11 @@
+// Setting up a tool's command line, running it, and printing and writing what the library returns.
 #include "cli.hpp"
+
+#include "completion.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -10,10 +14,6 @@
 #include "clausier/core/version.hpp"
 #include "clausier/io/files.hpp"
 #include "clausier/rules/embedded.hpp"
-#include "clausier/io/values.hpp"
-
-#include <boost/date_time/gregorian/gregorian_types.hpp>
-#include <cstdlib>
 
 namespace clausier::cli {
 
@@ -93,6 +93,7 @@ void setup_app(CLI::App& app, const std::string& examples) {
 
 int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& run) {
   std::string tool = app.get_name();
+  if (int code = exit_ok; completion_requested(app, argc, argv, code)) return code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -108,7 +109,7 @@ int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& r
     // CLI11 checks required arguments before unknown options: name the unknown option first.
     std::string unknown = first_unknown_option(app, argc, argv);
     print_error(tool, unknown.empty() ? french_parse_error(e) : fmt::format("option inconnue : {}", unknown));
-    std::cerr << fmt::format("Pour l'aide : {} --help\n", tool);
+    print_help_hint(tool);
     return exit_invalid;
   }
   try {
@@ -119,65 +120,20 @@ int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& r
   }
 }
 
-void add_rules_option(CLI::App& app, RulesOptions& options) {
-  app.add_option("--rules", options.files,
-                 "Fichier de règles (YAML) qui ajoute ou remplace des lignes des tables intégrées ; répétable")
-      ->type_name("FICHIER")
-      ->expected(1)  // one file per --rules: the inputs that follow stay inputs
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
-std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code) {
-  rules::RuleSet rules = rules::RuleSet::builtin();
-  Diagnostics all;
-  std::vector<SourceText> sources;
-  for (const auto& path : options.files) {
-    io::ReadResult read = io::read_file(path);
-    if (!read.text) {
-      all.push_back(read.error);
-      continue;
-    }
-    Diagnostics d = rules.add_file(path, *read.text);
-    for (auto& diag : d) std::cerr << render_diagnostic(diag, nullptr);
-    all.insert(all.end(), d.begin(), d.end());
-  }
-  if (all.empty()) return rules;
-  for (const auto& d : all)
-    if (d.category == Category::io) std::cerr << render_diagnostic(d, nullptr);
-  rules_exit_code = exit_code_for(all);
-  return std::nullopt;
-}
-
-std::optional<boost::gregorian::date> today(std::string& error) {
-  if (const char* forced = std::getenv("CLAUSIER_TODAY"); forced != nullptr && *forced != '\0') {
-    auto d = io::parse_iso_date(forced);
-    if (!d) error = fmt::format("CLAUSIER_TODAY={} n'est pas une date AAAA-MM-JJ", forced);
-    return d;
-  }
-  return boost::gregorian::day_clock::local_day();
-}
-
-std::optional<boost::gregorian::date> date_option(const std::string& text, const std::string& tool) {
-  std::string error;
-  if (text.empty()) {
-    auto d = today(error);
-    if (!d) print_error(tool, error);
-    return d;
-  }
-  auto d = io::parse_iso_date(text);
-  if (!d) print_error(tool, fmt::format("--as-of {} : une date AAAA-MM-JJ est attendue", text));
-  return d;
-}
-
 void print_error(const std::string& tool, const std::string& message) {
   std::cerr << fmt::format("{}: error: {}\n", tool, message);
 }
 
+std::string help_hint(const std::string& tool) { return fmt::format("Pour l'aide : {} --help", tool); }
+void print_help_hint(const std::string& tool) { std::cerr << help_hint(tool) << '\n'; }
+
 int write_output(const std::string& tool, const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? exit_ok : exit_io;
+    // A large output fails in fwrite already, and the flush that follows then has nothing left to fail on.
+    bool ok = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+    ok = std::fflush(stdout) == 0 && ok && std::ferror(stdout) == 0;
+    if (!ok) print_error(tool, fmt::format("sortie standard : écriture impossible : {}", io::system_reason(errno)));
+    return ok ? exit_ok : exit_io;
   }
   if (auto err = io::write_file_atomic(path, text)) {
     print_error(tool, fmt::format("{} : {}", err->path, err->message));
@@ -186,40 +142,23 @@ int write_output(const std::string& tool, const std::string& path, const std::st
   return exit_ok;
 }
 
-void add_operation_inputs(CLI::App& app, OperationInputOptions& options) {
-  app.add_option("--participants", options.participants,
-                 "Fichier des participants (YAML ou CSV) ; par défaut participants.yaml du dossier")
-      ->type_name("FICHIER");
-  app.add_option("--statements", options.statements,
-                 "Fichier d'état des heures (CSV) ; répétable ; par défaut statements/*.csv du dossier")
-      ->type_name("FICHIER")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
-void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared) {
-  app.add_option("--declared-hours", declared,
-                 "Heures travaillées déclarées d'un lot en pourcentage des heures : LOT=HEURES ; répétable")
-      ->type_name("LOT=HEURES")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-}
-
-std::optional<std::map<std::string, double>> parse_declared_hours(const std::vector<std::string>& declared,
-                                                                  const std::string& tool) {
-  std::map<std::string, double> hours;
-  for (const auto& d : declared) {
-    auto eq = d.find('=');
-    auto value = eq == std::string::npos ? std::nullopt : io::parse_number(d.substr(eq + 1));
-    if (!value || *value < 0) {
-      print_error(tool, fmt::format("--declared-hours {} : la forme attendue est LOT=HEURES, par exemple 2=12000", d));
-      return std::nullopt;
-    }
-    hours[d.substr(0, eq)] = *value;
+ExitCode finish(const std::string& tool, const Outcome& outcome, const std::string& output_path) {
+  if (!outcome.usage_error.empty()) {
+    print_error(tool, outcome.usage_error);
+    return exit_invalid;
   }
-  return hours;
+  std::cerr << outcome.messages;
+  if (outcome.output && write_output(tool, output_path, *outcome.output) != exit_ok) return exit_io;
+  auto code = static_cast<ExitCode>(exit_code_for(outcome.diagnostics));
+  return code == exit_ok && outcome.failed ? exit_failed : code;
+}
+
+int run_with_rules(const std::string& tool, const RulesOptions& rules, const std::string& output_path,
+                   const std::function<Outcome(const rules::RuleSet&)>& job) {
+  int rules_exit = 0;
+  auto set = load_rules(rules, rules_exit);
+  if (!set) return rules_exit;
+  return finish(tool, job(*set), output_path);
 }
 
 }  // namespace clausier::cli

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "clausier/core/diagnostic.hpp"
+#include "clausier/core/outcome.hpp"
 #include "clausier/rules/rules.hpp"
+#include "clausier/track/operation.hpp"
 
 namespace clausier::cli {
 
@@ -43,6 +45,11 @@ std::optional<boost::gregorian::date> date_option(const std::string& text, const
 struct OperationInputOptions {
   std::string participants;
   std::vector<std::string> statements;
+  std::optional<std::string> participants_file() const {
+    return participants.empty() ? std::nullopt : std::optional(participants);
+  }
+  // The library's inputs of the operation folder (or tender file) `operation`.
+  track::OperationInputs of(const std::string& operation) const { return {operation, participants_file(), statements}; }
 };
 void add_operation_inputs(CLI::App& app, OperationInputOptions& options);
 void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared);
@@ -52,7 +59,20 @@ std::optional<std::map<std::string, double>> parse_declared_hours(const std::vec
 
 // Prints "tool: error: message" on standard error.
 void print_error(const std::string& tool, const std::string& message);
+// "Pour l'aide : tool --help", the line under a usage error; print_help_hint prints it on standard error.
+std::string help_hint(const std::string& tool);
+void print_help_hint(const std::string& tool);
 // Writes `text` to the file, atomically, or to standard output when path is empty or "-".
 int write_output(const std::string& tool, const std::string& path, const std::string& text);
+
+// What every tool does with the Outcome of its library entry point: prints the usage error, or the
+// messages then writes the output (to `output_path`, or standard output when empty or "-"), and returns
+// the exit code: usage error 2; a failed write 3; else io 3, input 2, a finding of severity error 1,
+// outcome.failed 1; else 0.
+ExitCode finish(const std::string& tool, const Outcome& outcome, const std::string& output_path);
+// The body of most tools: loads the rules (`load_rules`; a broken file is the exit code), runs the
+// library entry point `job` with them, and `finish`es its Outcome.
+int run_with_rules(const std::string& tool, const RulesOptions& rules, const std::string& output_path,
+                   const std::function<Outcome(const rules::RuleSet&)>& job);
 
 }  // namespace clausier::cli

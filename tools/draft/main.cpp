@@ -1,16 +1,12 @@
 // clausier-draft: the clause text for the consultation file (CCAP, RC, acte d'engagement, notice),
-// with the calculator's own figures, from the tender file.
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <iostream>
-
-#include "clausier/doc/blocks.hpp"
-#include "clausier/draft/documents.hpp"
-#include "clausier/hours/batch.hpp"
+// with the calculator's own figures, from the tender file. The work is draft::run (draft/job.hpp).
+#include "clausier/draft/job.hpp"
 #include "common/cli.hpp"
 
 namespace {
+
+using namespace clausier;
+const std::string tool = "clausier-draft";
 
 struct Options {
   std::string input;
@@ -22,83 +18,19 @@ struct Options {
   std::string templates;
   std::string export_templates;
   bool variables = false;
-  clausier::cli::RulesOptions rules;
+  cli::RulesOptions rules;
 };
 
-constexpr std::string_view tool = "clausier-draft";
-
-int print_diagnostics(const clausier::Diagnostics& diags, const clausier::hours::Batch* batch) {
-  for (const auto& d : diags) std::cerr << clausier::render_diagnostic(d, batch ? batch->source_of(d.path) : nullptr);
-  return clausier::exit_code_for(diags);
-}
-
-int list_variables() {
-  for (const auto& v : clausier::draft::variables()) std::cout << fmt::format("{:<34}{}\n", v.name, v.description);
-  return 0;
-}
-
 int run(const Options& opts) {
-  using namespace clausier;
-  draft::TemplateSet templates = draft::TemplateSet::builtin();
-  if (!opts.templates.empty()) {
-    Diagnostics d = templates.override_from(opts.templates);
-    if (!d.empty()) return print_diagnostics(d, nullptr);
-  }
-  if (opts.variables) return list_variables();
-  if (!opts.export_templates.empty()) {
-    Diagnostics d = templates.export_to(opts.export_templates);
-    if (!d.empty()) return print_diagnostics(d, nullptr);
-    std::cerr << fmt::format("{} modèles écrits dans {}\n", templates.all().size(), opts.export_templates);
-    return 0;
-  }
-  if (opts.input.empty()) {
-    cli::print_error(std::string(tool), "TENDER est obligatoire (sauf avec --export-templates ou --variables)");
-    std::cerr << "Pour l'aide : clausier-draft --help\n";
+  if (opts.input.empty() && opts.export_templates.empty() && !opts.variables) {
+    cli::print_error(tool, "TENDER est obligatoire (sauf avec --export-templates ou --variables)");
+    cli::print_help_hint(tool);
     return cli::exit_invalid;
   }
-  if (opts.format == "docx" && (opts.output.empty() || opts.output == "-")) {
-    cli::print_error(std::string(tool), "--format docx écrit un fichier Word : indiquez-le avec -o FICHIER.docx");
-    return cli::exit_invalid;
-  }
-  int rules_exit = 0;
-  auto rules = cli::load_rules(opts.rules, rules_exit);
-  if (!rules) return rules_exit;
-
-  hours::Batch batch = hours::compute_files({opts.input}, *rules, {});
-  if (batch.results.empty()) {
-    Diagnostics all;
-    for (const auto& f : batch.failures) all.insert(all.end(), f.diagnostics.begin(), f.diagnostics.end());
-    return print_diagnostics(all, &batch);
-  }
-  const hours::TenderResult& result = batch.results.front();
-  for (const auto& id : opts.lots) {
-    if (result.tender->find_lot(id) == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& lot : result.tender->lots) ids.push_back(lot.id.value);
-      cli::print_error(std::string(tool), fmt::format("--lot {} : la consultation n'a pas ce lot ; lots : {}", id,
-                                                      fmt::join(ids, ", ")));
-      return cli::exit_invalid;
-    }
-  }
-
-  draft::ModelOptions model;
-  model.lots = opts.lots;
-  model.spelling = opts.spelling == "1990" ? text::Spelling::reformed_1990 : text::Spelling::traditional;
-  draft::DocumentKind kind = opts.doc == "ccap"     ? draft::DocumentKind::ccap
-                             : opts.doc == "rc"     ? draft::DocumentKind::rc
-                             : opts.doc == "ae"     ? draft::DocumentKind::ae
-                             : opts.doc == "notice" ? draft::DocumentKind::notice
-                                                    : draft::DocumentKind::all;
-  draft::Rendered rendered = draft::draft_markdown(result, *rules, templates, kind, model);
-  if (!rendered.diagnostics.empty()) return print_diagnostics(rendered.diagnostics, nullptr);
-
-  doc::Document document =
-      doc::parse_markdown(rendered.text, fmt::format("{} — {}", draft::title(kind), result.tender->title));
-  std::string out = opts.format == "docx"   ? doc::write_docx(document)
-                     : opts.format == "html" ? doc::write_html(document)
-                     : opts.format == "txt"  ? doc::write_text(document)
-                                             : doc::write_markdown(document);
-  return cli::write_output(std::string(tool), opts.output, out);
+  text::Spelling spelling = opts.spelling == "1990" ? text::Spelling::reformed_1990 : text::Spelling::traditional;
+  draft::Job job{opts.input, opts.export_templates, opts.variables, opts.templates, *draft::kind_named(opts.doc),
+                 *draft::format_named(opts.format), opts.output, {spelling, opts.lots}};
+  return cli::run_with_rules(tool, opts.rules, opts.output, [&](const rules::RuleSet& rules) { return draft::run(job, rules); });
 }
 
 }  // namespace
@@ -107,8 +39,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Rédige la clause sociale d'insertion pour le dossier de consultation : article du CCAP, article du\n"
                "règlement de la consultation, engagement du titulaire (acte d'engagement), mention de l'avis ; avec\n"
                "les heures calculées par clausier hours, en lettres et en chiffres.",
-               std::string(tool)};
-  clausier::cli::setup_app(app, "  clausier draft examples/anru-viguier --doc ccap\n"
+               tool};
+  cli::setup_app(app, "  clausier draft examples/anru-viguier --doc ccap\n"
                                 "  clausier draft examples/anru-viguier --format docx -o clause.docx\n"
                                 "  clausier draft examples/anru-viguier --doc ae --lot 01 --format html -o ae-lot01.html\n"
                                 "  clausier draft --export-templates mes-modeles\n"
@@ -145,6 +77,6 @@ int main(int argc, char** argv) {
                  "Écrit les modèles intégrés dans ce dossier, comme point de départ, et s'arrête")
       ->type_name("DOSSIER");
   app.add_flag("--variables", opts.variables, "Affiche les variables que les modèles peuvent utiliser, et s'arrête");
-  clausier::cli::add_rules_option(app, opts.rules);
-  return clausier::cli::run_tool(app, argc, argv, [&] { return run(opts); });
+  cli::add_rules_option(app, opts.rules);
+  return cli::run_tool(app, argc, argv, [&] { return run(opts); });
 }

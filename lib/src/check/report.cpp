@@ -33,9 +33,9 @@ constexpr RuleInfo report_catalogue[] = {
     {"dce-empty", Severity::note, Category::finding, "le dossier dce/ ne contient aucune pièce à vérifier"},
 };
 
+// A note about the document set; severity and category come from the catalogue.
 Diagnostic report_note(std::string_view rule, std::string path, std::string message, std::string hint) {
-  return {std::string(rule), Severity::note, Category::finding, std::move(path), {}, std::move(message),
-          std::move(hint)};
+  return make_diagnostic(catalogued(report_catalogue, rule), std::move(path), {}, std::move(message), std::move(hint));
 }
 
 std::string folder_of_argument(const std::string& argument) {

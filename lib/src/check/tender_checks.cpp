@@ -72,13 +72,9 @@ class Checker {
   }
 
  private:
+  // Severity and category come from the catalogue; an id it does not list is a programming error.
   void add(std::string_view rule, Position pos, std::string message, std::string hint) {
-    for (const RuleInfo& info : catalogue) {
-      if (info.id == rule) {
-        out_.push_back({std::string(rule), info.severity, info.category, t_.path, pos, std::move(message), std::move(hint)});
-        return;
-      }
-    }
+    out_.push_back(make_diagnostic(catalogued(catalogue, rule), t_.path, pos, std::move(message), std::move(hint)));
   }
 
   // The computed result of a lot, when the tender could be computed.
@@ -257,7 +253,7 @@ EstimatedValue estimated_value(const Tender& t) {
   EstimatedValue v;
   for (const Lot& lot : t.lots) {
     if (!lot.tranches.empty()) {
-      for (const Tranche& tr : lot.tranches) v.total += tr.amount.value;
+      v.total += lot.tranches_amount();
     } else if (lot.framework && lot.framework->max) {
       v.total += lot.framework->max->value;
     } else if (lot.amount) {

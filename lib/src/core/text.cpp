@@ -137,6 +137,23 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  const std::string clean = sanitize_utf8(text);
+  out.reserve(clean.size());
+  for (char ch : clean) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
 std::string quoted(std::string_view s) {
   std::string out = "« ";
   out += s;

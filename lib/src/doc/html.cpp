@@ -29,24 +29,9 @@ th { background: #e6e6e6; }
 </style>
 )";
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char ch : sanitize_utf8(text)) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
 std::string inline_html(const Inline& text) {
   std::string out;
-  for (const Span& span : text) out += span.bold ? "<strong>" + escape(span.text) + "</strong>" : escape(span.text);
+  for (const Span& span : text) out += span.bold ? "<strong>" + html_escaped(span.text) + "</strong>" : html_escaped(span.text);
   return out;
 }
 
@@ -72,7 +57,7 @@ std::string table_html(const Table& table) {
 
 std::string write_html(const Document& d) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<title>" + escape(d.title) + "</title>\n";
+  out += "<title>" + html_escaped(d.title) + "</title>\n";
   out += page_style;
   out += "</head>\n<body>\n";
   bool in_list = false;

@@ -163,21 +163,33 @@ std::string wrap(std::string_view text, std::string_view first_prefix, std::stri
 }  // namespace
 
 // The cells of "| a | b |": outer pipes dropped, "\|" is a pipe inside a cell, cells trimmed.
-std::vector<std::string> split_table_row(std::string_view line) {
-  std::vector<std::string> cells(1);
-  for (std::size_t i = line.starts_with('|') ? 1 : 0; i < line.size(); ++i) {
+std::vector<std::string_view> table_cells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  std::size_t start = line.starts_with('|') ? 1 : 0;
+  for (std::size_t i = start; i < line.size(); ++i) {
     if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-      cells.back() += '|';
       ++i;
     } else if (line[i] == '|') {
-      cells.emplace_back();
-    } else {
-      cells.back() += line[i];
+      cells.push_back(line.substr(start, i - start));
+      start = i + 1;
     }
   }
+  cells.push_back(line.substr(std::min(start, line.size())));
   if (cells.size() > 1 && trim_spaces(cells.back()).empty()) cells.pop_back();  // what follows the closing pipe
-  for (std::string& cell : cells) cell = std::string(trim_spaces(cell));
+  for (std::string_view& cell : cells) cell = trim_spaces(cell);
   return cells;
+}
+
+std::vector<std::string> split_table_row(std::string_view line) {
+  std::vector<std::string> out;
+  for (std::string_view cell : table_cells(line)) {
+    std::string& text = out.emplace_back();
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+      if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == '|') ++i;
+      text += cell[i];
+    }
+  }
+  return out;
 }
 
 // "|---|:---|---:|": dashes, with an optional colon at either end of each cell.

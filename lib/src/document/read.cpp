@@ -1,10 +1,13 @@
 // Reading a draft document: the format from the extension, the bytes within the limits, then the
-// reader of the format (archive.cpp and xml.cpp for .docx and .odt, text.cpp for the others).
+// reader of the format (archive.cpp and xml.cpp for .docx and .odt; markdown.cpp, plain_text.cpp and
+// html.cpp for the others, over text.cpp's paragraph sink).
 #include "clausier/document/read.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -144,9 +147,17 @@ std::string describe(const Document& d, const Paragraph& p) {
   return out;
 }
 
-Position position(const Document& d, const Paragraph& p) {
-  if (is_text_format(d.format)) return {p.line, 1};
-  return {p.number, 0};
+Position position(const Document& d, const Paragraph& p, std::size_t offset) {
+  if (!is_text_format(d.format)) return {p.number, 0};
+  if (p.anchors.empty()) return {p.line, 1};
+  offset = std::min(offset, p.text.size());
+  auto after = std::upper_bound(p.anchors.begin(), p.anchors.end(), offset,
+                                [](std::size_t o, const SourceAnchor& a) { return o < a.offset; });
+  const SourceAnchor& a = after == p.anchors.begin() ? *after : *std::prev(after);
+  Position pos = a.pos;
+  if (a.verbatim && offset > a.offset)
+    pos.column += static_cast<int>(utf8_width(std::string_view(p.text).substr(a.offset, offset - a.offset)));
+  return pos;
 }
 
 ReadResult read_document(const std::string& path, const Limits& limits) {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "clausier/check/tender_checks.hpp"
+#include "clausier/hours/render.hpp"
 #include "clausier/text/french.hpp"
 
 namespace clausier::draft {
@@ -14,28 +15,6 @@ using namespace clausier::tender;
 using nlohmann::ordered_json;
 
 namespace {
-
-// "heure" is feminine: a number of hours that ends with "un" says "une" (vingt et une heures).
-std::string feminine(std::string words) {
-  auto ends_with = [&](std::string_view s) {
-    return words.size() >= s.size() && words.compare(words.size() - s.size(), s.size(), s) == 0;
-  };
-  if (words == "un" || ends_with(" un") || ends_with("-un")) words += "e";
-  return words;
-}
-
-std::string clause_label(Clause c) {
-  switch (c) {
-    case Clause::execution: return "condition d'exécution";
-    case Clause::reserved_siae: return "marché réservé aux structures d'insertion par l'activité économique";
-    case Clause::reserved_disability: return "marché réservé aux entreprises adaptées et aux ESAT";
-    case Clause::reserved_both:
-      return "marché réservé aux structures d'insertion par l'activité économique, aux entreprises adaptées et aux ESAT";
-    case Clause::integration_object: return "marché d'insertion et de qualification professionnelle";
-    case Clause::none: return "sans clause sociale";
-  }
-  return "";
-}
 
 std::string nature_label(Nature n) {
   switch (n) {
@@ -85,33 +64,20 @@ ordered_json lot_references(const rules::RuleSet& rules, const Lot& lot) {
   for (const auto& r : rules.legal_references()) {
     if (!r.current || !r.origin.verified) continue;
     bool applies = std::find(r.clauses.begin(), r.clauses.end(), clause) != r.clauses.end() ||
-                   (lot.award_criterion && std::find(r.clauses.begin(), r.clauses.end(), "award-criterion") != r.clauses.end());
+                   (lot.award_criterion && std::find(r.clauses.begin(), r.clauses.end(), award_criterion_code) != r.clauses.end());
     if (applies) refs.push_back({{"citation", unbreakable(r.citation)}, {"courte", unbreakable(r.short_name)}});
   }
   return refs;
 }
 
+// The calculation as the documents state it: hours' formula_text, said for the two methods it does
+// not name.
 std::string calculation(const hours::LotResult& r) {
-  const ResolvedLot& p = r.params;
   switch (r.lot->method.value) {
-    case Method::labour_cost:
-    case Method::percent_of_hours:
-      return fmt::format("{} × {} × {} ÷ {}\u202F€/h = {}\u202Fh", text::format_euros(*r.amount),
-                         text::format_percent(p.labour_share->value), text::format_percent(p.rate->value),
-                         text::format_number(p.hourly_cost->value), text::format_number(r.raw_hours));
     case Method::fixed: return "nombre d'heures fixé par l'acheteur";
-    case Method::fte:
-      return fmt::format("{} {} × {} mois × {}\u202Fh = {}\u202Fh", text::format_number(r.lot->fte->value),
-                         r.lot->fte->value >= 2 ? "équivalents temps plein" : "équivalent temps plein",
-                         text::format_number(r.lot->months->value),
-                         text::format_number(hours::full_time_month_hours), text::format_number(r.raw_hours));
-    case Method::cleaning_pact:
-      return fmt::format("méthode du PACT Propreté : P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {}\u202Fh",
-                         text::format_number(r.pact->p, 4), text::format_euros(*r.amount),
-                         text::format_number(r.pact->c), text::format_percent(p.rate->value),
-                         text::format_number(r.raw_hours));
+    case Method::cleaning_pact: return "méthode du PACT Propreté : " + hours::formula_text(r);
+    default: return hours::formula_text(r);
   }
-  return "";
 }
 
 ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, const ModelOptions& options) {
@@ -122,7 +88,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["id"] = lot.id.value;
   j["intitule"] = lot.title;
   j["clause"] = std::string(name(c));
-  j["clause_libelle"] = clause_label(c);
+  j["clause_libelle"] = std::string(label(c));
   j["execution"] = c == Clause::execution;
   j["reserve_siae"] = c == Clause::reserved_siae;
   j["reserve_handicap"] = c == Clause::reserved_disability;
@@ -137,8 +103,8 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["methode_libelle"] = std::string(hours::french_label(lot.method.value));
   j["pourcentage_heures"] = lot.method.value == Method::percent_of_hours;
   j["heures"] = text::format_number(r.hours);
-  j["heures_lettres"] = hours_words(r.hours, options.spelling);
-  j["heures_texte"] = hours_in_words(r.hours, options.spelling);
+  j["heures_lettres"] = text::hours_words(r.hours, options.spelling);
+  j["heures_texte"] = text::hours_in_words(r.hours, options.spelling);
   j["heures_brutes"] = text::format_number(r.raw_hours);
   j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r);
   j["montant"] = r.amount ? euros_ht(*r.amount) : "";
@@ -163,7 +129,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
                         {"optionnelle", opt},
                         {"montant", euros_ht(t.tranche->amount.value)},
                         {"heures", text::format_number(t.hours)},
-                        {"heures_texte", hours_in_words(t.hours, options.spelling)}});
+                        {"heures_texte", text::hours_in_words(t.hours, options.spelling)}});
   }
   j["tranches"] = tranches;
   j["a_tranches"] = !r.tranches.empty();
@@ -188,27 +154,6 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
 }
 
 }  // namespace
-
-std::string hours_words(double hours, text::Spelling spelling) {
-  double whole = std::floor(hours);
-  std::string words = feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling));
-  double fraction = hours - whole;
-  if (fraction < 1e-9) return words;
-  // 833.5: "huit cent trente-trois heures et demie", the only fraction a rounding step usually gives.
-  if (std::fabs(fraction - 0.5) < 1e-9) return fmt::format("{} heure{} et demie", words, whole >= 2 ? "s" : "");
-  return text::format_number(hours);
-}
-
-std::string hours_in_words(double hours, text::Spelling spelling) {
-  double whole = std::floor(hours);
-  // A half hour is said "deux cent soixante-deux heures et demie (262,5 heures)".
-  if (std::fabs(hours - whole - 0.5) < 1e-9)
-    return fmt::format("{} heure{} et demie ({} heures)",
-                       feminine(text::number_to_words(static_cast<std::uint64_t>(whole), spelling)),
-                       whole >= 2 ? "s" : "", text::format_number(hours));
-  return fmt::format("{} ({}) {}", hours_words(hours, spelling), text::format_number(hours),
-                     hours < 2 ? "heure" : "heures");
-}
 
 std::vector<std::string> unavailable_references(const rules::RuleSet& rules) {
   std::vector<std::string> out;
@@ -252,7 +197,6 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   ordered_json lots = ordered_json::array(), with = ordered_json::array(), below = ordered_json::array(),
                without = ordered_json::array();
   bool criterion = false, execution = false, reserved = false, integration = false;
-  double total = 0;
   for (const auto& r : result.lots) {
     if (!options.lots.empty() &&
         std::find(options.lots.begin(), options.lots.end(), r.lot->id.value) == options.lots.end())
@@ -261,7 +205,6 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
     lots.push_back(lot);
     if (r.status == hours::Status::ok) {
       with.push_back(lot);
-      total += r.hours;
       criterion = criterion || r.lot->award_criterion.has_value();
       Clause c = r.lot->clause.value;
       execution = execution || c == Clause::execution;
@@ -286,8 +229,9 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["lots_avec_clause"] = with;
   m["lots_sous_minimum"] = below;
   m["lots_sans_clause"] = without;
+  const double total = hours::total_hours(result.lots, options.lots);
   m["total_heures"] = text::format_number(total);
-  m["total_heures_texte"] = hours_in_words(total, options.spelling);
+  m["total_heures_texte"] = text::hours_in_words(total, options.spelling);
 
   ordered_json publics = ordered_json::array();
   for (const auto& c : rules.eligibility_criteria())

@@ -1,5 +1,7 @@
 #include "clausier/hours/calc.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <stdexcept>
 
@@ -106,16 +108,15 @@ class Calculator {
     const ResolvedLot& p = r.params;
     if (!lot.tranches.empty()) {
       r.basis = Basis::tranches;
-      double amount = 0, raw = 0, hours = 0;
+      double raw = 0, hours = 0;
       for (const Tranche& tr : lot.tranches) {
         TrancheResult t{&tr, round6(formula(tr.amount.value, p)), 0};
         t.hours = round_hours(t.raw_hours, p.rounding.value, p.rounding_step.value);
-        amount += tr.amount.value;
         raw += t.raw_hours;
         hours += t.hours;
         r.tranches.push_back(t);
       }
-      r.amount = amount;
+      r.amount = lot.tranches_amount();
       r.raw_hours = round6(raw);
       r.hours = round6(hours);
       return;
@@ -172,13 +173,19 @@ TenderResult compute(const Tender& t, const Resolution& resolution, const std::v
   out.tender = &t;
   for (const Override& o : overrides) out.overrides.push_back(o.text);
   Calculator calc;
-  for (const ResolvedLot& params : resolution.lots) {
-    LotResult r = calc.lot(params);
-    if (r.status == Status::ok) out.total_hours += r.hours;
-    out.lots.push_back(std::move(r));
-  }
-  out.total_hours = round6(out.total_hours);
+  for (const ResolvedLot& params : resolution.lots) out.lots.push_back(calc.lot(params));
+  out.total_hours = total_hours(out.lots);
   return out;
+}
+
+double total_hours(const std::vector<LotResult>& lots, const std::vector<std::string>& only) {
+  double total = 0;
+  for (const LotResult& r : lots) {
+    if (r.status != Status::ok) continue;
+    if (!only.empty() && std::find(only.begin(), only.end(), r.lot->id.value) == only.end()) continue;
+    total += r.hours;
+  }
+  return round6(total);
 }
 
 }  // namespace clausier::hours

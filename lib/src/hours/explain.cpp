@@ -45,16 +45,39 @@ std::string rounding_text(const ResolvedLot& p) {
   return "";
 }
 
-std::string euros(double v) { return format_number(v, 2) + "\u202F€"; }
+std::string euros(double v) { return text::format_euros(v); }
 std::string hours_short(double v) { return format_number(v, 2) + "\u202Fh"; }
 
-std::string formula_line(double amount, const ResolvedLot& p, double raw, double hours) {
-  return fmt::format("{} × {} × {} ÷ {}\u202F€/h = {} → {} ({})", euros(amount), format_percent(p.labour_share->value),
-                     format_percent(p.rate->value), format_number(p.hourly_cost->value), hours_short(raw),
-                     hours_short(hours), rounding_text(p));
+// A formula, then its hours after rounding and how they were rounded.
+std::string rounded(const std::string& formula, const ResolvedLot& p, double hours) {
+  return fmt::format("{} → {} ({})", formula, hours_short(hours), rounding_text(p));
 }
 
 }  // namespace
+
+std::string formula_text(double amount, const ResolvedLot& p, double raw_hours) {
+  return fmt::format("{} × {} × {} ÷ {}\u202F€/h = {}", euros(amount), format_percent(p.labour_share->value),
+                     format_percent(p.rate->value), format_number(p.hourly_cost->value), hours_short(raw_hours));
+}
+
+std::string formula_text(const LotResult& r) {
+  const Lot& lot = *r.lot;
+  if (r.status == Status::no_clause) return "";
+  switch (lot.method.value) {
+    case Method::labour_cost:
+    case Method::percent_of_hours: return formula_text(*r.amount, r.params, r.raw_hours);
+    case Method::fixed: return "";
+    case Method::fte:
+      return fmt::format("{} {} × {} mois × {} = {}", format_number(lot.fte->value),
+                         lot.fte->value >= 2 ? "équivalents temps plein" : "équivalent temps plein",
+                         format_number(lot.months->value), hours_short(full_time_month_hours),
+                         hours_short(r.raw_hours));
+    case Method::cleaning_pact:
+      return fmt::format("P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {}", format_number(r.pact->p, 4), euros(*r.amount),
+                         format_number(r.pact->c), format_percent(r.params.rate->value), hours_short(r.raw_hours));
+  }
+  return "";
+}
 
 std::vector<std::string> explain_lot(const LotResult& r) {
   const Lot& lot = *r.lot;
@@ -89,12 +112,12 @@ std::vector<std::string> explain_lot(const LotResult& r) {
     case Method::labour_cost:
     case Method::percent_of_hours:
       if (r.tranches.empty()) {
-        out.push_back("  calcul : " + formula_line(*r.amount, p, r.raw_hours, r.hours));
+        out.push_back("  calcul : " + rounded(formula_text(r), p, r.hours));
       } else {
         for (const TrancheResult& t : r.tranches)
           out.push_back(fmt::format("  tranche {} ({}) : {}", t.tranche->id.value,
                                     t.tranche->kind == TrancheKind::firm ? "ferme" : "optionnelle",
-                                    formula_line(t.tranche->amount.value, p, t.raw_hours, t.hours)));
+                                    rounded(formula_text(t.tranche->amount.value, p, t.raw_hours), p, t.hours)));
         bool optional = std::any_of(r.tranches.begin(), r.tranches.end(), [](const TrancheResult& t) {
           return t.tranche->kind == TrancheKind::optional;
         });
@@ -110,9 +133,7 @@ std::vector<std::string> explain_lot(const LotResult& r) {
                                 lot.hours->pos.line, hours_short(r.hours), rounding_text(p)));
       break;
     case Method::fte:
-      out.push_back(fmt::format("  calcul : {} ETP × {} mois × {} h = {} → {} ({})", format_number(lot.fte->value),
-                                format_number(lot.months->value), format_number(full_time_month_hours), hours_short(r.raw_hours),
-                                hours_short(r.hours), rounding_text(p)));
+      out.push_back("  calcul : " + rounded(formula_text(r), p, r.hours));
       break;
     case Method::cleaning_pact: {
       const Pact& k = *r.pact;
@@ -126,9 +147,7 @@ std::vector<std::string> explain_lot(const LotResult& r) {
                       " pas de clause (sans capacité)");
         return out;
       }
-      out.push_back(fmt::format("  calcul : I = P × A ÷ C × T = {} × {} ÷ {}\u202F€ × {} = {} → {} ({})", format_number(k.p, 4),
-                                euros(*r.amount), format_number(k.c), format_percent(p.rate->value),
-                                hours_short(r.raw_hours), hours_short(r.hours), rounding_text(p)));
+      out.push_back("  calcul : I = " + rounded(formula_text(r), p, r.hours));
       break;
     }
   }

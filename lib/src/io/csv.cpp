@@ -184,6 +184,7 @@ class RowCollector {
     if (!in_row_ && has_content(line, table_.separator)) {
       in_row_ = true;
       row_.line = number;
+      row_.offset = offset;
       row_offset_ = offset;
     }
     bool whole = csv_parse(&parser_, line.data(), line.size(), on_field, on_row, this) == line.size();
@@ -277,11 +278,11 @@ class RowCollector {
   std::exception_ptr failure_;
 };
 
-// Where the quote that opens field number `index` of the row starting at `row_offset` stands.
-// Replays the row one byte at a time through a fresh parser, to find the separator ending the
-// previous field; only runs on the error path.
-Position locate_open_quote(std::string_view text, std::size_t row_offset, int row_line, std::size_t index,
-                           char separator) {
+// Where field number `index` of the row starting at `row_offset` starts (its first character after
+// blanks, the opening quote of a quoted field). Replays the row one byte at a time through a fresh
+// parser, to find the separator ending the previous field; only runs on the error path.
+Position locate_field(std::string_view text, std::size_t row_offset, int row_line, std::size_t index,
+                      char separator) {
   csv_parser p{};
   csv_init(&p, 0);
   csv_set_delim(&p, static_cast<unsigned char>(separator));
@@ -321,6 +322,7 @@ CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, cons
   CsvTable table;
   table.encoding = std::move(decoded.encoding);
   table.separator = detect_separator(text);
+  table.text = text;
 
   RowCollector rows(table, on_row);
   int line = 0;
@@ -336,7 +338,7 @@ CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, cons
   }
   if (!rows.finish()) {
     Position quote =
-        locate_open_quote(text, rows.row_offset(), rows.row_line(), rows.fields_before_open_quote(), table.separator);
+        locate_field(text, rows.row_offset(), rows.row_line(), rows.fields_before_open_quote(), table.separator);
     result.diagnostics.push_back(
         input_error(path, "csv-syntax", quote, "ce guillemet ouvre un champ qui n'est jamais fermé",
                   "fermez le guillemet, ou doublez-le (\"\") s'il fait partie du texte"));
@@ -344,8 +346,14 @@ CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, cons
     result.diagnostics.push_back(input_error(path, "csv-empty", {}, "le fichier est vide : aucune ligne d'en-tête",
                                            "enregistrez la feuille au format CSV avec sa ligne d'en-tête"));
   }
+  table.text = {};
   if (rows.has_header()) result.table = std::move(table);
   return result;
+}
+
+Position csv_field_position(const CsvTable& table, const CsvRow& row, std::size_t index) {
+  if (table.text.empty() || row.offset >= table.text.size() || index >= row.fields.size()) return {row.line, 1};
+  return locate_field(table.text, row.offset, row.line, index, table.separator);
 }
 
 CsvResult parse_csv(std::string_view bytes, const std::string& path) {

@@ -80,9 +80,9 @@ struct Writer {
     j["id"] = l.id;
     j["title"] = l.title;
     j["trade"] = text_or_null(l.trade);
-    j["clause"] = l.clause;
-    j["hours_status"] = l.hours_status;
-    j["tracking_status"] = text_or_null(l.tracking_status);
+    j["clause"] = tender::name(l.clause);
+    j["hours_status"] = hours::name(l.hours_status);
+    j["tracking_status"] = l.tracking_status ? ordered_json(track::name(*l.tracking_status)) : ordered_json(nullptr);
     j["decp"] = l.decp;
     j["contractor"] = text_or_null(l.contractor);
     j["start"] = date_or_null(l.start);
@@ -218,10 +218,10 @@ std::string render_json(const ParticipantSheet& s) {
   ordered_json doc = head("participant", s.counting, s.as_of);
   doc["operation"] = {{"id", s.operation_id}, {"title", s.operation_title}, {"buyer", s.buyer}};
   doc["ref"] = s.ref;
-  doc["sex"] = s.sex;
+  doc["sex"] = code(s.sex);
   doc["birth_year"] = s.birth_year;
   doc["age_at_validation"] = s.age_at_validation;
-  doc["age_band"] = s.age_band;
+  doc["age_band"] = code(s.age_band);
   doc["education_level"] = int_or_null(s.education_level);
   doc["criteria"] = s.criteria;
   doc["validated_on"] = io::iso(s.validated_on);
@@ -232,23 +232,25 @@ std::string render_json(const ParticipantSheet& s) {
   doc["training_hours"] = hours(s.training_hours);
   doc["counted_hours"] = hours(s.counted_hours);
   doc["lots"] = s.lots;
-  doc["routes"] = s.routes;
-  doc["contracts"] = s.contracts;
+  doc["routes"] = ordered_json::array();
+  for (track::Route r : s.routes) doc["routes"].push_back(track::name(r));
+  doc["contracts"] = ordered_json::array();
+  for (track::Contract c : s.contracts) doc["contracts"].push_back(track::name(c));
   doc["employers"] = s.employers;
   doc["months"] = ordered_json::array();
   for (const SheetMonth& m : s.months)
     doc["months"].push_back({{"month", m.month},
                              {"lot", m.lot},
-                             {"route", m.route},
-                             {"contract", m.contract},
+                             {"route", track::name(m.route)},
+                             {"contract", track::name(m.contract)},
                              {"employer", m.employer},
                              {"work_hours", hours(m.work_hours)},
                              {"training_hours", hours(m.training_hours)},
                              {"counted_hours", hours(m.counted_hours)},
                              {"not_counted_reason", text_or_null(m.not_counted_reason)}});
-  auto situation = [](const std::optional<track::Situation>& v) {
+  auto situation = [](const std::optional<KnownSituation>& v) {
     if (!v) return ordered_json(nullptr);
-    return ordered_json{{"date", io::iso(v->date)}, {"situation", v->code}, {"category", v->category}};
+    return ordered_json{{"date", io::iso(v->date)}, {"situation", v->code}, {"category", code(v->category)}};
   };
   doc["exit"] = situation(s.exit);
   doc["follow_up"] = situation(s.follow_up);

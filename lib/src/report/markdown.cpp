@@ -121,7 +121,7 @@ std::string lots_section(const OperationReport& r) {
   std::string out = "## Lots\n\n";
   std::vector<text::Row> rows;
   for (const LotReport& l : r.lots)
-    rows.push_back({l.id, l.title, l.contractor, clause_label(l.clause), period(l), format_number(l.target_hours),
+    rows.push_back({l.id, l.title, l.contractor, std::string(tender::short_label(l.clause)), period(l), format_number(l.target_hours),
                     format_number(l.realised_hours), percent(l.achievement), gap(l.target_hours, l.realised_hours),
                     people(l.participants, r.min_cell), lot_status(l)});
   out += text::render_markdown_table({{"Lot"},
@@ -272,54 +272,17 @@ std::string operations_section(const std::vector<OperationLine>& operations) {
          "\n";
 }
 
-// "F" → "femme": the sheet speaks of one person.
-std::string sex_label(const std::string& code) {
-  if (code == "F") return "femme";
-  if (code == "M") return "homme";
-  return code == "X" ? "non précisé (X)" : code;
-}
-
-std::string age_band_label(const std::string& band) {
-  if (band == "under-26") return "moins de 26 ans";
-  if (band == "26-49") return "26 à 49 ans";
-  if (band == "50-plus") return "50 ans ou plus";
-  return band;
-}
-
-std::string category_label(const std::string& category) {
-  if (category == "durable") return "emploi durable";
-  if (category == "transition") return "emploi de transition";
-  if (category == "positive") return "sortie positive";
-  return "autre situation";
-}
-
 // Labels of the built-in tables: a user rule file may rename them, the codes stay.
 std::string criterion_label(const std::string& code) {
   const rules::EligibilityCriterion* c = rules::RuleSet::builtin().criterion(code);
   return c ? c->label : code;
 }
 
-std::string situation_line(std::string_view when, const std::optional<track::Situation>& s) {
+std::string situation_line(std::string_view when, const std::optional<KnownSituation>& s) {
   if (!s) return fmt::format("- {} : non renseignée\n", when);
   const rules::Outcome* o = rules::RuleSet::builtin().outcome(s->code);
   return fmt::format("- {} ({}) : {} — {}\n", when, text::format_date_long(s->date), o ? o->label : s->code,
-                     category_label(s->category));
-}
-
-std::string route_label(const std::string& code) {
-  using track::Route;
-  for (Route r : {Route::direct, Route::etti, Route::ai, Route::geiq, Route::siae_subcontract, Route::siae_cocontract,
-                  Route::ea})
-    if (track::name(r) == code) return std::string(track::french_label(r));
-  return code;
-}
-
-std::string contract_label(const std::string& code) {
-  using track::Contract;
-  for (Contract c : {Contract::cdi, Contract::cdi_inclusion, Contract::cdd, Contract::cddi, Contract::cdd_usage,
-                     Contract::interim, Contract::apprenticeship, Contract::professionalisation, Contract::other})
-    if (track::name(c) == code) return std::string(track::french_label(c));
-  return code;
+                     label(s->category));
 }
 
 std::string observation(const SheetMonth& m) {
@@ -327,9 +290,11 @@ std::string observation(const SheetMonth& m) {
   return "non décomptée : " + std::string(track::reason_label(m.not_counted_reason));
 }
 
-std::vector<std::string> labels(const std::vector<std::string>& codes, std::string (*label)(const std::string&)) {
+// The French labels of codes: criteria by code, routes and contracts by their enum.
+template <class Code, class Label>
+std::vector<std::string> labels(const std::vector<Code>& codes, Label label) {
   std::vector<std::string> out;
-  for (const auto& c : codes) out.push_back(label(c));
+  for (const auto& c : codes) out.push_back(std::string(label(c)));
   return out;
 }
 
@@ -393,9 +358,9 @@ std::string render_markdown(const ParticipantSheet& s) {
   out += fmt::format("- Opération : {} — {}\n", s.operation_id, s.operation_title);
   if (!s.buyer.empty()) out += fmt::format("- Acheteur : {}\n", s.buyer);
   out += fmt::format("- Situation au {}\n", text::format_date_long(s.as_of));
-  out += fmt::format("- Participant : {} ({})\n", s.ref, sex_label(s.sex));
+  out += fmt::format("- Participant : {} ({})\n", s.ref, label(s.sex));
   out += fmt::format("- Année de naissance : {} ({} ans à la validation, tranche {})\n", s.birth_year,
-                     s.age_at_validation, age_band_label(s.age_band));
+                     s.age_at_validation, label(s.age_band));
   out += "- Niveau de formation : " +
          (s.education_level ? std::to_string(*s.education_level) : std::string("non renseigné")) + "\n";
   out += fmt::format("- Éligibilité validée le {}", text::format_date_long(s.validated_on));
@@ -412,8 +377,8 @@ std::string render_markdown(const ParticipantSheet& s) {
   out += fmt::format("- Heures de travail : {} ; heures de formation : {} ; heures décomptées : {}\n",
                      format_hours(s.work_hours), format_hours(s.training_hours), format_hours(s.counted_hours));
   if (!s.lots.empty()) out += "- Lots : " + join(s.lots, ", ") + "\n";
-  if (!s.routes.empty()) out += "- Modalités : " + join(labels(s.routes, route_label), ", ") + "\n";
-  if (!s.contracts.empty()) out += "- Contrats : " + join(labels(s.contracts, contract_label), ", ") + "\n";
+  if (!s.routes.empty()) out += "- Modalités : " + join(labels(s.routes, [](track::Route r) { return track::french_label(r); }), ", ") + "\n";
+  if (!s.contracts.empty()) out += "- Contrats : " + join(labels(s.contracts, [](track::Contract c) { return track::french_label(c); }), ", ") + "\n";
   if (!s.employers.empty()) out += "- Employeurs : " + join(s.employers, ", ") + "\n";
   out += "\n";
 
@@ -421,7 +386,7 @@ std::string render_markdown(const ParticipantSheet& s) {
     out += "## Heures par mois\n\n";
     std::vector<text::Row> rows;
     for (const SheetMonth& m : s.months)
-      rows.push_back({month_label(m.month), m.lot, route_label(m.route), contract_label(m.contract), m.employer,
+      rows.push_back({month_label(m.month), m.lot, std::string(track::french_label(m.route)), std::string(track::french_label(m.contract)), m.employer,
                       format_number(m.work_hours), format_number(m.training_hours), format_number(m.counted_hours),
                       observation(m)});
     rows.push_back({"**Total**", "", "", "", "", fmt::format("**{}**", format_number(s.work_hours)),

@@ -1,4 +1,4 @@
-// The report of one operation, and one participant's sheet, from what tracking counts.
+// The report of one operation (here), and one participant's sheet (sheet.cpp), from what tracking counts.
 //
 // Choices the header leaves open, decided here:
 // - Counting is tracking's: track::track() gives each lot's target, counted hours and status, and
@@ -28,8 +28,6 @@
 // Every figure is rounded to 6 decimals (hours::round6), as tracking publishes them.
 #include "clausier/report/model.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -42,124 +40,17 @@
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/core/text.hpp"
 #include "clausier/track/render.hpp"
+#include "model_parts.hpp"
 
 namespace clausier::report {
 
 using hours::round6;
 using track::Month;
+using namespace detail;
 
-long long full_time_equivalents(double hours) { return std::llround(hours / network_fte_hours); }
-
-void suppress_small_cells(Breakdown& b, int min_cell) {
-  auto small = [&](int people) { return people > 0 && people < min_cell; };
-  int suppressed = 0;
-  for (Cell& c : b.cells) {
-    c.suppressed = small(c.people);
-    c.secondary = false;
-    suppressed += c.suppressed ? 1 : 0;
-  }
-  b.population_suppressed = small(b.population);
-  if (suppressed != 1) return;
-  // The smallest other non-zero cell, the first one on a tie.
-  Cell* next = nullptr;
-  for (Cell& c : b.cells)
-    if (!c.suppressed && c.people > 0 && (next == nullptr || c.people < next->people)) next = &c;
-  if (next != nullptr) next->suppressed = next->secondary = true;
-}
-
-void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 && c.people < min_cell; }
-
-std::string_view age_band(int age) {
-  if (age < 26) return "under-26";
-  if (age < 50) return "26-49";
-  return "50-plus";
-}
-
-std::vector<std::string> decp_values(const hours::LotResult& lot) {
-  using tender::Clause;
-  Clause clause = lot.lot->clause.value;
-  std::vector<std::string> out;
-  // An execution clause (or an insertion-object contract) is a social consideration once it is set:
-  // below the minimum the clause is not set.
-  if (lot.status == hours::Status::ok && (clause == Clause::execution || clause == Clause::integration_object))
-    out.emplace_back("Clause sociale");
-  if (lot.lot->award_criterion && clause != Clause::none) out.emplace_back("Critère social");
-  if (clause == Clause::reserved_siae || clause == Clause::reserved_disability || clause == Clause::reserved_both)
-    out.emplace_back("Marché réservé");
-  if (out.empty()) out.emplace_back("Pas de considération sociale");
-  return out;
-}
-
-std::string_view name(GroupBy g) {
-  switch (g) {
-    case GroupBy::none: return "none";
-    case GroupBy::buyer: return "buyer";
-    case GroupBy::year: return "year";
-    case GroupBy::trade: return "trade";
-    case GroupBy::route: return "route";
-  }
-  return "";
-}
-
-namespace {
-
-constexpr track::Route all_routes[] = {track::Route::direct,           track::Route::etti,
-                                       track::Route::ai,               track::Route::geiq,
-                                       track::Route::siae_subcontract, track::Route::siae_cocontract,
-                                       track::Route::ea};
-constexpr track::Contract all_contracts[] = {
-    track::Contract::cdi,       track::Contract::cdi_inclusion,  track::Contract::cdd,
-    track::Contract::cddi,      track::Contract::cdd_usage,      track::Contract::interim,
-    track::Contract::apprenticeship, track::Contract::professionalisation, track::Contract::other};
-static_assert(std::size(all_routes) == std::tuple_size_v<decltype(BreakdownCounter::Hours::route)>);
-static_assert(std::size(all_contracts) == std::tuple_size_v<decltype(BreakdownCounter::Hours::contract)>);
-
-constexpr std::string_view outcome_categories[] = {"durable", "transition", "positive", "other", "none"};
-
-// Labels of the route and contract codes start with a capital in tables ("Embauche directe").
-std::string capitalised(std::string_view s) {
-  std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  return out;
-}
-
-std::string outcome_label(std::string_view category) {
-  if (category == "durable") return "Emploi durable";
-  if (category == "transition") return "Emploi de transition";
-  if (category == "positive") return "Sortie positive";
-  if (category == "other") return "Autre situation";
-  return "Non renseignée";
-}
-
-// The category of a situation known at as_of, from the rule table; "none" when there is none yet.
-std::string_view category_at(const std::optional<track::Situation>& s, Date as_of, const rules::RuleSet& rules) {
-  if (!s || s->date > as_of) return "none";
-  if (const rules::Outcome* o = rules.outcome(s->code)) return o->category;
-  return s->category.empty() ? std::string_view("other") : std::string_view(s->category);
-}
-
-Breakdown breakdown(std::string id, std::string title, bool has_hours, bool multiple) {
-  Breakdown b;
-  b.id = std::move(id);
-  b.title = std::move(title);
-  b.has_hours = has_hours;
-  b.multiple = multiple;
-  return b;
-}
-
-Cell cell(std::string_view key, std::string label) {
-  Cell c;
-  c.key = key;
-  c.label = std::move(label);
-  return c;
-}
+namespace detail {
 
 int age_at_validation(const track::Participant& p) { return static_cast<int>(p.validated_on.year()) - p.birth_year; }
-
-std::optional<double> achievement(double realised, double target) {
-  if (target <= 0) return std::nullopt;
-  return round6(realised / target);
-}
 
 Date last_day(Month m) {
   return boost::gregorian::date(static_cast<unsigned short>(m.year), static_cast<unsigned short>(m.month), 1).end_of_month();
@@ -167,28 +58,25 @@ Date last_day(Month m) {
 
 Month month_of_index(int index) { return Month{index / 12, index % 12 + 1}; }
 
-// Statement lot ids as the tender writes them ("1" for "01"), looked up once per distinct text.
-class LotIndex {
- public:
-  explicit LotIndex(const hours::TenderResult& result) {
-    for (std::size_t i = 0; i < result.lots.size(); ++i) exact_.emplace(result.lots[i].lot->id.value, i);
-  }
-  std::size_t operator()(std::string_view id) {
-    auto it = cache_.find(id);
-    if (it != cache_.end()) return it->second;
-    std::size_t found = npos;
-    if (auto e = exact_.find(id); e != exact_.end()) found = e->second;
-    else
-      for (const auto& [key, i] : exact_)
-        if (track::same_lot(key, id) && (found == npos || i < found)) found = i;
-    cache_.emplace(id, found);
-    return found;
-  }
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+CountingInfo counting_info(const tender::Tender& t, double tolerance, const rules::RuleSet& rules) {
+  CountingInfo c;
+  track::CountingRules counting = track::counting_rules(t);
+  c.training_hours = tender::name(counting.training);
+  c.validity_months = counting.validity_months;
+  c.tolerance = tolerance;
+  c.rules_version = rules.version();
+  c.rules_sha256 = rules.sha256();
+  return c;
+}
 
- private:
-  std::unordered_map<std::string_view, std::size_t> exact_, cache_;
-};
+}  // namespace detail
+
+namespace {
+
+std::optional<double> achievement(double realised, double target) {
+  if (target <= 0) return std::nullopt;
+  return round6(realised / target);
+}
 
 // Counted training hours of a counted row: its training hours when they count (the row's counted
 // hours then exceed its work hours), else 0.
@@ -217,7 +105,9 @@ std::vector<Breakdown> breakdowns_of(const People& people, const track::Particip
 }
 
 Cell participants_cell(int people, double hours, int min_cell) {
-  Cell c = cell("participants", "Participants");
+  Cell c;
+  c.key = "participants";
+  c.label = "Participants";
   c.people = people;
   c.hours = round6(hours);
   suppress_small_cell(c, min_cell);
@@ -248,17 +138,6 @@ std::vector<NotCountedTotal> not_counted_totals(const std::vector<track::NotCoun
     return std::make_tuple(reason_rank(a.reason), a.reason) < std::make_tuple(reason_rank(b.reason), b.reason);
   });
   return out;
-}
-
-CountingInfo counting_info(const tender::Tender& t, double tolerance, const rules::RuleSet& rules) {
-  CountingInfo c;
-  track::CountingRules counting = track::counting_rules(t);
-  c.training_hours = tender::name(counting.training);
-  c.validity_months = counting.validity_months;
-  c.tolerance = tolerance;
-  c.rules_version = rules.version();
-  c.rules_sha256 = rules.sha256();
-  return c;
 }
 
 std::string report_path(const tender::Tender& t) {
@@ -308,9 +187,9 @@ LotReport lot_report(const track::LotTracking& t, const LotFacts& f, const track
   out.id = lot.id.value;
   out.title = lot.title;
   out.trade = lot.trade ? lot.trade->value : "";
-  out.clause = tender::name(lot.clause.value);
-  out.hours_status = hours::name(r.status);
-  out.tracking_status = t.tracked ? std::string(track::name(t.status)) : "";
+  out.clause = lot.clause.value;
+  out.hours_status = r.status;
+  if (t.tracked) out.tracking_status = t.status;
   out.decp = join(decp_values(r), " ; ");
   out.contractor = t.contractor;
   if (lot.start) out.start = lot.start->value;
@@ -367,83 +246,6 @@ std::vector<MonthRow> month_rows(const track::Tracking& t, const std::map<int, d
 }
 
 }  // namespace
-
-BreakdownCounter::BreakdownCounter(const rules::RuleSet& rules, Date as_of, bool with_training)
-    : rules_(&rules), as_of_(as_of), with_training_(with_training) {
-  Breakdown sex = breakdown("sex", "Sexe", false, false);
-  sex.cells = {cell("F", "Femmes"), cell("M", "Hommes"), cell("X", "Autre ou non précisé")};
-  Breakdown age = breakdown("age_band", "Tranche d'âge à la validation", false, false);
-  age.cells = {cell("under-26", "Moins de 26 ans"), cell("26-49", "26 à 49 ans"), cell("50-plus", "50 ans ou plus")};
-  Breakdown criterion = breakdown("criterion", "Critère d'éligibilité", false, true);
-  for (const rules::EligibilityCriterion& c : rules.eligibility_criteria()) {
-    criterion_cell_.emplace(c.code, criterion.cells.size());
-    criterion.cells.push_back(cell(c.code, c.label));
-  }
-  Breakdown route = breakdown("route", "Modalité d'insertion", true, true);
-  for (track::Route r : all_routes) route.cells.push_back(cell(track::name(r), capitalised(track::french_label(r))));
-  Breakdown contract = breakdown("contract", "Type de contrat", true, true);
-  for (track::Contract c : all_contracts)
-    contract.cells.push_back(cell(track::name(c), capitalised(track::french_label(c))));
-  Breakdown exit = breakdown("exit", "Situation à la sortie", false, false);
-  Breakdown follow_up = breakdown("follow_up", "Situation six mois après la sortie", false, false);
-  for (std::string_view category : outcome_categories) {
-    exit.cells.push_back(cell(category, outcome_label(category)));
-    follow_up.cells.push_back(cell(category, outcome_label(category)));
-  }
-  b_ = {std::move(sex), std::move(age), std::move(criterion), std::move(route), std::move(contract)};
-  if (with_training_) {
-    Breakdown training = breakdown("training", "Heures de formation", true, false);
-    training.cells = {cell("with-training", "Avec des heures de formation comptées"),
-                      cell("without-training", "Sans heure de formation comptée")};
-    b_.push_back(std::move(training));
-  }
-  b_.push_back(std::move(exit));
-  b_.push_back(std::move(follow_up));
-}
-
-void BreakdownCounter::add(const track::Participant& p, const Hours& h) {
-  auto count = [](Breakdown& b, std::string_view key, double hours = 0) {
-    for (Cell& c : b.cells)
-      if (c.key == key) {
-        c.people += 1;
-        c.hours += hours;
-        return;
-      }
-  };
-  std::size_t i = 0;
-  for (Breakdown& b : b_) b.population += 1;
-  count(b_[i++], p.sex);
-  count(b_[i++], age_band(age_at_validation(p)));
-  Breakdown& criterion = b_[i++];
-  for (const std::string& code : p.criteria)
-    if (auto it = criterion_cell_.find(code); it != criterion_cell_.end()) criterion.cells[it->second].people += 1;
-  Breakdown& route = b_[i++];
-  for (std::size_t r = 0; r < h.route.size(); ++r)
-    if (h.route[r] > 0) {
-      route.cells[r].people += 1;
-      route.cells[r].hours += h.route[r];
-    }
-  Breakdown& contract = b_[i++];
-  for (std::size_t c = 0; c < h.contract.size(); ++c)
-    if (h.contract[c] > 0) {
-      contract.cells[c].people += 1;
-      contract.cells[c].hours += h.contract[c];
-    }
-  if (with_training_) {
-    if (h.training > 0) count(b_[i++], "with-training", h.training);
-    else count(b_[i++], "without-training");
-  }
-  count(b_[i++], category_at(p.exit, as_of_, *rules_));
-  count(b_[i++], category_at(p.follow_up, as_of_, *rules_));
-}
-
-std::vector<Breakdown> BreakdownCounter::finish(int min_cell) {
-  for (Breakdown& b : b_) {
-    for (Cell& c : b.cells) c.hours = round6(c.hours);
-    suppress_small_cells(b, min_cell);
-  }
-  return b_;
-}
 
 OperationReport build_operation_report(const track::Operation& op, const rules::RuleSet& rules,
                                        const ReportOptions& options) {
@@ -516,123 +318,6 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   out.not_counted_hours = round6(out.not_counted_hours);
   out.counting = counting_info(tender, t.tolerance, rules);
   return out;
-}
-
-ParticipantSheet build_participant_sheet(const track::Operation& op, const std::string& ref,
-                                         const rules::RuleSet& rules, const ReportOptions& options) {
-  const hours::TenderResult* result = op.result();
-  if (result == nullptr) throw std::invalid_argument("build_participant_sheet: the tender is not valid");
-  const track::Participant* p = op.participants.find(ref);
-  if (p == nullptr) throw std::out_of_range(fmt::format("participant {} absent du fichier des participants", quoted(ref)));
-  const tender::Tender& tender = *result->tender;
-
-  ParticipantSheet out;
-  out.operation_id = tender.id.value;
-  out.operation_title = tender.title;
-  out.buyer = tender.buyer.name;
-  out.ref = p->ref;
-  out.sex = p->sex;
-  out.birth_year = p->birth_year;
-  out.age_at_validation = age_at_validation(*p);
-  out.age_band = age_band(out.age_at_validation);
-  out.education_level = p->education_level;
-  out.criteria = p->criteria;
-  out.validated_on = p->validated_on;
-  track::CountingRules counting = track::counting_rules(tender);
-  if (counting.validity_months)  // the last month that counts is the month of validation + validity
-    out.validity_end = last_day(month_of_index(Month::of(p->validated_on).index() + *counting.validity_months));
-  out.as_of = options.as_of;
-  double tolerance = tender.counting && tender.counting->tolerance ? tender.counting->tolerance->value : 0;
-  out.counting = counting_info(tender, tolerance, rules);
-  // A situation dated after as_of is not known at that date; the category is the rule table's.
-  auto known = [&](const std::optional<track::Situation>& s) -> std::optional<track::Situation> {
-    if (!s || s->date > options.as_of) return std::nullopt;
-    track::Situation situation = *s;
-    situation.category = category_at(s, options.as_of, rules);
-    return situation;
-  };
-  out.exit = known(p->exit);
-  out.follow_up = known(p->follow_up);
-
-  // The participant's rows, counted or not, with tracking's verdict on each.
-  track::Count count = track::count_rows(*result, op.participants, op.rows, Month::of(options.as_of));
-  std::unordered_map<const track::StatementRow*, double> counted;
-  for (const track::CountedRow& c : count.counted)
-    if (c.row->participant == ref) counted.emplace(c.row, c.hours);
-  std::map<std::pair<std::string_view, int>, std::string_view> reasons;
-  for (const track::NotCounted& n : count.not_counted) reasons.emplace(std::make_pair(std::string_view(n.file), n.line), n.reason);
-  std::vector<const track::StatementRow*> rows;
-  for (const track::StatementRow& row : op.rows)
-    if (row.participant == ref) rows.push_back(&row);
-  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->month < b->month; });
-
-  std::set<std::string> lots, routes, contracts, employers;
-  LotIndex lot_index(*result);
-  for (const track::StatementRow* row : rows) {
-    SheetMonth m;
-    m.month = row->month.iso();
-    m.lot = row->lot;
-    m.route = track::name(row->route);
-    m.contract = track::name(row->contract);
-    m.employer = row->employer;
-    m.work_hours = row->work_hours;
-    m.training_hours = row->training_hours;
-    auto it = counted.find(row);
-    if (it == counted.end()) {
-      auto reason = reasons.find({std::string_view(*row->file), row->line});
-      m.not_counted_reason = reason == reasons.end() ? "" : std::string(reason->second);
-      out.months.push_back(std::move(m));
-      continue;
-    }
-    m.counted_hours = it->second;
-    if (out.first_month.empty()) out.first_month = m.month;
-    out.last_month = m.month;
-    out.work_hours += row->work_hours;
-    out.training_hours += row->training_hours;
-    out.counted_hours += it->second;
-    std::size_t lot = lot_index(row->lot);  // a row that counts has a lot: the tender's id ("1" for "01")
-    lots.insert(lot == LotIndex::npos ? row->lot : result->lots[lot].lot->id.value);
-    routes.emplace(m.route);
-    contracts.emplace(m.contract);
-    employers.insert(row->employer);
-    out.months.push_back(std::move(m));
-  }
-  out.work_hours = round6(out.work_hours);
-  out.training_hours = round6(out.training_hours);
-  out.counted_hours = round6(out.counted_hours);
-  out.lots.assign(lots.begin(), lots.end());
-  out.routes.assign(routes.begin(), routes.end());
-  out.contracts.assign(contracts.begin(), contracts.end());
-  out.employers.assign(employers.begin(), employers.end());
-  return out;
-}
-
-Cell published_work_contracts(int work_contracts, const Cell& participants) {
-  Cell c;
-  c.key = "work_contracts";
-  c.label = "Contrats de travail";
-  c.people = work_contracts;
-  c.suppressed = participants.suppressed;
-  return c;
-}
-
-std::string clause_label(std::string_view code) {
-  if (code == "execution") return "condition d'exécution";
-  if (code == "reserved-siae") return "marché réservé (SIAE)";
-  if (code == "reserved-disability") return "marché réservé (EA, ESAT)";
-  if (code == "reserved-both") return "marché réservé (SIAE, EA, ESAT)";
-  if (code == "integration-object") return "marché d'insertion";
-  if (code == "none") return "sans clause";
-  return std::string(code);
-}
-
-std::string lot_status(const LotReport& l) {
-  for (auto s : {track::LotStatus::not_started, track::LotStatus::behind, track::LotStatus::on_track,
-                 track::LotStatus::complete})
-    if (!l.tracking_status.empty() && track::name(s) == l.tracking_status) return std::string(track::french_label(s));
-  for (auto s : {hours::Status::ok, hours::Status::below_minimum, hours::Status::no_clause, hours::Status::no_capacity})
-    if (hours::name(s) == l.hours_status) return std::string(hours::french_label(s));
-  return l.hours_status;
 }
 
 }  // namespace clausier::report

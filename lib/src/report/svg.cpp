@@ -31,7 +31,7 @@ std::string open_svg(std::string_view id, std::string_view title, double height)
       "<svg id=\"{0}\" class=\"chart-svg\" viewBox=\"0 0 {1} {2}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" "
       "role=\"img\" aria-labelledby=\"{0}-title\" font-family=\"inherit\" font-size=\"11\">\n"
       "<title id=\"{0}-title\">{3}</title>\n",
-      escape(id), num(width), num(height), escape(title));
+      html_escaped(id), num(width), num(height), html_escaped(title));
 }
 
 // A step of 1, 2, 2.5 or 5 × 10^k giving at most about five intervals up to `max`; at least 1 (hours).
@@ -63,24 +63,10 @@ std::string legend_entry(double x, double y, std::string_view colour, bool dashe
     out = fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"3\"{}/>", num(x),
                       num(y - 4), num(x + 22), num(y - 4), colour, dashed ? " stroke-dasharray=\"6 4\"" : "");
   return out + fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#222222\">{}</text>\n", num(x + (bar ? 22 : 28)), num(y),
-                           escape(label));
+                           html_escaped(label));
 }
 
 }  // namespace
-
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char ch : sanitize_utf8(text)) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
 
 std::pair<int, int> parse_month(std::string_view m) {
   if (m.size() != 7 || m[4] != '-') return {0, 0};
@@ -115,10 +101,10 @@ std::string line_chart(std::string_view id, std::string_view title, const std::v
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>", num(left),
                        num(y_of(v)), num(right), num(y_of(v)), v == 0 ? axis_colour : grid_colour);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>\n", num(left - 6),
-                       num(y_of(v) + 4), axis_colour, escape(text::format_number(v, 1)));
+                       num(y_of(v) + 4), axis_colour, html_escaped(text::format_number(v, 1)));
   }
   out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", num(left - 6), num(top - 10), axis_colour,
-                     escape(unit));
+                     html_escaped(unit));
   // Month ticks, and a label every `every` months (about twelve labels at most); the year under January
   // and under the first label.
   const std::size_t every = (n + 11) / 12;
@@ -130,11 +116,11 @@ std::string line_chart(std::string_view id, std::string_view title, const std::v
     auto [year, month] = parse_month(months[i]);
     if (year == 0) {
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n", num(x),
-                         num(bottom + 17), axis_colour, escape(months[i]));
+                         num(bottom + 17), axis_colour, html_escaped(months[i]));
       continue;
     }
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}", num(x), num(bottom + 17),
-                       axis_colour, escape(month_abbreviation(month)));
+                       axis_colour, html_escaped(month_abbreviation(month)));
     if (i == 0 || std::size_t(month) <= every) out += fmt::format("<tspan x=\"{}\" dy=\"14\">{}</tspan>", num(x), year);
     out += "</text>\n";
   }
@@ -159,7 +145,7 @@ std::string line_chart(std::string_view id, std::string_view title, const std::v
     const bool near_right = x_of(last) > right - 60;
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"{}\" font-weight=\"bold\">{}</text>\n",
                        num(x_of(last) + (near_right ? -6 : 6)), num(y_of(s.values[last]) - 8),
-                       near_right ? "end" : "start", s.colour, escape(text::format_number(s.values[last], 0)));
+                       near_right ? "end" : "start", s.colour, html_escaped(text::format_number(s.values[last], 0)));
   }
   return out + "</svg>\n";
 }
@@ -192,7 +178,7 @@ std::string bar_chart(std::string_view id, std::string_view title, const std::ve
       "<defs><pattern id=\"{}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
       "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e6e6e6\"/>"
       "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{}\" stroke-width=\"2\"/></pattern></defs>\n",
-      escape(id), masked_colour);
+      html_escaped(id), masked_colour);
   if (legend.size() > 1) {
     double lx = x0;
     for (const Legend& l : legend) {
@@ -205,10 +191,10 @@ std::string bar_chart(std::string_view id, std::string_view title, const std::ve
     const double y = top + (above ? label_line : 0);  // first bar
     if (above)
       out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#222222\">{}</text>\n", num(x0), num(top + 10),
-                         escape(truncated(rows[r].label, max_label_chars)));
+                         html_escaped(truncated(rows[r].label, max_label_chars)));
     else
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#222222\">{}</text>\n", num(x0 - 8),
-                         num(y + bars_height / 2 + 4), escape(rows[r].label));
+                         num(y + bars_height / 2 + 4), html_escaped(rows[r].label));
     for (std::size_t b = 0; b < rows[r].values.size() && b < per_row; ++b) {
       const BarValue& v = rows[r].values[b];
       const double by = y + double(b) * (bar_height + bar_gap);
@@ -216,16 +202,16 @@ std::string bar_chart(std::string_view id, std::string_view title, const std::ve
       if (!v.value) {
         out += fmt::format("<rect class=\"masked\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#{}-hatch)\" "
                            "stroke=\"{}\" stroke-width=\"0.5\"/>",
-                           num(x0), num(by), num(masked_width), num(bar_height), escape(id), masked_colour);
+                           num(x0), num(by), num(masked_width), num(bar_height), html_escaped(id), masked_colour);
         out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#666666\" font-style=\"italic\">{}</text>\n",
-                           num(x0 + masked_width + 6), num(by + bar_height - 3), escape(masked_label));
+                           num(x0 + masked_width + 6), num(by + bar_height - 3), html_escaped(masked_label));
         continue;
       }
       const double w = max > 0 ? plot_width * *v.value / max : 0;
       out += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>", num(x0),
                          num(by), num(w), num(bar_height), colour);
       out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#222222\">{}</text>\n", num(x0 + w + 6),
-                         num(by + bar_height - 3), escape(v.text));
+                         num(by + bar_height - 3), html_escaped(v.text));
     }
   }
   if (!above)

@@ -16,9 +16,6 @@ inline constexpr std::string_view schedule_colour = "#e07b00";
 inline constexpr std::string_view follow_up_colour = "#8db0dc";
 inline constexpr std::string_view masked_colour = "#9e9e9e";
 
-// Text for XML or HTML content and double-quoted attributes: invalid UTF-8 replaced, & < > " escaped
-// (the apostrophe of French text stays as it is).
-std::string escape(std::string_view text);
 // "2027-03" -> {2027, 3}; {0, 0} when it is not a month.
 std::pair<int, int> parse_month(std::string_view month);
 

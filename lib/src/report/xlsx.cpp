@@ -180,7 +180,10 @@ class Sheet {
 class TempFile {
  public:
   TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "clausier-report-XXXXXX").string();
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+    if (ec) throw std::runtime_error("xlsx : le dossier temporaire (TMPDIR, sinon /tmp) n'existe pas ou n'est pas un dossier");
+    std::string pattern = (dir / "clausier-report-XXXXXX").string();
     const int fd = mkstemp(pattern.data());
     if (fd < 0) throw std::runtime_error("xlsx : impossible de créer un fichier temporaire dans " + pattern);
     ::close(fd);
@@ -291,7 +294,7 @@ void operation_lots(Book& book, const OperationReport& r) {
     s.text(0, l.id);
     s.text(1, l.title);
     s.text(2, l.trade);
-    s.text(3, clause_label(l.clause));
+    s.text(3, std::string(tender::short_label(l.clause)));
     s.text(4, l.contractor);
     s.date(5, l.start);
     s.date(6, l.end);

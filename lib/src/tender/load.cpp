@@ -403,8 +403,7 @@ class Loader {
                  "un accord-cadre à bons de commande se décrit par « framework: {min, max, basis} »");
     }
     if (lot.amount && !lot.tranches.empty()) {
-      double sum = 0;
-      for (const auto& tr : lot.tranches) sum += tr.amount.value;
+      const double sum = lot.tranches_amount();
       if (std::fabs(sum - lot.amount->value) > 0.005)
         r_.error("lot-tranches-sum", lot.amount->pos,
                  fmt::format("le montant du lot ({} HT) diffère de la somme de ses tranches ({} HT)",

@@ -36,6 +36,38 @@ std::string_view name(Clause v) {
   }
   return "";
 }
+std::optional<Clause> clause_named(std::string_view code) {
+  for (Clause c : {Clause::execution, Clause::reserved_siae, Clause::reserved_disability, Clause::reserved_both,
+                   Clause::integration_object, Clause::none})
+    if (name(c) == code) return c;
+  return std::nullopt;
+}
+
+std::string_view label(Clause v) {
+  switch (v) {
+    case Clause::execution: return "condition d'exécution";
+    case Clause::reserved_siae: return "marché réservé aux structures d'insertion par l'activité économique";
+    case Clause::reserved_disability: return "marché réservé aux entreprises adaptées et aux ESAT";
+    case Clause::reserved_both:
+      return "marché réservé aux structures d'insertion par l'activité économique, aux entreprises adaptées et aux ESAT";
+    case Clause::integration_object: return "marché d'insertion et de qualification professionnelle";
+    case Clause::none: return "sans clause sociale";
+  }
+  return "";
+}
+
+std::string_view short_label(Clause v) {
+  switch (v) {
+    case Clause::execution: return "condition d'exécution";
+    case Clause::reserved_siae: return "marché réservé aux SIAE";
+    case Clause::reserved_disability: return "marché réservé aux EA et ESAT";
+    case Clause::reserved_both: return "marché réservé aux SIAE, EA et ESAT";
+    case Clause::integration_object: return "marché d'insertion";
+    case Clause::none: return "sans clause";
+  }
+  return "";
+}
+
 std::string_view name(Method v) {
   switch (v) {
     case Method::labour_cost: return "labour-cost";
@@ -77,6 +109,12 @@ const Lot* Tender::find_lot(std::string_view lot_id) const {
   for (const auto& lot : lots)
     if (lot.id.value == lot_id) return &lot;
   return nullptr;
+}
+
+double Lot::tranches_amount() const {
+  double sum = 0;
+  for (const Tranche& tr : tranches) sum += tr.amount.value;
+  return sum;
 }
 
 }  // namespace clausier::tender

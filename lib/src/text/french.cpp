@@ -202,4 +202,16 @@ std::string format_month(int year, int month) {
   return fmt::format("{} {}", month_name(month), year);
 }
 
+std::string capitalised(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  } else if (out.size() >= 2 && static_cast<unsigned char>(out[0]) == 0xC3) {
+    // Latin-1 lower-case letters U+00E0..U+00FE (but ÷) are their capitals + 0x20.
+    const auto c = static_cast<unsigned char>(out[1]);
+    if (c >= 0xA0 && c <= 0xBE && c != 0xB7) out[1] = static_cast<char>(c - 0x20);
+  }
+  return out;
+}
+
 }  // namespace clausier::text

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -11,6 +12,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "clausier/text/french.hpp"
 
 namespace clausier::text {
 namespace {
@@ -416,6 +419,45 @@ std::string number_to_words(std::uint64_t n, Spelling spelling) {
   }
   if (units != 0) below_1000(b, next, units, true);
   return b.take();
+}
+
+namespace {
+
+// "heure" is feminine: a number of hours that ends with "un" says "une" (vingt et une heures).
+std::string feminine(std::string words) {
+  if (words == "un" || words.ends_with(" un") || words.ends_with("-un")) words += "e";
+  return words;
+}
+
+bool in_words(double hours) {
+  return std::isfinite(hours) && hours >= 0 && std::floor(hours) <= static_cast<double>(max_number_in_words);
+}
+
+std::string whole_in_words(double whole, Spelling spelling) {
+  return feminine(number_to_words(static_cast<std::uint64_t>(whole), spelling));
+}
+
+bool is_half(double fraction) { return std::fabs(fraction - 0.5) < 1e-9; }
+
+}  // namespace
+
+std::string hours_words(double hours, Spelling spelling) {
+  if (!in_words(hours)) return format_number(hours);
+  const double whole = std::floor(hours);
+  const double fraction = hours - whole;
+  if (fraction < 1e-9) return whole_in_words(whole, spelling);
+  // 833.5: "huit cent trente-trois heures et demie", the only fraction a rounding step usually gives.
+  if (is_half(fraction)) return fmt::format("{} heure{} et demie", whole_in_words(whole, spelling), whole >= 2 ? "s" : "");
+  return format_number(hours);
+}
+
+std::string hours_in_words(double hours, Spelling spelling) {
+  if (!in_words(hours)) return format_hours(hours);
+  const double whole = std::floor(hours);
+  const double fraction = hours - whole;
+  if (is_half(fraction)) return fmt::format("{} ({} heures)", hours_words(hours, spelling), format_number(hours));
+  if (fraction >= 1e-9) return format_hours(hours);
+  return fmt::format("{} ({}) {}", hours_words(hours, spelling), format_number(hours), hours < 2 ? "heure" : "heures");
 }
 
 std::size_t letter_at(std::string_view s, std::size_t i) {

@@ -197,39 +197,54 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
       return r.fields[index[f]];
     };
     std::vector<std::string> problems;
+    // The first faulty field: where the diagnostic of the row points.
+    std::optional<std::size_t> faulty;
+    auto problem = [&](const char* name, std::string what) {
+      if (!faulty) {
+        int f = 0;
+        while (f < count && std::strcmp(names[f], name) != 0) ++f;
+        faulty = f < count ? index[f] : std::string::npos;
+      }
+      problems.push_back(std::move(what));
+    };
+    auto position_of = [&](std::size_t column) -> Position {
+      if (column == std::string::npos || column >= r.fields.size()) return {r.line, 1};
+      return io::csv_field_position(table, r, column);
+    };
     StatementRow row;
     row.file = file;
     row.line = r.line;
     row.lot = std::move(field("lot"));
     row.participant = std::move(field("participant"));
     row.employer = std::move(field("employer"));
-    if (row.lot.empty()) problems.emplace_back("lot vide");
-    if (row.participant.empty()) problems.emplace_back("participant vide");
+    if (row.lot.empty()) problem("lot", "lot vide");
+    if (row.participant.empty()) problem("participant", "participant vide");
     if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
       // Never repeated, and the line is not shown: it holds personal data.
       out.diagnostics.push_back(personal_data_diagnostic(
-          path, {r.line, 1}, fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+          path, position_of(index[participant]),
+          fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
           "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
       out.unreadable.push_back({path, r.line, "personal-data", fmt::format("participant qui {}", why), row.lot,
                                 0});
       return;
     }
     if (auto m = parse_month(field("month"))) row.month = *m;
-    else problems.push_back(fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
+    else problem("month", fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
     lower(field("route"));
     lower(field("contract"));
     if (auto v = from_code(routes, std::string_view(field("route")))) row.route = *v;
-    else problems.push_back(fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
+    else problem("route", fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
     if (auto v = from_code(contracts, std::string_view(field("contract")))) row.contract = *v;
     else
-      problems.push_back(
-          fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
+      problem("contract",
+              fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
     auto hours = [&](const char* name, std::string_view label, double& target, bool required) {
       std::string_view value = field(name);
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
-      if (!v) problems.push_back(fmt::format("{} {} : nombre attendu", label, quoted(value)));
-      else if (*v < 0) problems.push_back(fmt::format("{} négatives ({})", label, value));
+      if (!v) problem(name, fmt::format("{} {} : nombre attendu", label, quoted(value)));
+      else if (*v < 0) problem(name, fmt::format("{} négatives ({})", label, value));
       else target = *v;
     };
     hours("work_hours", "heures de travail", row.work_hours, true);
@@ -241,7 +256,7 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      out.diagnostics.push_back({"statement-row", Severity::error, Category::input, path, {r.line, 1},
+      out.diagnostics.push_back({"statement-row", Severity::error, Category::input, path, position_of(*faulty),
                                  fmt::format("ligne illisible : {}", detail),
                                  "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
       out.unreadable.push_back({path, r.line, "invalid-row", detail, row.lot, row.work_hours + row.training_hours});

@@ -18,13 +18,15 @@ namespace clausier::check {
 // doc-hours-mismatch, doc-hours-words-digits, doc-hours-missing, doc-legal-obsolete,
 // doc-legal-clause-mismatch, doc-ccag-scope, doc-ccag-facilitator, doc-ccag-publics, doc-ccag-volume,
 // doc-penalty-missing, doc-penalty-rate, doc-climate-social-consideration. All are errors.
-// How hours are found and attributed to lots: lib/src/check/hour_statements.hpp; the decisions each
-// rule makes: the head of lib/src/check/document_checks.cpp.
+// How hours are found: lib/src/check/hour_statements.hpp; how a place is attributed to a lot:
+// lib/src/check/document_view.hpp; the decisions each rule makes: the head of
+// lib/src/check/document_checks.cpp.
 std::span<const RuleInfo> document_rule_catalogue();
 
 // Checks a set of documents of one consultation (one tender) at once: some findings are about one
 // document (a wrong figure), others about the set (a lot whose hours no document states). Findings
-// carry the document's path and position (document::position) and name the lot they are about.
+// carry the document's path and the position of what they are about (document::position: the line
+// and column of the mention in a text file, the paragraph in a Word or ODF one), and name the lot.
 // Findings about a whole document (something missing) have position 0:0. The result is sorted
 // (sort_diagnostics). `hours` may have no lots (a tender that could not be computed): the hour checks
 // are then skipped and the others run.

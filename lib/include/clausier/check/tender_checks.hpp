@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "clausier/core/diagnostic.hpp"
+#include "clausier/core/rule_info.hpp"
 #include "clausier/hours/calc.hpp"
 #include "clausier/rules/rules.hpp"
 #include "clausier/tender/model.hpp"
@@ -12,12 +13,7 @@
 
 namespace clausier::check {
 
-struct RuleInfo {
-  std::string_view id;
-  Severity severity;
-  Category category;
-  std::string_view summary;  // French, one line
-};
+using clausier::RuleInfo;
 // Every rule id any part of `check` can report, in documentation order.
 std::span<const RuleInfo> rule_catalogue();
 

@@ -33,6 +33,10 @@ std::vector<std::string_view> split_lines(std::string_view text);
 std::string_view trim_spaces(std::string_view s);
 
 std::string join(const std::vector<std::string>& items, std::string_view sep);
+// Text for HTML or XML content and attributes, double- or single-quoted: invalid UTF-8 replaced by
+// U+FFFD, and & < > " ' escaped (the one escaper of the HTML writers: draft's pages, report's pages
+// and their SVG charts).
+std::string html_escaped(std::string_view text);
 // « value » with French quotes and no-break spaces inside.
 std::string quoted(std::string_view s);
 

@@ -46,9 +46,11 @@ Document parse_markdown(std::string_view text, std::string title);
 // "**gras** et normal" -> [{gras, bold}, {" et normal"}]
 Inline parse_inline(std::string_view text);
 
-// Markdown table lines, also read back by the document readers (document/text.cpp):
+// Markdown table lines, also read back by the document readers (document/read_markdown.cpp):
 // the cells of "| a | b |" (outer pipes dropped, "\|" a pipe inside a cell, cells trimmed of ASCII
-// spaces), and whether a line is a separator row "|---|:---|---:|".
+// spaces), as views into the line (a "\|" still escaped) or as text, and whether a line is a
+// separator row "|---|:---|---:|".
+std::vector<std::string_view> table_cells(std::string_view line);
 std::vector<std::string> split_table_row(std::string_view line);
 bool is_table_separator(std::string_view line);
 

@@ -1,7 +1,7 @@
 #pragma once
 // Reading draft consultation documents (.docx, .odt, .md, .txt, .html) as plain paragraphs that keep
-// a position a person can find: the line for text files, the paragraph number and the heading above
-// for Word and ODF. Used by `clausier check --doc` to compare what a CCAP says with the calculation.
+// a position a person can find: the line and column of every word for text files, the paragraph number
+// and the heading above for Word and ODF. Used by `clausier check --doc` to compare what a CCAP says with the calculation.
 //
 // Hostile files: archives are read with limits (entry count, size of each decompressed entry, total
 // decompressed size, compression ratio); XML is parsed without DTD or entity expansion (pugixml never
@@ -20,6 +20,16 @@ enum class Format { docx, odt, markdown, text, html };
 std::string_view name(Format f);                       // "docx", "odt", "md", "txt", "html"
 std::optional<Format> format_from_path(std::string_view path);  // by extension, case-insensitive
 
+// Where a piece of a paragraph's text stands in a text file: from byte `offset` of the text on, at
+// `pos` of the file. A verbatim piece is the file's own bytes, so a later byte of it is as many
+// characters further on the same line; any other piece (a decoded entity, the space that joins two
+// lines) stands as a whole for the place it came from.
+struct SourceAnchor {
+  std::size_t offset = 0;
+  Position pos;
+  bool verbatim = true;
+};
+
 // One paragraph, heading, list item or table cell, in reading order.
 struct Paragraph {
   std::string text;      // UTF-8; runs joined; tabs, line breaks and runs of spaces become one space;
@@ -30,6 +40,7 @@ struct Paragraph {
   std::string heading;   // text of the nearest heading above (for a heading: its parent heading), or empty
   // Table cells: 1-based table, row and column numbers; all 0 outside tables.
   int table = 0, row = 0, column = 0;
+  std::vector<SourceAnchor> anchors;  // text formats: in order of offset, the first at 0; docx, odt: empty
 };
 
 struct Document {
@@ -42,9 +53,10 @@ struct Document {
 // "paragraphe 12, sous « X.2 — Volume d'heures d'insertion »" (docx, odt), with "tableau 1, ligne 3,
 // colonne 7" for a table cell.
 std::string describe(const Document& d, const Paragraph& p);
-// The diagnostic position of a paragraph: {line, 1} for text formats, {number, 0} for docx/odt
-// (render_diagnostic then shows no source line for them).
-Position position(const Document& d, const Paragraph& p);
+// The diagnostic position of byte `offset` of a paragraph's text: the line and character column of
+// the file where it stands for text formats, {number, 0} for docx/odt (render_diagnostic then shows
+// no source line for them).
+Position position(const Document& d, const Paragraph& p, std::size_t offset = 0);
 
 struct Limits {
   std::size_t max_file_size = 64u << 20;         // bytes read from disk

@@ -34,9 +34,4 @@ struct Variable {
 };
 const std::vector<Variable>& variables();
 
-// "huit cent trente-trois (833) heures", the form contracts use; "vingt et une (21) heures".
-std::string hours_in_words(double hours, text::Spelling spelling);
-// "huit cent trente-trois", feminine as "heures" asks ("vingt et une").
-std::string hours_words(double hours, text::Spelling spelling);
-
 }  // namespace clausier::draft

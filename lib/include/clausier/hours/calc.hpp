@@ -59,9 +59,13 @@ struct LotResult {
 struct TenderResult {
   const tender::Tender* tender = nullptr;
   std::vector<LotResult> lots;
-  double total_hours = 0;  // lots whose status is ok
+  double total_hours = 0;  // total_hours(lots)
   std::vector<std::string> overrides;  // the --set texts applied, in order
 };
+
+// The total of formats.md section 2, in one place: the hours of the lots whose status is ok, rounded
+// to 6 decimals; `only`, when not empty, keeps the lots with these ids (clausier draft --lot).
+double total_hours(const std::vector<LotResult>& lots, const std::vector<std::string>& only = {});
 
 // Requires a resolution without input errors (resolution.ok()).
 TenderResult compute(const tender::Tender& t, const tender::Resolution& resolution,

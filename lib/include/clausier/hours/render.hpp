@@ -17,6 +17,15 @@ struct RenderOptions {
   std::optional<calendar::Period> schedule;
 };
 
+// The calculation of a lot with its values, on one line, the one wording of `hours --explain` and of
+// the drafted documents (formats.md section 2), ending with the hours before rounding:
+// labour-cost, percent-of-hours "1 850 000,00 € × 50 % × 5 % ÷ 30 €/h = 1 541,67 h" (formula_text of
+// the lot's amount); fte "2 équivalents temps plein × 12 mois × 151,67 h = 3 640,08 h"; cleaning-pact
+// "P × A ÷ C × T = 0,8123 × 1 000 000,00 € ÷ 37,5 € × 5 % = 1 083,07 h"; fixed and no clause: empty.
+std::string formula_text(const LotResult& r);
+// The money-based formula for an amount (a lot's, or one tranche's) and its hours before rounding.
+std::string formula_text(double amount, const tender::ResolvedLot& p, double raw_hours);
+
 // One operation's lines of explanation, in French, for one lot.
 std::vector<std::string> explain_lot(const LotResult& r);
 // The lot's schedule when it is ok and has start and end dates.

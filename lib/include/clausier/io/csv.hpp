@@ -14,6 +14,7 @@ namespace clausier::io {
 
 struct CsvRow {
   int line = 0;                     // 1-based physical line where the row starts (quoted fields may span lines)
+  std::size_t offset = 0;           // byte offset of the row in the file's text (UTF-8, BOM removed)
   std::vector<std::string> fields;  // UTF-8; unquoted fields lose their surrounding spaces and tabs, quoted ones
                                     // are kept as written between their quotes
 };
@@ -25,7 +26,16 @@ struct CsvTable {
   char separator = ';';             // detected: ';', ',' or '\t'
   std::string encoding;             // "utf-8", "utf-8 (BOM)", "windows-1252", "utf-16 (BOM)",
                                     // "utf-16le (sans BOM)" or "utf-16be (sans BOM)"
+  // The file's text as UTF-8, while for_each_csv_row calls its handler (for csv_field_position);
+  // empty once the reading is over.
+  std::string_view text;
 };
+
+// Where field `index` of a row starts: its physical line and character column in the file (after the
+// blanks before it; at the quote of a quoted field), for a diagnostic that points at the faulty field.
+// Inside a for_each_csv_row handler only; {row.line, 1} once the text is gone or the row is shorter.
+// Replays the row: meant for the error path, not for every field of every row.
+Position csv_field_position(const CsvTable& table, const CsvRow& row, std::size_t index);
 
 struct CsvResult {
   std::optional<CsvTable> table;  // absent when there is no header (csv-empty) or the header cannot be read

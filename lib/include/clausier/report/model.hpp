@@ -30,6 +30,30 @@ inline constexpr double network_fte_hours = 1600;
 // The FTE figure the network publishes: hours ÷ 1 600, rounded to the nearest whole number.
 long long full_time_equivalents(double hours);
 
+// ---- The codes of the report, each with its French labels (lower case, as inside a sentence;
+// tables start them with a capital: text::capitalised) ----
+
+// A participant's sex, as participants.yaml codes it.
+enum class Sex { female, male, unspecified };
+std::string_view code(Sex s);                       // "F", "M", "X"
+std::optional<Sex> sex_named(std::string_view code);
+std::string_view label(Sex s);                      // one person: "femme", "homme", "autre ou non précisé"
+std::string_view group_label(Sex s);                // a breakdown cell: "femmes", "hommes", "autre ou non précisé"
+
+// The age band at the validation of eligibility.
+enum class AgeBand { under_26, from_26_to_49, from_50 };
+std::string_view code(AgeBand b);                   // "under-26", "26-49", "50-plus"
+std::string_view label(AgeBand b);                  // "moins de 26 ans", "26 à 49 ans", "50 ans ou plus"
+// The band of the age reached in the year of validation (year − birth year).
+AgeBand age_band(int age);
+
+// The category of an exit or follow-up situation (the outcomes table); none: no situation known at the date.
+enum class OutcomeCategory { durable, transition, positive, other, none };
+std::string_view code(OutcomeCategory c);           // "durable", "transition", "positive", "other", "none"
+std::optional<OutcomeCategory> outcome_category_named(std::string_view code);
+// "emploi durable", "emploi de transition", "sortie positive", "autre situation", "non renseignée"
+std::string_view label(OutcomeCategory c);
+
 struct Cell {
   std::string key;    // stable code: "F", "under-26", "deld", "etti", "apprenticeship", "durable", ...
   std::string label;  // French
@@ -54,9 +78,6 @@ void suppress_small_cells(Breakdown& b, int min_cell);
 // The same threshold on one cell alone (participants of an operation, a lot, a year, a group):
 // no secondary suppression, the cells of lots and years overlap and add up to nothing.
 void suppress_small_cell(Cell& c, int min_cell);
-
-// "under-26", "26-49" or "50-plus" for the age reached in the year of validation (year − birth year).
-std::string_view age_band(int age);
 
 // Building block of build_operation_report and of the Consolidator (renderers do not need it):
 // counts distinct people into the breakdowns sex, age_band, criterion, route, contract, [training,]
@@ -86,9 +107,9 @@ class BreakdownCounter {
 
 struct LotReport {
   std::string id, title, trade;  // trade may be empty
-  std::string clause;            // formats.md clause code
-  std::string hours_status;      // ok, below-minimum, no-clause, no-capacity
-  std::string tracking_status;   // not-started, behind, on-track, complete ("" when the lot is not tracked)
+  tender::Clause clause = tender::Clause::none;
+  hours::Status hours_status = hours::Status::ok;
+  std::optional<track::LotStatus> tracking_status;  // absent when the lot is not tracked (its clause is not set)
   std::string decp;              // DECP considerationsSociales values, joined with " ; " (see decp_values)
   std::string contractor;        // award.contractor.name, or empty
   std::optional<Date> start, end;
@@ -108,9 +129,8 @@ struct LotReport {
   std::vector<Year> years;      // every year of the execution period and every year with counted rows, in order
 };
 
-// French labels shared by the renderers: the clause of a lot ("condition d'exécution", "marché réservé
-// (SIAE)"...), and its tracking status, else why it is not tracked (its hours status).
-std::string clause_label(std::string_view code);
+// The tracking status of a lot ("en retard"), else why it is not tracked ("non suivi (sans clause)"):
+// the one wording of every renderer. The clause of a lot is tender::short_label(l.clause).
 std::string lot_status(const LotReport& l);
 
 // The work contracts of a population, as published: a count of contracts is at least the count of the
@@ -172,17 +192,28 @@ struct OperationReport {
 };
 
 struct SheetMonth {
-  std::string month, lot, route, contract, employer;  // route/contract: codes
+  std::string month, lot;
+  track::Route route = track::Route::direct;
+  track::Contract contract = track::Contract::other;
+  std::string employer;
   double work_hours = 0, training_hours = 0, counted_hours = 0;
   std::string not_counted_reason;  // empty when the row counts
+};
+
+// An exit or follow-up situation known at the date of a sheet.
+struct KnownSituation {
+  Date date;
+  std::string code;                  // cdi, cdd-6m-plus, ... (the outcomes table)
+  OutcomeCategory category = OutcomeCategory::other;  // the table's category of the code
 };
 
 // The individual end-of-mission sheet (never part of a consolidated report).
 struct ParticipantSheet {
   std::string operation_id, operation_title, buyer;
-  std::string ref, sex;
+  std::string ref;
+  Sex sex = Sex::unspecified;
   int birth_year = 0, age_at_validation = 0;
-  std::string age_band;
+  AgeBand age_band = AgeBand::under_26;
   std::optional<int> education_level;
   std::vector<std::string> criteria;  // codes, in the participant's order
   Date validated_on;
@@ -190,8 +221,10 @@ struct ParticipantSheet {
   std::string first_month, last_month;  // of the rows that count ("" when none)
   std::vector<SheetMonth> months;       // every row of the participant, counted or not, in month then file order
   double work_hours = 0, training_hours = 0, counted_hours = 0;
-  std::vector<std::string> lots, routes, contracts, employers;  // distinct, sorted
-  std::optional<track::Situation> exit, follow_up;
+  std::vector<std::string> lots, employers;          // distinct, sorted
+  std::vector<track::Route> routes;                  // distinct, in the order of their codes
+  std::vector<track::Contract> contracts;            // distinct, in the order of their codes
+  std::optional<KnownSituation> exit, follow_up;
   Date as_of;                // the date of the sheet (exit and follow-up dated after it are left out)
   CountingInfo counting;     // counting rules and rule-table version and hash
 };
@@ -205,7 +238,8 @@ struct ReportOptions {
 // Requires op.result() (a valid tender). Linear in the number of rows.
 OperationReport build_operation_report(const track::Operation& op, const rules::RuleSet& rules,
                                        const ReportOptions& options);
-// Throws std::out_of_range when the operation has no participant `ref`.
+// Requires a participant `ref` in op.participants (report::run checks it first and reports
+// participant-not-found); throws std::out_of_range otherwise, a programming error.
 ParticipantSheet build_participant_sheet(const track::Operation& op, const std::string& ref,
                                          const rules::RuleSet& rules, const ReportOptions& options);
 

@@ -32,6 +32,8 @@ std::string render_csv(const OperationReport& r);
 std::string render_csv(const Consolidation& c);
 
 // XLSX bytes (libxlsxwriter): one sheet per table, numbers as numbers with French number formats.
+// libxlsxwriter only writes files: the workbook goes through a temporary file, and a failure to make,
+// write or read it back throws std::runtime_error with a French message (report::run reports it as io).
 std::string render_xlsx(const OperationReport& r);
 std::string render_xlsx(const Consolidation& c);
 

@@ -38,6 +38,16 @@ std::string_view name(TrancheKind v);
 std::string_view name(FrameworkBasis v);
 std::string_view name(PenaltyCondition v);
 std::string_view name(TrainingHours v);
+std::optional<Clause> clause_named(std::string_view code);  // "reserved-siae" -> Clause::reserved_siae
+
+// French labels of a clause, the only ones: as a contract words it ("marché réservé aux structures
+// d'insertion par l'activité économique", clausier draft's documents), and short, for messages and
+// table cells ("marché réservé aux SIAE", check and report).
+std::string_view label(Clause v);
+std::string_view short_label(Clause v);
+// A social award criterion, which legal reference rows name as the clause kind "award-criterion".
+inline constexpr std::string_view award_criterion_code = "award-criterion";
+inline constexpr std::string_view award_criterion_label = "critère d'attribution";
 
 // The parameters a lot may set and the tender's `parameters` block may default.
 struct Parameters {
@@ -134,6 +144,8 @@ struct Lot {
   Field<std::string> derogation;
 
   bool has_clause() const { return clause.value != Clause::none; }
+  // The sum of the tranches' amounts (0 without tranches): the lot's amount when it has tranches.
+  double tranches_amount() const;
 };
 
 struct Tender {

@@ -62,6 +62,10 @@ std::string format_date_short(boost::gregorian::date d);
 // Throws std::out_of_range outside 1..12.
 std::string month_name(int month);
 
+// The text with its first letter in capitals, for a label that starts a table cell or a line:
+// "embauche directe" -> "Embauche directe", "écart" -> "Écart" (ASCII and Latin-1 letters).
+std::string capitalised(std::string_view s);
+
 // "novembre 2026" (the year is not grouped). Throws std::out_of_range for a month outside 1..12.
 std::string format_month(int year, int month);
 

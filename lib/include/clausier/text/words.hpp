@@ -37,6 +37,17 @@ inline constexpr std::uint64_t max_number_in_words = 999'999'999'999ULL;
 // Throws std::out_of_range when n > max_number_in_words.
 std::string number_to_words(std::uint64_t n, Spelling spelling = Spelling::traditional);
 
+// A number of hours as contracts write it, the one wording of draft and check: in words, then in
+// digits, the words in the feminine as "heure" asks ("un" ending a number becomes "une"):
+// "huit cent trente-trois (833) heures", "vingt et une (21) heures", "une (1) heure",
+// "mille cinq cent quarante-deux (1 542) heures"; a half hour "deux cent soixante-deux heures et
+// demie (262,5 heures)"; any other fraction, and a number beyond max_number_in_words, in digits only
+// ("262,25 heures", format_hours).
+std::string hours_in_words(double hours, Spelling spelling = Spelling::traditional);
+// The words alone: "huit cent trente-trois", "vingt et une", "huit cent trente-trois heures et demie";
+// digits for any other fraction ("262,25").
+std::string hours_words(double hours, Spelling spelling = Spelling::traditional);
+
 // The inverse of number_to_words, for reading contract wording back: what either spelling writes,
 // read exactly, with the variations people type and that change nothing to the number:
 // - capitals ("Mille Cinq Cent"), hyphens or spaces between any two words, spaces around a hyphen

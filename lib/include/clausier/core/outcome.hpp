@@ -1,0 +1,29 @@
+#pragma once
+// What a tool's library entry point (check::run, hours::run, draft::run, track::run_status...,
+// report::run) hands back. The tool prints `messages` on standard error, writes `output` (standard
+// output or -o FILE), and turns the rest into its exit code; the library itself prints nothing.
+#include <optional>
+#include <string>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/core/source.hpp"
+
+namespace clausier {
+
+struct Outcome {
+  // The command cannot run as asked (options that exclude each other...): one French sentence that
+  // names the options; nothing else is set. Exit code 2.
+  std::string usage_error;
+  Diagnostics diagnostics;            // everything reported about the inputs, in the order of `messages`
+  std::string messages;               // what to show on standard error: the diagnostics, and notes
+  std::optional<std::string> output;  // what to write; absent when nothing may be written
+  bool failed = false;                // a condition the user asked to fail on is met (track --fail-on): exit 1
+
+  // Adds `d`, and its text form with the source line when `source` is given.
+  void report(const Diagnostic& d, const SourceText* source) {
+    messages += render_diagnostic(d, source);
+    diagnostics.push_back(d);
+  }
+};
+
+}  // namespace clausier

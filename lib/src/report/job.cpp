@@ -1,0 +1,135 @@
+#include "clausier/report/job.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+#include <stdexcept>
+
+#include "clausier/core/names.hpp"
+#include "clausier/core/text.hpp"
+#include "clausier/report/catalogue.hpp"
+#include "clausier/report/render.hpp"
+#include "load.hpp"
+
+namespace clausier::report {
+
+namespace {
+
+constexpr std::pair<std::string_view, Format> formats[] = {
+    {"md", Format::md},     {"html", Format::html}, {"json", Format::json}, {"csv", Format::csv},
+    {"xlsx", Format::xlsx}, {"decp", Format::decp}, {"flat", Format::flat}};
+
+std::string_view name(Format f) { return name_of<Format>(formats, f); }
+
+bool to_file(const Job& job) { return !job.output.empty() && job.output != "-"; }
+
+// The options that cannot go together, each with the sentence that says why; empty when fine.
+std::string usage_problem(const Job& job) {
+  if (job.operations.empty()) return "OPERATION est obligatoire : au moins un dossier d'opération";
+  bool several = job.operations.size() > 1;
+  if (!job.participant.empty()) {
+    if (several || job.group_by)
+      return "--participant : une fiche individuelle ne fait jamais partie d'un rapport consolidé ; "
+             "donnez une seule opération, sans --group-by";
+    if (job.format != Format::md && job.format != Format::html && job.format != Format::json)
+      return fmt::format("--participant : la fiche individuelle s'écrit en md, html ou json, pas en {}", name(job.format));
+  }
+  if (job.group_by && (job.format == Format::decp || job.format == Format::flat))
+    return fmt::format("--group-by : le format {} donne une ligne par lot, sans regroupement ; retirez --group-by",
+                       name(job.format));
+  if (several && (job.participants || !job.statements.empty()))
+    return "--participants et --statements ne valent que pour une seule opération : pour plusieurs, chaque dossier "
+           "apporte son participants.yaml et son dossier statements/";
+  if (several && !job.options.declared_hours.empty())
+    return "--declared-hours ne vaut que pour une seule opération (les lots de deux opérations peuvent porter le même "
+           "identifiant)";
+  if (job.format == Format::xlsx && !to_file(job))
+    return "--format xlsx écrit un classeur Excel : indiquez-le avec -o FICHIER.xlsx";
+  return {};
+}
+
+// libxlsxwriter only writes files (a temporary one, read back): its failures are the file system's.
+template <class Report>
+std::optional<std::string> xlsx(const Report& r, const Job& job, Outcome& out) {
+  try {
+    return render_xlsx(r);
+  } catch (const std::runtime_error& e) {
+    std::string_view why = e.what();
+    if (why.starts_with("xlsx : ")) why.remove_prefix(7);
+    out.report({"io", Severity::error, Category::io, job.output, {}, fmt::format("classeur non écrit : {}", why),
+                "le classeur passe par un fichier temporaire : TMPDIR doit nommer un dossier existant, ouvert en écriture"},
+               nullptr);
+    return std::nullopt;
+  }
+}
+
+template <class Report>
+std::optional<std::string> render(const Report& r, const Job& job, Outcome& out) {
+  switch (job.format) {
+    case Format::json: return render_json(r);
+    case Format::html: return render_html(r);
+    case Format::csv: return render_csv(r);
+    case Format::xlsx: return xlsx(r, job, out);
+    default: return render_markdown(r);
+  }
+}
+
+void open_data(const Job& job, const rules::RuleSet& rules, Outcome& out) {
+  std::vector<OperationReport> reports;
+  auto add = [&](const track::Operation& op) { reports.push_back(build_operation_report(op, rules, job.options)); };
+  if (!detail::for_each_operation(job, rules, out, add)) return;
+  out.output = job.format == Format::decp ? render_decp(reports) : render_flat(reports);
+}
+
+// Each operation is dropped once added: memory holds the totals, not the statement rows.
+void consolidation(const Job& job, const rules::RuleSet& rules, Outcome& out) {
+  Consolidator consolidator(job.group_by.value_or(GroupBy::none), rules, job.options);
+  auto add = [&](const track::Operation& op) { consolidator.add(op); };
+  if (!detail::for_each_operation(job, rules, out, add)) return;
+  out.output = render(consolidator.finish(), job, out);
+}
+
+void participant_sheet(const track::Operation& op, const Job& job, const rules::RuleSet& rules, Outcome& out) {
+  if (op.participants.find(job.participant) == nullptr) {
+    out.report(make_diagnostic(rule("participant-not-found"), op.participants.path, {},
+                               fmt::format("--participant {} : aucun participant de ce fichier (opération {}) "
+                                           "n'a cette référence",
+                                           quoted(job.participant), op.result()->tender->id.value),
+                               "donnez une référence du fichier, telle qu'elle y est écrite (par exemple P-0001)"),
+               nullptr);
+    return;
+  }
+  ParticipantSheet sheet = build_participant_sheet(op, job.participant, rules, job.options);
+  out.output = job.format == Format::json   ? render_json(sheet)
+               : job.format == Format::html ? render_html(sheet)
+                                            : render_markdown(sheet);
+}
+
+}  // namespace
+
+std::optional<Format> format_named(std::string_view name) { return value_named<Format>(formats, name); }
+
+std::optional<GroupBy> group_by_named(std::string_view text) {
+  using enum GroupBy;
+  return value_with_name({none, buyer, year, trade, route}, text);
+}
+
+Outcome run(const Job& job, const rules::RuleSet& rules) {
+  Outcome out;
+  out.usage_error = usage_problem(job);
+  if (!out.usage_error.empty()) return out;
+  if (job.format == Format::decp || job.format == Format::flat) {
+    open_data(job, rules, out);
+  } else if (job.operations.size() > 1 || job.group_by) {
+    consolidation(job, rules, out);
+  } else {
+    track::Operation op = detail::read_operation(job.operations.front(), job, rules);
+    if (!detail::report_operation(op, out)) return out;
+    if (!job.participant.empty()) participant_sheet(op, job, rules, out);
+    else out.output = render(build_operation_report(op, rules, job.options), job, out);
+  }
+  return out;
+}
+
+}  // namespace clausier::report
