@@ -787,7 +787,7 @@ TEST_CASE("document checks: obsolete references, as people write them") {
        {"référence abrogée « Article 38 de l'ordonnance n° 2015-899 » (art. 38 ord. 2015-899) : à remplacer par "
         "L. 2112-2 CCP"}},
       {"Voir le décret n°2016-360, art. 28.",
-       {"référence abrogée « décret n°2016-360, art. 28 » (art. 28 décr. 2016-360) : à remplacer par R. 2123-1 CCP"}},
+       {"référence abrogée « décret n°2016-360, art. 28 » (art. 28 décr. 2016-360) : à remplacer par R. 2123-1, 3° CCP"}},
       {"Au sens de l'article 53-IV du CMP.",
        {"référence abrogée « article 53-IV du CMP » (art. 53 CMP) : à remplacer par L. 2152-7 CCP et R. 2152-7 CCP"}},
       // An article the table does not know, and the code as a whole.

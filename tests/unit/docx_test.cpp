@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <ctime>
 #include <string>
 #include <utility>
@@ -49,10 +50,19 @@ std::vector<std::string> texts(const pugi::xml_node& root, const char* xpath) {
 const std::string nnbsp = "\u202F";
 const std::string declaration = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)";
 const std::string document_start =
-    declaration + R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)";
-const std::string section_end =
-    R"(<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" )"
-    R"(w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>)";
+    declaration + R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
+                  R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>)";
+const std::string page_setup =
+    R"(<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" )"
+    R"(w:header="567" w:footer="567" w:gutter="0"/>)";
+const std::string footer_reference = R"(<w:footerReference w:type="default" r:id="rIdFooter"/>)";
+// The last section: a running header (part `header`, 0 for none), the footer, the page.
+std::string section_end(int header = 0) {
+  std::string out = "<w:sectPr>";
+  if (header > 0)
+    out += R"(<w:headerReference w:type="default" r:id="rIdHeader)" + std::to_string(header) + R"("/>)";
+  return out + footer_reference + page_setup + "</w:sectPr></w:body></w:document>";
+}
 
 const std::string sample_markdown =
     "# Clause d'insertion sociale\n"
@@ -75,7 +85,8 @@ TEST_CASE("docx: a zip of the WordprocessingML parts, in a fixed order, each dat
   for (const ZipEntry& e : entries) names.push_back(e.name);
   CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
                                           "word/document.xml", "word/styles.xml", "word/numbering.xml",
-                                          "word/settings.xml", "word/_rels/document.xml.rels"});
+                                          "word/settings.xml", "word/footer1.xml", "word/header1.xml",
+                                          "word/_rels/document.xml.rels"});
   std::tm first_dos_date{};  // libzip reads the DOS date as local time, so the expected value is local too
   first_dos_date.tm_year = 80;
   first_dos_date.tm_mday = 1;
@@ -105,35 +116,38 @@ TEST_CASE("docx: document.xml of a heading and a paragraph with a bold span, exa
             R"(<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Titre</w:t></w:r></w:p>)"
             R"(<w:p><w:r><w:t xml:space="preserve">Texte </w:t></w:r>)"
             R"(<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">gras</w:t></w:r>)"
-            R"(<w:r><w:t xml:space="preserve"> et 1)" + nnbsp + R"(250 €.</w:t></w:r></w:p>)" + section_end);
+            R"(<w:r><w:t xml:space="preserve"> et 1)" + nnbsp + R"(250 €.</w:t></w:r></w:p>)" + section_end(1));
 }
 
 TEST_CASE("docx: document.xml of a bullet, a table and a page break, exactly") {
   const auto entries =
       unzip(write_docx(parse_markdown("- un\n| Lot | Heures |\n|---|---:|\n| 01 | 86 |\nAprès\n\f\n- deux", "T")));
-  const std::string cell_width = R"(<w:tcW w:w="4819" w:type="dxa"/>)";
+  // "Lot" and "Heures" in bold DejaVu Serif at 11 pt, plus the cell margins (276 twips): 680 and 1 164
+  // twips; the rest of the 9 638 twips of text width goes to each in proportion, the rounding to the last.
+  const std::string first_width = R"(<w:tcW w:w="3554" w:type="dxa"/>)";
+  const std::string second_width = R"(<w:tcW w:w="6084" w:type="dxa"/>)";
   const std::string shading = R"(<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>)";
   const std::string bullet_props =
       R"(<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>)";
   CHECK(part(entries, "word/document.xml") ==
         document_start +
             "<w:p>" + bullet_props + R"(<w:r><w:t xml:space="preserve">un</w:t></w:r></w:p>)"
-            R"(<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>)"
+            R"(<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="9638" w:type="dxa"/><w:tblLayout w:type="fixed"/>)"
             R"(<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" )"
             R"(w:noHBand="0" w:noVBand="1"/></w:tblPr>)"
-            R"(<w:tblGrid><w:gridCol w:w="4819"/><w:gridCol w:w="4819"/></w:tblGrid>)"
+            R"(<w:tblGrid><w:gridCol w:w="3554"/><w:gridCol w:w="6084"/></w:tblGrid>)"
             R"(<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>)"
-            "<w:tc><w:tcPr>" + cell_width + shading +
+            "<w:tc><w:tcPr>" + first_width + shading +
             R"(</w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Lot</w:t></w:r></w:p></w:tc>)"
-            "<w:tc><w:tcPr>" + cell_width + shading + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
+            "<w:tc><w:tcPr>" + second_width + shading + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
             R"(<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Heures</w:t></w:r></w:p></w:tc></w:tr>)"
             R"(<w:tr><w:trPr><w:cantSplit/></w:trPr>)"
-            "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">01</w:t></w:r></w:p></w:tc>)"
-            "<w:tc><w:tcPr>" + cell_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
+            "<w:tc><w:tcPr>" + first_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">01</w:t></w:r></w:p></w:tc>)"
+            "<w:tc><w:tcPr>" + second_width + R"(</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>)"
             R"(<w:r><w:t xml:space="preserve">86</w:t></w:r></w:p></w:tc></w:tr></w:tbl>)"
             R"(<w:p><w:pPr><w:spacing w:before="120"/></w:pPr><w:r><w:t xml:space="preserve">Après</w:t></w:r></w:p>)"
             R"(<w:p><w:r><w:br w:type="page"/></w:r></w:p>)"
-            "<w:p>" + bullet_props + R"(<w:r><w:t xml:space="preserve">deux</w:t></w:r></w:p>)" + section_end);
+            "<w:p>" + bullet_props + R"(<w:r><w:t xml:space="preserve">deux</w:t></w:r></w:p>)" + section_end());
 }
 
 TEST_CASE("docx: headings, bold runs, header row, right-aligned cells and no-break spaces in document.xml") {
@@ -162,8 +176,8 @@ TEST_CASE("docx: styles with outline levels, French, Times New Roman 11 pt; one 
   pugi::xml_document styles;
   load(styles, part(entries, "word/styles.xml"));
   CHECK(texts(styles, "//w:style/@w:styleId") ==
-        std::vector<std::string>{"Normal", "Heading1", "Heading2", "Heading3", "Title", "ListParagraph",
-                                 "DefaultParagraphFont", "TableNormal", "TableGrid"});
+        std::vector<std::string>{"Normal", "Heading1", "Heading2", "Heading3", "Title", "Header", "Footer",
+                                 "ListParagraph", "DefaultParagraphFont", "TableNormal", "TableGrid"});
   CHECK(texts(styles, "//w:style[w:pPr/w:outlineLvl]/w:name/@w:val") ==
         std::vector<std::string>{"heading 1", "heading 2", "heading 3"});
   CHECK(texts(styles, "//w:style/w:pPr/w:outlineLvl/@w:val") == std::vector<std::string>{"0", "1", "2"});
@@ -178,7 +192,7 @@ TEST_CASE("docx: styles with outline levels, French, Times New Roman 11 pt; one 
   CHECK(texts(numbering, "//w:abstractNum/w:lvl/w:numFmt/@w:val") == std::vector<std::string>{"bullet"});
   CHECK(texts(numbering, "//w:num/@w:numId") == std::vector<std::string>{"1"});
 
-  CHECK(part(entries, "word/document.xml") == document_start + section_end);  // no title added
+  CHECK(part(entries, "word/document.xml") == document_start + section_end());  // no title, no running header
   CHECK(part(entries, "docProps/core.xml") ==
         declaration +
             R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" )"
@@ -199,12 +213,12 @@ TEST_CASE("docx: the title goes to the document properties, escaped; the relatio
   pugi::xml_document document_rels;
   load(document_rels, part(entries, "word/_rels/document.xml.rels"));
   CHECK(texts(document_rels, "//Relationship/@Target") ==
-        std::vector<std::string>{"styles.xml", "numbering.xml", "settings.xml"});
+        std::vector<std::string>{"styles.xml", "numbering.xml", "settings.xml", "footer1.xml"});
   pugi::xml_document types;
   load(types, part(entries, "[Content_Types].xml"));
   CHECK(texts(types, "//Override/@PartName") ==
         std::vector<std::string>{"/word/document.xml", "/word/styles.xml", "/word/numbering.xml", "/word/settings.xml",
-                                 "/docProps/core.xml", "/docProps/app.xml"});
+                                 "/docProps/core.xml", "/docProps/app.xml", "/word/footer1.xml"});
 }
 
 TEST_CASE("docx: text XML cannot hold stays out; tabs and line breaks become Word's") {
@@ -215,5 +229,71 @@ TEST_CASE("docx: text XML cannot hold stays out; tabs and line breaks become Wor
   CHECK(part(entries, "word/document.xml") ==
         document_start +
             R"(<w:p><w:r><w:t xml:space="preserve">abc)" "\uFFFD" R"(d</w:t><w:tab/><w:t xml:space="preserve">e</w:t>)"
-            R"(<w:br/><w:t xml:space="preserve">f</w:t></w:r></w:p>)" + section_end);
+            R"(<w:br/><w:t xml:space="preserve">f</w:t></w:r></w:p>)" + section_end());
+}
+
+TEST_CASE("docx: each level-1 heading starts a section, with its name and the operation as running header") {
+  Document d = parse_markdown("# CCAP\nTexte.\n\f\n# RC\nAutre.\n", "T");
+  d.header = "Consultation OP-1";
+  const auto entries = unzip(write_docx(d));
+  pugi::xml_document xml;
+  load(xml, part(entries, "word/document.xml"));
+  // The page break before the second part gives way to the section break, which starts the page.
+  CHECK(xml.select_nodes("//w:br[@w:type='page']").empty());
+  CHECK(texts(xml, "//w:sectPr/w:headerReference/@r:id") == std::vector<std::string>{"rIdHeader1", "rIdHeader2"});
+  CHECK(texts(xml, "//w:sectPr/w:footerReference/@r:id") == std::vector<std::string>{"rIdFooter", "rIdFooter"});
+  CHECK(xml.select_nodes("/w:document/w:body/w:p/w:pPr/w:sectPr").size() == 1);
+  pugi::xml_document header;
+  load(header, part(entries, "word/header2.xml"));
+  CHECK(texts(header, "//w:p") == std::vector<std::string>{"RCConsultation OP-1"});  // a tab between them
+  CHECK(header.select_nodes("//w:r/w:tab").size() == 1);
+  CHECK(texts(header, "//w:pStyle/@w:val") == std::vector<std::string>{"Header"});
+  pugi::xml_document rels;
+  load(rels, part(entries, "word/_rels/document.xml.rels"));
+  CHECK(texts(rels, "//Relationship/@Target") ==
+        std::vector<std::string>{"styles.xml", "numbering.xml", "settings.xml", "footer1.xml", "header1.xml", "header2.xml"});
+  pugi::xml_document types;
+  load(types, part(entries, "[Content_Types].xml"));
+  CHECK(xml.select_nodes("//w:sectPr").size() == 2);
+  CHECK(types.select_nodes("//Override[@PartName='/word/header2.xml']").size() == 1);
+}
+
+TEST_CASE("docx: the footer numbers the pages, « Page X sur Y », with Word's PAGE and NUMPAGES fields") {
+  const auto entries = unzip(write_docx(parse_markdown("Texte.", "T")));
+  pugi::xml_document footer;
+  load(footer, part(entries, "word/footer1.xml"));
+  CHECK(texts(footer, "//w:fldSimple/@w:instr") == std::vector<std::string>{" PAGE ", " NUMPAGES "});
+  CHECK(texts(footer, "//w:p") == std::vector<std::string>{"Page 1 sur 1"});
+  CHECK(texts(footer, "//w:jc/@w:val") == std::vector<std::string>{"center"});
+}
+
+TEST_CASE("docx: columns as wide as their longest word; a table too wide for 11 pt is set smaller") {
+  const std::string amount = "1" + nnbsp + "850" + nnbsp + "000,00" + nnbsp + "€" + "\u00A0HT";
+  const auto widths = [](const std::string& markdown) {
+    const auto entries = unzip(write_docx(parse_markdown(markdown, "T")));
+    pugi::xml_document xml;
+    load(xml, part(entries, "word/document.xml"));
+    std::vector<int> out;
+    for (const std::string& w : texts(xml, "//w:gridCol/@w:w")) out.push_back(std::stoi(w));
+    return std::make_pair(out, texts(xml, "//w:tc//w:sz/@w:val"));
+  };
+  // The amount, held together by its no-break spaces, makes its column the widest; all fill the text width.
+  auto [three, sizes] = widths("| Lot | Montant | Heures |\n|---|---:|---:|\n| 01 | " + amount + " | 1" + nnbsp + "542 |\n");
+  REQUIRE(three.size() == 3);
+  CHECK(three[0] + three[1] + three[2] == 9638);
+  CHECK(three[1] > three[0]);
+  CHECK(three[1] > three[2]);
+  CHECK(sizes.empty());  // 11 pt, the body size
+  // Nine columns of long words cannot all hold them at 11 pt: the table's text is set at 10 or 9 pt.
+  std::string header = "|", separator = "|", row = "|";
+  for (int c = 0; c < 9; ++c) {
+    header += " Rémunération |";
+    separator += "---|";
+    row += " " + amount + " |";
+  }
+  auto [nine, small] = widths(header + "\n" + separator + "\n" + row + "\n");
+  REQUIRE(nine.size() == 9);
+  REQUIRE_FALSE(small.empty());
+  CHECK((small.front() == "20" || small.front() == "18"));
+  CHECK(std::all_of(small.begin(), small.end(), [&](const std::string& s) { return s == small.front(); }));
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -75,7 +76,7 @@ TEST_CASE("draft: the model carries the calculator's figures") {
   CHECK(m["total_heures"] == "4\u202F700");
   CHECK(m["climat"]["applicable"] == true);
   CHECK(m["references"]["execution"]["citation"] == "article L.\u00A02112-2 du code de la commande publique");
-  auto only = draft::build_model(l.result, rules::RuleSet::builtin(), {text::Spelling::traditional, {"02"}});
+  auto only = draft::build_model(l.result, rules::RuleSet::builtin(), {text::Spelling::traditional, {"02"}, {}});
   CHECK(only["lots"].size() == 1);
   CHECK(only["total_heures"] == "686");
 }
@@ -118,6 +119,121 @@ TEST_CASE("draft: every built-in template renders with every example, without un
       auto r = draft::render(t, draft::build_model(l.result, rules::RuleSet::builtin(), {}));
       CHECK(r.diagnostics.empty());
       CHECK_FALSE(r.text.empty());
+    }
+  }
+}
+
+namespace {
+
+std::string ccap_of(const hours::TenderResult& result, const draft::ModelOptions& options = {}) {
+  draft::Rendered r = draft::draft_markdown(result, rules::RuleSet::builtin(), draft::TemplateSet::builtin(),
+                                            draft::DocumentKind::ccap, options);
+  REQUIRE(r.diagnostics.empty());
+  return r.text;
+}
+
+std::vector<std::string> publics(const nlohmann::ordered_json& model) {
+  std::vector<std::string> out;
+  for (const auto& p : model["publics"]) out.push_back(p["code"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("draft: above the threshold the CCAP cites L. 2112-2-1, created by article 35 of the Climate law") {
+  Loaded l = example("anru-viguier");
+  const std::string text = ccap_of(l.result);
+  CHECK(text.find("prévue par l'article L.\u00A02112-2-1 du code de la commande publique, issu de l'article 35 de la "
+                  "loi n°\u00A02021-1104 du 22 août 2021") != std::string::npos);
+}
+
+TEST_CASE("draft: the CCAP names the CCAG the contract refers to; its article number only where verified") {
+  Loaded works = example("anru-viguier");
+  auto m = draft::build_model(works.result, rules::RuleSet::builtin(), {});
+  CHECK(m["ccag"]["sigle"] == "CCAG-Travaux");
+  CHECK(ccap_of(works.result).find("Conformément à l'article relatif à la clause d'insertion sociale du cahier des "
+                                   "clauses administratives générales des marchés publics de travaux (CCAG-Travaux), "
+                                   "approuvé par l'arrêté du 30 mars 2021 modifié,") != std::string::npos);
+  Loaded services = example("proprete-siege");
+  CHECK(ccap_of(services.result).find("Conformément à l'article 16.1 du cahier des clauses administratives générales "
+                                      "des marchés publics de fournitures courantes et de services (CCAG-FCS)") !=
+        std::string::npos);
+}
+
+TEST_CASE("draft: the publics of priority neighbourhoods are listed for city-policy (ANRU) operations only") {
+  auto anru = draft::build_model(example("anru-viguier").result, rules::RuleSet::builtin(), {});
+  auto other = draft::build_model(example("espaces-verts").result, rules::RuleSet::builtin(), {});
+  auto has = [](const std::vector<std::string>& v, const char* c) { return std::find(v.begin(), v.end(), c) != v.end(); };
+  CHECK(has(publics(anru), "qpv"));
+  CHECK_FALSE(has(publics(other), "qpv"));
+  CHECK(has(publics(other), "regie-quartier"));
+  CHECK(has(publics(other), "invalidity-pension"));
+  for (const auto& p : anru["publics"]) {
+    if (p["code"] == "young")
+      CHECK(p["libelle"] == "Jeune de moins de 26 ans, diplômé ou non, sorti du système scolaire ou de l'enseignement "
+                            "supérieur depuis au moins six mois et engagé dans une démarche d'insertion");
+    if (p["code"] == "qpv")
+      CHECK(p["libelle"] == "Demandeur d'emploi ou personne éloignée de l'emploi résidant dans un quartier prioritaire "
+                            "de la politique de la ville (QPV)");
+  }
+}
+
+TEST_CASE("draft: --article numbers the article and its sub-articles instead of « X »") {
+  Loaded l = example("espaces-verts");
+  draft::ModelOptions options;
+  options.article = "12";
+  const std::string text = ccap_of(l.result, options);
+  CHECK(text.find("## Article 12 — Clause sociale d'insertion") != std::string::npos);
+  CHECK(text.find("### 12.3 — Publics éligibles") != std::string::npos);
+  CHECK(text.find("définis à l'article 12.3") != std::string::npos);
+  CHECK(text.find("## Annexe à l'article 12 —") != std::string::npos);
+  CHECK(text.find(" X.") == std::string::npos);
+  CHECK(ccap_of(l.result).find("## Article X — Clause sociale d'insertion") != std::string::npos);
+  CHECK(draft::valid_article_number("12"));
+  CHECK(draft::valid_article_number("4.2"));
+  for (const char* wrong : {"", "X", "4.", ".4", "4..2", "12a", "-1"}) CHECK_FALSE_MESSAGE(draft::valid_article_number(wrong), wrong);
+}
+
+TEST_CASE("draft: a lot reserved to SIAE skips the facilitator's validation; its commitment offers no ETTI box") {
+  const std::string reserved = std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/draft/reserve-siae.yaml";
+  Loaded l;
+  l.file = tender::load_tender(reserved);
+  REQUIRE(l.file.result.ok());
+  tender::Resolution res = tender::resolve(*l.file.result.tender, rules::RuleSet::builtin());
+  l.result = hours::compute(*l.file.result.tender, res);
+  const std::string ccap = ccap_of(l.result);
+  CHECK(ccap.find("vérifie et valide l'éligibilité") == std::string::npos);
+  CHECK(ccap.find("La validation vaut pour une durée") == std::string::npos);
+  CHECK(ccap.find("n'est pas soumise à la validation du facilitateur") != std::string::npos);
+  draft::Rendered ae = draft::draft_markdown(l.result, rules::RuleSet::builtin(), draft::TemplateSet::builtin(),
+                                             draft::DocumentKind::ae, {});
+  CHECK(ae.text.find("(ETTI)") == std::string::npos);
+  CHECK(ae.text.find("GEIQ") == std::string::npos);
+  CHECK(ae.text.find("après l'attribution") == std::string::npos);
+}
+
+TEST_CASE("draft: the commitment does not let a co-contractor join after award; subcontractors are accepted") {
+  Loaded l = example("anru-viguier");
+  draft::Rendered ae = draft::draft_markdown(l.result, rules::RuleSet::builtin(), draft::TemplateSet::builtin(),
+                                             draft::DocumentKind::ae, {});
+  CHECK(ae.text.find("reste libre de modifier") == std::string::npos);
+  CHECK(ae.text.find("aucun cotraitant ne peut entrer dans le groupement après l'attribution") != std::string::npos);
+  CHECK(ae.text.find("qui l'accepte et agrée ses conditions de paiement") != std::string::npos);
+}
+
+TEST_CASE("draft: the templates keep French typography: no plain space before ; : ! ? » nor after «") {
+  const draft::TemplateSet set = draft::TemplateSet::builtin();
+  for (const auto& t : set.all()) {
+    std::string text = t.text;
+    // Comments ({{! … }}) are for facilitators, not for the drafts.
+    for (std::size_t at = text.find("{{!"); at != std::string::npos; at = text.find("{{!")) {
+      std::size_t end = text.find("}}", at);
+      text.erase(at, end == std::string::npos ? std::string::npos : end + 2 - at);
+    }
+    for (const char* wrong : {" ;", " :", " !", " ?", " »", "« "}) {
+      std::size_t at = text.find(wrong);
+      CHECK_MESSAGE(at == std::string::npos, t.name << ": « " << wrong << " » in: "
+                                                    << text.substr(at == std::string::npos ? 0 : (at > 40 ? at - 40 : 0), 80));
     }
   }
 }

@@ -249,13 +249,13 @@ TEST_CASE("report example at 2027-12-31, nothing hidden (min_cell 1): every figu
             "sex (10): F:4 M:5 X:1",
             "age_band (10): under-26:2 26-49:6 50-plus:2",
             "criterion (10): deld:2 detld:1 rsa:1 ass:1 aah:1 rqth:1 young:2 senior:1 iae:1 ea-esat:0 epide-e2c:0 "
-            "qpv:3 justice:1 other-validated:1",
+            "qpv:3 justice:1 other-validated:1 invalidity-pension:0 regie-quartier:0",
             "route (10): direct:6/175 etti:2/42 ai:0/0 geiq:1/28 siae-subcontract:0/0 siae-cocontract:0/0 ea:1/14",
             "contract (10): cdi:0/0 cdi-inclusion:0/0 cdd:3/94.5 cddi:3/56 cdd-usage:0/0 interim:2/42 "
             "apprenticeship:1/38.5 professionalisation:1/28 other:0/0",
             "training (10): with-training:2/31.5 without-training:8/0",
-            "exit (10): durable:1 transition:1 positive:1 other:0 none:7",
-            "follow_up (10): durable:1 transition:1 positive:0 other:0 none:8"});
+            "exit (10): durable:1 transition:1 positive:1 neutral:0 other:0 none:7",
+            "follow_up (10): durable:1 transition:1 positive:0 neutral:0 other:0 none:8"});
 
   const auto& lots = op["lots"];
   // Lot 1: P-0001, P-0002, P-0003, P-0010 (4). Ages 29, 22, 58, 47. Routes: direct 42 + 38.5 + 38.5 = 119,
@@ -266,13 +266,13 @@ TEST_CASE("report example at 2027-12-31, nothing hidden (min_cell 1): every figu
             "sex (4): F:1 M:3 X:0",
             "age_band (4): under-26:1 26-49:2 50-plus:1",
             "criterion (4): deld:1 detld:1 rsa:0 ass:1 aah:0 rqth:0 young:1 senior:1 iae:0 ea-esat:0 epide-e2c:0 "
-            "qpv:2 justice:0 other-validated:0",
+            "qpv:2 justice:0 other-validated:0 invalidity-pension:0 regie-quartier:0",
             "route (4): direct:3/119 etti:1/14 ai:0/0 geiq:0/0 siae-subcontract:0/0 siae-cocontract:0/0 ea:0/0",
             "contract (4): cdi:0/0 cdi-inclusion:0/0 cdd:2/80.5 cddi:0/0 cdd-usage:0/0 interim:1/14 "
             "apprenticeship:1/38.5 professionalisation:0/0 other:0/0",
             "training (4): with-training:1/21 without-training:3/0",
-            "exit (4): durable:1 transition:0 positive:0 other:0 none:3",
-            "follow_up (4): durable:1 transition:0 positive:0 other:0 none:3"});
+            "exit (4): durable:1 transition:0 positive:0 neutral:0 other:0 none:3",
+            "follow_up (4): durable:1 transition:0 positive:0 neutral:0 other:0 none:3"});
   // Lot 2: P-0004 (F 42 rsa, etti/interim 28), P-0005 (X 35 rqth aah, ea/cdd 14), P-0006 (M 24 young deld,
   // geiq/professionalisation 28, training 10.5). No outcome yet.
   CHECK(lots[1]["participants"].dump() == R"({"people":3,"suppressed":false})");
@@ -281,13 +281,13 @@ TEST_CASE("report example at 2027-12-31, nothing hidden (min_cell 1): every figu
             "sex (3): F:1 M:1 X:1",
             "age_band (3): under-26:1 26-49:2 50-plus:0",
             "criterion (3): deld:1 detld:0 rsa:1 ass:0 aah:1 rqth:1 young:1 senior:0 iae:0 ea-esat:0 epide-e2c:0 "
-            "qpv:0 justice:0 other-validated:0",
+            "qpv:0 justice:0 other-validated:0 invalidity-pension:0 regie-quartier:0",
             "route (3): direct:0/0 etti:1/28 ai:0/0 geiq:1/28 siae-subcontract:0/0 siae-cocontract:0/0 ea:1/14",
             "contract (3): cdi:0/0 cdi-inclusion:0/0 cdd:1/14 cddi:0/0 cdd-usage:0/0 interim:1/28 "
             "apprenticeship:0/0 professionalisation:1/28 other:0/0",
             "training (3): with-training:1/10.5 without-training:2/0",
-            "exit (3): durable:0 transition:0 positive:0 other:0 none:3",
-            "follow_up (3): durable:0 transition:0 positive:0 other:0 none:3"});
+            "exit (3): durable:0 transition:0 positive:0 neutral:0 other:0 none:3",
+            "follow_up (3): durable:0 transition:0 positive:0 neutral:0 other:0 none:3"});
   // Lot 3: P-0007 (F 52 iae, 7, exit positive, follow-up transition), P-0008 (M 39 justice qpv, 7, exit
   // transition), P-0009 (F 32 other-validated, 42); all direct/cddi: 56.
   CHECK(lots[2]["participants"].dump() == R"({"people":3,"suppressed":false})");
@@ -296,13 +296,13 @@ TEST_CASE("report example at 2027-12-31, nothing hidden (min_cell 1): every figu
             "sex (3): F:2 M:1 X:0",
             "age_band (3): under-26:0 26-49:2 50-plus:1",
             "criterion (3): deld:0 detld:0 rsa:0 ass:0 aah:0 rqth:0 young:0 senior:0 iae:1 ea-esat:0 epide-e2c:0 "
-            "qpv:1 justice:1 other-validated:1",
+            "qpv:1 justice:1 other-validated:1 invalidity-pension:0 regie-quartier:0",
             "route (3): direct:3/56 etti:0/0 ai:0/0 geiq:0/0 siae-subcontract:0/0 siae-cocontract:0/0 ea:0/0",
             "contract (3): cdi:0/0 cdi-inclusion:0/0 cdd:0/0 cddi:3/56 cdd-usage:0/0 interim:0/0 "
             "apprenticeship:0/0 professionalisation:0/0 other:0/0",
             "training (3): with-training:0/0 without-training:3/0",
-            "exit (3): durable:0 transition:1 positive:1 other:0 none:1",
-            "follow_up (3): durable:0 transition:1 positive:0 other:0 none:2"});
+            "exit (3): durable:0 transition:1 positive:1 neutral:0 other:0 none:1",
+            "follow_up (3): durable:0 transition:1 positive:0 neutral:0 other:0 none:2"});
 
   // Years: the target spread by working days (2027 254, 2028 251, 2029 252, 2030 251; lot 3 from March: 214
   // in 2027), largest remainders first, earlier year on a tie:
@@ -329,13 +329,13 @@ TEST_CASE("report example at 2027-12-31 with the default threshold (5 people)") 
             "sex (10): F:- M:5 X:-",
             "age_band (10): under-26:- 26-49:6 50-plus:-",
             "criterion (10): deld:- detld:- rsa:- ass:- aah:- rqth:- young:- senior:- iae:- ea-esat:0 epide-e2c:0 "
-            "qpv:- justice:- other-validated:-",
+            "qpv:- justice:- other-validated:- invalidity-pension:0 regie-quartier:0",
             "route (10): direct:6/175 etti:-/- ai:0/0 geiq:-/- siae-subcontract:0/0 siae-cocontract:0/0 ea:-/-",
             "contract (10): cdi:0/0 cdi-inclusion:0/0 cdd:-/- cddi:-/- cdd-usage:0/0 interim:-/- "
             "apprenticeship:-/- professionalisation:-/- other:0/0",
             "training (10): with-training:-/- without-training:-/-",
-            "exit (10): durable:- transition:- positive:- other:0 none:7",
-            "follow_up (10): durable:- transition:- positive:0 other:0 none:8"});
+            "exit (10): durable:- transition:- positive:- neutral:0 other:0 none:7",
+            "follow_up (10): durable:- transition:- positive:0 neutral:0 other:0 none:8"});
   // Every lot has fewer than 5 people (4, 3, 3): its count, its populations and every non-zero cell are hidden.
   const auto& lots = op["lots"];
   for (const auto& l : lots) CHECK(l["participants"].dump() == R"({"people":null,"suppressed":true})");
@@ -344,37 +344,37 @@ TEST_CASE("report example at 2027-12-31 with the default threshold (5 people)") 
             "sex (null): F:- M:- X:0",
             "age_band (null): under-26:- 26-49:- 50-plus:-",
             "criterion (null): deld:- detld:- rsa:0 ass:- aah:0 rqth:0 young:- senior:- iae:0 ea-esat:0 epide-e2c:0 "
-            "qpv:- justice:0 other-validated:0",
+            "qpv:- justice:0 other-validated:0 invalidity-pension:0 regie-quartier:0",
             "route (null): direct:-/- etti:-/- ai:0/0 geiq:0/0 siae-subcontract:0/0 siae-cocontract:0/0 ea:0/0",
             "contract (null): cdi:0/0 cdi-inclusion:0/0 cdd:-/- cddi:0/0 cdd-usage:0/0 interim:-/- "
             "apprenticeship:-/- professionalisation:0/0 other:0/0",
             "training (null): with-training:-/- without-training:-/-",
-            "exit (null): durable:- transition:0 positive:0 other:0 none:-",
-            "follow_up (null): durable:- transition:0 positive:0 other:0 none:-"});
+            "exit (null): durable:- transition:0 positive:0 neutral:0 other:0 none:-",
+            "follow_up (null): durable:- transition:0 positive:0 neutral:0 other:0 none:-"});
   CHECK(breakdowns(lots[1]["breakdowns"]) ==
         std::vector<std::string>{
             "sex (null): F:- M:- X:-",
             "age_band (null): under-26:- 26-49:- 50-plus:0",
             "criterion (null): deld:- detld:0 rsa:- ass:0 aah:- rqth:- young:- senior:0 iae:0 ea-esat:0 epide-e2c:0 "
-            "qpv:0 justice:0 other-validated:0",
+            "qpv:0 justice:0 other-validated:0 invalidity-pension:0 regie-quartier:0",
             "route (null): direct:0/0 etti:-/- ai:0/0 geiq:-/- siae-subcontract:0/0 siae-cocontract:0/0 ea:-/-",
             "contract (null): cdi:0/0 cdi-inclusion:0/0 cdd:-/- cddi:0/0 cdd-usage:0/0 interim:-/- "
             "apprenticeship:0/0 professionalisation:-/- other:0/0",
             "training (null): with-training:-/- without-training:-/-",
-            "exit (null): durable:0 transition:0 positive:0 other:0 none:-",
-            "follow_up (null): durable:0 transition:0 positive:0 other:0 none:-"});
+            "exit (null): durable:0 transition:0 positive:0 neutral:0 other:0 none:-",
+            "follow_up (null): durable:0 transition:0 positive:0 neutral:0 other:0 none:-"});
   CHECK(breakdowns(lots[2]["breakdowns"]) ==
         std::vector<std::string>{
             "sex (null): F:- M:- X:0",
             "age_band (null): under-26:0 26-49:- 50-plus:-",
             "criterion (null): deld:0 detld:0 rsa:0 ass:0 aah:0 rqth:0 young:0 senior:0 iae:- ea-esat:0 epide-e2c:0 "
-            "qpv:- justice:- other-validated:-",
+            "qpv:- justice:- other-validated:- invalidity-pension:0 regie-quartier:0",
             "route (null): direct:-/- etti:0/0 ai:0/0 geiq:0/0 siae-subcontract:0/0 siae-cocontract:0/0 ea:0/0",
             "contract (null): cdi:0/0 cdi-inclusion:0/0 cdd:0/0 cddi:-/- cdd-usage:0/0 interim:0/0 "
             "apprenticeship:0/0 professionalisation:0/0 other:0/0",
             "training (null): with-training:0/0 without-training:-/-",
-            "exit (null): durable:0 transition:- positive:- other:0 none:-",
-            "follow_up (null): durable:0 transition:- positive:0 other:0 none:-"});
+            "exit (null): durable:0 transition:- positive:- neutral:0 other:0 none:-",
+            "follow_up (null): durable:0 transition:- positive:0 neutral:0 other:0 none:-"});
   // Years: the 2027 counts (4, 3, 3) are hidden, the empty years show 0.
   CHECK(years(lots[0]) == std::vector<std::string>{"2027 30/133/null", "2028 30/0/0", "2029 30/0/0", "2030 30/0/0"});
   CHECK(years(lots[1]) == std::vector<std::string>{"2027 91/70/null", "2028 90/0/0", "2029 90/0/0", "2030 89/0/0"});

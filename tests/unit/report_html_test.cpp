@@ -308,7 +308,7 @@ TEST_CASE("report html: consolidation in the network's terms, without participan
         "<td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td></tr>");  // work contracts hide with their people
   CHECK(count(html, "<tr class=\"total\"><td>Ensemble</td><td class=\"num\">2</td><td class=\"num\">3</td>") == 1);
   CHECK(count(html, "<span class=\"value\">1" + nb + "600" + nb + "heures</span><span class=\"label\">d&#39;insertion réalisées") == 1);
-  CHECK(count(html, "<span class=\"label\">équivalent temps plein (1" + nb + "600" + nb + "heures)</span>") == 1);
+  CHECK(count(html, "<span class=\"label\">équivalent temps plein (1" + nb + "820" + nb + "heures)</span>") == 1);
   CHECK(row(html, "OP-2") ==
         "<tr><td>OP-2</td><td>Écoles</td><td>Ville B</td><td class=\"num\">1</td><td class=\"num\">600</td>"
         "<td class=\"num\">400</td></tr>");
@@ -368,7 +368,7 @@ TEST_CASE("report html: participant sheet with hours by month and signature bloc
                     "<td class=\"num\">70</td><td class=\"num\">280</td><td></td></tr>") == 1);
   CHECK(count(html, "Heures comptées au titre de la clause : 280" + nb + "heures.") == 1);
   CHECK(row(html, "À la sortie") ==
-        "<tr><td>À la sortie</td><td>30 juin 2027</td><td>CDD de six mois ou plus</td><td>emploi durable</td></tr>");
+        "<tr><td>À la sortie</td><td>30 juin 2027</td><td>CDD de plus de six mois</td><td>emploi durable</td></tr>");
   CHECK(row(html, "Six mois après la sortie") ==
         "<tr><td>Six mois après la sortie</td><td>—</td><td>non renseignée</td><td>—</td></tr>");
   CHECK(count(html, "<h3>Pour le titulaire</h3>") == 1);

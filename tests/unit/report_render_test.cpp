@@ -396,7 +396,7 @@ TEST_CASE("report render: Markdown consolidation in the national network's terms
       "| Heures d'insertion prévues | 3\u202F000 |\n"
       "| Heures d'insertion réalisées | 3\u202F350,5 |\n"
       "| Taux d'atteinte | 111,7\u202F% |\n"
-      "| Équivalents temps plein (1\u202F600\u202Fheures) | 2 |\n"
+      "| Équivalents temps plein (1\u202F820\u202Fheures) | 2 |\n"
       "| Participants (chacun compté une fois) | 8 |\n"
       "| Contrats de travail | 11 |\n"
       "\n"
@@ -428,7 +428,8 @@ TEST_CASE("report render: Markdown consolidation in the national network's terms
       "\n"
       "## Règles\n"
       "\n"
-      "- Un équivalent temps plein compte 1\u202F600\u202Fheures (réseau national des facilitateurs)\n"
+      "- Un équivalent temps plein compte 1\u202F820\u202Fheures : douze mois de 151,67\u202Fheures, comme la méthode fte "
+      "(le réseau national des facilitateurs compte 1\u202F600\u202Fheures travaillées)\n"
       "- Tables de règles : version 2026-11-22, empreinte SHA-256 ab12\n");
 }
 
@@ -443,7 +444,7 @@ TEST_CASE("report render: Markdown participant sheet with every month and signat
       "- Année de naissance : 1999 (28 ans à la validation, tranche 26 à 49 ans)\n"
       "- Niveau de formation : 3\n"
       "- Éligibilité validée le 1er février 2027, valable jusqu'au 28 février 2029\n"
-      "- Critères d'éligibilité : Demandeur d'emploi de longue durée (12 mois ou plus) ; Habitant d'un quartier prioritaire de la politique de la ville (QPV)\n"
+      "- Critères d'éligibilité : Demandeur d'emploi de longue durée (12 mois ou plus) ; Demandeur d'emploi résidant en QPV\n"
       "\n"
       "## Parcours\n"
       "\n"
@@ -465,7 +466,7 @@ TEST_CASE("report render: Markdown participant sheet with every month and signat
       "\n"
       "## Situation\n"
       "\n"
-      "- À la sortie (30 juin 2027) : CDD de six mois ou plus — emploi durable\n"
+      "- À la sortie (30 juin 2027) : CDD de plus de six mois — emploi durable\n"
       "- Six mois après la sortie : non renseignée\n"
       "\n"
       "## Règles de décompte\n"
@@ -545,7 +546,7 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "total;;;;;contracts_with_clause;Marchés avec une clause sociale;3;;\r\n"
       "total;;;;;target_hours;Heures d'insertion prévues;;3000;\r\n"
       "total;;;;;realised_hours;Heures d'insertion réalisées;;3350,5;\r\n"
-      "total;;;;;fte;Équivalents temps plein (1 600 heures);2;;\r\n"
+      "total;;;;;fte;Équivalents temps plein (1\u202F820\u202Fheures);2;;\r\n"
       "total;;;;;participants;Participants;8;;\r\n"
       "total;;;;;work_contracts;Contrats de travail;11;;\r\n"
       "breakdown;;;;sex;population;Effectif;8;;\r\n"
@@ -555,14 +556,14 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "group;;;Département de l'Aude;;contracts_with_clause;Marchés avec une clause sociale;1;;\r\n"
       "group;;;Département de l'Aude;;target_hours;Heures d'insertion prévues;;1000;\r\n"
       "group;;;Département de l'Aude;;realised_hours;Heures d'insertion réalisées;;1200;\r\n"
-      "group;;;Département de l'Aude;;fte;Équivalents temps plein (1 600 heures);1;;\r\n"
+      "group;;;Département de l'Aude;;fte;Équivalents temps plein (1\u202F820\u202Fheures);1;;\r\n"
       "group;;;Département de l'Aude;;participants;Participants;;;oui\r\n"
       "group;;;Département de l'Aude;;work_contracts;Contrats de travail;;;oui\r\n"
       "group;;;Ville de Carcassonne;;operations;Opérations;1;;\r\n"
       "group;;;Ville de Carcassonne;;contracts_with_clause;Marchés avec une clause sociale;2;;\r\n"
       "group;;;Ville de Carcassonne;;target_hours;Heures d'insertion prévues;;2000;\r\n"
       "group;;;Ville de Carcassonne;;realised_hours;Heures d'insertion réalisées;;2150,5;\r\n"
-      "group;;;Ville de Carcassonne;;fte;Équivalents temps plein (1 600 heures);1;;\r\n"
+      "group;;;Ville de Carcassonne;;fte;Équivalents temps plein (1\u202F820\u202Fheures);1;;\r\n"
       "group;;;Ville de Carcassonne;;participants;Participants;5;;\r\n"
       "group;;;Ville de Carcassonne;;work_contracts;Contrats de travail;6;;\r\n"
       "breakdown;;;Ville de Carcassonne;sex;population;Effectif;5;;\r\n"
@@ -710,7 +711,7 @@ TEST_CASE("report render: xlsx of a consolidation") {
   CHECK(w.number("Opérations", "G3") == 1.2);  // 1 200 ÷ 1 000
   CHECK(w.text("Répartitions", "A4") == "Ville de Carcassonne");
   CHECK(w.text("Répartitions", "E4") == "masqué");
-  CHECK(w.number("Règles", "B2") == 1600);
+  CHECK(w.number("Règles", "B2") == 1820);
 }
 
 TEST_CASE("report render: a suppressed value is never written, in any format") {
@@ -762,7 +763,7 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "| Heures d'insertion prévues | 0 |\n"
         "| Heures d'insertion réalisées | 0 |\n"
         "| Taux d'atteinte | — |\n"
-        "| Équivalents temps plein (1\u202F600\u202Fheures) | 0 |\n"
+        "| Équivalents temps plein (1\u202F820\u202Fheures) | 0 |\n"
         "| Participants (chacun compté une fois) | < 3 |\n"
         "| Contrats de travail | < 3 |\n"
         "\n"
@@ -783,7 +784,8 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "\n"
         "## Règles\n"
         "\n"
-        "- Un équivalent temps plein compte 1\u202F600\u202Fheures (réseau national des facilitateurs)\n"
+        "- Un équivalent temps plein compte 1\u202F820\u202Fheures : douze mois de 151,67\u202Fheures, comme la méthode fte "
+      "(le réseau national des facilitateurs compte 1\u202F600\u202Fheures travaillées)\n"
         "- Tables de règles : version 2026-11-22, empreinte SHA-256 ab12\n");
   CHECK(render_csv(c) == std::string(text::utf8_bom) +
         "table;operation;lot;group;breakdown;key;label;people;hours;suppressed\r\n"
@@ -791,7 +793,7 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "total;;;;;contracts_with_clause;Marchés avec une clause sociale;0;;\r\n"
         "total;;;;;target_hours;Heures d'insertion prévues;;0;\r\n"
         "total;;;;;realised_hours;Heures d'insertion réalisées;;0;\r\n"
-        "total;;;;;fte;Équivalents temps plein (1 600 heures);0;;\r\n"
+        "total;;;;;fte;Équivalents temps plein (1\u202F820\u202Fheures);0;;\r\n"
         "total;;;;;participants;Participants;;;oui\r\n"
         "total;;;;;work_contracts;Contrats de travail;;;oui\r\n"
         "breakdown;;;;exit;population;Effectif;;;oui\r\n"

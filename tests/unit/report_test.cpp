@@ -189,14 +189,15 @@ TEST_CASE("report privacy: small cells, secondary suppression, zero cells and th
   }
 }
 
-TEST_CASE("report FTE: hours ÷ 1 600, rounded to the nearest whole number, as the network counts") {
-  // 25 124 684 ÷ 1 600 = 15 702.93 → 15 703 (the network's 2021 figure).
-  CHECK(full_time_equivalents(25124684) == 15703);
+TEST_CASE("report FTE: hours ÷ 1 820 (12 months of 151.67 h, the fte method's basis), rounded to the nearest") {
+  // 25 124 684 ÷ 1 820 = 13 804.77 → 13 805 (the network's 2021 hours; it publishes 15 703 FTE of 1 600 h).
+  CHECK(full_time_equivalents(25124684) == 13805);
   CHECK(full_time_equivalents(0) == 0);
-  CHECK(full_time_equivalents(799) == 0);   // 0.499
-  CHECK(full_time_equivalents(800) == 1);   // 0.5, half away from zero
-  CHECK(full_time_equivalents(2400) == 2);  // 1.5 → 2
-  CHECK(full_time_equivalents(3199) == 2);  // 1.999 → 2
+  CHECK(full_time_equivalents(909) == 0);   // 0.499
+  CHECK(full_time_equivalents(910) == 1);   // 0.5, half away from zero
+  CHECK(full_time_equivalents(2730) == 2);  // 1.5 → 2
+  CHECK(full_time_equivalents(3639) == 2);  // 1.9995 → 2
+  CHECK(full_time_equivalents(hours::full_time_month_hours * 12) == 1);
 }
 
 TEST_CASE("report age bands and group-by names") {
@@ -264,8 +265,8 @@ TEST_CASE("report breakdowns: ids, titles, labels and codes in their fixed order
   };
   CHECK(keys(b[0]) == std::vector<std::string>{"F=Femmes", "M=Hommes", "X=Autre ou non précisé"});
   CHECK(keys(b[1]) == std::vector<std::string>{"under-26=Moins de 26 ans", "26-49=26 à 49 ans", "50-plus=50 ans ou plus"});
-  // The rule table's 14 criteria, in table order, with its labels.
-  REQUIRE(b[2].cells.size() == 14);
+  // The rule table's 16 criteria, in table order, with its labels.
+  REQUIRE(b[2].cells.size() == 16);
   CHECK(b[2].cells[0].key == "deld");
   CHECK(b[2].cells[0].label == "Demandeur d'emploi de longue durée (12 mois ou plus)");
   CHECK(b[2].cells[13].key == "other-validated");
@@ -279,7 +280,9 @@ TEST_CASE("report breakdowns: ids, titles, labels and codes in their fixed order
   CHECK(keys(b[5]) == std::vector<std::string>{"with-training=Avec des heures de formation comptées",
                                                "without-training=Sans heure de formation comptée"});
   std::vector<std::string> outcomes{"durable=Emploi durable", "transition=Emploi de transition",
-                                    "positive=Sortie positive", "other=Autre situation", "none=Non renseignée"};
+                                    "positive=Sortie positive (formation pré-qualifiante ou qualifiante, embauche dans "
+                                    "une autre SIAE)",
+                                    "neutral=Sortie neutre", "other=Autre situation", "none=Non renseignée"};
   CHECK(keys(b[6]) == outcomes);
   CHECK(keys(b[7]) == outcomes);
   CHECK((b[3].has_hours && b[4].has_hours && b[5].has_hours && !b[0].has_hours && !b[2].has_hours));
@@ -370,8 +373,8 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
         "cdi:0/0 cdi-inclusion:0/0 cdd:1/110 cddi:0/0 cdd-usage:0/0 interim:0/0 apprenticeship:0/0 "
         "professionalisation:1/50 other:0/0");
   CHECK(summary(find(r.breakdowns, "training")) == "with-training:1/10 without-training:1/0");
-  CHECK(summary(find(r.breakdowns, "exit")) == "durable:1 transition:0 positive:0 other:0 none:1");
-  CHECK(summary(find(r.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 other:0 none:1");
+  CHECK(summary(find(r.breakdowns, "exit")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:1");
+  CHECK(summary(find(r.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:1");
   CHECK(find(r.breakdowns, "sex").population == 2);
 
   // Months 2027-01..2028-06 (lot 1 starts 2027-01, as_of before its end): 18.
@@ -413,8 +416,8 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
 
   // Outcomes dated after as_of are not known yet: at 2027-09-30, Q-1's follow-up (2027-12-31) is "none".
   OperationReport early = build_operation_report(op, rules::RuleSet::builtin(), at(date(2027, 9, 30), 1));
-  CHECK(summary(find(early.breakdowns, "exit")) == "durable:1 transition:0 positive:0 other:0 none:1");
-  CHECK(summary(find(early.breakdowns, "follow_up")) == "durable:0 transition:0 positive:0 other:0 none:2");
+  CHECK(summary(find(early.breakdowns, "exit")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:1");
+  CHECK(summary(find(early.breakdowns, "follow_up")) == "durable:0 transition:0 positive:0 neutral:0 other:0 none:2");
 }
 
 TEST_CASE("report consolidation: a person counted once across operations, totals in the network's terms") {
@@ -455,8 +458,8 @@ TEST_CASE("report consolidation: a person counted once across operations, totals
         "cdi:1/30 cdi-inclusion:0/0 cdd:1/110 cddi:1/10 cdd-usage:0/0 interim:0/0 apprenticeship:0/0 "
         "professionalisation:1/50 other:0/0");
   // Q-1's outcomes come from A (added first): exit and follow-up durable; R-1 exit jobseeker (other).
-  CHECK(summary(find(t.breakdowns, "exit")) == "durable:1 transition:0 positive:0 other:1 none:1");
-  CHECK(summary(find(t.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 other:0 none:2");
+  CHECK(summary(find(t.breakdowns, "exit")) == "durable:1 transition:0 positive:0 neutral:0 other:1 none:1");
+  CHECK(summary(find(t.breakdowns, "follow_up")) == "durable:1 transition:0 positive:0 neutral:0 other:0 none:2");
   const Breakdown& criterion = find(t.breakdowns, "criterion");
   CHECK(criterion.population == 3);
   CHECK(criterion.cells[2].key == "rsa");
@@ -591,9 +594,11 @@ TEST_CASE("report codes: each code with its French labels, in one place") {
   CHECK(label(Sex::unspecified) == "autre ou non précisé");
   CHECK(label(AgeBand::from_50) == "50 ans ou plus");
   for (OutcomeCategory c : {OutcomeCategory::durable, OutcomeCategory::transition, OutcomeCategory::positive,
-                            OutcomeCategory::other, OutcomeCategory::none})
+                            OutcomeCategory::neutral, OutcomeCategory::other, OutcomeCategory::none})
     CHECK(outcome_category_named(code(c)) == c);
-  CHECK(label(OutcomeCategory::positive) == "sortie positive");
+  CHECK(label(OutcomeCategory::positive) ==
+        "sortie positive (formation pré-qualifiante ou qualifiante, embauche dans une autre SIAE)");
+  CHECK(label(OutcomeCategory::neutral) == "sortie neutre");
   CHECK(label(OutcomeCategory::none) == "non renseignée");
   LotReport tracked;
   tracked.tracking_status = track::LotStatus::behind;

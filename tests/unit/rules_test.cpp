@@ -72,10 +72,14 @@ TEST_CASE("rules: legal references, current and obsolete, point to each other") 
 TEST_CASE("rules: eligibility criteria and outcome typology of formats.md section 4") {
   const RuleSet& r = RuleSet::builtin();
   for (const char* code : {"deld", "detld", "rsa", "ass", "aah", "rqth", "young", "senior", "iae", "ea-esat",
-                           "epide-e2c", "qpv", "justice", "other-validated"})
+                           "epide-e2c", "qpv", "justice", "other-validated", "invalidity-pension", "regie-quartier"})
     CHECK_MESSAGE(r.criterion(code) != nullptr, code);
   CHECK(r.criterion("other-validated")->note_required);
-  CHECK(r.eligibility_criteria().size() == 14);
+  CHECK(r.eligibility_criteria().size() == 16);
+  // Residence in a priority neighbourhood is a public of city-policy operations only, and never alone.
+  CHECK(r.criterion("qpv")->city_policy);
+  CHECK(r.criterion("qpv")->definition.find("éloignée de l'emploi") != std::string::npos);
+  CHECK(r.criterion("young")->definition.find("depuis au moins six mois") != std::string::npos);
   auto category = [&](const char* s) { return r.outcome(s)->category; };
   CHECK(category("cdi") == "durable");
   CHECK(category("cdd-6m-plus") == "durable");
@@ -91,7 +95,9 @@ TEST_CASE("rules: eligibility criteria and outcome typology of formats.md sectio
   CHECK(category("inactive") == "other");
   CHECK(category("unknown") == "other");
   CHECK(category("other") == "other");
-  CHECK(r.outcomes().size() == 14);
+  CHECK(category("neutral") == "neutral");
+  CHECK(r.outcomes().size() == 15);
+  CHECK(r.outcome("cdd-6m-plus")->label == "CDD de plus de six mois");
 }
 
 TEST_CASE("rules: a user file adds and overrides rows, and changes the version and hash") {

@@ -29,6 +29,7 @@ Diagnostics findings(const std::string& text) {
   REQUIRE(r.tender);
   tender::Resolution res = tender::resolve(*r.tender, rules::RuleSet::builtin());
   Diagnostics all = r.diagnostics;
+  all.insert(all.end(), res.diagnostics.begin(), res.diagnostics.end());
   std::optional<hours::TenderResult> computed;
   if (r.ok() && res.ok()) computed = hours::compute(*r.tender, res);
   Diagnostics f = check::check_tender(*r.tender, res, rules::RuleSet::builtin(), computed ? &*computed : nullptr);
@@ -69,14 +70,41 @@ TEST_CASE("climate law: a lot whose clause falls below its minimum has no social
   Diagnostics d = findings(text);
   REQUIRE(rules_of(d) == std::vector<std::string>{"climate-social-consideration"});
   CHECK(d[0].message.find("sous le minimum, 417\u202Fheures pour un minimum de 500\u202Fheures") != std::string::npos);
-  // With a derogation it passes, and the derogation is not reported as unused.
+  // With a derogation it passes, and the derogation is not reported as unused; free text gets a note
+  // asking for the case of the article.
   std::string with_derogation = works_tender("2026-09-01", ", labour_share: 0.5, minimum_hours: 500, derogation: \"motif\"");
   with_derogation.replace(with_derogation.find("clause: none"), 12, "clause: execution");
-  CHECK(findings(with_derogation).empty());
+  CHECK(rules_of(findings(with_derogation)) == std::vector<std::string>{"climate-derogation-ground"});
 }
 
-TEST_CASE("climate law: a written derogation satisfies it") {
-  CHECK(findings(works_tender("2026-09-01", ", derogation: \"Fourniture sur catalogue\"")).empty());
+TEST_CASE("climate law: a derogation naming the article's case satisfies it; free text gets a note") {
+  CHECK(findings(works_tender("2026-09-01", ", derogation: {ground: ready-made-solution, reason: \"Sur catalogue\"}"))
+            .empty());
+  Diagnostics d = findings(works_tender("2026-09-01", ", derogation: \"Fourniture sur catalogue\""));
+  REQUIRE(rules_of(d) == std::vector<std::string>{"climate-derogation-ground"});
+  CHECK(d[0].severity == Severity::note);
+  CHECK(d[0].pos == Position{11, 65});
+  CHECK(d[0].message ==
+        "lot « 2 » : la dérogation ne nomme pas le cas de L. 2112-2-1 CCP sur lequel elle repose ; cas prévus : "
+        "ready-made-solution, insufficient-link, restricts-competition, execution-difficulty");
+  CHECK(exit_code_for(d) == 0);
+}
+
+TEST_CASE("climate law: an unknown case is an input error, with the closest one") {
+  Diagnostics d = findings(works_tender("2026-09-01", ", derogation: {ground: ready-made-soluton, reason: \"x\"}"));
+  REQUIRE(rules_of(d) == std::vector<std::string>{"derogation-ground-unknown"});
+  CHECK(d[0].category == Category::input);
+  CHECK(d[0].hint == "vouliez-vous dire « ready-made-solution » ?");
+  CHECK(exit_code_for(d) == 2);
+}
+
+TEST_CASE("climate law: a reserved lot meets the obligation, and the check says so") {
+  std::string text = works_tender("2026-09-01");
+  text.replace(text.find("clause: none"), 12, "clause: reserved-siae, trade: masonry");
+  Diagnostics d = findings(text);
+  REQUIRE(rules_of(d) == std::vector<std::string>{"climate-reserved-lot"});
+  CHECK(d[0].severity == Severity::note);
+  CHECK(exit_code_for(d) == 0);
 }
 
 TEST_CASE("climate law: below the threshold, nothing to say") {
@@ -105,17 +133,49 @@ TEST_CASE("climate law: optional tranches and framework maxima count in the valu
   CHECK(check::estimated_value(*tender::parse_tender(text, "t").tender).total == 5500000);
 }
 
-TEST_CASE("ANRU: minimum rate per programme") {
+TEST_CASE("ANRU: minimum rate per programme, judged on the operation") {
   std::string text = works_tender("2026-08-01");
   text.replace(text.find("nature: works"), 13, "nature: works\nprogramme: anru-investment");
   CHECK(findings(text).empty());
   text.replace(text.find("rate: 0.05"), 10, "rate: 0.04");
   Diagnostics d = findings(text);
   REQUIRE(rules_of(d) == std::vector<std::string>{"anru-rate"});
-  CHECK(d[0].pos == Position{9, 37});
+  CHECK(d[0].pos == Position{7, 12});  // the programme: the operation is judged, not the lot
   text.replace(text.find("anru-investment"), 15, "anru-gup");
   text.replace(text.find("rate: 0.04"), 10, "rate: 0.08");
   CHECK(rules_of(findings(text)) == std::vector<std::string>{"anru-rate"});
+}
+
+// Two lots with a clause: 1 800 000 € and 600 000 € of masonry (50 %) at 30 €/h, i.e. 30 000 and
+// 10 000 estimated hours worked.
+std::string anru_tender(const std::string& rate_1, const std::string& rate_2) {
+  return "format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\n"
+         "facilitator: {name: J, email: j@example.org}\n"
+         "nature: works\nprogramme: anru-investment\n"
+         "parameters: {hourly_cost: 30}\n"
+         "lots:\n"
+         "  - {id: 1, title: a, trade: masonry, amount: 1800000, clause: execution, rate: " + rate_1 + "}\n"
+         "  - {id: 2, title: b, trade: masonry, amount: 600000, clause: execution, rate: " + rate_2 + "}\n";
+}
+
+TEST_CASE("ANRU: 6 % of the operation with a small lot at 3 % passes with a warning on that lot") {
+  // 2 100 + 300 reserved hours for 40 000 hours worked: 6 %.
+  Diagnostics d = findings(anru_tender("0.07", "0.03"));
+  REQUIRE(rules_of(d) == std::vector<std::string>{"anru-rate-lot"});
+  CHECK(d[0].severity == Severity::warning);
+  CHECK(d[0].pos == Position{11, 80});
+  CHECK(d[0].message.find("l'opération l'atteint (6\u202F% des heures travaillées estimées)") != std::string::npos);
+  CHECK(exit_code_for(d) == 0);
+}
+
+TEST_CASE("ANRU: 3 % of the operation fails, naming the lots below the minimum") {
+  Diagnostics d = findings(anru_tender("0.03", "0.03"));
+  REQUIRE(rules_of(d) == std::vector<std::string>{"anru-rate"});
+  CHECK(d[0].message ==
+        "opération ANRU : 1\u202F200\u202Fheures d'insertion pour 40\u202F000\u202Fheures travaillées estimées sur "
+        "les lots avec clause, soit 3\u202F%, sous le minimum de 5\u202F% du programme « anru-investment » (Charte "
+        "nationale d'insertion de l'ANRU 2014-2024) ; lots sous ce taux : « 1 » (3\u202F%), « 2 » (3\u202F%)");
+  CHECK(exit_code_for(d) == 1);
 }
 
 TEST_CASE("facilitator: required as soon as one lot has a clause") {
@@ -145,7 +205,9 @@ TEST_CASE("SIRET and CPV") {
 TEST_CASE("every rule reported has an entry in the catalogue") {
   auto catalogue = check::rule_catalogue();
   for (const char* id : {"yaml-syntax", "yaml-duplicate-key", "schema-type", "lot-id-unique", "trade-unknown",
-                         "parameter-missing", "siret-luhn", "climate-social-consideration", "anru-rate"}) {
+                         "parameter-missing", "siret-luhn", "climate-social-consideration", "anru-rate",
+                         "anru-rate-lot", "derogation-ground-unknown", "climate-derogation-ground",
+                         "climate-reserved-lot"}) {
     bool found = std::any_of(catalogue.begin(), catalogue.end(), [&](const check::RuleInfo& r) { return r.id == id; });
     CHECK_MESSAGE(found, id);
   }

@@ -260,6 +260,64 @@ TEST_CASE("resolve: --set overrides, for every lot or one lot") {
         std::vector<std::string>{"override-lot"});
 }
 
+TEST_CASE("tender: the CCAG the contract refers to, by default from the nature") {
+  LoadResult works = parse_tender(minimal, "t.yaml");
+  REQUIRE(works.ok());
+  CHECK_FALSE(works.tender->ccag.has_value());
+  CHECK(ccag_of(*works.tender) == Ccag::travaux);
+  std::string services = minimal;
+  services.replace(services.find("nature: works"), 13, "nature: services");
+  CHECK(ccag_of(*parse_tender(services, "t.yaml").tender) == Ccag::fcs);
+  services.replace(services.find("nature: services"), 16, "nature: services\nccag: pi");
+  LoadResult pi = parse_tender(services, "t.yaml");
+  REQUIRE(pi.ok());
+  CHECK(ccag_of(*pi.tender) == Ccag::pi);
+  CHECK(pi.tender->ccag->pos == Position{6, 7});
+  std::string wrong = minimal;
+  wrong.replace(wrong.find("nature: works"), 13, "nature: works\nccag: fsc");
+  LoadResult bad = parse_tender(wrong, "t.yaml");
+  REQUIRE(rules_of(bad.diagnostics) == std::vector<std::string>{"schema-enum"});
+  CHECK(bad.diagnostics[0].message.find("« fsc »") != std::string::npos);
+}
+
+TEST_CASE("tender: a derogation is a text, or the article's case with its reason") {
+  std::string text = std::string(minimal) +
+                     "  - { id: 2, title: Ascenseurs, amount: 300000, clause: none, derogation: Sur catalogue }\n"
+                     "  - id: 3\n    title: Mobilier\n    amount: 90000\n    clause: none\n"
+                     "    derogation: { ground: ready-made-solution, reason: Mobilier de catalogue }\n";
+  LoadResult r = parse_tender(text, "t.yaml");
+  REQUIRE(r.ok());
+  const Lot& free = r.tender->lots[1];
+  CHECK(free.derogation->value == "Sur catalogue");
+  CHECK_FALSE(free.derogation_ground.has_value());
+  const Lot& typed = r.tender->lots[2];
+  CHECK(typed.derogation_ground->value == "ready-made-solution");
+  CHECK(typed.derogation->value == "Mobilier de catalogue");
+  CHECK(typed.derogation->pos == Position{14, 56});
+  // The reason is required with a case: the consultation file must justify it.
+  std::string no_reason = std::string(minimal) +
+                          "  - { id: 2, title: b, amount: 5, clause: none, derogation: { ground: insufficient-link } }\n";
+  LoadResult missing = parse_tender(no_reason, "t.yaml");
+  REQUIRE(rules_of(missing.diagnostics) == std::vector<std::string>{"schema-required"});
+  CHECK(missing.diagnostics[0].message ==
+        "champ obligatoire « reason » manquant dans derogation ; valeur attendue : la justification de la dérogation, "
+        "pour le dossier de consultation");
+}
+
+TEST_CASE("resolve: a derogation's case must be one of the table's") {
+  std::string text = std::string(minimal) +
+                     "  - { id: 2, title: b, amount: 5, clause: none, derogation: { ground: no-link, reason: r } }\n";
+  LoadResult r = parse_tender(text, "t.yaml");
+  REQUIRE(r.ok());
+  Resolution res = resolve(*r.tender, rules::RuleSet::builtin());
+  REQUIRE(rules_of(res.diagnostics) == std::vector<std::string>{"derogation-ground-unknown"});
+  CHECK(res.diagnostics[0].category == Category::input);
+  CHECK(res.diagnostics[0].pos == Position{9, 71});
+  CHECK(res.diagnostics[0].message ==
+        "cas de dérogation « no-link » inconnu ; cas prévus : ready-made-solution, insufficient-link, "
+        "restricts-competition, execution-difficulty");
+}
+
 // Issue 17: 10^13 € (ten thousand billion) is far above any public contract and well below where a
 // double stops holding cents; a larger amount is a typing slip, refused with the bound in the message.
 TEST_CASE("tender: amounts are bounded to 10^13 €") {

@@ -48,7 +48,7 @@ TEST_CASE("track run_status: the rendering of track() over the operation, every 
   // Six unreadable rows (three per file of lots 1 and 2): reported, and the others still count.
   CHECK(rule_ids(text) == std::vector<std::string>(6, "statement-row"));
   CHECK(text.diagnostics.size() == op.diagnostics.size());
-  CHECK(text.messages.find("2027-lot1-jardins-du-comminges.csv:22:1: error: ligne illisible : mois « 09/27 »") !=
+  CHECK(text.messages.find("2027-lot1-jardins-du-comminges.csv:22:10: error: ligne illisible : mois « 09/27 »") !=
         std::string::npos);
   CHECK(exit_code_for(text.diagnostics) == 2);
   CHECK_FALSE(text.failed);

@@ -17,6 +17,7 @@ struct Options {
   std::string spelling = "traditional";
   std::string templates;
   std::string export_templates;
+  std::string article;
   bool variables = false;
   cli::RulesOptions rules;
 };
@@ -29,7 +30,7 @@ int run(const Options& opts) {
   }
   text::Spelling spelling = opts.spelling == "1990" ? text::Spelling::reformed_1990 : text::Spelling::traditional;
   draft::Job job{opts.input, opts.export_templates, opts.variables, opts.templates, *draft::kind_named(opts.doc),
-                 *draft::format_named(opts.format), opts.output, {spelling, opts.lots}};
+                 *draft::format_named(opts.format), opts.output, {spelling, opts.lots, opts.article}};
   return cli::run_with_rules(tool, opts.rules, opts.output, [&](const rules::RuleSet& rules) { return draft::run(job, rules); });
 }
 
@@ -70,6 +71,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"traditional", "1990"}))
       ->type_name("traditional|1990")
       ->capture_default_str();
+  app.add_option("--article", opts.article, "Numéro de l'article dans le CCAP ou le RC (12, 4.2), à la place de « X »")
+      ->check([](const std::string& s) { return clausier::draft::valid_article_number(s) ? "" : "un numéro comme 12 ou 4.2 est attendu"; })
+      ->type_name("N");
   app.add_option("--templates", opts.templates,
                  "Dossier de modèles Mustache qui remplacent les modèles intégrés de même nom")
       ->type_name("DOSSIER");

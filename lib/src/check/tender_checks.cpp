@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "clausier/core/text.hpp"
 #include "clausier/tender/identifiers.hpp"
 #include "clausier/text/french.hpp"
@@ -30,21 +32,32 @@ constexpr RuleInfo catalogue[] = {
     {"lot-award-criterion", Severity::error, Category::input, "un critère d'attribution social sur un lot sans clause"},
     {"encoding", Severity::error, Category::input, "le fichier n'est pas encodé en UTF-8"},
     {"trade-unknown", Severity::error, Category::input, "un corps d'état absent des tables de règles"},
+    {"derogation-ground-unknown", Severity::error, Category::input,
+     "une dérogation nomme un cas absent de la table des cas de dérogation"},
     {"parameter-missing", Severity::error, Category::input, "un paramètre de calcul introuvable (taux, coût horaire, part de main-d'œuvre)"},
     {"override-lot", Severity::error, Category::input, "--set vise un lot qui n'existe pas (clausier hours)"},
     {"siret-luhn", Severity::error, Category::finding, "un SIRET dont la clé de contrôle est fausse"},
     {"cpv-check-digit", Severity::error, Category::finding, "un code CPV dont le chiffre de contrôle ne correspond pas à la nomenclature"},
     {"cpv-unknown", Severity::note, Category::finding, "un code CPV absent de l'extrait de nomenclature livré"},
-    {"anru-rate", Severity::error, Category::finding, "un taux d'insertion sous le minimum du programme ANRU"},
+    {"anru-rate", Severity::error, Category::finding,
+     "les heures d'insertion de l'opération ANRU sont sous le taux minimum du programme"},
+    {"anru-rate-lot", Severity::warning, Category::finding,
+     "un lot ANRU sous le taux minimum, que l'opération atteint dans son ensemble"},
     {"anru-rate-unchecked", Severity::note, Category::finding, "un lot ANRU dont le taux ne peut être vérifié (heures fixées)"},
     {"facilitator-contact", Severity::error, Category::finding, "les coordonnées du facilitateur manquent (CCAG 2021)"},
     {"climate-social-consideration", Severity::error, Category::finding,
      "loi Climat et résilience : un lot sans considération sociale ni dérogation"},
     {"climate-value-incomplete", Severity::warning, Category::finding,
      "loi Climat et résilience : la valeur estimée ne compte pas tous les lots"},
+    {"climate-derogation-ground", Severity::note, Category::finding,
+     "loi Climat et résilience : une dérogation qui ne nomme pas le cas de l'article L. 2112-2-1"},
+    {"climate-reserved-lot", Severity::note, Category::finding,
+     "loi Climat et résilience : un lot réservé ou un marché d'insertion répond à l'obligation par sa nature"},
     {"notice-date-missing", Severity::warning, Category::finding, "sans date d'avis, l'obligation sociale ne peut être évaluée"},
     {"thresholds-unknown", Severity::warning, Category::finding, "aucun seuil européen connu à la date de l'avis"},
     {"derogation-unused", Severity::warning, Category::finding, "une dérogation sur un lot qui a une clause"},
+    {"award-criterion-quantity", Severity::warning, Category::finding,
+     "un critère d'attribution social intitulé comme une quantité, que les documents jugent sur la qualité"},
     {"labour-share-unverified", Severity::warning, Category::finding, "une part de main-d'œuvre non vérifiée dans sa source"},
 };
 
@@ -64,6 +77,7 @@ class Checker {
             fmt::format("le lot {} a une clause ({}) : sa dérogation n'a pas d'effet", quoted(lot.id.value),
                         name(lot.clause.value)),
             "retirez « derogation », ou mettez « clause: none » si le lot n'a vraiment pas de clause");
+      award_criterion(lot);
     }
     for (const ResolvedLot& r : res_.lots) labour_share(r);
     anru();
@@ -75,6 +89,23 @@ class Checker {
   // Severity and category come from the catalogue; an id it does not list is a programming error.
   void add(std::string_view rule, Position pos, std::string message, std::string hint) {
     out_.push_back(make_diagnostic(catalogued(catalogue, rule), t_.path, pos, std::move(message), std::move(hint)));
+  }
+
+  // The drafted RC scores the quality of the insertion offer (R. 2152-7; the hours are fixed for all by the
+  // clause, domain.md §2.2): a criterion titled as a number of hours or a share reads as the opposite.
+  void award_criterion(const Lot& lot) {
+    if (!lot.award_criterion || lot.award_criterion->description.empty()) return;
+    const std::string& d = lot.award_criterion->description;
+    std::string first = d.substr(0, d.find(' '));
+    for (char& c : first) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    static constexpr std::string_view quantities[] = {"nombre", "part", "volume", "pourcentage", "taux", "quantité"};
+    if (std::find(std::begin(quantities), std::end(quantities), first) == std::end(quantities)) return;
+    add("award-criterion-quantity", lot.award_criterion->pos,
+        fmt::format("lot {} : le critère d'attribution est intitulé comme une quantité ({}) ; le règlement de la "
+                    "consultation rédigé par clausier draft le juge sur la qualité de l'offre d'insertion, le volume "
+                    "d'heures étant fixé pour tous par la clause",
+                    quoted(lot.id.value), quoted(d)),
+        "intitulez-le d'après la qualité jugée, par exemple « Qualité des parcours d'insertion proposés »");
   }
 
   // The computed result of a lot, when the tender could be computed.
@@ -123,10 +154,20 @@ class Checker {
         "confirmez la valeur, puis passez « verified: true » dans votre fichier de règles");
   }
 
+  // The charter's rate is a target across the operation (domain.md §10): reserved hours ÷ estimated
+  // hours worked (amount × labour share ÷ hourly cost) of its lots with a clause. The operation below it
+  // is the error; a lot below it while the operation reaches it is a warning. Lots whose hours worked
+  // cannot be estimated (fixed hours, FTE) get a note and stay out of both sums.
   void anru() {
     if (!t_.programme) return;
     const rules::Programme* p = rules_.programme(name(t_.programme->value));
     if (p == nullptr) return;
+    struct Below {
+      const ResolvedLot* r;
+      Position pos;
+    };
+    std::vector<Below> below;
+    double reserved = 0, worked = 0;
     for (const ResolvedLot& r : res_.lots) {
       const Lot& lot = *r.lot;
       if (!lot.has_clause()) continue;
@@ -139,13 +180,39 @@ class Checker {
               "vérifiez que les heures fixées atteignent ce taux des heures travaillées du lot");
         continue;
       }
-      if (r.rate->value + 1e-12 >= p->minimum_rate) continue;
-      Position pos = r.rate->pos.line > 0 ? r.rate->pos : lot.pos;
-      add("anru-rate", pos,
-          fmt::format("lot {} : taux d'insertion {} inférieur au minimum de {} du programme {} ({})",
-                      quoted(lot.id.value), percent(r.rate->value), percent(p->minimum_rate), quoted(p->id), p->charter),
-          fmt::format("portez le taux du lot à {} au moins", p->minimum_rate));
+      if (const hours::LotResult* c = computed(lot); c && c->amount && r.labour_share && r.hourly_cost) {
+        worked += *c->amount * r.labour_share->value / r.hourly_cost->value;
+        if (c->status == hours::Status::ok) reserved += c->hours;
+      }
+      if (r.rate->value + 1e-12 < p->minimum_rate) below.push_back({&r, r.rate->pos.line > 0 ? r.rate->pos : lot.pos});
     }
+    const bool judged = hours_ != nullptr && worked > 0;
+    const double rate = judged ? reserved / worked : 0;
+    std::string programme = fmt::format("programme {} ({})", quoted(p->id), p->charter);
+    if (judged && rate + 1e-12 < p->minimum_rate) {
+      std::vector<std::string> lots;
+      for (const Below& b : below)
+        lots.push_back(fmt::format("{} ({})", quoted(b.r->lot->id.value), percent(b.r->rate->value)));
+      add("anru-rate", t_.programme->pos,
+          fmt::format("opération ANRU : {} d'insertion pour {} travaillées estimées sur les lots avec clause, soit {}, "
+                      "sous le minimum de {} du {}{}",
+                      text::format_hours(reserved), text::format_hours(worked, 0), percent(rate),
+                      percent(p->minimum_rate), programme,
+                      lots.empty() ? std::string() : fmt::format(" ; lots sous ce taux : {}", join(lots, ", "))),
+          fmt::format("relevez le taux des lots (« rate ») pour atteindre {} des heures travaillées de l'opération",
+                      percent(p->minimum_rate)));
+      return;
+    }
+    for (const Below& b : below)
+      add("anru-rate-lot", b.pos,
+          fmt::format("lot {} : taux d'insertion {} inférieur au minimum de {} du {}{}", quoted(b.r->lot->id.value),
+                      percent(b.r->rate->value), percent(p->minimum_rate), programme,
+                      judged ? fmt::format(" ; l'opération l'atteint ({} des heures travaillées estimées), et la charte "
+                                           "l'apprécie sur l'ensemble des opérations",
+                                           percent(rate))
+                             : std::string()),
+          fmt::format("aucune correction n'est exigée si l'opération atteint {} ; sinon portez le taux du lot à {}",
+                      percent(p->minimum_rate), p->minimum_rate));
   }
 
   static std::string percent(double fraction) { return text::format_percent(fraction); }
@@ -214,6 +281,7 @@ class Checker {
                                       text::format_date_long(notice), text::format_euros(value.total, 0),
                                       text::format_euros(threshold, 0), reference(obligation->reference));
     for (const Lot& lot : t_.lots) {
+      climate_notes(lot, obligation->reference);
       if (clause_set(lot) || lot.derogation) continue;
       const hours::LotResult* r = computed(lot);
       if (lot.has_clause() && r != nullptr)
@@ -230,6 +298,27 @@ class Checker {
         add("climate-social-consideration", lot.clause.pos,
             fmt::format("lot {} sans considération sociale ni dérogation : {}", quoted(lot.id.value), context),
             "donnez une clause au lot, ou justifiez la dérogation : « derogation: \"motif\" »");
+    }
+  }
+
+  // What the obligation accepts, said rather than passed over: a reserved lot or an integration-object
+  // lot meets it by its nature; a derogation should name the case of the article it relies on.
+  void climate_notes(const Lot& lot, const std::string& reference_id) {
+    Clause c = lot.clause.value;
+    if (clause_set(lot) && c != Clause::execution) {
+      add("climate-reserved-lot", lot.clause.pos,
+          fmt::format("lot {} ({}) : la considération sociale exigée par {} tient à la nature du marché ; le CCAP "
+                      "rédigé par clausier draft en fait aussi une condition d'exécution (heures d'insertion{})",
+                      quoted(lot.id.value), name(c), reference(reference_id),
+                      c == Clause::integration_object ? "" : ", maintien de la proportion de 50 % de l'article R. 2113-7"),
+          "rien à corriger ; si le CCAP est rédigé à la main, vérifiez qu'il le dit");
+    } else if (!clause_set(lot) && lot.derogation && !lot.derogation_ground) {
+      std::vector<std::string> grounds;
+      for (const auto& g : rules_.derogation_grounds()) grounds.push_back(g.id);
+      add("climate-derogation-ground", lot.derogation->pos,
+          fmt::format("lot {} : la dérogation ne nomme pas le cas de {} sur lequel elle repose ; cas prévus : {}",
+                      quoted(lot.id.value), reference(reference_id), join(grounds, ", ")),
+          "écrivez « derogation: { ground: …, reason: \"…\" } » : le dossier de consultation doit justifier le cas");
     }
   }
 

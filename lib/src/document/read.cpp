@@ -1,6 +1,6 @@
 // Reading a draft document: the format from the extension, the bytes within the limits, then the
-// reader of the format (archive.cpp and xml.cpp for .docx and .odt; markdown.cpp, plain_text.cpp and
-// html.cpp for the others, over text.cpp's paragraph sink).
+// reader of the format (archive.cpp and xml.cpp for .docx and .odt; read_markdown.cpp, read_text.cpp
+// and read_html.cpp for the others, over text.cpp's paragraph sink).
 #include "clausier/document/read.hpp"
 
 #include <fmt/format.h>

@@ -87,6 +87,7 @@ Outcome run(const Job& job, const rules::RuleSet& rules) {
   Rendered rendered = draft_markdown(result, rules, templates, job.kind, job.model);
   if (!rendered.diagnostics.empty()) return report_all(rendered.diagnostics);
   doc::Document document = doc::parse_markdown(rendered.text, fmt::format("{} — {}", title(job.kind), result.tender->title));
+  document.header = "Consultation " + result.tender->id.value;  // Word's running header, beside each part's name
   out.output = write(document, job.format);
   return out;
 }

@@ -53,6 +53,50 @@ ordered_json reference(const rules::RuleSet& rules, std::string_view id) {
   return {{"citation", unbreakable(r->citation)}, {"courte", unbreakable(r->short_name)}};
 }
 
+// Two articles of the same code in one citation: "articles L. 2152-7 et R. 2152-7 du code de la commande
+// publique", preceded by its preposition ("des articles …", or "de l'article … et de l'article …" when
+// the two rows do not share their code).
+ordered_json joint_reference(const rules::RuleSet& rules, std::string_view first, std::string_view second) {
+  const rules::LegalReference* a = rules.legal_reference(first);
+  const rules::LegalReference* b = rules.legal_reference(second);
+  if (a == nullptr || b == nullptr || !a->current || !b->current) return {{"application", ""}};
+  constexpr std::string_view article = "article ";
+  auto split = [&](const std::string& citation) -> std::pair<std::string, std::string> {
+    std::size_t of = citation.find(" du ");
+    if (citation.rfind(article, 0) != 0 || of == std::string::npos) return {};
+    return {citation.substr(article.size(), of - article.size()), citation.substr(of)};
+  };
+  auto [a_number, a_code] = split(a->citation);
+  auto [b_number, b_code] = split(b->citation);
+  if (!a_code.empty() && a_code == b_code)
+    return {{"application", unbreakable(fmt::format("des articles {} et {}{}", a_number, b_number, a_code))}};
+  return {{"application", unbreakable(fmt::format("de l'{} et de l'{}", a->citation, b->citation))}};
+}
+
+std::string_view ccag_reference_id(Ccag c) {
+  switch (c) {
+    case Ccag::travaux: return "ccag-travaux";
+    case Ccag::fcs: return "ccag-fcs";
+    case Ccag::pi: return "ccag-pi";
+    case Ccag::tic: return "ccag-tic";
+    case Ccag::moe: return "ccag-moe";
+    case Ccag::mi: return "ccag-mi";
+  }
+  return "";
+}
+
+std::string_view ccag_acronym(Ccag c) {
+  switch (c) {
+    case Ccag::travaux: return "CCAG-Travaux";
+    case Ccag::fcs: return "CCAG-FCS";
+    case Ccag::pi: return "CCAG-PI";
+    case Ccag::tic: return "CCAG-TIC";
+    case Ccag::moe: return "CCAG-MOE";
+    case Ccag::mi: return "CCAG-MI";
+  }
+  return "";
+}
+
 std::string text_or_empty(const Field<std::string>& f) { return f ? f->value : std::string(); }
 
 std::string euros_ht(double v) { return text::format_euros(v) + "\u00A0HT"; }
@@ -150,15 +194,30 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["references"] = lot_references(rules, lot);
   j["a_derogation"] = lot.derogation.has_value();
   j["derogation"] = text_or_empty(lot.derogation);
+  const rules::DerogationGround* ground =
+      lot.derogation_ground ? rules.derogation_ground(lot.derogation_ground->value) : nullptr;
+  j["a_motif"] = ground != nullptr;
+  j["derogation_motif"] = ground ? ground->label : "";
   return j;
 }
 
 }  // namespace
 
+bool valid_article_number(std::string_view s) {
+  bool digit_before = false;
+  for (char c : s) {
+    if (c == '.' && !digit_before) return false;
+    digit_before = c != '.';
+    if (c != '.' && (c < '0' || c > '9')) return false;
+  }
+  return digit_before && s.size() <= 12;
+}
+
 std::vector<std::string> unavailable_references(const rules::RuleSet& rules) {
   std::vector<std::string> out;
   for (const char* id : {"ccp-l2112-2", "ccp-l2113-13", "ccp-l2113-12", "ccp-l2113-14", "ccp-r2113-7", "ccp-r2123-1",
-                         "ccp-l2152-7", "ccp-r2152-7", "ccag-2021-insertion", "loi-2021-1104-art35"}) {
+                         "ccp-l2152-7", "ccp-r2152-7", "ccp-l2112-2-1", "loi-2021-1104-art35", "ccag-travaux",
+                         "ccag-fcs", "ccag-pi", "ccag-tic", "ccag-moe", "ccag-mi"}) {
     const rules::LegalReference* r = rules.legal_reference(id);
     if (r == nullptr || !r->current) out.emplace_back(id);
   }
@@ -192,11 +251,18 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
                     {"anru", prog != nullptr},
                     {"libelle", prog ? prog->label : ""},
                     {"charte", prog ? prog->charter : ""},
-                    {"taux_minimum", prog ? text::format_percent(prog->minimum_rate) : ""}};
+                    {"taux_minimum", prog ? text::format_percent(prog->minimum_rate) : ""},
+                    {"perimetre", prog ? prog->scope : ""},
+                    {"a_perimetre", prog != nullptr && !prog->scope.empty()}};
+  const Ccag ccag = ccag_of(t);
+  m["ccag"] = {{"code", std::string(name(ccag))}, {"sigle", std::string(ccag_acronym(ccag))}};
+  m["article"] = options.article.empty() ? std::string("X") : options.article;
 
   ordered_json lots = ordered_json::array(), with = ordered_json::array(), below = ordered_json::array(),
                without = ordered_json::array();
-  bool criterion = false, execution = false, reserved = false, integration = false;
+  bool criterion = false, execution = false, reserved = false, integration = false, not_reserved = false;
+  bool reserved_siae = false, reserved_disability = false;  // the people of the reserved lots
+  int reserved_lots = 0, other_lots = 0;
   for (const auto& r : result.lots) {
     if (!options.lots.empty() &&
         std::find(options.lots.begin(), options.lots.end(), r.lot->id.value) == options.lots.end())
@@ -208,7 +274,12 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
       criterion = criterion || r.lot->award_criterion.has_value();
       Clause c = r.lot->clause.value;
       execution = execution || c == Clause::execution;
-      reserved = reserved || c == Clause::reserved_siae || c == Clause::reserved_disability || c == Clause::reserved_both;
+      bool lot_reserved = c == Clause::reserved_siae || c == Clause::reserved_disability || c == Clause::reserved_both;
+      reserved = reserved || lot_reserved;
+      ++(lot_reserved ? reserved_lots : other_lots);
+      reserved_siae = reserved_siae || c == Clause::reserved_siae || c == Clause::reserved_both;
+      reserved_disability = reserved_disability || c == Clause::reserved_disability || c == Clause::reserved_both;
+      not_reserved = not_reserved || !lot_reserved;
       integration = integration || c == Clause::integration_object;
     } else if (r.status == hours::Status::no_clause) {
       without.push_back(lot);
@@ -223,6 +294,17 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["a_critere"] = criterion;
   m["a_execution"] = execution;
   m["a_reserve"] = reserved;
+  m["a_non_reserve"] = not_reserved;
+  m["plusieurs_lots_reserves"] = reserved_lots > 1;
+  m["plusieurs_lots_non_reserves"] = other_lots > 1;
+  m["reserve_personnes"] = reserved_siae && reserved_disability ? "salariés en parcours d'insertion ou travailleurs handicapés"
+                           : reserved_disability                ? "travailleurs handicapés"
+                           : reserved_siae                      ? "salariés en parcours d'insertion"
+                                                                : "";
+  m["reserve_travailleurs"] = reserved_siae && reserved_disability ? "défavorisés ou handicapés"
+                              : reserved_disability                ? "handicapés"
+                              : reserved_siae                      ? "défavorisés"
+                                                                   : "";
   m["a_marche_insertion"] = integration;
   m["plusieurs_lots_avec_clause"] = with.size() > 1;
   m["lots"] = lots;
@@ -234,8 +316,12 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["total_heures_texte"] = text::hours_in_words(total, options.spelling);
 
   ordered_json publics = ordered_json::array();
-  for (const auto& c : rules.eligibility_criteria())
-    publics.push_back({{"code", c.code}, {"libelle", c.label}, {"validation_facilitateur", c.note_required}});
+  for (const auto& c : rules.eligibility_criteria()) {
+    if (c.city_policy && prog == nullptr) continue;  // a public of city-policy (ANRU) operations only
+    publics.push_back({{"code", c.code},
+                       {"libelle", c.definition.empty() ? c.label : c.definition},
+                       {"validation_facilitateur", c.note_required}});
+  }
   m["publics"] = publics;
   m["references"] = {{"execution", reference(rules, "ccp-l2112-2")},
                      {"reserve_siae", reference(rules, "ccp-l2113-13")},
@@ -245,8 +331,10 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
                      {"insertion", reference(rules, "ccp-r2123-1")},
                      {"critere_l", reference(rules, "ccp-l2152-7")},
                      {"critere_r", reference(rules, "ccp-r2152-7")},
-                     {"ccag", reference(rules, "ccag-2021-insertion")},
-                     {"climat", reference(rules, "loi-2021-1104-art35")}};
+                     {"critere", joint_reference(rules, "ccp-l2152-7", "ccp-r2152-7")},
+                     {"ccag", reference(rules, ccag_reference_id(ccag))},
+                     {"climat", reference(rules, "ccp-l2112-2-1")},
+                     {"loi_climat", reference(rules, "loi-2021-1104-art35")}};
 
   const Penalties* pen = t.penalties ? &*t.penalties : nullptr;
   auto money = [](const Field<double>& v) { return v ? euros_ht(v->value) : std::string(); };

@@ -86,7 +86,10 @@ std::vector<std::string> explain_lot(const LotResult& r) {
   if (r.status == Status::no_clause) {
     out.push_back(fmt::format("Lot {} — {} : clause none", lot.id.value, lot.title));
     out.push_back("  pas de clause : 0\u202Fh");
-    if (lot.derogation) out.push_back(fmt::format("  dérogation : {}", lot.derogation->value));
+    if (lot.derogation)
+      out.push_back(lot.derogation_ground
+                        ? fmt::format("  dérogation ({}) : {}", lot.derogation_ground->value, lot.derogation->value)
+                        : fmt::format("  dérogation : {}", lot.derogation->value));
     return out;
   }
   out.push_back(fmt::format("Lot {} — {} : méthode {} ({}), clause {}", lot.id.value, lot.title, name(lot.method.value),

@@ -321,7 +321,7 @@ const yaml::Node* MapReader::require(std::string_view key, std::string_view expe
   const yaml::Node* n = get(key);
   if (n == nullptr)
     reader_.error("schema-required", map_.pos,
-                  fmt::format("champ obligatoire {} manquant dans {} : {} attendu", quoted(key), where_, expected),
+                  fmt::format("champ obligatoire {} manquant dans {} ; valeur attendue : {}", quoted(key), where_, expected),
                   fmt::format("ajoutez « {}: … » dans {}", key, where_));
   return n;
 }

@@ -45,8 +45,8 @@ static_assert(std::size(all_routes) == std::tuple_size_v<decltype(BreakdownCount
 static_assert(std::size(all_contracts) == std::tuple_size_v<decltype(BreakdownCounter::Hours::contract)>);
 
 constexpr OutcomeCategory outcome_categories[] = {OutcomeCategory::durable, OutcomeCategory::transition,
-                                                  OutcomeCategory::positive, OutcomeCategory::other,
-                                                  OutcomeCategory::none};
+                                                  OutcomeCategory::positive, OutcomeCategory::neutral,
+                                                  OutcomeCategory::other,   OutcomeCategory::none};
 
 Breakdown breakdown(std::string id, std::string title, bool has_hours, bool multiple) {
   Breakdown b;

@@ -5,7 +5,7 @@
 
 namespace clausier::report {
 
-long long full_time_equivalents(double hours) { return std::llround(hours / network_fte_hours); }
+long long full_time_equivalents(double hours) { return std::llround(hours / fte_hours); }
 
 std::string_view code(Sex s) {
   switch (s) {
@@ -69,6 +69,7 @@ std::string_view code(OutcomeCategory c) {
     case OutcomeCategory::durable: return "durable";
     case OutcomeCategory::transition: return "transition";
     case OutcomeCategory::positive: return "positive";
+    case OutcomeCategory::neutral: return "neutral";
     case OutcomeCategory::other: return "other";
     case OutcomeCategory::none: return "none";
   }
@@ -77,7 +78,7 @@ std::string_view code(OutcomeCategory c) {
 
 std::optional<OutcomeCategory> outcome_category_named(std::string_view c) {
   for (OutcomeCategory o : {OutcomeCategory::durable, OutcomeCategory::transition, OutcomeCategory::positive,
-                            OutcomeCategory::other, OutcomeCategory::none})
+                            OutcomeCategory::neutral, OutcomeCategory::other, OutcomeCategory::none})
     if (code(o) == c) return o;
   return std::nullopt;
 }
@@ -86,7 +87,9 @@ std::string_view label(OutcomeCategory c) {
   switch (c) {
     case OutcomeCategory::durable: return "emploi durable";
     case OutcomeCategory::transition: return "emploi de transition";
-    case OutcomeCategory::positive: return "sortie positive";
+    // What the IAE typology counts as a positive exit, said where the bilan counts it.
+    case OutcomeCategory::positive: return "sortie positive (formation pré-qualifiante ou qualifiante, embauche dans une autre SIAE)";
+    case OutcomeCategory::neutral: return "sortie neutre";
     case OutcomeCategory::other: return "autre situation";
     case OutcomeCategory::none: return "non renseignée";
   }

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "clausier/report/render.hpp"
+#include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
 
 namespace clausier::report {
@@ -78,7 +79,7 @@ void group_rows(Writer& w, const Where& where, const GroupReport& g) {
   w.count(where, "contracts_with_clause", "Marchés avec une clause sociale", g.contracts_with_clause);
   if (g.has_target) w.hours(where, "target_hours", "Heures d'insertion prévues", g.target_hours);
   w.hours(where, "realised_hours", "Heures d'insertion réalisées", g.realised_hours);
-  w.count(where, "fte", "Équivalents temps plein (1 600 heures)", g.fte);
+  w.count(where, "fte", "Équivalents temps plein (" + text::format_hours(fte_hours) + ")", g.fte);
   w.cell(where, participants(g.participants), false);
   w.cell(where, published_work_contracts(g.work_contracts, g.participants), false);
   w.breakdowns(where, g.breakdowns);

@@ -214,13 +214,15 @@ std::string render_html(const Consolidation& c) {
   body += "</header>\n";
 
   body += "<h2>Chiffres clés</h2>\n<p class=\"small\">" +
-          html_escaped("Dans les termes du réseau national : un équivalent temps plein vaut " + format_hours(network_fte_hours) +
-                 " ; une personne présente dans plusieurs opérations est comptée une fois.") +
+          html_escaped("Un équivalent temps plein vaut " + format_hours(fte_hours) + " (douze mois de " +
+                       format_hours(hours::full_time_month_hours) + ", comme la méthode fte ; le réseau national compte " +
+                       format_hours(network_fte_hours) +
+                       " travaillées) ; une personne présente dans plusieurs opérations est comptée une fois.") +
           "</p>\n<div class=\"figures\">\n";
   body += figure(html_escaped(format_number(t.contracts_with_clause)), plural(t.contracts_with_clause, "marché comportant une clause sociale",
                         "marchés comportant une clause sociale"));
   body += figure(html_escaped(format_hours(t.realised_hours)), "d'insertion réalisées");
-  body += figure(html_escaped(format_number(double(t.fte))), plural(double(t.fte), "équivalent", "équivalents") + " temps plein (" + format_hours(network_fte_hours) + ")");
+  body += figure(html_escaped(format_number(double(t.fte))), plural(double(t.fte), "équivalent", "équivalents") + " temps plein (" + format_hours(fte_hours) + ")");
   body += figure(people_html(t.participants, c.min_cell), plural(t.participants.suppressed ? 2 : t.participants.people, "personne en parcours, comptée une fois",
                         "personnes en parcours, comptées une fois"));
   body += figure(people_html(published_work_contracts(t.work_contracts, t.participants), c.min_cell), plural(t.participants.suppressed ? 2 : t.work_contracts, "contrat de travail", "contrats de travail"));

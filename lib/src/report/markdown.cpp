@@ -338,7 +338,7 @@ std::string render_markdown(const Consolidation& c) {
        {"Heures d'insertion prévues", format_number(t.target_hours)},
        {"Heures d'insertion réalisées", format_number(t.realised_hours)},
        {"Taux d'atteinte", percent(ratio(t.realised_hours, t.target_hours))},
-       {fmt::format("Équivalents temps plein ({})", format_hours(network_fte_hours)), format_number(static_cast<double>(t.fte))},
+       {fmt::format("Équivalents temps plein ({})", format_hours(fte_hours)), format_number(static_cast<double>(t.fte))},
        {"Participants (chacun compté une fois)", people(t.participants, c.min_cell)},
        {"Contrats de travail", people(published_work_contracts(t.work_contracts, t.participants), c.min_cell)}});
   out += "\n";
@@ -348,8 +348,9 @@ std::string render_markdown(const Consolidation& c) {
 
   out += operations_section(c.operations);
   out += "## Règles\n\n";
-  out += fmt::format("- Un équivalent temps plein compte {} (réseau national des facilitateurs)\n",
-                     format_hours(network_fte_hours));
+  out += fmt::format("- Un équivalent temps plein compte {} : douze mois de {}, comme la méthode fte (le réseau "
+                     "national des facilitateurs compte {} travaillées)\n",
+                     format_hours(fte_hours), format_hours(hours::full_time_month_hours), format_hours(network_fte_hours));
   return out + rules_line(c.counting);
 }
 

@@ -383,7 +383,7 @@ void rules_sheet(Book& book, const CountingInfo& c, int min_cell, bool counting)
       p.text("Validité de l'éligibilité (mois)", "sans limite");
     p.percent("Tolérance avant retard", c.tolerance);
   } else {
-    p.hours("Heures d'un équivalent temps plein", network_fte_hours);
+    p.hours("Heures d'un équivalent temps plein", fte_hours);
   }
   p.count("Seuil du secret statistique (personnes)", min_cell);
   p.text("Version des tables de règles", c.rules_version);
@@ -441,7 +441,7 @@ std::string render_xlsx(const Consolidation& c) {
     p.hours("Heures d'insertion prévues", c.total.target_hours);
     p.hours("Heures d'insertion réalisées", c.total.realised_hours);
     p.percent("Taux d'atteinte", ratio(c.total.realised_hours, c.total.target_hours));
-    p.count("Équivalents temps plein (1 600 heures)", static_cast<double>(c.total.fte));
+    p.count("Équivalents temps plein (" + text::format_hours(fte_hours) + ")", static_cast<double>(c.total.fte));
     p.people("Participants (chacun compté une fois)", c.total.participants);
     p.people("Contrats de travail", published_work_contracts(c.total.work_contracts, c.total.participants));
     s.notes(privacy_note(c.min_cell));

@@ -31,6 +31,7 @@ class TableLoader {
     table(m, "programmes", rules_.programmes_, &TableLoader::programme, &Programme::id);
     table(m, "method_defaults", rules_.method_defaults_, &TableLoader::method_defaults, &MethodDefaults::method);
     table(m, "obligations", rules_.obligations_, &TableLoader::obligation, &Obligation::id);
+    table(m, "derogation_grounds", rules_.derogation_grounds_, &TableLoader::derogation_ground, &DerogationGround::id);
     table(m, "cpv_codes", rules_.cpv_codes_, &TableLoader::cpv_code, &CpvCode::digits);
     m.finish();
   }
@@ -170,18 +171,22 @@ class TableLoader {
   bool criterion(MapReader& m, EligibilityCriterion& row) {
     bool ok = text(m, "code", row.code, "le code du critère, par exemple rsa");
     ok = text(m, "label", row.label, "le libellé en français") && ok;
-    if (const Node* n = m.get("note_required")) {
-      auto v = r_.boolean(*n, "note_required");
-      if (v) row.note_required = *v;
-      ok = v.has_value() && ok;
-    }
-    return ok;
+    ok = optional_text(m, "definition", row.definition) && ok;
+    ok = flag(m, "note_required", row.note_required) && ok;
+    return flag(m, "city_policy", row.city_policy) && ok;
+  }
+  bool flag(MapReader& m, std::string_view key, bool& out) {
+    const Node* n = m.get(key);
+    if (n == nullptr) return true;
+    auto v = r_.boolean(*n, key);
+    if (v) out = *v;
+    return v.has_value();
   }
   bool outcome(MapReader& m, Outcome& row) {
     bool ok = text(m, "situation", row.situation, "le code de la situation, par exemple cdi");
     ok = text(m, "label", row.label, "le libellé en français") && ok;
-    if (const Node* n = m.require("category", "durable, transition, positive ou other")) {
-      static constexpr std::string_view allowed[] = {"durable", "transition", "positive", "other"};
+    if (const Node* n = m.require("category", "durable, transition, positive, neutral ou other")) {
+      static constexpr std::string_view allowed[] = {"durable", "transition", "positive", "neutral", "other"};
       auto v = r_.choice_text(*n, "category", allowed);
       if (v) row.category = *v;
       ok = v.has_value() && ok;
@@ -194,6 +199,7 @@ class TableLoader {
     bool ok = text(m, "id", row.id, "le code du programme, par exemple anru-investment");
     ok = text(m, "label", row.label, "le libellé en français") && ok;
     ok = optional_text(m, "charter", row.charter) && ok;
+    ok = optional_text(m, "scope", row.scope) && ok;
     return fraction(m, "minimum_rate", row.minimum_rate) && ok;
   }
   bool method_defaults(MapReader& m, MethodDefaults& row) {
@@ -219,6 +225,11 @@ class TableLoader {
     ok = text(m, "label", row.label, "le libellé en français") && ok;
     ok = text(m, "reference", row.reference, "l'identifiant de la référence juridique") && ok;
     return date(m, "effective", row.effective) && ok;
+  }
+  bool derogation_ground(MapReader& m, DerogationGround& row) {
+    bool ok = text(m, "id", row.id, "un identifiant, par exemple ready-made-solution");
+    ok = text(m, "label", row.label, "le cas de dérogation, dans les termes de l'article") && ok;
+    return text(m, "reference", row.reference, "l'identifiant de la référence juridique") && ok;
   }
 
   RuleSet& rules_;

@@ -82,6 +82,10 @@ const std::vector<Programme>& RuleSet::programmes() const {
   need("programmes.yaml");
   return programmes_;
 }
+const std::vector<DerogationGround>& RuleSet::derogation_grounds() const {
+  need("legal-references.yaml");
+  return derogation_grounds_;
+}
 
 const LabourShare* RuleSet::labour_share(std::string_view trade) const {
   return find_row(labour_shares(), &LabourShare::trade, trade);
@@ -103,6 +107,9 @@ const EligibilityCriterion* RuleSet::criterion(std::string_view code) const {
 }
 const Outcome* RuleSet::outcome(std::string_view situation) const {
   return find_row(outcomes(), &Outcome::situation, situation);
+}
+const DerogationGround* RuleSet::derogation_ground(std::string_view id) const {
+  return find_row(derogation_grounds(), &DerogationGround::id, id);
 }
 
 const CpvCode* RuleSet::cpv(std::string_view eight_digits) const {

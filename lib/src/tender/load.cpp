@@ -25,6 +25,9 @@ constexpr std::pair<std::string_view, Nature> natures[] = {
     {"works", Nature::works}, {"supplies", Nature::supplies}, {"services", Nature::services}};
 constexpr std::pair<std::string_view, Programme> programmes[] = {
     {"anru-investment", Programme::anru_investment}, {"anru-gup", Programme::anru_gup}};
+constexpr std::pair<std::string_view, Ccag> ccags[] = {{"travaux", Ccag::travaux}, {"fcs", Ccag::fcs},
+                                                       {"pi", Ccag::pi},           {"tic", Ccag::tic},
+                                                       {"moe", Ccag::moe},         {"mi", Ccag::mi}};
 constexpr std::pair<std::string_view, Clause> clauses[] = {
     {"execution", Clause::execution},
     {"reserved-siae", Clause::reserved_siae},
@@ -69,6 +72,7 @@ class Loader {
     set(m, "notice_date", t.notice_date, [&](const Node& n, std::string_view f) { return r_.date(n, f); });
     set(m, "programme", t.programme,
         [&](const Node& n, std::string_view f) { return r_.choice<Programme>(n, f, programmes); });
+    set(m, "ccag", t.ccag, [&](const Node& n, std::string_view f) { return r_.choice<Ccag>(n, f, ccags); });
     if (auto n = m.get("parameters"); n && r_.expect_kind(*n, yaml::Kind::map, "parameters")) {
       std::size_t before = r_.error_count();
       MapReader pm(r_, *n, "parameters");
@@ -245,7 +249,7 @@ class Loader {
     if (auto v = m.get("tranches")) read_tranches(*v, lot);
     if (auto v = m.get("framework")) read_framework(*v, lot.framework);
     if (auto v = m.get("award_criterion")) read_award_criterion(*v, lot.award_criterion);
-    text(m, "derogation", lot.derogation);
+    if (auto v = m.get("derogation")) read_derogation(*v, lot);
     m.finish();
     lot.params.had_errors = r_.error_count() > before;
     check_lot(lot, n, clause_known, where);
@@ -333,6 +337,21 @@ class Loader {
       if (auto b = r_.choice<FrameworkBasis>(*v, "basis", bases)) f.basis = {*b, v->pos};
     m.finish();
     out = f;
+  }
+
+  // `derogation: "justification"`, or `derogation: { ground: insufficient-link, reason: "…" }` to name the
+  // case of L. 2112-2-1 it relies on (the ground is looked up in the rule tables by tender::resolve).
+  void read_derogation(const Node& n, Lot& lot) {
+    if (n.kind != yaml::Kind::map) {
+      if (auto s = r_.string(n, "derogation")) lot.derogation = Located<std::string>{*s, n.pos};
+      return;
+    }
+    MapReader m(r_, n, "derogation");
+    if (auto v = m.require("ground", "le cas de dérogation, par exemple execution-difficulty"))
+      if (auto s = r_.identifier(*v, "ground")) lot.derogation_ground = Located<std::string>{*s, v->pos};
+    if (auto v = m.require("reason", "la justification de la dérogation, pour le dossier de consultation"))
+      if (auto s = r_.string(*v, "reason")) lot.derogation = Located<std::string>{*s, v->pos};
+    m.finish();
   }
 
   void read_award_criterion(const Node& n, std::optional<AwardCriterion>& out) {

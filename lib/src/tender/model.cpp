@@ -25,6 +25,17 @@ std::string_view name(Programme v) {
   }
   return "";
 }
+std::string_view name(Ccag v) {
+  switch (v) {
+    case Ccag::travaux: return "travaux";
+    case Ccag::fcs: return "fcs";
+    case Ccag::pi: return "pi";
+    case Ccag::tic: return "tic";
+    case Ccag::moe: return "moe";
+    case Ccag::mi: return "mi";
+  }
+  return "";
+}
 std::string_view name(Clause v) {
   switch (v) {
     case Clause::execution: return "execution";
@@ -103,6 +114,11 @@ std::string_view name(TrainingHours v) {
     case TrainingHours::none: return "none";
   }
   return "";
+}
+
+Ccag ccag_of(const Tender& t) {
+  if (t.ccag) return t.ccag->value;
+  return t.nature.value == Nature::works ? Ccag::travaux : Ccag::fcs;
 }
 
 const Lot* Tender::find_lot(std::string_view lot_id) const {

@@ -205,6 +205,19 @@ bool valid_override_value(const Override& o, std::string& error) {
   return true;
 }
 
+// A derogation's ground names a row of the derogation_grounds table.
+void check_derogation_ground(const Tender& t, const Lot& lot, const rules::RuleSet& rules, Diagnostics& out) {
+  if (!lot.derogation_ground || rules.derogation_ground(lot.derogation_ground->value) != nullptr) return;
+  std::vector<std::string> known;
+  for (const auto& g : rules.derogation_grounds()) known.push_back(g.id);
+  std::string suggestion = closest_match(lot.derogation_ground->value, known);
+  out.push_back({"derogation-ground-unknown", Severity::error, Category::input, t.path, lot.derogation_ground->pos,
+                 fmt::format("cas de dérogation {} inconnu ; cas prévus : {}", quoted(lot.derogation_ground->value),
+                             join(known, ", ")),
+                 suggestion.empty() ? std::string("choisissez l'un des cas prévus par l'article L. 2112-2-1")
+                                    : fmt::format("vouliez-vous dire {} ?", quoted(suggestion))});
+}
+
 }  // namespace
 
 std::optional<Override> parse_override(std::string_view text, std::string& error) {
@@ -248,6 +261,7 @@ Resolution resolve(const Tender& t, const rules::RuleSet& rules, const std::vect
   }
   Resolver resolver(t, rules, overrides, res.diagnostics);
   for (const Lot& lot : t.lots) res.lots.push_back(resolver.lot(lot));
+  for (const Lot& lot : t.lots) check_derogation_ground(t, lot, rules, res.diagnostics);
   sort_diagnostics(res.diagnostics);
   return res;
 }

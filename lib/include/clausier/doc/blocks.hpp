@@ -38,6 +38,9 @@ struct Block {
 
 struct Document {
   std::string title;  // for the HTML <title> and the Word document properties
+  // Word's running header: the operation ("Consultation OPHC-2026-VIG-03"), on the right; each level-1
+  // heading starts a part whose header gives that heading (the document's name) on the left.
+  std::string header;
   std::vector<Block> blocks;
 };
 

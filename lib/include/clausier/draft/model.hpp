@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausier/hours/calc.hpp"
@@ -16,6 +17,7 @@ namespace clausier::draft {
 struct ModelOptions {
   text::Spelling spelling = text::Spelling::traditional;
   std::vector<std::string> lots;  // only these lot ids; empty: every lot
+  std::string article{};          // the article's number in the CCAP or RC ("12"); empty: "X", to fill in
 };
 
 // The data given to the templates. Every key documented in variables() is always present (false,
@@ -33,5 +35,8 @@ struct Variable {
   std::string description;  // French
 };
 const std::vector<Variable>& variables();
+
+// An article number as --article takes it: digits, and dot-separated parts ("12", "4.2").
+bool valid_article_number(std::string_view s);
 
 }  // namespace clausier::draft

@@ -16,8 +16,12 @@ std::string_view name(Status s);         // "ok", "below-minimum", "no-clause", 
 std::string_view french_label(Status s);  // "retenu", "sous le minimum", "sans clause", "sans capacité"
 std::string_view french_label(tender::Method m);
 
-// A full-time month: 35 h × 52 ÷ 12, as formats.md writes it.
+// A full-time month: 35 h × 52 ÷ 12, as formats.md writes it (the SMIC's monthly basis, Talenz [S74]).
 inline constexpr double full_time_month_hours = 151.67;
+// The one full-time equivalent of every tool: a year of those months, 35 h × 52 weeks = 1 820 paid hours.
+// The fte method sizes clauses with it and the bilans count their FTE with it. (The national network,
+// Alliance Villes Emploi, publishes FTE of 1 600 hours worked; the bilans say so beside theirs.)
+inline constexpr double full_time_year_hours = 1820;
 
 // formats.md, exactly: r = raw rounded to 6 decimals (half away from zero); q = r ÷ step;
 // nearest rounds q half away from zero, up takes the ceiling, down the floor; hours = q × step.

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clausier/hours/calc.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/rules/rules.hpp"
 #include "clausier/track/operation.hpp"
@@ -25,9 +26,11 @@ namespace clausier::report {
 
 using io::Date;
 
-// Hours the national network counts as one full-time equivalent (25 124 684 h = 15 703 FTE in 2021).
+// Hours of one full-time equivalent: the tools' one basis, 1 820 (hours::full_time_year_hours).
+inline constexpr double fte_hours = hours::full_time_year_hours;
+// The national network counts 1 600 hours worked (25 124 684 h = 15 703 FTE in 2021, AVE): said beside ours.
 inline constexpr double network_fte_hours = 1600;
-// The FTE figure the network publishes: hours ÷ 1 600, rounded to the nearest whole number.
+// FTE in a bilan: hours ÷ 1 820, rounded to the nearest whole number.
 long long full_time_equivalents(double hours);
 
 // ---- The codes of the report, each with its French labels (lower case, as inside a sentence;
@@ -48,8 +51,9 @@ std::string_view label(AgeBand b);                  // "moins de 26 ans", "26 à
 AgeBand age_band(int age);
 
 // The category of an exit or follow-up situation (the outcomes table); none: no situation known at the date.
-enum class OutcomeCategory { durable, transition, positive, other, none };
-std::string_view code(OutcomeCategory c);           // "durable", "transition", "positive", "other", "none"
+// neutral: an exit the IAE typology counts neither as dynamic nor among the other exits.
+enum class OutcomeCategory { durable, transition, positive, neutral, other, none };
+std::string_view code(OutcomeCategory c);           // "durable", "transition", "positive", "neutral", "other", "none"
 std::optional<OutcomeCategory> outcome_category_named(std::string_view code);
 // "emploi durable", "emploi de transition", "sortie positive", "autre situation", "non renseignée"
 std::string_view label(OutcomeCategory c);

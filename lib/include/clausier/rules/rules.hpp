@@ -48,15 +48,24 @@ struct LegalReference {
 };
 struct EligibilityCriterion {
   std::string code, label;
+  std::string definition;    // the public as a CCAP defines it; empty: the label says it
   bool note_required = false;
+  bool city_policy = false;  // a public of city-policy (and ANRU) operations only: drafts list it for them alone
   Origin origin;
 };
 struct Outcome {
-  std::string situation, category, label;  // category: durable | transition | positive | other
+  std::string situation, category, label;  // category: durable | transition | positive | neutral | other
+  Origin origin;
+};
+// A case in which the buyer may leave out a consideration a code article makes compulsory (the
+// social consideration of L. 2112-2-1): a tender lot names it in `derogation: { ground, reason }`.
+struct DerogationGround {
+  std::string id, label, reference;  // label: the case, in the article's words; reference: its legal reference id
   Origin origin;
 };
 struct Programme {
   std::string id, label, charter;
+  std::string scope;  // what the minimum rate applies to, in French ("l'ensemble des opérations financées…")
   double minimum_rate = 0;
   Origin origin;
 };
@@ -92,6 +101,7 @@ class RuleSet {
   const Obligation* obligation(std::string_view id) const;
   const EligibilityCriterion* criterion(std::string_view code) const;
   const Outcome* outcome(std::string_view situation) const;
+  const DerogationGround* derogation_ground(std::string_view id) const;
   // The code of the nomenclature extract with these 8 digits, whatever its check digit.
   const CpvCode* cpv(std::string_view eight_digits) const;
   // The thresholds in force on `day`, if any period covers it.
@@ -104,6 +114,7 @@ class RuleSet {
   const std::vector<EligibilityCriterion>& eligibility_criteria() const;
   const std::vector<Outcome>& outcomes() const;
   const std::vector<Programme>& programmes() const;
+  const std::vector<DerogationGround>& derogation_grounds() const;
   std::vector<std::string> trades() const;
 
   // "2026-11-22" for the built-in tables; "+user" is appended once a user file is added.
@@ -142,6 +153,7 @@ class RuleSet {
   mutable std::vector<Programme> programmes_;
   mutable std::vector<MethodDefaults> method_defaults_;
   mutable std::vector<Obligation> obligations_;
+  mutable std::vector<DerogationGround> derogation_grounds_;
   mutable std::vector<CpvCode> cpv_codes_;
 };
 

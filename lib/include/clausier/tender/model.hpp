@@ -19,6 +19,9 @@ using Field = std::optional<Located<T>>;
 enum class BuyerKind { central, local, network };
 enum class Nature { works, supplies, services };
 enum class Programme { anru_investment, anru_gup };
+// The CCAG 2021 the contract refers to: works, current supplies and services, intellectual services,
+// information technology, project management (maîtrise d'œuvre), industrial contracts.
+enum class Ccag { travaux, fcs, pi, tic, moe, mi };
 enum class Clause { execution, reserved_siae, reserved_disability, reserved_both, integration_object, none };
 enum class Method { labour_cost, percent_of_hours, fixed, fte, cleaning_pact };
 enum class Rounding { nearest, up, down };
@@ -31,6 +34,7 @@ enum class TrainingHours { work_contracts, all, none };
 std::string_view name(BuyerKind v);
 std::string_view name(Nature v);
 std::string_view name(Programme v);
+std::string_view name(Ccag v);
 std::string_view name(Clause v);
 std::string_view name(Method v);
 std::string_view name(Rounding v);
@@ -141,7 +145,11 @@ struct Lot {
   std::vector<Tranche> tranches;
   std::optional<Framework> framework;
   std::optional<AwardCriterion> award_criterion;
+  // Why the lot has no clause: the justification, as written (`derogation: "…"` or its `reason`), and,
+  // for the social consideration of L. 2112-2-1, the case of the article it relies on (`ground`, a row
+  // of the derogation_grounds table; absent for free text).
   Field<std::string> derogation;
+  Field<std::string> derogation_ground;
 
   bool has_clause() const { return clause.value != Clause::none; }
   // The sum of the tranches' amounts (0 without tranches): the lot's amount when it has tranches.
@@ -157,6 +165,7 @@ struct Tender {
   Located<Nature> nature{Nature::works, {}};
   Field<Date> notice_date;
   Field<Programme> programme;
+  Field<Ccag> ccag;  // absent: the default for the nature (ccag_of)
   Parameters parameters;
   std::optional<Penalties> penalties;
   std::optional<Counting> counting;
@@ -165,5 +174,10 @@ struct Tender {
 
   const Lot* find_lot(std::string_view id) const;
 };
+
+// The CCAG the contract refers to: the `ccag` field, else CCAG-Travaux for works and CCAG-FCS for
+// supplies and services (the general CCAG of current supplies and services; intellectual services,
+// IT, project management and industrial contracts say so with `ccag`).
+Ccag ccag_of(const Tender& t);
 
 }  // namespace clausier::tender
