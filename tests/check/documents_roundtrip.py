@@ -2,10 +2,16 @@
 """What clausier draft writes, clausier check accepts; one hour changed in one lot is one finding.
 
     python3 tests/check/documents_roundtrip.py --bin build/bin examples/anru-viguier [EXAMPLE...]
+        [tests/data/draft/reserve-siae.yaml ...]
 
-For each example operation:
+For each example operation folder or tender file:
+0. every piece alone: `clausier-draft EX --doc ccap|rc|ae|notice`, and `--doc ae --lot ID` for each
+   lot, in every format, then `clausier-check EX --doc` on that one file: no finding about the
+   document, the tender's own findings and exit code unchanged (0 for the examples), and the
+   document recognised as the piece it is (JSON `kind`: ccap, rc, ae, notice);
 1. `clausier-draft EX --doc all` in every format (docx, md, txt, html), then `clausier-check EX --doc`
-   on each file: exit 0, no finding about the document, and the tender's own findings unchanged;
+   on each file: the same, recognised as a CCAP (its first title);
+Then, for an operation folder only:
 2. a copy of the .docx where the first mention of one lot's hours (clausier-hours --format json) is
    one hour more, in word/document.xml: exit 1 and exactly one finding, which names that lot; then
    a copy where every mention is, unless the figure is also the tender's total (changed with it,
@@ -130,22 +136,48 @@ def expect_one_finding(checks, result, lot, baseline, what):
     return doc
 
 
+def lot_ids(bindir, example):
+    code, out, err = tool(bindir, "clausier-hours", example, "--format", "json")
+    if code != 0:
+        raise SystemExit(f"clausier-hours {example} exited {code}: {err}")
+    return [lot["id"] for lot in json.loads(out)["tenders"][0]["lots"]]
+
+
+def draft_passes(checks, bindir, example, baseline, path, draft_args, kind):
+    """Drafts one file with `draft_args`, checks it alone: no finding, recognised as `kind`, and the exit
+    code and findings of the tender alone (reserve-les-deux.yaml lacks its facilitator on purpose)."""
+    name = Path(example).name
+    what = f"{name}: clausier-draft {' '.join(draft_args)}"
+    code, _, err = tool(bindir, "clausier-draft", example, *draft_args, "-o", str(path))
+    checks.expect(code == 0, what, [err])
+    code, doc, err = check_json(bindir, example, "--doc", str(path))
+    found = document_findings(doc) if doc else []
+    kinds = [d.get("kind") for f in doc["files"] for d in f.get("documents", [])] if doc else []
+    checks.expect(doc is not None and code == baseline[0] and not found and tender_findings(doc) == baseline[1]
+                  and kinds == [kind],
+                  f"{what}: passes alone with no finding, as {kind}",
+                  [f"exit {code}", f"kind {kinds}", err] + [f"{f['rule']}: {f['message']}" for f in found])
+
+
+def pieces_alone(checks, bindir, example, work):
+    """0. Every piece alone, in every format; 1. the whole DCE in one file (work/dce.FORMAT)."""
+    code, doc, _ = check_json(bindir, example)
+    baseline = (code, tender_findings(doc))
+    for fmt in FORMATS:
+        for piece in ["ccap", "rc", "ae", "notice"]:
+            draft_passes(checks, bindir, example, baseline, work / f"{piece}.{fmt}",
+                         ["--doc", piece, "--format", fmt], piece)
+        for lot in lot_ids(bindir, example):
+            draft_passes(checks, bindir, example, baseline, work / f"ae-{lot}.{fmt}",
+                         ["--doc", "ae", "--lot", lot, "--format", fmt], "ae")
+    for fmt in FORMATS:
+        draft_passes(checks, bindir, example, baseline, work / f"dce.{fmt}", ["--doc", "all", "--format", fmt], "ccap")
+
+
 def roundtrip(checks, bindir, example, work, validator):
     name = Path(example).name
     baseline = tender_findings(check_json(bindir, example)[1])
-
-    # 1. Every format drafted passes.
-    drafts = {}
-    for fmt in FORMATS:
-        path = work / f"dce.{fmt}"
-        code, _, err = tool(bindir, "clausier-draft", example, "--doc", "all", "--format", fmt, "-o", str(path))
-        checks.expect(code == 0, f"{name}: clausier-draft --format {fmt}", [err])
-        drafts[fmt] = path
-        code, doc, err = check_json(bindir, example, "--doc", str(path))
-        found = document_findings(doc) if doc else []
-        checks.expect(doc is not None and code == 0 and not found and tender_findings(doc) == baseline,
-                      f"{name}: the {fmt} draft passes with no finding",
-                      [f"exit {code}", err] + [f"{f['rule']}: {f['message']}" for f in found])
+    drafts = {fmt: work / f"dce.{fmt}" for fmt in FORMATS}  # written by pieces_alone (1.)
 
     # 2. One lot's hours one more in the .docx: one finding, naming that lot.
     with zipfile.ZipFile(drafts["docx"]) as z:
@@ -185,7 +217,7 @@ def roundtrip(checks, bindir, example, work, validator):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", required=True, help="folder holding the built tools")
-    parser.add_argument("examples", nargs="+", help="example operation folders")
+    parser.add_argument("examples", nargs="+", help="example operation folders, or tender files (pieces alone only)")
     args = parser.parse_args()
     checks = Checks()
     validator = sarif_schema.load_validator()
@@ -193,7 +225,9 @@ def main():
         for example in args.examples:
             work = Path(tmp) / Path(example).name
             work.mkdir()
-            roundtrip(checks, args.bin, example, work, validator)
+            pieces_alone(checks, args.bin, example, work)
+            if Path(example).is_dir():
+                roundtrip(checks, args.bin, example, work, validator)
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
 

@@ -95,6 +95,13 @@ lots:
   - { id: "04", title: Ascenseurs, amount: 4000000, clause: none, derogation: "lot technique confié à un ascensoriste agréé" }
 )";
 
+// four_lots, with an award criterion on lot 02 weighing 10 %.
+std::string with_criterion() {
+  return replaced(std::string(four_lots), "    clause: execution\n    tranches:",
+                  "    clause: execution\n    award_criterion: { weight: 0.1, description: Qualité du parcours }\n"
+                  "    tranches:");
+}
+
 // One lot: 240 000 × 60 % × 5 % ÷ 30 = 240 h. No penalties, no notice date.
 constexpr std::string_view one_lot = R"(format: clausier/tender/1
 id: TEST-DOC-1
@@ -368,7 +375,8 @@ TEST_CASE("document checks: the catalogue") {
   CHECK(ids == std::vector<std::string>{"doc-hours-mismatch", "doc-hours-words-digits", "doc-hours-missing",
                                         "doc-legal-obsolete", "doc-legal-clause-mismatch", "doc-ccag-scope",
                                         "doc-ccag-facilitator", "doc-ccag-publics", "doc-ccag-volume",
-                                        "doc-penalty-missing", "doc-penalty-rate", "doc-climate-social-consideration"});
+                                        "doc-penalty-missing", "doc-penalty-rate", "doc-award-criterion",
+                                        "doc-notice-reservation", "doc-climate-social-consideration"});
 }
 
 TEST_CASE("document checks: a correct CCAP has no finding, in every format") {
@@ -833,7 +841,7 @@ TEST_CASE("document checks: legal bases, as people cite them") {
 }
 
 TEST_CASE("document checks: documents built by hand, and hostile text, do not crash") {
-  Computed c = compute(four_lots);
+  Computed c = compute(with_criterion());  // a reserved lot and an award criterion: every rule has work
   // A document as a reader may return it: table cells without a header row, a heading level out of
   // range, empty and huge paragraphs, stray no-break spaces and bytes that are not UTF-8.
   document::Document d{"dce/ccap.docx", Format::docx, {}};
@@ -859,7 +867,8 @@ TEST_CASE("document checks: documents built by hand, and hostile text, do not cr
                           "cent",    "et",    "un",     "€",      "%",        "\u202F", "\u00A0", "article",
                           "14",      "du",    "CMP",    "×",      "2015-899", "dont",    "tranche", "TF",
                           "Total",   "L.",    "2112-2", ",",      "542",      ":",       "«",       "pénalité",
-                          "par",     "heure", "seuil",  "quatre", "vingt",    "-",       "n°",      "unique"};
+                          "par",     "heure", "seuil",  "quatre", "vingt",    "-",       "n°",      "unique",
+                          "critère", "insertion", "sociale", "pondéré", "réservé"};
   std::uint64_t x = 7;
   for (int i = 0; i < 3000; ++i) {
     std::string text;
@@ -872,10 +881,15 @@ TEST_CASE("document checks: documents built by hand, and hostile text, do not cr
     const int heading = (x >> 45) % 7 == 0 ? static_cast<int>((x >> 50) % 4) : 0;
     add(text, heading, table, table ? static_cast<int>((x >> 52) % 5) : 0, table ? static_cast<int>((x >> 56) % 4) : 0);
   }
-  Diagnostics found = check::check_documents({d}, *c.loaded.tender, c.result, rules::RuleSet::builtin());
-  for (const Diagnostic& f : found) {
-    CHECK(f.category == Category::finding);
-    CHECK(f.path == "dce/ccap.docx");
+  // The same paragraphs as each kind of piece (by its file name: no paragraph is a title).
+  for (std::string path : {"dce/ccap.docx", "dce/rc.docx", "dce/ae.docx", "dce/avis.docx", "dce/x.docx"}) {
+    CAPTURE(path);
+    d.path = path;
+    Diagnostics found = check::check_documents({d}, *c.loaded.tender, c.result, rules::RuleSet::builtin());
+    for (const Diagnostic& f : found) {
+      CHECK(f.category == Category::finding);
+      CHECK(f.path == path);
+    }
   }
   // A tender whose hours could not be computed (no result): the checks that need none still run.
   hours::TenderResult none;
@@ -917,3 +931,382 @@ TEST_CASE("document checks: « vingt-deux (21) heures » in a drafted CCAP, at t
   }
 }
 
+
+// ---- Kinds of piece: which rules read which document ----------------------------------------------
+
+namespace {
+
+// A document as a reader returns it: one paragraph a text.
+document::Document piece(std::string path, const std::vector<std::string>& texts) {
+  document::Document d{std::move(path), Format::docx, {}};
+  for (const std::string& text : texts) {
+    document::Paragraph p;
+    p.text = text;
+    p.number = static_cast<int>(d.paragraphs.size()) + 1;
+    d.paragraphs.push_back(p);
+  }
+  return d;
+}
+
+// The CCAP above under another title.
+std::string titled(const std::string& markdown, std::string_view title) {
+  return replaced(markdown, "# Cahier des clauses administratives particulières", "# " + std::string(title));
+}
+
+constexpr std::string_view rc_title = "Règlement de la consultation";
+constexpr std::string_view ae_title = "Acte d'engagement — Annexe « Engagement d'insertion »";
+constexpr std::string_view notice_title = "Avis d'appel public à la concurrence";
+
+std::vector<std::string> rules_of(const Diagnostics& ds) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : ds) out.push_back(d.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("document checks: the kind of a piece, from its title or else its file name") {
+  using check::DocumentKind;
+  const std::string prose = "La présente annexe fait partie de l'acte d'engagement. Elle comprend un engagement par lot "
+                            "comportant une clause sociale d'insertion, établi en application de l'article « Clause "
+                            "sociale d'insertion » du cahier des clauses administratives particulières (CCAP).";
+  struct Case {
+    std::string path;
+    std::vector<std::string> paragraphs;
+    DocumentKind kind;
+  };
+  const std::vector<Case> cases = {
+      // Titles, as clausier draft writes them and as buyers do (capitals without accents, a cover page).
+      {"dce/dce.md", {"Cahier des clauses administratives particulières"}, DocumentKind::ccap},
+      {"dce/Pièce 3.docx",
+       {"Commune de Trèbes", "MARCHÉ PUBLIC DE TRAVAUX", "Rénovation de l'école",
+        "CAHIER DES CLAUSES ADMINISTRATIVES PARTICULIERES (C.C.A.P.)"},
+       DocumentKind::ccap},
+      {"dce/x.md", {"Règlement de la consultation"}, DocumentKind::rc},
+      {"dce/x.md", {"REGLEMENT DE CONSULTATION"}, DocumentKind::rc},
+      {"dce/x.md", {"Acte d'engagement — Annexe « Engagement d'insertion »", prose}, DocumentKind::ae},
+      {"dce/x.md", {"ACTE D’ENGAGEMENT (ATTRI1)"}, DocumentKind::ae},
+      {"dce/x.md", {"Avis de publicité — Clause sociale d'insertion"}, DocumentKind::notice},
+      {"dce/x.md", {"AVIS D'APPEL PUBLIC A LA CONCURRENCE"}, DocumentKind::notice},
+      {"dce/x.md", {"Avis de marché"}, DocumentKind::notice},
+      // The title wins over the file name.
+      {"dce/ccap.md", {"Règlement de la consultation"}, DocumentKind::rc},
+      // A long paragraph is prose, not a title: the acte d'engagement's fourth paragraph names the CCAP.
+      {"dce/annexe.md", {"Consultation ECOLE-2026", "Acheteur : Commune de Trèbes", prose}, DocumentKind::other},
+      // File names, when no title is found.
+      {"dce/03-CCAP.docx", {"Article 9 — Clause sociale d'insertion"}, DocumentKind::ccap},
+      {"RC_lot2.docx", {}, DocumentKind::rc},
+      {"AE lot 1.docx", {}, DocumentKind::ae},
+      {"dce/ATTRI1.docx", {}, DocumentKind::ae},
+      {"dce/Avis d'appel public à la concurrence.odt", {}, DocumentKind::notice},
+      {"AAPC.md", {}, DocumentKind::notice},
+      {"dce/ccap-hours.md", {}, DocumentKind::ccap},
+      // Neither: "marché" holds the letters "rc", not the word; a CCTP is another piece.
+      {"dce/marche.docx", {"Article 9"}, DocumentKind::other},
+      {"dce/CCTP.docx", {"Cahier des clauses techniques particulières"}, DocumentKind::other},
+      {"dce/dce.md", {}, DocumentKind::other},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.path);
+    CHECK(check::document_kind(piece(k.path, k.paragraphs)) == k.kind);
+  }
+  // Only the first twelve paragraphs hold a title.
+  std::vector<std::string> late(12, "Sommaire");
+  late.push_back("Règlement de la consultation");
+  CHECK(check::document_kind(piece("dce/x.md", late)) == DocumentKind::other);
+  late.erase(late.begin());
+  CHECK(check::document_kind(piece("dce/x.md", late)) == DocumentKind::rc);
+
+  std::vector<std::string> names, labels;
+  for (DocumentKind k : check::document_kinds) {
+    names.emplace_back(check::name(k));
+    labels.emplace_back(check::label(k));
+  }
+  CHECK(names == std::vector<std::string>{"ccap", "rc", "ae", "notice", "other"});
+  CHECK(labels == std::vector<std::string>{"CCAP", "RC", "acte d'engagement", "avis", "autre pièce"});
+}
+
+TEST_CASE("document checks: docs/check.md shows the table of which rules read which piece") {
+  const io::ReadResult file = io::read_file(std::string(CLAUSIER_SOURCE_DIR) + "/docs/check.md");
+  REQUIRE(file.text);
+  const std::string& text = *file.text;
+  const std::size_t section = text.find("\n### Quelles règles pour quelle pièce\n");
+  REQUIRE(section != std::string::npos);
+  const std::size_t header = text.find("| Règle | CCAP | RC | Acte d'engagement | Avis | Autre pièce |", section);
+  REQUIRE(header != std::string::npos);
+  std::vector<std::string> rows;  // "doc-hours-mismatch 11111"
+  std::size_t line = text.find('\n', header) + 1;
+  line = text.find('\n', line) + 1;  // the |---| line
+  while (line < text.size() && text[line] == '|') {
+    const std::size_t end = text.find('\n', line);
+    const std::string row = text.substr(line, end - line);
+    std::vector<std::string> cells;
+    for (std::size_t at = 1, bar = row.find('|', at); bar != std::string::npos; at = bar + 1, bar = row.find('|', at))
+      cells.push_back(row.substr(at, bar - at));
+    REQUIRE(cells.size() == 6);
+    const std::size_t tick = cells[0].find('`');
+    std::string id = cells[0].substr(tick + 1, cells[0].find('`', tick + 1) - tick - 1);
+    id += ' ';
+    for (std::size_t c = 1; c < cells.size(); ++c) id += cells[c].find("✓") != std::string::npos ? '1' : '0';
+    rows.push_back(id);
+    line = end + 1;
+  }
+  std::vector<std::string> expected;
+  for (const check::RuleInfo& r : check::document_rule_catalogue()) {
+    std::string id = std::string(r.id) + ' ';
+    for (check::DocumentKind k : check::document_kinds) id += check::rule_applies(r.id, k) ? '1' : '0';
+    expected.push_back(id);
+  }
+  CHECK(rows == expected);
+}
+
+TEST_CASE("document checks: what only a CCAP must contain is not asked of another piece") {
+  Computed c = compute(four_lots);
+  // The CCAP without its eligible publics, its facilitator and its penalty.
+  std::string bare = replaced(ccap,
+                              "### 9.3 — Publics éligibles\n\nSont éligibles les demandeurs d'emploi de longue durée "
+                              "et les bénéficiaires du RSA.\n\n",
+                              "");
+  bare = replaced(bare, "Jeanne Martin, Maison de l'emploi, clauses@example.org, 04 65 71 00 12.\n\n", "");
+  bare = bare.substr(0, bare.find("### 9.5"));
+  CHECK(rules_of(run_checks({written_as(bare, Format::markdown)}, c)) ==
+        std::vector<std::string>{"doc-ccag-facilitator", "doc-ccag-publics", "doc-penalty-missing"});
+  for (std::string_view title : {rc_title, ae_title, notice_title}) {
+    CAPTURE(title);
+    for (Format f : all_formats) {
+      CAPTURE(document::name(f));
+      Diagnostics found = run_checks({written_as(titled(bare, title), f, "dce/piece")}, c);
+      CHECK_MESSAGE(found.empty(), summary(found));
+    }
+  }
+}
+
+TEST_CASE("document checks: a wrong figure is wrong in any piece") {
+  Computed c = compute(four_lots);
+  const std::string hours = replaced(ccap, nb("| 01 | 1~542 |"), nb("| 01 | 1~543 |"));
+  const std::string rate = replaced(ccap, nb("60,00~€"), nb("50,00~€"));
+  for (std::string_view title : {rc_title, ae_title, notice_title}) {
+    CAPTURE(title);
+    for (Format f : all_formats) {
+      CAPTURE(document::name(f));
+      Diagnostics found = run_checks({written_as(titled(hours, title), f, "dce/piece")}, c);
+      REQUIRE_MESSAGE(found.size() == 1, summary(found));
+      CHECK(found[0].rule == "doc-hours-mismatch");
+      CHECK(found[0].path == "dce/piece." + std::string(document::name(f)));
+      CHECK(found[0].message ==
+            nb("lot 01 « Gros œuvre » : le document indique 1~543~heures (« 1~543 »), le calcul donne 1~542~heures"));
+      CHECK(rules_of(run_checks({written_as(titled(rate, title), f, "dce/piece")}, c)) ==
+            std::vector<std::string>{"doc-penalty-rate"});
+    }
+  }
+}
+
+TEST_CASE("document checks: an acte d'engagement answers for the hours of the lots it names") {
+  Computed c = compute(four_lots);
+  const std::string ae = nb(R"(# Acte d'engagement — Annexe « Engagement d'insertion »
+
+## Lot 01 — Gros œuvre
+
+Je m'engage à réserver aux publics éligibles un volume minimal de mille cinq cent quarante-deux (1~542) heures de travail pour l'exécution du lot 01 « Gros œuvre ».
+)");
+  const std::string no_hours = replaced(ae, nb("un volume minimal de mille cinq cent quarante-deux (1~542) heures de travail"),
+                                        "le volume d'heures fixé par le CCAP");
+  for (Format f : all_formats) {
+    CAPTURE(document::name(f));
+    // Lot 01 alone: the other lots are not its to state.
+    Diagnostics alone = run_checks({written_as(ae, f, "dce/ae-lot01")}, c);
+    CHECK_MESSAGE(alone.empty(), summary(alone));
+    // Without lot 01's hours, they are missing; with the CCAP, which states them, they are not.
+    Diagnostics missing = run_checks({written_as(no_hours, f, "dce/ae-lot01")}, c);
+    REQUIRE_MESSAGE(missing.size() == 1, summary(missing));
+    CHECK(missing[0].rule == "doc-hours-missing");
+    CHECK(missing[0].path == "dce/ae-lot01." + std::string(document::name(f)));
+    CHECK(missing[0].message ==
+          nb("lot 01 « Gros œuvre » : aucun document n'indique son volume d'heures d'insertion ; le calcul donne "
+             "1~542~heures"));
+    Diagnostics with_ccap = run_checks({written_as(no_hours, f, "dce/ae-lot01"), written_as(ccap, f)}, c);
+    CHECK_MESSAGE(with_ccap.empty(), summary(with_ccap));
+  }
+  // A CCAP answers for every lot: lot 03, stated nowhere, is reported on it, after the acte d'engagement.
+  std::string ccap_without_03 = replaced(ccap,
+                                         "**Lot 03 — Espaces verts**\n\nLe titulaire réserve deux cent quarante (240) "
+                                         "heures de travail aux personnes en parcours d'insertion.\n\n",
+                                         "");
+  ccap_without_03 = replaced(ccap_without_03, "| 03 | 240 |\n", "");
+  Diagnostics found =
+      run_checks({written_as(ae, Format::markdown, "dce/ae-lot01"), written_as(ccap_without_03, Format::markdown)}, c);
+  REQUIRE_MESSAGE(found.size() == 1, summary(found));
+  CHECK(found[0].rule == "doc-hours-missing");
+  CHECK(found[0].path == "dce/ccap.md");
+  CHECK(found[0].message.starts_with("lot 03 « Espaces verts » :"));
+  // What clausier draft writes for a lot without a clause names no lot and states no hours.
+  const std::string without_object = R"(# Acte d'engagement — Annexe « Engagement d'insertion »
+
+Aucun des lots concernés ne comporte de clause sociale d'insertion : la présente annexe est sans objet.
+)";
+  CHECK(run_checks({written_as(without_object, Format::markdown, "dce/ae-lot04")}, c).empty());
+}
+
+TEST_CASE("document checks: a piece of another kind stands for the CCAP the set lacks") {
+  Computed c = compute(four_lots);
+  // An extract of the CCAP, saved under a name that says nothing, without its penalty.
+  const std::string extract =
+      replaced(ccap.substr(0, ccap.find("### 9.5")), "# Cahier des clauses administratives particulières\n\n", "");
+  REQUIRE(extract.starts_with("## Article 9"));
+  REQUIRE(extract.find("Pénalités") == std::string::npos);
+  const document::Document clause = written_as(extract, Format::markdown, "dce/clause");
+  REQUIRE(check::document_kind(clause) == check::DocumentKind::other);
+  Diagnostics alone = run_checks({clause}, c);
+  REQUIRE_MESSAGE(alone.size() == 1, summary(alone));
+  CHECK(alone[0].rule == "doc-penalty-missing");
+  CHECK(alone[0].path == "dce/clause.md");
+  // Beside an RC it still does; beside a CCAP, the CCAP's content is the CCAP's.
+  CHECK(rules_of(run_checks({written_as(titled(ccap, rc_title), Format::markdown, "dce/rc"), clause}, c)) ==
+        std::vector<std::string>{"doc-penalty-missing"});
+  Diagnostics with_ccap = run_checks({clause, written_as(ccap, Format::markdown)}, c);
+  CHECK_MESSAGE(with_ccap.empty(), summary(with_ccap));
+}
+
+TEST_CASE("document checks: the climate rule reads the CCAP and the RC, not the acte d'engagement nor the notice") {
+  Computed c = compute(four_lots);
+  const std::string silent = replaced(ccap,
+                                      "Le lot 04 « Ascenseurs » ne comporte pas de clause sociale d'insertion. "
+                                      "Justification : lot technique confié à un ascensoriste agréé.\n\n",
+                                      "");
+  CHECK(rules_of(run_checks({written_as(titled(silent, rc_title), Format::markdown, "dce/rc")}, c)) ==
+        std::vector<std::string>{"doc-climate-social-consideration"});
+  for (std::string_view title : {ae_title, notice_title}) {
+    CAPTURE(title);
+    CHECK(run_checks({written_as(titled(silent, title), Format::markdown, "dce/piece")}, c).empty());
+  }
+  // An acte d'engagement beside an RC: the finding is the RC's.
+  Diagnostics found = run_checks({written_as(titled(silent, ae_title), Format::markdown, "dce/ae"),
+                                  written_as(titled(silent, rc_title), Format::markdown, "dce/rc")},
+                                 c);
+  REQUIRE_MESSAGE(found.size() == 1, summary(found));
+  CHECK(found[0].path == "dce/rc.md");
+}
+
+namespace {
+
+const std::string rc = nb(R"(# Règlement de la consultation
+
+## Article 7 — Jugement des offres
+
+Pour le lot 02 « Voirie », le jugement des offres comprend un critère relatif aux performances en matière d'insertion professionnelle, pondéré à 10~%.
+
+Le lot 04 « Ascenseurs » ne comporte pas de clause sociale d'insertion. Justification : lot technique confié à un ascensoriste agréé.
+)");
+
+}  // namespace
+
+TEST_CASE("document checks: doc-award-criterion") {
+  Computed c = compute(with_criterion());
+  for (Format f : all_formats) {
+    CAPTURE(document::name(f));
+    Diagnostics found = run_checks({written_as(rc, f, "dce/rc")}, c);
+    CHECK_MESSAGE(found.empty(), summary(found));
+  }
+  struct Case {
+    std::string markdown;
+    Position pos;  // in the Markdown
+    std::string message, hint;
+  };
+  const std::string criterion = "Pour le lot 02 « Voirie », le jugement des offres comprend un critère relatif aux "
+                                "performances en matière d'insertion professionnelle, pondéré à 10~%.\n\n";
+  const std::vector<Case> cases = {
+      {replaced(rc, nb("10~%"), nb("12~%")), {5, 146},
+       nb("lot 02 « Voirie » : le critère d'attribution relatif à l'insertion est pondéré à 12~% dans le document, à "
+          "10~% dans le dossier"),
+       nb("écrivez « pondéré à 10~% », ou corrigez « award_criterion » dans le dossier")},
+      {replaced(rc, nb(", pondéré à 10~%"), ""), {5, 109},
+       nb("lot 02 « Voirie » : le document annonce le critère d'attribution relatif à l'insertion sans sa pondération ; "
+          "le dossier prévoit 10~%"),
+       nb("indiquez sa pondération : « … pondéré à 10~% »")},
+      {replaced(rc, nb(criterion), ""), {0, 0},
+       nb("lot 02 « Voirie » : le document n'annonce pas le critère d'attribution relatif à l'insertion professionnelle "
+          "que prévoit le dossier, pondéré à 10~%"),
+       nb("annoncez-le, en nommant le lot, en application des articles L. 2152-7 et R. 2152-7 du code de la commande "
+          "publique : « un critère relatif aux performances en matière d'insertion professionnelle des publics en "
+          "difficulté, pondéré à 10~% » (clausier draft le rédige)")},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.message);
+    Diagnostics found = run_checks({written_as(k.markdown, Format::markdown, "dce/rc")}, c);
+    REQUIRE_MESSAGE(found.size() == 1, summary(found));
+    CHECK(found[0].rule == "doc-award-criterion");
+    CHECK(found[0].pos == k.pos);
+    CHECK(found[0].message == k.message);
+    CHECK(found[0].hint == k.hint);
+    // The same piece as a CCAP is not asked for the criterion (its other findings aside).
+    const std::string as_ccap_md =
+        replaced(k.markdown, "# " + std::string(rc_title), "# Cahier des clauses administratives particulières");
+    const std::vector<std::string> as_ccap = rules_of(run_checks({written_as(as_ccap_md, Format::markdown)}, c));
+    CHECK(std::find(as_ccap.begin(), as_ccap.end(), "doc-award-criterion") == as_ccap.end());
+  }
+  // A table of criteria under the lot's heading, and a paragraph about every lot.
+  const std::string table = nb(R"(### Lot 02 — Voirie
+
+| Critère | Pondération |
+|---|---:|
+| Prix | 60~% |
+| Valeur technique | 30~% |
+| Performances en matière d'insertion professionnelle | 10~% |
+
+)");
+  const std::string every_lot = nb("Les critères de jugement des offres sont, pour chaque lot : le prix (60~%), la valeur "
+                                   "technique (30~%) et les performances en matière d'insertion professionnelle (10~%).\n\n");
+  for (const std::string& announced : {table, every_lot}) {
+    CAPTURE(announced);
+    const std::string md = replaced(rc, nb(criterion), announced);
+    for (Format f : all_formats) {
+      CAPTURE(document::name(f));
+      Diagnostics found = run_checks({written_as(md, f, "dce/rc")}, c);
+      CHECK_MESSAGE(found.empty(), summary(found));
+    }
+    // At 15 %, wrong: no other lot weighs 15 %.
+    std::string wrong = md;
+    wrong.replace(wrong.rfind(nb("10~%")), nb("10~%").size(), nb("15~%"));
+    CHECK(rules_of(run_checks({written_as(wrong, Format::markdown, "dce/rc")}, c)) ==
+          std::vector<std::string>{"doc-award-criterion"});
+  }
+}
+
+TEST_CASE("document checks: doc-notice-reservation") {
+  Computed c = compute(four_lots);
+  const std::string notice = nb(R"(# Avis d'appel public à la concurrence
+
+- lot 01 « Gros œuvre » : condition d'exécution (L. 2112-2 CCP), 1~542 heures d'insertion
+- lot 02 « Voirie » : condition d'exécution (L. 2112-2 CCP), 525 heures d'insertion
+- lot 03 « Espaces verts » : lot réservé aux structures d'insertion par l'activité économique (L. 2113-13 CCP), 240 heures d'insertion
+)");
+  for (Format f : all_formats) {
+    CAPTURE(document::name(f));
+    Diagnostics found = run_checks({written_as(notice, f, "dce/avis")}, c);
+    CHECK_MESSAGE(found.empty(), summary(found));
+  }
+  const std::string unsaid =
+      replaced(notice, "lot réservé aux structures d'insertion par l'activité économique", "clause sociale d'insertion");
+  // A reservation said of no lot in particular is not lot 03's: lots 01 and 02 are not reserved.
+  for (const std::string& md : {unsaid, unsaid + "\nMarché réservé : seuls les opérateurs économiques qui emploient "
+                                                 "au moins 50 % de travailleurs défavorisés présentent une offre.\n"}) {
+    Diagnostics found = run_checks({written_as(md, Format::markdown, "dce/avis")}, c);
+    REQUIRE_MESSAGE(found.size() == 1, summary(found));
+    CHECK(found[0].rule == "doc-notice-reservation");
+    CHECK(found[0].pos == Position{});
+    CHECK(found[0].message ==
+          "lot 03 « Espaces verts » (marché réservé aux SIAE) : l'avis ne mentionne pas la réservation du lot, que "
+          "l'article R. 2113-7 du code de la commande publique impose");
+    CHECK(found[0].hint ==
+          "mentionnez la réservation en nommant le lot : « lot 03 : marché réservé aux structures d'insertion par "
+          "l'activité économique » (clausier draft le rédige)");
+  }
+  // A one-lot contract, reserved: « Marché réservé » says it of the only lot.
+  Computed reserved = compute(replaced(std::string(one_lot), "clause: execution", "clause: reserved-siae"));
+  const std::string one = "# Avis de marché\n\nMarché réservé aux structures d'insertion par l'activité économique "
+                          "(L. 2113-13 CCP) : deux cent quarante (240) heures d'insertion.\n";
+  CHECK(run_checks({written_as(one, Format::markdown, "dce/avis")}, reserved).empty());
+  CHECK(rules_of(run_checks({written_as(replaced(one, "Marché réservé aux", "Marché ouvert aux"), Format::markdown,
+                                        "dce/avis")},
+                            reserved)) == std::vector<std::string>{"doc-notice-reservation"});
+}

@@ -1,6 +1,12 @@
 // The checks of draft consultation documents against their tender file (`clausier check --doc`).
 //
 // Decisions the rules below follow (docs/check.md documents them for users):
+// - Kinds: each document is a CCAP, an RC, an acte d'engagement, a notice or another piece
+//   (document_kind.cpp), and is read only by the rules of its kind (the table `reads` below, beside
+//   the catalogue). A figure must be right wherever it is written (hours, penalty rate), and so must
+//   a legal reference; what a piece must contain depends on the piece. A piece of kind other stands
+//   for the CCAP when the set holds none, as every piece did before kinds were told apart: a
+//   facilitator who checks an extract of a CCAP saved as "clause.docx" still gets its content checked.
 // - Hours: at most one finding per document and lot (and one for the tender's total), so a lot whose
 //   figure was changed gives one finding however many times the document repeats it. Words that
 //   disagree with their digits come first (doc-hours-words-digits), then figures that differ from
@@ -10,21 +16,30 @@
 //   tranche only. A lot below its minimum is compared like the others (the draft states its computed
 //   hours and the threshold, and a threshold is no statement); figures about a lot without a clause
 //   (or without capacity) are not compared: the climate rule checks what the documents say of it.
-// - doc-hours-missing: a lot whose clause is set (status ok) that no document of the set states,
-//   reported once on the first document. A percent-of-hours lot stated as "6 % des heures" counts as
-//   stated.
-// - CCAG 2021 minimum content and penalties: checked on each document that is a CCAP (file name with
-//   "ccap", or "clauses administratives particulières" in its first five paragraphs); when the set
-//   has no CCAP, on the set as a whole, reported on the first document. Only when a lot has a clause.
-//   When the tender gives no e-mail or phone for the facilitator, naming the facilitator suffices.
-// - Penalties: only the amount per missing hour is compared (the cap is not).
-// - Climate: the set as a whole, reported on the first CCAP (or the first document); a lot whose
-//   clause is not set must be said to have none, with its reason, in a paragraph naming it (or a
-//   list item after a paragraph ending with ":"), with one of "ne comporte pas de clause",
-//   "aucune clause", "sans clause", "n'est pas soumis", "dérogation", "justification", "motif".
+// - doc-hours-missing: a lot whose clause is set (status ok) that no document of the set states, when
+//   a document that must state it is in the set: a CCAP must state every lot's hours, an acte
+//   d'engagement those of the lots it names (the lot of a one-lot tender even unnamed). Reported
+//   once, on the first such document. A percent-of-hours lot stated as "6 % des heures" counts as stated.
+// - CCAG 2021 minimum content and penalties: checked on each CCAP alone; pieces standing for a
+//   missing CCAP are checked together, reported on the first. Only when a lot has a clause. When the
+//   tender gives no e-mail or phone for the facilitator, naming the facilitator suffices.
+// - Penalties: only the amount per missing hour is compared (the cap is not); a wrong amount is
+//   reported in any piece, a missing one in the CCAP only.
+// - Award criterion (RC): a lot with an award_criterion must have it announced — a paragraph (or a
+//   table row) that speaks of a criterion and of insertion or social performance, about that lot or
+//   about no lot in particular — with its weight: the first percentage after "insertion" (or
+//   "social"). A paragraph about no lot that gives another lot's weight is that lot's, not wrong.
+// - Notice (R. 2113-7): a reserved lot must be said reserved ("réservé", "réservation") in a
+//   paragraph about that lot, or about no lot when every lot of the tender is reserved.
+// - Climate: the set as a whole, when it holds a CCAP or an RC (the pieces where a derogation is
+//   justified), reported on the first CCAP (or the first RC); a lot whose clause is not set must be
+//   said to have none, with its reason, in a paragraph naming it (or a list item after a paragraph
+//   ending with ":"), with one of "ne comporte pas de clause", "aucune clause", "sans clause",
+//   "n'est pas soumis", "dérogation", "justification", "motif".
 #include "clausier/check/document_checks.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "document_set.hpp"
@@ -57,9 +72,61 @@ constexpr RuleInfo catalogue[] = {
      "le CCAP n'indique pas la pénalité par heure d'insertion non réalisée que prévoit le dossier"},
     {"doc-penalty-rate", Severity::error, Category::finding,
      "la pénalité par heure d'insertion non réalisée diffère de celle du dossier"},
+    {"doc-award-criterion", Severity::error, Category::finding,
+     "le RC n'annonce pas le critère d'attribution relatif à l'insertion d'un lot, ou pas avec sa pondération"},
+    {"doc-notice-reservation", Severity::error, Category::finding,
+     "l'avis ne mentionne pas la réservation d'un lot réservé (article R. 2113-7)"},
     {"doc-climate-social-consideration", Severity::error, Category::finding,
      "loi Climat et résilience : un lot sans clause dont le document ne donne pas la dérogation"},
 };
+
+constexpr unsigned bit(DocumentKind k) { return 1u << static_cast<unsigned>(k); }
+constexpr unsigned ccap = bit(DocumentKind::ccap), rc = bit(DocumentKind::rc), ae = bit(DocumentKind::ae),
+                   notice = bit(DocumentKind::notice), other = bit(DocumentKind::other);
+constexpr unsigned every = ccap | rc | ae | notice | other;
+
+// Which pieces each rule reads, in catalogue order (docs/check.md, « Quelles règles pour quelle
+// pièce »): a figure or a reference is checked wherever it is written; what a piece must contain, in
+// the piece that must contain it.
+constexpr struct {
+  std::string_view rule;
+  unsigned kinds;
+} reads[] = {
+    {"doc-hours-mismatch", every},
+    {"doc-hours-words-digits", every},
+    {"doc-hours-missing", ccap | ae},
+    {"doc-legal-obsolete", every},
+    {"doc-legal-clause-mismatch", every},
+    {"doc-ccag-scope", ccap},
+    {"doc-ccag-facilitator", ccap},
+    {"doc-ccag-publics", ccap},
+    {"doc-ccag-volume", ccap},
+    {"doc-penalty-missing", ccap},
+    {"doc-penalty-rate", every},
+    {"doc-award-criterion", rc},
+    {"doc-notice-reservation", notice},
+    {"doc-climate-social-consideration", ccap | rc},
+};
+
+constexpr bool same_rules() {
+  if (std::size(reads) != std::size(catalogue)) return false;
+  for (std::size_t i = 0; i < std::size(reads); ++i)
+    if (reads[i].rule != catalogue[i].id) return false;
+  return true;
+}
+static_assert(same_rules(), "one row of `reads` for each rule of the catalogue, in the same order");
+
+constexpr unsigned kinds_of(std::string_view rule) {
+  for (const auto& r : reads)
+    if (r.rule == rule) return r.kinds;
+  return 0;
+}
+// Rules checked by one pass over the same documents read the same pieces.
+static_assert(kinds_of("doc-hours-mismatch") == kinds_of("doc-hours-words-digits"));
+static_assert(kinds_of("doc-ccag-scope") == kinds_of("doc-ccag-facilitator") &&
+              kinds_of("doc-ccag-scope") == kinds_of("doc-ccag-publics") &&
+              kinds_of("doc-ccag-scope") == kinds_of("doc-ccag-volume") &&
+              kinds_of("doc-ccag-scope") == kinds_of("doc-penalty-missing"));
 
 const RuleInfo& info(std::string_view rule) {
   for (const RuleInfo& r : catalogue)
@@ -69,6 +136,8 @@ const RuleInfo& info(std::string_view rule) {
 
 }  // namespace
 
+bool rule_applies(std::string_view rule, DocumentKind kind) { return (kinds_of(rule) & bit(kind)) != 0; }
+
 namespace detail {
 
 DocumentSet::DocumentSet(const std::vector<document::Document>& documents, const tender::Tender& t,
@@ -77,7 +146,12 @@ DocumentSet::DocumentSet(const std::vector<document::Document>& documents, const
   for (const hours::LotResult& lot : hours.lots)
     if (lot.lot != nullptr) results_[lot.lot] = &lot;
   views.reserve(docs.size());
-  for (const document::Document& d : docs) views.emplace_back(d, tender);
+  for (const document::Document& d : docs) {
+    views.emplace_back(d, tender);
+    kinds.push_back(document_kind(d));
+  }
+  const bool has_ccap = std::find(kinds.begin(), kinds.end(), DocumentKind::ccap) != kinds.end();
+  for (DocumentKind k : kinds) roles.push_back(k == DocumentKind::other && !has_ccap ? DocumentKind::ccap : k);
   for (const DocumentView& v : views) {
     statements.push_back(find_hour_statements(v));
     percents.push_back(find_percent_statements(v));
@@ -107,6 +181,15 @@ bool DocumentSet::clause_set(const tender::Lot& lot) const {
   return lot.has_clause() && (r == nullptr || r->status == hours::Status::ok);
 }
 
+bool DocumentSet::reads(std::string_view rule, std::size_t d) const { return rule_applies(rule, roles[d]); }
+
+std::vector<std::size_t> DocumentSet::readers(std::string_view rule) const {
+  std::vector<std::size_t> out;
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    if (reads(rule, d)) out.push_back(d);
+  return out;
+}
+
 bool DocumentSet::any_clause() const {
   return std::any_of(tender.lots.begin(), tender.lots.end(), [&](const tender::Lot& l) { return clause_set(l); });
 }
@@ -122,26 +205,34 @@ Diagnostics check_documents(const std::vector<document::Document>& documents, co
   DocumentSet set(documents, tender, hours, rules, out);
   LegalChecks legal(set);
   for (std::size_t d = 0; d < documents.size(); ++d) {
-    check_hours(set, d);
-    legal.obsolete(d);
-    legal.clause_mismatch(d);
+    if (set.reads("doc-hours-mismatch", d)) check_hours(set, d);
+    if (set.reads("doc-legal-obsolete", d)) legal.obsolete(d);
+    if (set.reads("doc-legal-clause-mismatch", d)) legal.clause_mismatch(d);
+    if (set.reads("doc-penalty-rate", d)) check_penalty_rate(set, d);
+    if (set.reads("doc-award-criterion", d)) check_award_criterion(set, d);
+    if (set.reads("doc-notice-reservation", d)) check_notice_reservation(set, d);
   }
-  check_missing_hours(set);
-  std::vector<std::size_t> ccaps;
-  for (std::size_t d = 0; d < documents.size(); ++d)
-    if (is_ccap(set, d)) ccaps.push_back(d);
-  if (ccaps.empty()) {
-    std::vector<std::size_t> all;
-    for (std::size_t d = 0; d < documents.size(); ++d) all.push_back(d);
-    check_ccag(set, all, 0);
-    check_penalties(set, all, 0);
-  } else {
-    for (std::size_t d : ccaps) {
-      check_ccag(set, {d}, d);
-      check_penalties(set, {d}, d);
+  check_missing_hours(set, set.readers("doc-hours-missing"));
+  // The CCAP's content: each CCAP alone; the pieces that stand for a missing CCAP, together.
+  std::vector<std::size_t> standing_in;
+  for (std::size_t d : set.readers("doc-ccag-scope")) {
+    if (set.kinds[d] != DocumentKind::ccap) {
+      standing_in.push_back(d);
+      continue;
     }
+    check_ccag(set, {d}, d);
+    check_penalty_missing(set, {d}, d);
   }
-  check_climate(set, ccaps.empty() ? 0 : ccaps.front());
+  if (!standing_in.empty()) {
+    check_ccag(set, standing_in, standing_in.front());
+    check_penalty_missing(set, standing_in, standing_in.front());
+  }
+  std::vector<std::size_t> climate = set.readers("doc-climate-social-consideration");
+  if (!climate.empty()) {
+    auto ccap_first = std::find_if(climate.begin(), climate.end(),
+                                   [&](std::size_t d) { return set.roles[d] == DocumentKind::ccap; });
+    check_climate(set, ccap_first != climate.end() ? *ccap_first : climate.front());
+  }
   sort_diagnostics(out);
   return out;
 }

@@ -1,7 +1,7 @@
 // What a CCAP must contain: the CCAG 2021 minimum content of an insertion clause (doc-ccag-scope,
 // doc-ccag-facilitator, doc-ccag-publics, doc-ccag-volume), the penalty per missing hour
-// (doc-penalty-missing, doc-penalty-rate), and, for the whole set, the Climate and Resilience
-// obligation (doc-climate-social-consideration). Decisions: the head of document_checks.cpp.
+// (doc-penalty-missing; doc-penalty-rate in any piece), and, for the whole set, the Climate and
+// Resilience obligation (doc-climate-social-consideration). Decisions: the head of document_checks.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,11 +19,6 @@
 
 namespace clausier::check::detail {
 namespace {
-
-std::string file_name(std::string_view path) {
-  std::size_t slash = path.find_last_of("/\\");
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
 
 template <class F>
 bool any_paragraph(const DocumentSet& set, const std::vector<std::size_t>& docs, F f) {
@@ -75,16 +70,38 @@ std::optional<DigitsNumber> amount_per_hour(const std::vector<DigitsNumber>& num
   return i == per_hour ? std::optional(n) : std::nullopt;
 }
 
+// What a document says of the penalty per missing hour: whether it states one ("par heure", "pour
+// chaque heure" in a paragraph about a penalty), and the first amount that differs from `rate`.
+struct PenaltyScan {
+  bool stated = false;
+  struct Wrong {
+    std::size_t paragraph;
+    DigitsNumber amount;
+  };
+  std::optional<Wrong> wrong;
+};
+
+PenaltyScan scan_penalties(const DocumentSet& set, std::size_t d, double rate) {
+  PenaltyScan scan;
+  for (std::size_t i = 0; i < set.docs[d].paragraphs.size(); ++i) {
+    const std::string& folded = set.views[d].paragraphs()[i].folded;
+    if (!contains_folded(folded, "pénalit*")) continue;
+    std::size_t end = 0;
+    std::optional<std::vector<DigitsNumber>> numbers;
+    for (std::string_view per : {"par heure", "pour chaque heure"}) {
+      for (std::size_t at = find_folded(folded, per, 0, &end); at != std::string_view::npos;
+           at = find_folded(folded, per, end, &end)) {
+        scan.stated = true;
+        if (!numbers) numbers = find_numbers_in_digits(set.docs[d].paragraphs[i].text);
+        auto amount = amount_per_hour(*numbers, folded, at);
+        if (amount && !same_figure(amount->value, rate) && !scan.wrong) scan.wrong = PenaltyScan::Wrong{i, *amount};
+      }
+    }
+  }
+  return scan;
+}
 
 }  // namespace
-
-bool is_ccap(const DocumentSet& set, std::size_t d) {
-  if (fold(file_name(set.docs[d].path)).find("ccap") != std::string::npos) return true;
-  const auto& info = set.views[d].paragraphs();
-  for (std::size_t i = 0; i < info.size() && i < 5; ++i)
-    if (contains_folded(info[i].folded, "clauses administratives particulières")) return true;
-  return false;
-}
 
 void check_ccag(DocumentSet& set, const std::vector<std::size_t>& docs, std::size_t report_on) {
   if (!set.any_clause()) return;
@@ -157,46 +174,29 @@ void check_ccag(DocumentSet& set, const std::vector<std::size_t>& docs, std::siz
 }
 
 
-void check_penalties(DocumentSet& set, const std::vector<std::size_t>& docs, std::size_t report_on) {
+void check_penalty_missing(DocumentSet& set, const std::vector<std::size_t>& docs, std::size_t report_on) {
   if (!set.tender.penalties || !set.tender.penalties->per_missing_hour || !set.any_clause()) return;
   const double rate = set.tender.penalties->per_missing_hour->value;
-  bool stated = false;
-  struct Wrong {
-    std::size_t document, paragraph;
-    DigitsNumber amount;
-  };
-  std::optional<Wrong> wrong;
-  for (std::size_t d : docs) {
-    for (std::size_t i = 0; i < set.docs[d].paragraphs.size(); ++i) {
-      const std::string& folded = set.views[d].paragraphs()[i].folded;
-      if (!contains_folded(folded, "pénalit*")) continue;
-      std::size_t end = 0;
-      std::optional<std::vector<DigitsNumber>> numbers;
-      for (std::string_view per : {"par heure", "pour chaque heure"}) {
-        for (std::size_t at = find_folded(folded, per, 0, &end); at != std::string_view::npos;
-             at = find_folded(folded, per, end, &end)) {
-          stated = true;
-          if (!numbers) numbers = find_numbers_in_digits(set.docs[d].paragraphs[i].text);
-          auto amount = amount_per_hour(*numbers, folded, at);
-          if (amount && !same_figure(amount->value, rate) && !wrong) wrong = Wrong{d, i, *amount};
-        }
-      }
-    }
-  }
-  if (!stated) {
-    set.add("doc-penalty-missing", report_on, {0, 0},
-        fmt::format("le dossier prévoit une pénalité de {} par heure d'insertion non réalisée, que le document "
-                    "n'indique pas",
-                    text::format_euros(rate)),
-        fmt::format("ajoutez : « le titulaire encourt une pénalité de {} HT par heure d'insertion non réalisée »",
-                    text::format_euros(rate)));
-  } else if (wrong) {
-    set.add("doc-penalty-rate", wrong->document, set.position(wrong->document, wrong->paragraph, wrong->amount.begin),
-        fmt::format("pénalité par heure d'insertion non réalisée : le document indique {}, le dossier prévoit {}",
-                    text::format_euros(wrong->amount.value), text::format_euros(rate)),
-        fmt::format("écrivez « {} HT par heure d'insertion non réalisée », ou corrigez « penalties » dans le dossier",
-                    text::format_euros(rate)));
-  }
+  for (std::size_t d : docs)
+    if (scan_penalties(set, d, rate).stated) return;
+  set.add("doc-penalty-missing", report_on, {0, 0},
+      fmt::format("le dossier prévoit une pénalité de {} par heure d'insertion non réalisée, que le document "
+                  "n'indique pas",
+                  text::format_euros(rate)),
+      fmt::format("ajoutez : « le titulaire encourt une pénalité de {} HT par heure d'insertion non réalisée »",
+                  text::format_euros(rate)));
+}
+
+void check_penalty_rate(DocumentSet& set, std::size_t d) {
+  if (!set.tender.penalties || !set.tender.penalties->per_missing_hour || !set.any_clause()) return;
+  const double rate = set.tender.penalties->per_missing_hour->value;
+  const PenaltyScan scan = scan_penalties(set, d, rate);
+  if (!scan.wrong) return;
+  set.add("doc-penalty-rate", d, set.position(d, scan.wrong->paragraph, scan.wrong->amount.begin),
+      fmt::format("pénalité par heure d'insertion non réalisée : le document indique {}, le dossier prévoit {}",
+                  text::format_euros(scan.wrong->amount.value), text::format_euros(rate)),
+      fmt::format("écrivez « {} HT par heure d'insertion non réalisée », ou corrigez « penalties » dans le dossier",
+                  text::format_euros(rate)));
 }
 
 void check_climate(DocumentSet& set, std::size_t report_on) {

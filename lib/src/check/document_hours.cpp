@@ -52,6 +52,16 @@ std::string calculation(const hours::LotResult& r) {
   return s;
 }
 
+// The lots document `d` names, or is about by its headings and table rows (document_view.hpp).
+std::set<const tender::Lot*> lots_named(const DocumentSet& set, std::size_t d) {
+  std::set<const tender::Lot*> out;
+  for (const ParagraphInfo& p : set.views[d].paragraphs()) {
+    for (const LotMention& m : p.mentions) out.insert(m.lot);
+    if (p.context != nullptr) out.insert(p.context);
+  }
+  return out;
+}
+
 // What the statements of one lot (or of the total) in one document say, checked.
 struct Group {
   std::vector<const HourStatement*> wrong;  // in document order
@@ -133,7 +143,7 @@ void check_hours(DocumentSet& set, std::size_t d) {
   }
 }
 
-void check_missing_hours(DocumentSet& set) {
+void check_missing_hours(DocumentSet& set, const std::vector<std::size_t>& readers) {
   std::set<const tender::Lot*> stated;
   for (const auto& list : set.statements)
     for (const HourStatement& st : list)
@@ -141,10 +151,22 @@ void check_missing_hours(DocumentSet& set) {
   for (const auto& list : set.percents)
     for (const PercentStatement& ps : list)
       if (ps.lot != nullptr && ps.lot->method.value == tender::Method::percent_of_hours) stated.insert(ps.lot);
+  // The first reader that must state each lot's hours: a CCAP states every lot's; another piece (an
+  // acte d'engagement for one lot) those of the lots it names, and the lot of a one-lot tender. One
+  // that names no lot of several says nothing of them: the drafted acte d'engagement of a lot without
+  // a clause is « sans objet » and names none.
+  std::map<const tender::Lot*, std::size_t> judged_by;
+  for (std::size_t d : readers) {
+    const bool every = set.roles[d] == DocumentKind::ccap || set.tender.lots.size() == 1;
+    const std::set<const tender::Lot*> named = every ? std::set<const tender::Lot*>{} : lots_named(set, d);
+    for (const tender::Lot& lot : set.tender.lots)
+      if (every || named.count(&lot) != 0) judged_by.emplace(&lot, d);
+  }
   for (const tender::Lot& lot : set.tender.lots) {
     const hours::LotResult* r = set.result(&lot);
-    if (r == nullptr || r->status != hours::Status::ok || stated.count(&lot) != 0) continue;
-    set.add("doc-hours-missing", 0, {0, 0},
+    auto judge = judged_by.find(&lot);
+    if (judge == judged_by.end() || r == nullptr || r->status != hours::Status::ok || stated.count(&lot) != 0) continue;
+    set.add("doc-hours-missing", judge->second, {0, 0},
         fmt::format("{} : aucun document n'indique son volume d'heures d'insertion ; le calcul donne {}",
                     lot_label(lot), calculation(*r)),
         fmt::format("indiquez-le, en lettres et en chiffres, en nommant le lot : « lot {} : … {} … » "

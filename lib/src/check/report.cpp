@@ -98,6 +98,7 @@ std::vector<DocumentResult> read_documents(const std::vector<std::string>& paths
     document::ReadResult doc = document::read_document(path);
     r.diagnostics = std::move(doc.diagnostics);
     if (doc.document) {
+      r.kind = document_kind(*doc.document);
       // Text formats show the offending line under a message, as tender files do.
       if (is_text_format(doc.document->format))
         if (io::ReadResult text = io::read_file(path); text.text) r.source.emplace(path, std::move(*text.text));
@@ -274,6 +275,7 @@ std::string render_json(const std::vector<FileResult>& files, const rules::RuleS
             {{"path", d.path},
              {"format", d.format ? nlohmann::ordered_json(std::string(document::name(*d.format)))
                                  : nlohmann::ordered_json(nullptr)},
+             {"kind", d.kind ? nlohmann::ordered_json(std::string(name(*d.kind))) : nlohmann::ordered_json(nullptr)},
              {"checked", d.checked},
              {"findings", findings_json(d.diagnostics)}});
       }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 
 #include "clausier/check/document_checks.hpp"
 #include "clausier/check/report.hpp"
@@ -108,7 +109,9 @@ json location_json(const Diagnostic& d, bool paragraphs) {
   return location;
 }
 
-json result_json(const Diagnostic& d, const RuleTable& rules, bool paragraphs) {
+// `kind`: the piece of the consultation the result is about, when it is one (a document read).
+json result_json(const Diagnostic& d, const RuleTable& rules, bool paragraphs,
+                 std::optional<DocumentKind> kind = std::nullopt) {
   json result;
   if (!d.rule.empty()) {
     result["ruleId"] = d.rule;
@@ -117,6 +120,7 @@ json result_json(const Diagnostic& d, const RuleTable& rules, bool paragraphs) {
   result["level"] = std::string(level(d.severity));
   result["message"] = {{"text", message_with_hint(d)}};
   result["locations"] = json::array({location_json(d, paragraphs)});
+  if (kind) result["properties"] = {{"documentKind", std::string(name(*kind))}};
   return result;
 }
 
@@ -180,7 +184,8 @@ std::string render_sarif(const std::vector<FileResult>& files, const rules::Rule
   for (const FileResult& f : files) {
     for (const Diagnostic& d : f.diagnostics) results.push_back(result_json(d, table, false));
     for (const DocumentResult& doc : f.documents)
-      for (const Diagnostic& d : doc.diagnostics) results.push_back(result_json(d, table, has_paragraph_positions(doc)));
+      for (const Diagnostic& d : doc.diagnostics)
+        results.push_back(result_json(d, table, has_paragraph_positions(doc), doc.kind));
   }
   const int code = exit_code_for(all);
   json run;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "clausier/check/document_checks.hpp"
 #include "clausier/check/tender_checks.hpp"
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/core/source.hpp"
@@ -18,6 +19,7 @@ namespace clausier::check {
 struct DocumentResult {
   std::string path;                        // as given with --doc, or FOLDER/dce/NAME
   std::optional<document::Format> format;  // from the extension; absent when not a format Clausier reads
+  std::optional<DocumentKind> kind;        // CCAP, RC… (document_kind); absent when the file was not read
   bool checked = false;                    // compared with the tender (false: unreadable, or tender unusable)
   std::optional<SourceText> source;        // text formats (md, txt, html): the text, to show the line
   Diagnostics diagnostics;                 // sorted
@@ -56,7 +58,7 @@ struct RenderOptions {
 // ("1 fichier et 2 pièces vérifiés : …" when documents were given).
 std::string render_text(const std::vector<FileResult>& files, const RenderOptions& options);
 // {"format": "clausier/check/1", "rules": {...}, "files": [...], "summary": {...}}; a file with documents
-// also has "documents": [{"path", "format", "checked", "findings"}] and the summary a "documents" count.
+// also has "documents": [{"path", "format", "kind", "checked", "findings"}] and the summary a "documents" count.
 std::string render_json(const std::vector<FileResult>& files, const rules::RuleSet& rules);
 // SARIF 2.1.0, for code-scanning tools (GitHub code scanning, GitLab, IDE viewers): one run, every rule
 // of the catalogues, one result per diagnostic with its file relative to %SRCROOT%.
