@@ -245,6 +245,24 @@ TEST_CASE("document read: Markdown") {
         });
 }
 
+// Issue 17, item 1: a table that starts inside a quotation (">|" then "|-") made the reader go back to
+// the line it had just read, for ever. A quoted table reads as a table, whatever quotes its rows.
+TEST_CASE("document read: a Markdown table inside a quotation ends") {
+  const std::vector<std::string> five_bytes = read(">|\n|-", Format::markdown);
+  CHECK(five_bytes.empty());
+  CHECK(read("> | Lot | Heures |\n> |---|---|\n| Lot 1 | 35 |\n>| Lot 2 | 70 |\nAprès.", Format::markdown) ==
+        std::vector<std::string>{
+            "1 l1 t1/1/1 Lot",
+            "2 l1 t1/1/2 Heures",
+            "3 l3 t1/2/1 Lot 1",
+            "4 l3 t1/2/2 35",
+            "5 l4 t1/3/1 Lot 2",
+            "6 l4 t1/3/2 70",
+            "7 l5 Après.",
+        });
+  CHECK(read(">>|a|\n> >|-|-|\n", Format::markdown) == std::vector<std::string>{"1 l1 t1/1/1 a"});
+}
+
 TEST_CASE("document read: plain text") {
   // The table as clausier's text writer aligns it: widths 5, 6 (right-aligned) and 7.
   const std::string table = text::render_text_table(
