@@ -2,6 +2,7 @@
 
 #include "printers.hpp"
 
+#include "clausier/core/outcome.hpp"
 #include "clausier/core/source.hpp"
 #include "clausier/core/text.hpp"
 
@@ -140,4 +141,34 @@ TEST_CASE("render_diagnostic: a line that holds personal data is never shown") {
   CHECK(render_diagnostic(d, &src).find("dupont") != std::string::npos);
   d.hide_line = true;
   CHECK(render_diagnostic(d, &src) == "p.csv:2:1: error: valeur inconnue [schema-enum]\n");
+}
+
+// Issue 17, item 7: a statement whose first line never ends lacked five columns, and each of the five
+// errors quoted the line again. Diagnostics that follow each other at one place quote it once.
+TEST_CASE("Outcome::report: a line is quoted once for the diagnostics at the same place") {
+  const std::string line = "lot;" + std::string(100000, 'x');
+  SourceText src("s.csv", line + "\nnext\n");
+  auto at = [](std::string column, Position pos) {
+    return Diagnostic{"statement-header", Severity::error, Category::input, "s.csv", pos,
+                      "colonne « " + column + " » introuvable", ""};
+  };
+  auto quotes = [](const std::string& messages) {
+    std::size_t n = 0;
+    for (std::size_t i = messages.find(" 1 | "); i != std::string::npos; i = messages.find(" 1 | ", i + 1)) ++n;
+    return n;
+  };
+  Outcome out;
+  for (const char* column : {"participant", "month", "route", "contract", "work_hours"}) out.report(at(column, {1, 1}), &src);
+  CHECK(out.diagnostics.size() == 5);
+  CHECK(quotes(out.messages) == 1);
+  CHECK(out.messages.size() < 1500);
+  CHECK(out.messages.find("colonne « work_hours » introuvable") != std::string::npos);
+
+  // Another place, or a message written in between, quotes the line again.
+  out.report(at("lot", {2, 1}), &src);
+  out.report(at("lot", {1, 1}), &src);
+  out.messages += "note\n";
+  out.report(at("lot", {1, 1}), &src);
+  CHECK(quotes(out.messages) == 3);
+  CHECK(out.messages.find(" 2 | next") != std::string::npos);
 }
