@@ -144,7 +144,7 @@ OperationReport sample_report() {
   r.realised_hours = 1250;
   r.achievement = 0.78125;
   r.participants = cell("participants", "Personnes", 12);
-  r.validated_participants = 14;
+  r.validated_participants = {"validated_participants", "Participants dont l'éligibilité est validée", 14};
   r.work_contracts = 13;
   // Sex: M has 3 people (< 5, suppressed), so the smallest other non-zero cell, F (9), is suppressed too; X = 0 is shown.
   Breakdown sex = breakdown("sex", "Sexe", false, false, 12,

@@ -57,6 +57,16 @@ struct Group {
   std::uint32_t last_person = static_cast<std::uint32_t>(-1);
   BreakdownCounter::Hours* last_hours = nullptr;
   std::optional<WorkContract> last_contract;
+  // What the operations hide in their own reports, hidden here too (issue 17, item 13: (A, B, C) minus
+  // (B, C) gave A's hidden counts): an operation gave the group 1 to min_cell − 1 people; by breakdown
+  // and cell, a cell that an operation's own counting of its people hides. The people of the operation
+  // being added are kept apart until its end.
+  bool small_operation = false;
+  std::vector<std::vector<bool>> hidden;
+  std::size_t people_operation = static_cast<std::size_t>(-1);
+  std::unordered_map<std::uint32_t, BreakdownCounter::Hours> operation_people;
+  std::uint32_t last_operation_person = static_cast<std::uint32_t>(-1);
+  BreakdownCounter::Hours* last_operation_hours = nullptr;
 
   void touch(std::size_t operation) {
     if (last_operation == operation) return;
@@ -128,6 +138,7 @@ struct Consolidator::Impl {
   }
 
   void add(const track::Operation& op);
+  void note_hidden(Group& g) const;
   GroupReport report(const Group& g) const;
 };
 
@@ -211,6 +222,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
   // Statement files list a person's months one after the other: the last lookups are kept.
   std::string_view last_ref, last_employer;
   std::uint32_t person_id = 0, employer_id = 0;
+  std::vector<Group*> touched;  // the groups this operation gave people to
   for (const track::CountedRow& c : t.counted) {
     std::size_t lot = lot_of(c.row->lot);
     if (lot >= t.lots.size() || !t.lots[lot].tracked || c.hours <= 0) continue;
@@ -234,11 +246,22 @@ void Consolidator::Impl::add(const track::Operation& op) {
         g.last_hours = &g.people[person_id];
         g.last_person = person_id;
       }
-      BreakdownCounter::Hours& h = *g.last_hours;
-      h.route[static_cast<std::size_t>(row.route)] += c.hours;
-      h.contract[static_cast<std::size_t>(row.contract)] += c.hours;
-      h.training += training;
-      h.total += c.hours;
+      if (g.people_operation != index) {
+        g.people_operation = index;
+        g.operation_people.clear();
+        g.last_operation_hours = nullptr;
+        touched.push_back(&g);
+      }
+      if (g.last_operation_hours == nullptr || g.last_operation_person != person_id) {
+        g.last_operation_hours = &g.operation_people[person_id];
+        g.last_operation_person = person_id;
+      }
+      for (BreakdownCounter::Hours* h : {g.last_hours, g.last_operation_hours}) {
+        h->route[static_cast<std::size_t>(row.route)] += c.hours;
+        h->contract[static_cast<std::size_t>(row.contract)] += c.hours;
+        h->training += training;
+        h->total += c.hours;
+      }
       if (g.last_contract != contract) {
         g.work_contracts.insert(contract);
         g.last_contract = contract;
@@ -258,7 +281,28 @@ void Consolidator::Impl::add(const track::Operation& op) {
     for (std::uint8_t routes : lot_routes)
       for (unsigned r = 0; r < 8; ++r)
         if ((routes & (1u << r)) != 0) route_group(static_cast<track::Route>(r)).contracts_with_clause += 1;
+  for (Group* g : touched) note_hidden(*g);
   lines.push_back(std::move(line));
+}
+
+// The operation just added, counted alone as its own report counts it: what it hides, the group hides.
+void Consolidator::Impl::note_hidden(Group& g) const {
+  const std::size_t n = g.operation_people.size();
+  if (n > 0 && n < static_cast<std::size_t>(options.min_cell)) g.small_operation = true;
+  std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
+  for (const auto& [id, h] : g.operation_people) sorted.emplace_back(id, &h);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  BreakdownCounter counter(rules, options.as_of, false);
+  for (const auto& [id, h] : sorted) counter.add(people[id], *h);
+  const std::vector<Breakdown> own = counter.finish(options.min_cell);
+  g.hidden.resize(own.size());
+  for (std::size_t b = 0; b < own.size(); ++b) {
+    g.hidden[b].resize(own[b].cells.size());
+    for (std::size_t c = 0; c < own[b].cells.size(); ++c)
+      if (own[b].cells[c].suppressed) g.hidden[b][c] = true;
+  }
+  g.operation_people.clear();
+  g.last_operation_hours = nullptr;
 }
 
 GroupReport Consolidator::Impl::report(const Group& g) const {
@@ -275,6 +319,7 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.participants.people = static_cast<int>(g.people.size());
   r.participants.hours = r.realised_hours;
   suppress_small_cell(r.participants, options.min_cell);
+  if (g.small_operation && !r.participants.suppressed) r.participants.suppressed = r.participants.secondary = true;
   r.work_contracts = static_cast<int>(g.work_contracts.size());
   // People in the order they were first met, so the sums never depend on a hash order.
   std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
@@ -284,6 +329,10 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   BreakdownCounter counter(rules, options.as_of, false);
   for (const auto& [id, h] : sorted) counter.add(people[id], *h);
   r.breakdowns = counter.finish(options.min_cell);
+  for (std::size_t b = 0; b < r.breakdowns.size() && b < g.hidden.size(); ++b) {
+    suppress_small_cells(r.breakdowns[b], options.min_cell, g.hidden[b]);
+    if (g.small_operation) r.breakdowns[b].population_suppressed = r.breakdowns[b].population > 0;
+  }
   return r;
 }
 

@@ -109,7 +109,7 @@ std::string summary(const OperationReport& r) {
   if (const std::string g = gap(r.target_hours, r.realised_hours); !g.empty()) out += " (" + g + ")";
   out += "\n";
   out += fmt::format("- Participants ayant des heures décomptées : {}\n", people(r.participants, r.min_cell));
-  out += fmt::format("- Participants dont l'éligibilité est validée : {}\n", r.validated_participants);
+  out += fmt::format("- Participants dont l'éligibilité est validée : {}\n", people(r.validated_participants, r.min_cell));
   out += fmt::format("- Contrats de travail : {}\n", people(published_work_contracts(r.work_contracts, r.participants), r.min_cell));
   if (r.not_counted_rows > 0)
     out += fmt::format("- Lignes de relevés non décomptées : {} ({} déclarées)\n", r.not_counted_rows,

@@ -279,7 +279,7 @@ void operation_summary(Book& book, const OperationReport& r) {
   p.hours("Dépassement de l'objectif (heures)", std::max(0.0, r.realised_hours - r.target_hours));
   p.hours("Heures manquantes", std::max(0.0, r.target_hours - r.realised_hours));
   p.people("Participants ayant des heures décomptées", r.participants);
-  p.count("Participants dont l'éligibilité est validée", r.validated_participants);
+  p.people("Participants dont l'éligibilité est validée", r.validated_participants);
   p.people("Contrats de travail", published_work_contracts(r.work_contracts, r.participants));
   p.count("Lignes de relevés non décomptées", r.not_counted_rows);
   p.hours("Heures déclarées non décomptées", r.not_counted_hours);
