@@ -44,7 +44,7 @@ ENGLISH = ["std::", "what()", "terminate called", "filesystem error", "bad_alloc
            "AddressSanitizer", "runtime error", "too large to format"]
 FRENCH = ["lecture", "écriture", "refus", "invalide", "syntaxe", "fichier", "colonne", "ligne", "montant",
           "ancre", "alias", "imbrication", "référence", "dossier", "introuvable", "ressemble", "encod",
-          "archive", "inconnu", "manquant"]
+          "archive", "inconnu", "manquant", "contrôle"]
 
 
 class Case:
@@ -212,6 +212,14 @@ def stdout_has(*words):
     return check
 
 
+def stdout_inert():
+    def check(code, stdout, stderr, elapsed):
+        text = stdout.decode("utf-8", "replace")
+        raw = sorted({c for c in text if (ord(c) < 0x20 and c not in "\n\t\r") or 0x7F <= ord(c) < 0xA0})
+        return ["octets de contrôle bruts sur la sortie standard : " + ", ".join(f"U+{ord(c):04X}" for c in raw)] if raw else []
+    return check
+
+
 def both(*checks):
     def check(*a):
         return [p for c in checks for p in c(*a)]
@@ -292,6 +300,17 @@ def cases(work):
                                      b"1;P-0001;2027\x00-01;direct;cdi;E\r;7;0\n1;P-0001;2027-01;direct;cdi;\xc2\x9b31m;x;0\n")
     out.append(Case("control-characters-statements", ["clausier-track", EXAMPLE, "--statements", "controls.csv"],
                     exits=(2,)))
+    # A company's employer name and lot reach the participant sheet on standard output; a tender's title and
+    # contractor (YAML escapes) reached the track and hours tables.
+    op = operation(w, "controls-op", [HEADER + b"1;P-0001;2027-03;direct;cdi;Emp\x1b[31mX\x07;7;0\n"])
+    out.append(Case("control-characters-participant-sheet", ["clausier-report", op, "--participant", "P-0001"],
+                    exits=(0, 1), check=stdout_inert(), french=False))
+    op = operation(w, "controls-tender-op", [HEADER + b"1;P-0001;2027-03;direct;cdi;E;7;0\n"])
+    (op / "tender.yaml").write_text(re.sub(r"(\n    title: )[^\n]*", r'\1"Lot\\e]0;titre\\a\\e[31m"',
+                                           tender.read_text(encoding="utf-8"), 1))
+    for tool, args in [("track", [op]), ("hours", [op / "tender.yaml"]), ("report", [op])]:
+        out.append(Case(f"control-characters-tender-{tool}", [f"clausier-{tool}", *args], exits=(2,),
+                        check=stdout_inert()))
 
     # Privacy: a refused value is never repeated, by its own message or another's.
     (w / "personal.csv").write_text("ref;sex;birth_year;criteria;validated_on\n"

@@ -232,6 +232,22 @@ std::optional<Date> Reader::date(const yaml::Node& n, std::string_view field) {
   return d;
 }
 
+namespace {
+
+// The first control character of valid UTF-8 text other than a tab or a line end (C0, DEL, C1), as
+// U+XXXX; empty when there is none.
+std::string first_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return fmt::format("U+{:04X}", c);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)
+      return fmt::format("U+{:04X}", static_cast<unsigned char>(s[i + 1]));
+  }
+  return {};
+}
+
+}  // namespace
+
 std::optional<std::string> Reader::string(const yaml::Node& n, std::string_view field) {
   if (!scalar_or_report(n, field, "un texte")) return std::nullopt;
   if (n.value.empty()) {
@@ -241,6 +257,13 @@ std::optional<std::string> Reader::string(const yaml::Node& n, std::string_view 
   if (!is_valid_utf8(n.value)) {
     error("schema-format", n.pos, fmt::format("{} n'est pas un texte UTF-8 valide", quoted(field)),
           "enregistrez le fichier en UTF-8");
+    return std::nullopt;
+  }
+  // A title or a name reaches terminals, tables and documents: an escape sequence ("\e[31m" in a
+  // double-quoted YAML value) would recolour or retitle the terminal of whoever reads them (issue 17).
+  if (const std::string control = first_control(n.value); !control.empty()) {
+    error("schema-format", n.pos, fmt::format("{} contient un caractère de contrôle ({})", quoted(field), control),
+          "retirez-le : un texte de Clausier n'a ni échappement de terminal ni caractère invisible");
     return std::nullopt;
   }
   return n.value;
