@@ -346,6 +346,13 @@ def cases(work):
     (op / "statements").rmdir()
     os.symlink("statements", op / "statements")
     out.append(Case("statements-folder-is-a-loop", ["clausier-report", op], exits=(3,)))
+    # Item 8: a statements/ that cannot be listed (run as root, chmod cannot make one: a file stands in its
+    # place) is an error, never 0 hours and every lot behind.
+    op = operation(w, "statements-file-op")
+    (op / "statements").rmdir()
+    (op / "statements").write_text("pas un dossier")
+    for tool in ["track", "report"]:
+        out.append(Case(f"statements-is-a-file-{tool}", [f"clausier-{tool}", op], exits=(3,)))
     op = operation(w, "dce-op")
     (op / "dce").mkdir()
     shutil.copy(ROOT / "tests" / "data" / "dce" / "ccap.md", op / "dce" / "ccap.md")
