@@ -263,6 +263,18 @@ TEST_CASE("document read: a Markdown table inside a quotation ends") {
   CHECK(read(">>|a|\n> >|-|-|\n", Format::markdown) == std::vector<std::string>{"1 l1 t1/1/1 a"});
 }
 
+// Fuzzing (issue 17): a blank line inside a fenced block that never closes left an anchor of no text.
+TEST_CASE("document read: a blank line of fenced code adds nothing") {
+  const Document d = parsed("```\n`\n\n`", Format::markdown);
+  REQUIRE(d.paragraphs.size() == 1);
+  CHECK(d.paragraphs[0].text == "` `");
+  CHECK(d.paragraphs[0].line == 2);
+  const auto& anchors = d.paragraphs[0].anchors;
+  REQUIRE(anchors.size() == 3);  // "`" of line 2, the joining space, "`" of line 4: none empty
+  for (std::size_t a = 0; a + 1 < anchors.size(); ++a) CHECK(anchors[a].offset < anchors[a + 1].offset);
+  CHECK(anchors.back().pos == clausier::Position{4, 1});
+}
+
 TEST_CASE("document read: plain text") {
   // The table as clausier's text writer aligns it: widths 5, 6 (right-aligned) and 7.
   const std::string table = text::render_text_table(

@@ -182,7 +182,7 @@ class MarkdownReader {
       if (kind_ == Kind::fence) {
         if (line.starts_with(fence_))
           flush();
-        else
+        else if (!line.empty())  // a blank line of code adds no text (fuzzing: it left an empty anchor)
           append(number, line);
         continue;
       }
