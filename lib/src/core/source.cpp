@@ -22,14 +22,23 @@ std::string_view SourceText::line(int n) const {
   return std::string_view(text_).substr(begin, end - begin);
 }
 
+std::string sheet_cell_name(std::string_view sheet, Position pos) {
+  std::string cell;
+  for (int column = pos.column; column > 0; column = (column - 1) / 26)
+    cell.insert(cell.begin(), static_cast<char>('A' + (column - 1) % 26));
+  if (pos.line > 0) cell += std::to_string(pos.line);
+  return cell.empty() ? std::string(sheet) : fmt::format("{}!{}", sheet, cell);
+}
+
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   std::string out = d.path;
-  if (d.pos.line > 0) out += fmt::format(":{}:{}", d.pos.line, d.pos.column);
+  if (!d.sheet.empty()) out += ":" + sheet_cell_name(d.sheet, d.pos);
+  else if (d.pos.line > 0) out += fmt::format(":{}:{}", d.pos.line, d.pos.column);
   out += fmt::format(": {}: {}", severity_name(d.severity), d.message);
   if (!d.rule.empty()) out += fmt::format(" [{}]", d.rule);
   out += '\n';
   // A line holding personal data is not repeated on screen or in logs.
-  if (source != nullptr && d.pos.line > 0 && d.rule != personal_data_rule) {
+  if (source != nullptr && d.sheet.empty() && d.pos.line > 0 && d.rule != personal_data_rule) {
     std::string line = sanitize_utf8(source->line(d.pos.line));
     if (!line.empty()) {
       std::string number = std::to_string(d.pos.line);

@@ -27,6 +27,7 @@ struct Diagnostic {
   Position pos;
   std::string message;     // one line, French
   std::string hint;        // one line fix hint, French; may be empty
+  std::string sheet;       // a spreadsheet's sheet (formats.md 5.1): pos is then its row and column
 };
 
 using Diagnostics = std::vector<Diagnostic>;
@@ -38,7 +39,7 @@ std::string_view severity_name(Severity s);   // "error", "warning", "note"
 // Exit code for a set of diagnostics: 3 (io) before 2 (input) before 1 (finding of severity error), else 0.
 int exit_code_for(const Diagnostics& diags);
 
-// Stable order for output: by path, line, column, then rule id.
+// Stable order for output: by path, sheet, line, column, then rule id.
 void sort_diagnostics(Diagnostics& diags);
 
 }  // namespace clausier

@@ -25,8 +25,13 @@ class SourceText {
 // Diagnostics of this rule never show their source line: it holds a name, an e-mail, a phone number...
 inline constexpr std::string_view personal_data_rule = "personal-data";
 
-// "path:line:column: severity: message [rule]", then the source line and a caret under the
-// column when `source` is given, then "  aide : hint" when there is a hint. Ends with a newline.
+// "Heures!C12" (row and column), "Heures!12" (column 0), "Heures" (the whole sheet): where a
+// diagnostic of a spreadsheet points (formats.md 5.1).
+std::string sheet_cell_name(std::string_view sheet, Position pos);
+
+// "path:line:column: severity: message [rule]" ("path:Sheet!C12: …" in a spreadsheet), then the
+// source line and a caret under the column when `source` is given, then "  aide : hint" when there
+// is a hint. Ends with a newline.
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source);
 
 }  // namespace clausier
