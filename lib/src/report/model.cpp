@@ -119,7 +119,7 @@ int reason_rank(std::string_view reason) {
   static constexpr std::string_view order[] = {"unknown-lot",       "lot-without-clause", "unknown-participant",
                                                "before-validation", "after-validity",     "outside-execution",
                                                "duplicate",         "after-as-of",        "invalid-row",
-                                               "personal-data"};
+                                               "over-legal-maximum", "personal-data"};
   for (std::size_t i = 0; i < std::size(order); ++i)
     if (order[i] == reason) return static_cast<int>(i);
   return static_cast<int>(std::size(order));

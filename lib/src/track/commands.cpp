@@ -7,7 +7,9 @@
 #include <utility>
 
 #include "clausier/core/names.hpp"
+#include "clausier/io/csv.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/io/table.hpp"
 #include "clausier/io/temp_file.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/table.hpp"
@@ -118,8 +120,11 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
     return out;
   }
   StatementsFile file = parse_statements(*read.text, job.file);
-  SourceText source(job.file, std::move(*read.text));
+  // A CSV's lines are shown as the reader decoded them; a workbook's positions are cells.
+  SourceText source(job.file, io::table_format_of(job.file) == io::TableFormat::csv ? io::csv_text(*read.text) : "");
   Diagnostics diags = file.diagnostics;
+  Diagnostics over = over_maximum_warnings(file.rows);  // one person's rows of one month, in this file
+  diags.insert(diags.end(), over.begin(), over.end());
   std::size_t refused = 0;
   if (job.operation) {
     OperationInputs inputs = *job.operation;
@@ -128,16 +133,21 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
     // The operation's own problems (no participants file...) come first: they explain the findings below.
     Diagnostics own;
     std::copy_if(op.diagnostics.begin(), op.diagnostics.end(), std::back_inserter(own),
-                 [&](const Diagnostic& d) { return op.result() == nullptr || d.path != job.file; });
+                 [&](const Diagnostic& d) {
+                   // A note (a sheet passed over in the participants workbook) stops nothing.
+                   return op.result() == nullptr || (d.path != job.file && d.category != Category::finding);
+                 });
     if (!own.empty()) {
       report_all(out, own, op);
       return out;
     }
+    match_refs(file.rows, op.participants);
     Count count = count_rows(*op.result(), op.participants, file.rows, Month::of(job.as_of));
     for (const NotCounted& n : count.not_counted) {
-      diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, 1},
+      diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, n.sheet.empty() ? 1 : 0},
                                       fmt::format("{} : {}", reason_label(n.reason), n.detail),
                                       "corrigez la ligne, ou demandez au facilitateur (participant à valider, lot, mois)"));
+      diags.back().sheet = n.sheet;
       ++refused;
     }
   }

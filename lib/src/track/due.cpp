@@ -9,6 +9,7 @@
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
+#include "clausier/track/forms.hpp"
 
 namespace clausier::track {
 
@@ -29,8 +30,12 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
   std::optional<int> validity = counting_rules(*result->tender).validity_months;
   Month current = Month::of(as_of);
 
+  // Keyed on the tender's lot: a statement of lot "1" is the statement of lot "01" (formats.md 5.2).
+  std::vector<std::string> lot_ids;
+  for (const auto& r : result->lots) lot_ids.push_back(r.lot->id.value);
   std::set<std::pair<std::string_view, int>> declared;
-  for (const auto& row : op.rows) declared.emplace(row.lot, row.month.index());
+  for (const auto& row : op.rows)
+    if (std::optional<std::size_t> lot = find_lot(lot_ids, row.lot)) declared.emplace(lot_ids[*lot], row.month.index());
   for (const auto& r : result->lots) {
     const tender::Lot& lot = *r.lot;
     if (r.status != hours::Status::ok || !lot.start) continue;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "clausier/core/text.hpp"
+#include "clausier/core/source.hpp"
 #include "clausier/io/json.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
@@ -19,6 +20,7 @@ using text::format_number;
 std::string_view reason_label(std::string_view reason) {
   static const std::map<std::string_view, std::string_view> labels = {
       {"invalid-row", "ligne illisible"},
+      {"over-legal-maximum", "au-delà du maximum légal"},
       {"unknown-lot", "lot inconnu"},
       {"lot-without-clause", "lot sans clause"},
       {"unknown-participant", "participant inconnu"},
@@ -81,7 +83,9 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
     out += fmt::format("\nLignes qui ne comptent pas : {} (heures déclarées : {})\n", t.not_counted.size(),
                        text::format_number(hours));
     for (const auto& n : t.not_counted)
-      out += fmt::format("{}:{}: {} : {} ({} h)\n", n.file, n.line, reason_label(n.reason), n.detail, format_number(n.hours));
+      out += fmt::format("{}:{}: {} : {} ({} h)\n", n.file,
+                         n.sheet.empty() ? std::to_string(n.line) : sheet_cell_name(n.sheet, {n.line, 0}),
+                         reason_label(n.reason), n.detail, format_number(n.hours));
   }
   return out;
 }
@@ -104,9 +108,10 @@ void write_not_counted(std::string& out, const std::vector<NotCounted>& list, st
   for (std::size_t i = 0; i < list.size(); ++i) {
     const NotCounted& n = list[i];
     out += pad;
-    out += fmt::format("{{\"file\": {}, \"line\": {}, \"reason\": {}, \"detail\": {}, \"lot\": {}, \"hours\": {}}}",
-                       json_string(n.file), n.line, json_string(n.reason), json_string(n.detail), json_string(n.lot),
-                       io::json_number(n.hours).dump());
+    // A workbook's row names its sheet (formats.md 5.1).
+    out += fmt::format("{{\"file\": {}, {}\"line\": {}, \"reason\": {}, \"detail\": {}, \"lot\": {}, \"hours\": {}}}",
+                       json_string(n.file), n.sheet.empty() ? "" : "\"sheet\": " + json_string(n.sheet) + ", ", n.line,
+                       json_string(n.reason), json_string(n.detail), json_string(n.lot), io::json_number(n.hours).dump());
     out += i + 1 < list.size() ? ",\n" : "\n";
   }
   out += std::string(indent, ' ') + "]";

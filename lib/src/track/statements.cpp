@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -10,6 +11,10 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
+#include "clausier/io/table.hpp"
+#include "clausier/track/catalogue.hpp"
+#include "clausier/track/forms.hpp"
+#include "clausier/track/plausibility.hpp"
 
 namespace clausier::track {
 
@@ -31,19 +36,6 @@ std::string_view code_of(const std::pair<std::string_view, E> (&table)[N], E v) 
     if (e == v) return n;
   return "";
 }
-template <class E, std::size_t N>
-std::optional<E> from_code(const std::pair<std::string_view, E> (&table)[N], std::string_view s) {
-  for (const auto& [n, e] : table)
-    if (n == s) return e;
-  return std::nullopt;
-}
-template <class E, std::size_t N>
-std::vector<std::string> codes(const std::pair<std::string_view, E> (&table)[N]) {
-  std::vector<std::string> out;
-  for (const auto& [n, e] : table) out.emplace_back(n);
-  return out;
-}
-
 // Header names as French spreadsheets write them, after io::header_key.
 const std::map<std::string, std::string, std::less<>>& aliases() {
   static const std::map<std::string, std::string, std::less<>> a = {
@@ -73,12 +65,6 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
   return a;
 }
 
-// Codes typed in capitals (DIRECT, CDD) are the same codes.
-void lower(std::string& s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-}
-
 // Called once per row: no allocation.
 std::optional<int> digits_value(std::string_view v) {
   int out = 0;
@@ -90,26 +76,36 @@ std::optional<int> digits_value(std::string_view v) {
   return out;
 }
 
-std::optional<Month> parse_month(std::string_view s) {
-  // "2026-11", also "11/2026" as spreadsheets often write it.
-  std::optional<int> year, month;
-  if (s.size() == 7 && s[4] == '-') {
-    year = digits_value(s.substr(0, 4));
-    month = digits_value(s.substr(5, 2));
-  } else if (s.size() == 7 && s[2] == '/') {
-    year = digits_value(s.substr(3, 4));
-    month = digits_value(s.substr(0, 2));
-  } else if (s.size() == 10 && s[4] == '-' && s[7] == '-') {  // 2027-04-01: the month of a date
-    year = digits_value(s.substr(0, 4));
-    month = digits_value(s.substr(5, 2));
-  } else if (s.size() == 10 && s[2] == '/' && s[5] == '/') {  // 01/04/2027
-    year = digits_value(s.substr(6, 4));
-    month = digits_value(s.substr(3, 2));
+// Column of each field, looked up once from a header (npos: absent).
+enum Field { lot, participant, month, route, contract, employer, work, training, declared, field_count };
+constexpr const char* field_names[field_count] = {"lot", "participant", "month", "route", "contract",
+                                                  "employer", "work_hours", "training_hours", "declared"};
+constexpr Field required_fields[] = {lot, participant, month, route, contract, work};
+using Columns = std::array<std::size_t, field_count>;
+
+Columns columns_of(const std::vector<std::string>& header) {
+  Columns index;
+  index.fill(std::string::npos);
+  for (std::size_t i = header.size(); i-- > 0;) {  // the first of two columns of one field wins
+    auto it = aliases().find(io::header_key(header[i]));
+    if (it == aliases().end()) continue;
+    for (int f = 0; f < field_count; ++f)
+      if (it->second == field_names[f]) index[f] = i;
   }
-  if (!year || !month) return std::nullopt;
-  Month m{*year, *month};
-  if (m.month < 1 || m.month > 12 || m.year < 1990 || m.year > 2200) return std::nullopt;
-  return m;
+  return index;
+}
+
+bool is_statement_header(const std::vector<std::string>& fields) {
+  Columns index = columns_of(fields);
+  return std::all_of(std::begin(required_fields), std::end(required_fields),
+                     [&](Field f) { return index[f] != std::string::npos; });
+}
+
+// The hint of an unknown code: the closest label, and every code with its labels (forms_table.cpp).
+std::string code_hint(FormKind kind, std::string_view text) {
+  UnknownCode u = unknown_code(kind, text);
+  return u.suggestion.empty() ? fmt::format("codes admis : {}", u.accepted)
+                              : fmt::format("vouliez-vous dire {} ? codes admis : {}", quoted(u.suggestion), u.accepted);
 }
 
 }  // namespace
@@ -153,121 +149,163 @@ std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month);
 StatementsFile parse_statements(std::string_view text, const std::string& path) {
   StatementsFile out;
   auto file = std::make_shared<const std::string>(path);
-  std::map<std::string, std::size_t> col;
-  // Column of each field, looked up once from the header (npos: absent).
-  enum Field { lot, participant, month, route, contract, employer, work, training, declared, count };
-  constexpr const char* names[count] = {"lot", "participant", "month", "route", "contract",
-                                        "employer", "work_hours", "training_hours", "declared"};
-  std::size_t index[count];
-  bool header_checked = false, header_ok = false;
-  auto check_header = [&](const io::CsvTable& table) {
-    header_checked = true;
-    for (std::size_t i = 0; i < table.header.size(); ++i) {
-      auto it = aliases().find(io::header_key(table.header[i]));
-      if (it != aliases().end()) col.emplace(it->second, i);
-    }
-    for (int f = 0; f < count; ++f) {
-      auto it = col.find(names[f]);
-      index[f] = it == col.end() ? std::string::npos : it->second;
-    }
+  std::shared_ptr<const std::string> sheet;
+  Columns index;
+  bool header_ok = false;
+  // Each table (a CSV file, a sheet of a workbook) has its header.
+  auto check_header = [&](const io::TableSource& table) {
+    sheet = table.sheet().empty() ? nullptr : std::make_shared<const std::string>(table.sheet());
+    index = columns_of(table.header());
     header_ok = true;
-    for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
-      if (col.count(required) > 0) continue;
+    for (Field required : required_fields) {
+      if (index[required] != std::string::npos) continue;
       header_ok = false;
-      out.diagnostics.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
-                                 fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
-                                 fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
-                                             "heures_travail, heures_formation)",
-                                             statement_header)});
+      out.diagnostics.push_back(table.diagnostic(
+          "statement-header", Severity::error, {table.header_line(), 1},
+          fmt::format("colonne {} introuvable dans l'en-tête", quoted(field_names[required])),
+          fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, heures_travail, heures_formation)",
+                      statement_header)));
     }
   };
-  // Rows are read one at a time (io::for_each_csv_row): a million-row file never exists twice in memory.
-  io::CsvResult csv = io::for_each_csv_row(text, path, [&](const io::CsvTable& table, io::CsvRow& r) {
-    if (!header_checked) check_header(table);
+  const io::TableSpec spec{is_statement_header, "relevé d'heures",
+                           "lot;participant;mois;modalite;contrat;employeur;heures_travail;heures_formation"};
+  std::string empty;
+  // Rows are read one at a time (io::for_each_table_row): a million-row file never exists twice in memory.
+  Diagnostics read = io::for_each_table_row(text, path, spec, check_header, [&](const io::TableSource& table,
+                                                                                io::TableRow& r) {
     if (!header_ok) return;
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
-    auto field = [&](const char* name) -> std::string& {
-      thread_local std::string empty;  // report loads operations on several threads
-      int f = 0;
-      while (f < count && std::strcmp(names[f], name) != 0) ++f;
-      if (f == count || index[f] >= r.fields.size()) {
-        empty.clear();
-        return empty;
-      }
-      return r.fields[index[f]];
+    auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
+    empty.clear();
+    auto position_of = [&](std::size_t column) -> Position {
+      return table.position(r, column == std::string::npos ? r.fields.size() : column);
     };
+    if (is_totals_row(r.fields)) {
+      std::size_t first = 0;
+      while (first < r.fields.size() && trim_spaces(r.fields[first]).empty()) ++first;
+      Diagnostic note = table.diagnostic("statement-total", Severity::note, position_of(first),
+                                         fmt::format("ligne de totaux ({}) : elle n'est pas lue comme une ligne d'état",
+                                                     quoted(r.fields[first])));
+      note.category = Category::finding;
+      out.diagnostics.push_back(std::move(note));
+      return;
+    }
+    // A row of the template holds its lot (and maybe the employer) before it is filled in: it is blank.
+    bool blank = true;
+    for (std::size_t i = 0; i < r.fields.size() && blank; ++i)
+      blank = i == index[lot] || i == index[employer] || trim_spaces(r.fields[i]).empty();
+    if (blank) return;
     std::vector<std::string> problems;
     // The first faulty field: where the diagnostic of the row points.
     std::optional<std::size_t> faulty;
-    auto problem = [&](const char* name, std::string what) {
-      if (!faulty) {
-        int f = 0;
-        while (f < count && std::strcmp(names[f], name) != 0) ++f;
-        faulty = f < count ? index[f] : std::string::npos;
-      }
+    auto problem = [&](Field f, std::string what) {
+      if (!faulty) faulty = index[f];
       problems.push_back(std::move(what));
     };
-    auto position_of = [&](std::size_t column) -> Position {
-      if (column == std::string::npos || column >= r.fields.size()) return {r.line, 1};
-      return io::csv_field_position(table, r, column);
+    std::string hint;  // of the first unknown code
+    auto unreadable = [&](const StatementRow& row, std::string reason, std::string detail, double hours) {
+      NotCounted n{path, r.line, std::move(reason), std::move(detail), row.lot, hours};
+      n.sheet = table.sheet();
+      out.unreadable.push_back(std::move(n));
     };
     StatementRow row;
     row.file = file;
+    row.sheet = sheet;
     row.line = r.line;
-    row.lot = std::move(field("lot"));
-    row.participant = std::move(field("participant"));
-    row.employer = std::move(field("employer"));
-    if (row.lot.empty()) problem("lot", "lot vide");
-    if (row.participant.empty()) problem("participant", "participant vide");
+    row.lot = std::string(trim_spaces(field(lot)));
+    row.participant = std::move(field(participant));
+    row.employer = std::move(field(employer));
+    if (row.lot.empty()) problem(lot, "lot vide");
+    if (row.participant.empty()) problem(participant, "participant vide");
     if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
       // Never repeated, and the line is not shown: it holds personal data.
-      out.diagnostics.push_back({"personal-data", Severity::error, Category::input, path,
-                                 position_of(index[participant]),
-                                 fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises",
-                                             why),
-                                 "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
-      out.unreadable.push_back({path, r.line, "personal-data", fmt::format("participant qui {}", why), row.lot,
-                                0});
+      out.diagnostics.push_back(table.diagnostic(
+          "personal-data", Severity::error, position_of(index[participant]),
+          fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+          "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
+      unreadable(row, "personal-data", fmt::format("participant qui {}", why), 0);
       return;
     }
-    if (auto m = parse_month(field("month"))) row.month = *m;
-    else problem("month", fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
-    lower(field("route"));
-    lower(field("contract"));
-    if (auto v = from_code(routes, std::string_view(field("route")))) row.route = *v;
-    else problem("route", fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
-    if (auto v = from_code(contracts, std::string_view(field("contract")))) row.contract = *v;
+    std::optional<Month> m = parse_month(field(month));
+    if (m) row.month = *m;
     else
-      problem("contract",
-              fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
-    auto hours = [&](const char* name, std::string_view label, double& target, bool required) {
-      std::string_view value = field(name);
+      problem(month, fmt::format("mois {} invalide (attendu 2027-04, 04/2027, avril 2027 ou une date)",
+                                 quoted(field(month))));
+    if (auto v = route_named(field(route))) {
+      row.route = *v;
+    } else {
+      problem(route, fmt::format("modalité {} inconnue", quoted(field(route))));
+      if (hint.empty()) hint = code_hint(FormKind::route, field(route));
+    }
+    if (auto v = contract_named(field(contract))) {
+      row.contract = *v;
+    } else {
+      problem(contract, fmt::format("contrat {} inconnu", quoted(field(contract))));
+      if (hint.empty()) hint = code_hint(FormKind::contract, field(contract));
+    }
+    auto hours = [&](Field f, std::string_view label, double& target, bool required) {
+      std::string_view value = field(f);
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
-      if (!v) problem(name, fmt::format("{} {} : nombre attendu", label, quoted(value)));
-      else if (*v < 0) problem(name, fmt::format("{} négatives ({})", label, value));
+      if (!v) problem(f, fmt::format("{} {} : nombre attendu", label, quoted(value)));
+      else if (*v < 0) problem(f, fmt::format("{} négatives ({})", label, value));
       else target = *v;
     };
-    hours("work_hours", "heures de travail", row.work_hours, true);
-    hours("training_hours", "heures de formation", row.training_hours, false);
-    if (!field("declared").empty()) {
+    hours(work, "heures de travail", row.work_hours, true);
+    hours(training, "heures de formation", row.training_hours, false);
+    if (!field(declared).empty()) {
       double v = 0;
-      hours("declared", "heures déclarées", v, false);
+      hours(declared, "heures déclarées", v, false);
       row.declared = v;
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      out.diagnostics.push_back({"statement-row", Severity::error, Category::input, path, position_of(*faulty),
-                                 fmt::format("ligne illisible : {}", detail),
-                                 "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
-      out.unreadable.push_back({path, r.line, "invalid-row", detail, row.lot, row.work_hours + row.training_hours});
+      out.diagnostics.push_back(table.diagnostic(
+          "statement-row", Severity::error, position_of(*faulty), fmt::format("ligne illisible : {}", detail),
+          hint.empty() ? "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent" : hint));
+      unreadable(row, "invalid-row", std::move(detail), row.work_hours + row.training_hours);
+      return;
+    }
+    // formats.md 5.3: more hours than one person may legally work in the month is a typo.
+    if (double total = row.work_hours + row.training_hours; over_legal_maximum(total, *m)) {
+      std::string detail = over_maximum_detail(total, *m);
+      out.diagnostics.push_back(table.diagnostic(
+          "over-legal-maximum", Severity::error, position_of(index[work]), fmt::format("ligne illisible : {}", detail),
+          "vérifiez les heures avec l'entreprise (une virgule oubliée ?) : les autres lignes comptent"));
+      unreadable(row, "over-legal-maximum", std::move(detail), total);
       return;
     }
     out.rows.push_back(std::move(row));
   });
-  out.diagnostics.insert(out.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
-  // A file with a header and no row never called back: check its header all the same.
-  if (!header_checked && csv.table) check_header(*csv.table);
+  out.diagnostics.insert(out.diagnostics.begin(), read.begin(), read.end());
+  return out;
+}
+
+void match_refs(std::vector<StatementRow>& rows, const Participants& participants) {
+  for (StatementRow& row : rows)
+    if (const Participant* p = participants.find(row.participant); p != nullptr && p->ref != row.participant)
+      row.participant = p->ref;
+}
+
+Diagnostics over_maximum_warnings(const std::vector<StatementRow>& rows) {
+  std::vector<std::string> people;  // each row's participant as matched: without case
+  people.reserve(rows.size());
+  for (const StatementRow& row : rows) people.push_back(ref_key(row.participant));
+  std::vector<PersonMonthHours> hours;
+  hours.reserve(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i)
+    hours.push_back({i, people[i], rows[i].month.index(), rows[i].work_hours + rows[i].training_hours});
+  Diagnostics out;
+  for (const OverMaximum& group : over_maximum_groups(hours)) {
+    std::string detail = over_maximum_group_detail(group);
+    for (std::uint32_t i : group.rows) {
+      const StatementRow& row = rows[i];
+      Diagnostic d = make_diagnostic(rule("hours-over-legal-maximum"), *row.file, {row.line, row.sheet ? 0 : 1}, detail,
+                                     "vérifiez ces lignes avec les entreprises : elles comptent");
+      if (row.sheet) d.sheet = *row.sheet;
+      out.push_back(std::move(d));
+    }
+  }
   return out;
 }
 
@@ -288,8 +326,10 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
                  const std::vector<StatementRow>& rows, Month as_of) {
   Count out;
   CountingRules rules = counting_rules(*result.tender);
+  std::vector<std::string> lot_ids;
+  for (const auto& r : result.lots) lot_ids.push_back(r.lot->id.value);
+  // Each lot as written is looked up once (formats.md 5.2: "1" names the only lot numbered 1).
   std::unordered_map<std::string_view, const hours::LotResult*> lots;
-  for (const auto& r : result.lots) lots.emplace(r.lot->id.value, &r);
   struct Key {
     std::string_view lot, participant;
     int month;
@@ -309,16 +349,19 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   for (const StatementRow& row : rows) {
     double declared = row.work_hours + row.training_hours;
     auto refuse = [&](std::string reason, std::string detail) {
-      out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
+      out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared,
+                                 row.sheet ? *row.sheet : std::string()});
     };
     if (row.month > as_of) {
       refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
       continue;
     }
     auto lot_it = lots.find(row.lot);
-    if (lot_it == lots.end())
-      lot_it = std::find_if(lots.begin(), lots.end(), [&](const auto& l) { return same_lot(l.first, row.lot); });
     if (lot_it == lots.end()) {
+      std::optional<std::size_t> found = find_lot(lot_ids, row.lot);
+      lot_it = lots.emplace(row.lot, found ? &result.lots[*found] : nullptr).first;
+    }
+    if (lot_it->second == nullptr) {
       refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
       continue;
     }

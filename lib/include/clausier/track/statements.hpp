@@ -29,7 +29,8 @@ struct Month {
 
 struct StatementRow {
   std::shared_ptr<const std::string> file;  // shared by every row of a file: a million rows, one path
-  int line = 0;
+  std::shared_ptr<const std::string> sheet;  // the sheet of a workbook (formats.md 5.1), or null for a CSV
+  int line = 0;                              // a CSV's line, a sheet's row
   std::string lot, participant;
   Month month;
   Route route = Route::direct;
@@ -43,11 +44,12 @@ struct StatementRow {
 struct NotCounted {
   std::string file;
   int line = 0;
-  std::string reason;  // invalid-row, unknown-lot, lot-without-clause, unknown-participant, before-validation,
-                       // after-validity, outside-execution, after-as-of, duplicate
+  std::string reason;  // invalid-row, over-legal-maximum, unknown-lot, lot-without-clause, unknown-participant,
+                       // before-validation, after-validity, outside-execution, after-as-of, duplicate
   std::string detail;
   std::string lot;
   double hours = 0;  // the hours the row declared
+  std::string sheet;  // of a workbook's row (formats.md 5.1), else empty
 };
 
 struct StatementsFile {
@@ -55,7 +57,9 @@ struct StatementsFile {
   std::vector<NotCounted> unreadable;  // rows that cannot be read, also reported as diagnostics
   Diagnostics diagnostics;             // category input (invalid rows) or csv errors
 };
-// Reads one statement file (CSV of French spreadsheets). Pure: text in, rows out.
+// Reads one statement file: a CSV of French spreadsheets, or a workbook (.xlsx, .ods; an .xls says what
+// to do) whose every sheet with a header is read (io/table.hpp). French forms (formats.md 5.2), totals
+// rows named, rows over the legal maximum unreadable (5.3). Pure: bytes in, rows out.
 StatementsFile parse_statements(std::string_view text, const std::string& path);
 
 // The header of a statement file, and the header aliases readers accept (French spreadsheets).
@@ -79,6 +83,14 @@ struct Count {
   std::vector<CountedRow> counted;
   std::vector<NotCounted> not_counted;
 };
+// Each row's participant written as the participants file writes it, when it names one without the
+// same case ("r-001" for "R-001", formats.md 5.2): every count and list then knows one person.
+void match_refs(std::vector<StatementRow>& rows, const Participants& participants);
+
+// The warnings hours-over-legal-maximum (formats.md 5.3): one per row of a person whose rows of one month,
+// all lots and files together, exceed the legal maximum.
+Diagnostics over_maximum_warnings(const std::vector<StatementRow>& rows);
+
 // Applies formats.md section 5 to rows given in file-name then line order (the first of duplicates counts).
 Count count_rows(const hours::TenderResult& result, const Participants& participants,
                  const std::vector<StatementRow>& rows, Month as_of);
