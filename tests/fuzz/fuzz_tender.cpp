@@ -8,6 +8,7 @@
 
 #include "clausier/check/tender_checks.hpp"
 #include "clausier/hours/calc.hpp"
+#include "clausier/hours/target.hpp"
 #include "clausier/tender/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -20,5 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::optional<hours::TenderResult> computed;
   if (loaded.ok() && res.ok()) computed = hours::compute(*loaded.tender, res);
   check::check_tender(*loaded.tender, res, rules, computed ? &*computed : nullptr);
+  // The lot events downstream: the target of every lot on each of its events' dates and the day before.
+  if (computed)
+    for (const hours::LotResult& lot : computed->lots)
+      for (const tender::Event& e : lot.lot->events) {
+        (void)hours::target_at(lot, e.date.value);
+        if (e.date.value > io::Date(1400, 1, 1)) (void)hours::target_at(lot, e.date.value - boost::gregorian::days(1));
+      }
   return 0;
 }

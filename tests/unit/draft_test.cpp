@@ -160,6 +160,42 @@ TEST_CASE("draft: the CCAP names the CCAG the contract refers to; its article nu
         std::string::npos);
 }
 
+TEST_CASE("draft: the CCAP says what tracking does with the contract's life, as a review clause (R. 2194-1)") {
+  // formats.md « Lot events »: optional tranches due once exercised, framework hours recomputed on the
+  // orders up and down, amendments and termination recomputed by the same method.
+  const std::string anru = ccap_of(example("anru-viguier").result);
+  const std::string parks = ccap_of(example("espaces-verts").result);
+  const std::string cleaning = ccap_of(example("proprete-siege").result);
+  for (const std::string* text : {&anru, &parks, &cleaning}) {
+    CHECK(text->find("**Réexamen du volume d'heures.**") != std::string::npos);
+    CHECK(text->find("recalculé par la même méthode, avec les mêmes paramètres et le même arrondi, sur le nouveau "
+                     "montant hors taxes") != std::string::npos);
+    CHECK(text->find("prestations exécutées à la date d'effet de la résiliation") != std::string::npos);
+    CHECK(text->find("clause de réexamen claire, précise et sans équivoque au sens de l'article R.\u00A02194-1 du code "
+                     "de la commande publique") != std::string::npos);
+    CHECK(text->find("dans la même proportion") == std::string::npos);  // no more a proportional rule, nor a « peut »
+  }
+  // Tranches: only in the operation that has optional ones.
+  CHECK(anru.find("ne sont dues qu'à compter de la date de son affermissement") != std::string::npos);
+  CHECK(anru.find("- affermissement d'une tranche optionnelle") != std::string::npos);
+  CHECK(parks.find("- affermissement d'une tranche optionnelle") == std::string::npos);
+  // Framework agreements: recomputed on the orders, upwards as well as downwards, without an amendment.
+  CHECK(parks.find("Dès qu'une commande est passée, le volume exigible est recalculé, à la hausse comme à la baisse") !=
+        std::string::npos);
+  CHECK(parks.find("sans avenant, à chaque nouvelle commande") != std::string::npos);
+  CHECK(parks.find("- commandes passées au titre d'un accord-cadre") != std::string::npos);
+  CHECK(anru.find("- commandes passées au titre d'un accord-cadre") == std::string::npos);
+  // A commitment in percent of the hours worked stays a percentage: only its estimate follows the rules.
+  Loaded percent;
+  percent.file = tender::load_tender(std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/draft/travaux-tranches-pourcentage.yaml");
+  REQUIRE(percent.file.result.ok());
+  percent.result = hours::compute(*percent.file.result.tender,
+                                  tender::resolve(*percent.file.result.tender, rules::RuleSet::builtin()));
+  const std::string estimate = "seule son estimation indicative en heures suit ces règles";
+  CHECK(ccap_of(percent.result).find(estimate) != std::string::npos);
+  CHECK(anru.find(estimate) == std::string::npos);
+}
+
 TEST_CASE("draft: the publics of priority neighbourhoods are listed for city-policy (ANRU) operations only") {
   auto anru = draft::build_model(example("anru-viguier").result, rules::RuleSet::builtin(), {});
   auto other = draft::build_model(example("espaces-verts").result, rules::RuleSet::builtin(), {});

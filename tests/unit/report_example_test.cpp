@@ -6,6 +6,10 @@
 // 2 execution clause and a 10 % award criterion, 360 h, Verdalia Paysages, same period; 3 reserved to
 // SIAE, 244 h, Les Sentiers du Volvestre, 2027-03-01..2030-12-31. All landscaping; counting: training
 // hours of work contracts, eligibility valid 6 months, tolerance 15 %.
+// Framework orders (lot events) recompute the targets on the amount ordered (× 60 %, lot 3 × 65 %, × 7 % ÷ 28):
+// lot 1 96 000 € on 2027-12-15 → 144 h; lot 2 75 000 € on 2027-06-30 → 112,5 → 113 h, then 260 000 € on
+// 2027-12-15 → 390 h; lot 3 30 000 € on 2027-12-15 → 48,75 → 49 h (track_example_test.cpp). At 2027-12-31 the
+// targets are 144, 390 and 49 h.
 //
 // People with counted hours (all lots are tracked), from participants.yaml; age = 2027 − birth year;
 // hours and training counted by the rows of track_example_test.cpp:
@@ -95,39 +99,44 @@ const std::vector<std::string> lot_keys{"id",           "title",          "trade
 // What does not depend on min_cell: the lots' hours, contractors, months, not counted, counting rules.
 void check_figures(const ordered_json& op) {
   CHECK(keys(op) == std::vector<std::string>{"path", "id", "title", "buyer", "target_hours", "realised_hours",
-                                             "achievement", "participants", "validated_participants", "work_contracts",
-                                             "lots", "contractors", "breakdowns", "months", "not_counted", "counting"});
+                                             "achievement", "missing_hours", "over_hours", "participants",
+                                             "validated_participants", "work_contracts", "lots", "contractors",
+                                             "breakdowns", "months", "not_counted", "counting"});
   CHECK(op["path"] == folder);
   CHECK(op["id"] == "SCV-2026-EV-02");
   CHECK(op["title"] == "Entretien des parcs, jardins et accotements de la commune (2027-2030)");
   CHECK(op["buyer"] == "Ville de Saint-Clair-de-Garonne");
-  // 120 + 360 + 244 = 724 reserved; 133 + 70 + 56 = 259 realised; 259 ÷ 724 = 0.357735 → 0.3577.
-  CHECK(op["target_hours"].dump() == "724");
+  // 144 + 390 + 49 = 583 due; 133 + 70 + 56 = 259 realised; 259 ÷ 583 = 0.444254 → 0.4443.
+  // Missing: lot 1 144 − 133 = 11, lot 2 390 − 70 = 320, lot 3 none → 331; lot 3's 56 − 49 = 7 over, apart
+  // (netted, 583 − 259 = 324 would hide 7 h of lot 2's and lot 1's shortfall).
+  CHECK(op["target_hours"].dump() == "583");
   CHECK(op["realised_hours"].dump() == "259");
-  CHECK(op["achievement"].dump() == "0.3577");
+  CHECK(op["achievement"].dump() == "0.4443");
+  CHECK(op["missing_hours"].dump() == "331");
+  CHECK(op["over_hours"].dump() == "7");
   CHECK(op["validated_participants"] == 10);  // P-0001..P-0010
   CHECK(op["work_contracts"] == 10);
 
   const auto& lots = op["lots"];
   REQUIRE(lots.size() == 3);
   for (const auto& l : lots) CHECK(keys(l) == lot_keys);
-  // Lot 1: 133 ÷ 120 = 1.108333 → 1.1083; over-achievement 133 − 120 = 13; status complete (track example).
+  // Lot 1: 133 ÷ 144 = 0.923611 → 0.9236; missing 144 − 133 = 11; status on-track (track example).
   CHECK(lots[0]["id"] == "1");
   CHECK(lots[0]["title"] == "Entretien des parcs et jardins, secteur nord");
   CHECK(lots[0]["trade"] == "landscaping");
   CHECK(lots[0]["clause"] == "execution");
   CHECK(lots[0]["hours_status"] == "ok");
-  CHECK(lots[0]["tracking_status"] == "complete");
+  CHECK(lots[0]["tracking_status"] == "on-track");
   CHECK(lots[0]["decp"] == "Clause sociale");
   CHECK(lots[0]["contractor"] == "Jardins du Comminges");
   CHECK(lots[0]["start"] == "2027-01-01");
   CHECK(lots[0]["end"] == "2030-12-31");
-  CHECK(lots[0]["target_hours"].dump() == "120");
+  CHECK(lots[0]["target_hours"].dump() == "144");
   CHECK(lots[0]["realised_hours"].dump() == "133");
-  CHECK(lots[0]["achievement"].dump() == "1.1083");
-  CHECK(lots[0]["over_hours"].dump() == "13");
-  CHECK(lots[0]["missing_hours"].dump() == "0");
-  // Lot 2: 70 ÷ 360 = 0.194444 → 0.1944; missing 290; behind. Execution clause and award criterion.
+  CHECK(lots[0]["achievement"].dump() == "0.9236");
+  CHECK(lots[0]["over_hours"].dump() == "0");
+  CHECK(lots[0]["missing_hours"].dump() == "11");
+  // Lot 2: 70 ÷ 390 = 0.179487 → 0.1795; missing 320; behind. Execution clause and award criterion.
   CHECK(lots[1]["id"] == "2");
   CHECK(lots[1]["title"] == "Entretien des espaces verts, secteur sud et cimetières");
   CHECK(lots[1]["trade"] == "landscaping");
@@ -138,33 +147,36 @@ void check_figures(const ordered_json& op) {
   CHECK(lots[1]["contractor"] == "Verdalia Paysages");
   CHECK(lots[1]["start"] == "2027-01-01");
   CHECK(lots[1]["end"] == "2030-12-31");
-  CHECK(lots[1]["target_hours"].dump() == "360");
+  CHECK(lots[1]["target_hours"].dump() == "390");
   CHECK(lots[1]["realised_hours"].dump() == "70");
-  CHECK(lots[1]["achievement"].dump() == "0.1944");
+  CHECK(lots[1]["achievement"].dump() == "0.1795");
   CHECK(lots[1]["over_hours"].dump() == "0");
-  CHECK(lots[1]["missing_hours"].dump() == "290");
-  // Lot 3: 56 ÷ 244 = 0.229508 → 0.2295; missing 188; on-track. Reserved to SIAE.
+  CHECK(lots[1]["missing_hours"].dump() == "320");
+  // Lot 3: 56 ÷ 49 = 1.142857 → 1.1429; over-achievement 56 − 49 = 7; complete. Reserved to SIAE.
   CHECK(lots[2]["id"] == "3");
   CHECK(lots[2]["title"] == "Fauchage et débroussaillage des accotements et fossés");
   CHECK(lots[2]["trade"] == "landscaping");
   CHECK(lots[2]["clause"] == "reserved-siae");
   CHECK(lots[2]["hours_status"] == "ok");
-  CHECK(lots[2]["tracking_status"] == "on-track");
+  CHECK(lots[2]["tracking_status"] == "complete");
   CHECK(lots[2]["decp"] == "Marché réservé");
   CHECK(lots[2]["contractor"] == "Les Sentiers du Volvestre");
   CHECK(lots[2]["start"] == "2027-03-01");
   CHECK(lots[2]["end"] == "2030-12-31");
-  CHECK(lots[2]["target_hours"].dump() == "244");
+  CHECK(lots[2]["target_hours"].dump() == "49");
   CHECK(lots[2]["realised_hours"].dump() == "56");
-  CHECK(lots[2]["achievement"].dump() == "0.2295");
-  CHECK(lots[2]["over_hours"].dump() == "0");
-  CHECK(lots[2]["missing_hours"].dump() == "188");
+  CHECK(lots[2]["achievement"].dump() == "1.1429");
+  CHECK(lots[2]["over_hours"].dump() == "7");
+  CHECK(lots[2]["missing_hours"].dump() == "0");
 
   // Contractors: one per lot, the lot's figures.
   CHECK(op["contractors"].dump() ==
-        R"([{"name":"Jardins du Comminges","lots":["1"],"target_hours":120,"realised_hours":133,"achievement":1.1083},)"
-        R"({"name":"Verdalia Paysages","lots":["2"],"target_hours":360,"realised_hours":70,"achievement":0.1944},)"
-        R"({"name":"Les Sentiers du Volvestre","lots":["3"],"target_hours":244,"realised_hours":56,"achievement":0.2295}])");
+        R"([{"name":"Jardins du Comminges","lots":["1"],"target_hours":144,"realised_hours":133,"achievement":0.9236,)"
+        R"("missing_hours":11,"over_hours":0},)"
+        R"({"name":"Verdalia Paysages","lots":["2"],"target_hours":390,"realised_hours":70,"achievement":0.1795,)"
+        R"("missing_hours":320,"over_hours":0},)"
+        R"({"name":"Les Sentiers du Volvestre","lots":["3"],"target_hours":49,"realised_hours":56,"achievement":1.1429,)"
+        R"("missing_hours":0,"over_hours":7}])");
 
   // Months 2027-01..2027-12 (lots 1 and 2 start in January; as_of before every end). Realised per month,
   // lot 1 + lot 2 + lot 3 (track example, month by month):
@@ -173,28 +185,30 @@ void check_figures(const ordered_json& op) {
   //   Jul 21 + 3.5 + 14 = 38.5   Aug 10.5 + 3.5 + 0 = 14      Sep 7 + 3.5 + 10.5 = 21
   //   Oct 3.5 + 3.5 + 7 = 14     Nov 3.5 + 0 + 7 = 10.5       Dec 7 + 0 + 3.5 = 10.5
   // cumulative: 14, 52.5, 91, 119, 140, 150.5, 189, 203, 224, 238, 248.5, 259.
-  // Expected at each month's end: lots 1 + 2 = 480 h × working days since 2027-01-01 ÷ 1 008, lot 3 = 244 h ×
-  // working days since 2027-03-01 ÷ 968 (working days per month in track_example_test.cpp):
+  // Expected at each month's end, with each lot's target at that day (the orders placed by then): lots 1 + 2 =
+  // (T1 + T2) × working days since 2027-01-01 ÷ 1 008, lot 3 = T3 × working days since 2027-03-01 ÷ 968 (working
+  // days per month in track_example_test.cpp). January to May: T1 120, T2 360, T3 244; from June 30 T2 is 113
+  // (orders of 2027-06-30); at December 31, T1 144, T2 390, T3 49 (orders of 2027-12-15):
   //   Jan 480 × 20 ÷ 1 008 = 9.523810 → 9.52;  Feb 480 × 40 ÷ 1 008 = 19.047619 → 19.05
   //   Mar 480 × 62 ÷ 1 008 + 244 × 22 ÷ 968 = 29.523810 + 5.545455 = 35.069264 → 35.07
   //   Apr 480 × 84 ÷ 1 008 + 244 × 44 ÷ 968 = 40 + 11.090909 = 51.090909 → 51.09
   //   May 480 × 103 ÷ 1 008 + 244 × 63 ÷ 968 = 49.047619 + 15.880165 = 64.927784 → 64.93
-  //   Jun 480 × 125 ÷ 1 008 + 244 × 85 ÷ 968 = 59.523810 + 21.425620 = 80.949429 → 80.95
-  //   Jul 480 × 146 ÷ 1 008 + 244 × 106 ÷ 968 = 69.523810 + 26.719008 = 96.242818 → 96.24
-  //   Aug 480 × 168 ÷ 1 008 + 244 × 128 ÷ 968 = 80 + 32.264463 = 112.264463 → 112.26
-  //   Sep 480 × 190 ÷ 1 008 + 244 × 150 ÷ 968 = 90.476190 + 37.809917 = 128.286108 → 128.29
-  //   Oct 480 × 211 ÷ 1 008 + 244 × 171 ÷ 968 = 100.476190 + 43.103306 = 143.579496 → 143.58
-  //   Nov 480 × 231 ÷ 1 008 + 244 × 191 ÷ 968 = 110 + 48.144628 = 158.144628 → 158.14
-  //   Dec 480 × 254 ÷ 1 008 + 244 × 214 ÷ 968 = 120.952381 + 53.942149 = 174.894530 → 174.89
+  //   Jun 233 × 125 ÷ 1 008 + 244 × 85 ÷ 968 = 28.893849 + 21.425620 = 50.319469 → 50.32 (the orders lower lot 2)
+  //   Jul 233 × 146 ÷ 1 008 + 244 × 106 ÷ 968 = 33.748016 + 26.719008 = 60.467024 → 60.47
+  //   Aug 233 × 168 ÷ 1 008 + 244 × 128 ÷ 968 = 38.833333 + 32.264463 = 71.097796 → 71.1
+  //   Sep 233 × 190 ÷ 1 008 + 244 × 150 ÷ 968 = 43.918651 + 37.809917 = 81.728568 → 81.73
+  //   Oct 233 × 211 ÷ 1 008 + 244 × 171 ÷ 968 = 48.772817 + 43.103306 = 91.876123 → 91.88
+  //   Nov 233 × 231 ÷ 1 008 + 244 × 191 ÷ 968 = 53.395833 + 48.144628 = 101.540461 → 101.54
+  //   Dec 534 × 254 ÷ 1 008 + 49 × 214 ÷ 968 = 134.559524 + 10.832645 = 145.392169 → 145.39
   std::vector<std::string> months;
   for (const auto& m : op["months"])
     months.push_back(m["month"].get<std::string>() + " " + m["realised"].dump() + " " + m["cumulative"].dump() + " " +
                      m["expected_cumulative"].dump());
   CHECK(months == std::vector<std::string>{
                       "2027-01 14 14 9.52",          "2027-02 38.5 52.5 19.05",     "2027-03 38.5 91 35.07",
-                      "2027-04 28 119 51.09",        "2027-05 21 140 64.93",        "2027-06 10.5 150.5 80.95",
-                      "2027-07 38.5 189 96.24",      "2027-08 14 203 112.26",       "2027-09 21 224 128.29",
-                      "2027-10 14 238 143.58",       "2027-11 10.5 248.5 158.14",   "2027-12 10.5 259 174.89"});
+                      "2027-04 28 119 51.09",        "2027-05 21 140 64.93",        "2027-06 10.5 150.5 50.32",
+                      "2027-07 38.5 189 60.47",      "2027-08 14 203 71.1",         "2027-09 21 224 81.73",
+                      "2027-10 14 238 91.88",        "2027-11 10.5 248.5 101.54",   "2027-12 10.5 259 145.39"});
 
   // Not counted (track example, with the hours the rows declared): unknown-lot A:9 7; unknown-participant
   // B:18 7; before-validation A:15 7; after-validity A:19 7 + B:14 7 + B:19 10.5 (« contrat-pro », read since
@@ -307,13 +321,14 @@ TEST_CASE("report example at 2027-12-31, nothing hidden (min_cell 1): every figu
 
   // Years: the target spread by working days (2027 254, 2028 251, 2029 252, 2030 251; lot 3 from March: 214
   // in 2027), largest remainders first, earlier year on a tie:
-  //   lot 1, 120 h: 30.238, 29.881, 30, 29.881 → floors 118, +1 to 2028 and 2030 → 30, 30, 30, 30
-  //   lot 2, 360 h: 90.714, 89.643, 90, 89.643 → floors 358, +1 to 2027 and 2028 → 91, 90, 90, 89
-  //   lot 3, 244 h over 968 days: 53.942, 63.269, 63.521, 63.269 → floors 242, +1 to 2027 and 2029 → 54, 63, 64, 63
+  // (the targets at 2027-12-31, orders applied):
+  //   lot 1, 144 h: 36.286, 35.857, 36, 35.857 → floors 142, +1 to 2028 and 2030 (tie: earlier first) → 36, 36, 36, 36
+  //   lot 2, 390 h: 98.274, 97.113, 97.5, 97.113 → floors 389, +1 to 2029 → 98, 97, 98, 97
+  //   lot 3, 49 h over 968 days: 10.833, 12.706, 12.756, 12.706 → floors 46, +1 to 2027, 2029, 2028 → 11, 13, 13, 12
   // Realised: every counted row is in 2027 (the lot's hours and people).
-  CHECK(years(lots[0]) == std::vector<std::string>{"2027 30/133/4", "2028 30/0/0", "2029 30/0/0", "2030 30/0/0"});
-  CHECK(years(lots[1]) == std::vector<std::string>{"2027 91/70/3", "2028 90/0/0", "2029 90/0/0", "2030 89/0/0"});
-  CHECK(years(lots[2]) == std::vector<std::string>{"2027 54/56/3", "2028 63/0/0", "2029 64/0/0", "2030 63/0/0"});
+  CHECK(years(lots[0]) == std::vector<std::string>{"2027 36/133/4", "2028 36/0/0", "2029 36/0/0", "2030 36/0/0"});
+  CHECK(years(lots[1]) == std::vector<std::string>{"2027 98/70/3", "2028 97/0/0", "2029 98/0/0", "2030 97/0/0"});
+  CHECK(years(lots[2]) == std::vector<std::string>{"2027 11/56/3", "2028 13/0/0", "2029 13/0/0", "2030 12/0/0"});
 }
 
 TEST_CASE("report example at 2027-12-31 with the default threshold (5 people)") {
@@ -377,9 +392,9 @@ TEST_CASE("report example at 2027-12-31 with the default threshold (5 people)") 
             "exit (null): durable:0 transition:- positive:- neutral:0 other:0 none:-",
             "follow_up (null): durable:0 transition:- positive:0 neutral:0 other:0 none:-"});
   // Years: the 2027 counts (4, 3, 3) are hidden, the empty years show 0.
-  CHECK(years(lots[0]) == std::vector<std::string>{"2027 30/133/null", "2028 30/0/0", "2029 30/0/0", "2030 30/0/0"});
-  CHECK(years(lots[1]) == std::vector<std::string>{"2027 91/70/null", "2028 90/0/0", "2029 90/0/0", "2030 89/0/0"});
-  CHECK(years(lots[2]) == std::vector<std::string>{"2027 54/56/null", "2028 63/0/0", "2029 64/0/0", "2030 63/0/0"});
+  CHECK(years(lots[0]) == std::vector<std::string>{"2027 36/133/null", "2028 36/0/0", "2029 36/0/0", "2030 36/0/0"});
+  CHECK(years(lots[1]) == std::vector<std::string>{"2027 98/70/null", "2028 97/0/0", "2029 98/0/0", "2030 97/0/0"});
+  CHECK(years(lots[2]) == std::vector<std::string>{"2027 11/56/null", "2028 13/0/0", "2029 13/0/0", "2030 12/0/0"});
   // Hidden cells: operation sex 2 + age 2 + criterion 12 + route 3 + contract 5 + training 2 + exit 3 + follow-up 2
   // = 31; lot 1: 2 + 3 + 6 + 2 + 3 + 2 + 2 + 2 = 22; lot 2: 3 + 2 + 5 + 3 + 3 + 2 + 1 + 1 = 20; lot 3: 2 + 2 + 4
   // + 1 + 1 + 1 + 3 + 2 = 16; the participants of the three lots (3) and of their 2027 (3). 31 + 22 + 20 + 16 + 6 = 95.

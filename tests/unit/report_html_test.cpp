@@ -139,10 +139,12 @@ OperationReport sample_report() {
   lot3.clause = tender::Clause::none;
   lot3.hours_status = hours::Status::no_clause;
   r.lots = {lot1, lot2, lot3};
-  r.contractors = {{"Jardins du Comminges", {"1"}, 600, 850, 850.0 / 600}, {"Verdalia Paysages", {"2"}, 1000, 400, 0.4}};
+  r.contractors = {{"Jardins du Comminges", {"1"}, 600, 850, 850.0 / 600, {0, 250}},
+                   {"Verdalia Paysages", {"2"}, 1000, 400, 0.4, {600, 0}}};
   r.target_hours = 1600;
   r.realised_hours = 1250;
   r.achievement = 0.78125;
+  r.shortfall = {600, 250};  // lot 2's 600 missing, lot 1's 250 over: never netted into 350
   r.participants = cell("participants", "Personnes", 12);
   r.validated_participants = 14;
   r.work_contracts = 13;
@@ -202,12 +204,19 @@ TEST_CASE("report html: operation report is self-contained, French and determini
   CHECK(row(html, "<strong>2</strong><br><span class=\"small\">Cimetières</span>") ==
         "<tr><td><strong>2</strong><br><span class=\"small\">Cimetières</span></td><td>Verdalia Paysages</td>"
         "<td class=\"num\">1" + nb + "000</td><td class=\"num\">400</td><td class=\"num\">40" + nb + "%</td>"
-        "<td>reste : 600" + nb + "heures</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
+        "<td>il manque 600" + nb + "heures</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
         "<td>en retard</td></tr>");
+  // All the lots together: lot 2's 600 missing hours and lot 1's 250 over, side by side, never netted into 350.
+  CHECK(count(html,
+              "<tr class=\"total\"><td>Ensemble des lots suivis</td><td></td><td class=\"num\">1" + nb + "600</td>"
+        "<td class=\"num\">1" + nb + "250</td><td class=\"num\">78,1" + nb + "%</td><td>il manque 600" + nb +
+        "heures ; <span class=\"over\">dépassement : +250" + nb + "heures</span></td><td class=\"num\">12</td><td></td></tr>") == 1);
+  CHECK(count(html, "<p>Des lots dépassent leur objectif de 250" + nb + "heures ; il manque 600" + nb +
+                        "heures sur les autres : un excédent ne comble pas un manque.</p>") == 1);
   CHECK(count(html, "<td>non suivi (sans clause)</td>") == 1);
   CHECK(row(html, "Verdalia Paysages") ==
         "<tr><td>Verdalia Paysages</td><td>2</td><td class=\"num\">1" + nb + "000</td><td class=\"num\">400</td>"
-        "<td class=\"num\">40" + nb + "%</td><td>reste : 600" + nb + "heures</td></tr>");
+        "<td class=\"num\">40" + nb + "%</td><td>il manque 600" + nb + "heures</td></tr>");
 
   // Privacy: the sentence, and no suppressed figure anywhere (123,25 h and 226,75 h are the hidden hours).
   CHECK(count(html, "Les effectifs inférieurs à 5 personnes sont masqués (secret statistique) ; quand une seule case") == 1);
@@ -281,7 +290,8 @@ TEST_CASE("report html: consolidation in the network's terms, without participan
   c.group_by = GroupBy::buyer;
   c.as_of = Date(2027, 12, 31);
   c.min_cell = 5;
-  c.operations = {{"a/op1", "OP-1", "Voirie", "Ville A", 2, 1000, 1200}, {"b/op2", "OP-2", "Écoles", "Ville B", 1, 600, 400}};
+  c.operations = {{"a/op1", "OP-1", "Voirie", "Ville A", 2, 1000, 1200, {0, 200}},
+                  {"b/op2", "OP-2", "Écoles", "Ville B", 1, 600, 400, {200, 0}}};
   const GroupReport a = group("Ville A", 1, 2, 1000, 1200, 1, cell("participants", "Personnes", 12), 7);
   const GroupReport b = group("Ville B", 1, 1, 600, 400, 0, cell("participants", "Personnes", 3, 0, true), 3);
   c.groups = {a, b};

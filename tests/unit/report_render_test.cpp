@@ -103,10 +103,12 @@ OperationReport sample_operation() {
   l3.participants = cell("participants", "Participants", 0);
   r.lots = {l1, l2, l3};
 
-  r.contractors = {{"Atelier Couleurs", {"2"}, 300, 120, 0.4}, {"BTP Sud", {"1"}, 400, 450.5, 450.5 / 400}};
+  r.contractors = {{"Atelier Couleurs", {"2"}, 300, 120, 0.4, {180, 0}},
+                   {"BTP Sud", {"1"}, 400, 450.5, 450.5 / 400, {0, 50.5}}};
   r.target_hours = 700;
   r.realised_hours = 570.5;
   r.achievement = 570.5 / 700;
+  r.shortfall = {180, 50.5};  // lot 2 lacks 180 h, lot 1 is 50,5 h over: never netted into 129,5
   r.participants = cell("participants", "Participants", 6);
   r.validated_participants = 7;
   r.work_contracts = 8;
@@ -138,8 +140,11 @@ Consolidation sample_consolidation() {
   c.group_by = GroupBy::buyer;
   c.as_of = Date(2027, 12, 31);
   c.min_cell = 3;
-  c.operations = {{"examples/gymnase", "CARC-2027-003", "Rénovation du gymnase", "Ville de Carcassonne", 2, 2000, 2150.5},
-                  {"examples/college", "AUDE-2027-010", "Collège ; extension", "Département de l'Aude", 1, 1000, 1200}};
+  // The gymnase's two lots: one lacks 49,5 h, the other is 200 h over (2 150,5 − 2 000 = 200 − 49,5).
+  c.operations = {{"examples/gymnase", "CARC-2027-003", "Rénovation du gymnase", "Ville de Carcassonne", 2, 2000, 2150.5,
+                   {49.5, 200}},
+                  {"examples/college", "AUDE-2027-010", "Collège ; extension", "Département de l'Aude", 1, 1000, 1200,
+                   {0, 200}}};
   GroupReport aude;
   aude.key = aude.label = "Département de l'Aude";
   aude.operations = 1;
@@ -147,6 +152,7 @@ Consolidation sample_consolidation() {
   aude.target_hours = 1000;
   aude.realised_hours = 1200;
   aude.fte = 1;
+  aude.shortfall = {0, 200};
   aude.participants = cell("participants", "Participants", 7778, 0, true);
   aude.work_contracts = 5;
   GroupReport carc;
@@ -156,6 +162,7 @@ Consolidation sample_consolidation() {
   carc.target_hours = 2000;
   carc.realised_hours = 2150.5;
   carc.fte = 1;
+  carc.shortfall = {49.5, 200};
   carc.participants = cell("participants", "Participants", 5);
   carc.work_contracts = 6;
   carc.breakdowns.push_back(breakdown("sex", "Sexe", false, false, 5,
@@ -167,6 +174,7 @@ Consolidation sample_consolidation() {
   c.total.target_hours = 3000;
   c.total.realised_hours = 3350.5;
   c.total.fte = 2;
+  c.total.shortfall = {49.5, 400};  // the lots' own: 49,5 h missing, 200 + 200 h over
   c.total.participants = cell("participants", "Participants", 8);
   c.total.work_contracts = 11;
   // 8 people: 3 women, 5 men.
@@ -287,7 +295,9 @@ TEST_CASE("report render: Markdown bilan of an operation, suppressed cells writt
       "## Synthèse\n"
       "\n"
       "- Heures d'insertion prévues : 700\u202Fheures\n"
-      "- Heures d'insertion réalisées : 570,5\u202Fheures, soit 81,5\u202F% de l'objectif (il manque 129,5\u202Fheures)\n"
+      // Lot 2's 180 missing hours are not netted against lot 1's 50,5 over: never « il manque 129,5 heures ».
+      "- Heures d'insertion réalisées : 570,5\u202Fheures, soit 81,5\u202F% de l'objectif (il manque 180\u202Fheures ; "
+      "dépassement de 50,5\u202Fheures)\n"
       "- Participants ayant des heures décomptées : 6\n"
       "- Participants dont l'éligibilité est validée : 7\n"
       "- Contrats de travail : 8\n"
@@ -396,17 +406,20 @@ TEST_CASE("report render: Markdown consolidation in the national network's terms
       "| Heures d'insertion prévues | 3\u202F000 |\n"
       "| Heures d'insertion réalisées | 3\u202F350,5 |\n"
       "| Taux d'atteinte | 111,7\u202F% |\n"
+      "| Heures manquantes (somme des manques de chaque lot) | 49,5 |\n"
+      "| Dépassement (somme des excédents de chaque lot) | 400 |\n"
       "| Équivalents temps plein (1\u202F820\u202Fheures) | 2 |\n"
       "| Participants (chacun compté une fois) | 8 |\n"
       "| Contrats de travail | 11 |\n"
       "\n"
       "## Par acheteur\n"
       "\n"
-      "| Acheteur | Opérations | Marchés avec clause | Heures prévues | Heures réalisées | ETP | Participants | Contrats de travail |\n"
-      "|---|---:|---:|---:|---:|---:|---:|---:|\n"
-      "| Département de l'Aude | 1 | 1 | 1\u202F000 | 1\u202F200 | 1 | < 3 | < 3 |\n"
-      "| Ville de Carcassonne | 1 | 2 | 2\u202F000 | 2\u202F150,5 | 1 | 5 | 6 |\n"
-      "| **Ensemble** | **2** | **3** | **3\u202F000** | **3\u202F350,5** | **2** | **8** | **11** |\n"
+      "| Acheteur | Opérations | Marchés avec clause | Heures prévues | Heures réalisées | Heures manquantes | "
+      "Dépassement (heures) | ETP | Participants | Contrats de travail |\n"
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+      "| Département de l'Aude | 1 | 1 | 1\u202F000 | 1\u202F200 | 0 | 200 | 1 | < 3 | < 3 |\n"
+      "| Ville de Carcassonne | 1 | 2 | 2\u202F000 | 2\u202F150,5 | 49,5 | 200 | 1 | 5 | 6 |\n"
+      "| **Ensemble** | **2** | **3** | **3\u202F000** | **3\u202F350,5** | **49,5** | **400** | **2** | **8** | **11** |\n"
       "\n"
       "## Répartitions\n"
       "\n"
@@ -421,10 +434,12 @@ TEST_CASE("report render: Markdown consolidation in the national network's terms
       "\n"
       "## Opérations\n"
       "\n"
-      "| Opération | Intitulé | Acheteur | Lots avec clause | Heures prévues | Heures réalisées | Taux d'atteinte |\n"
-      "|---|---|---|---:|---:|---:|---:|\n"
-      "| CARC-2027-003 | Rénovation du gymnase | Ville de Carcassonne | 2 | 2\u202F000 | 2\u202F150,5 | 107,5\u202F% |\n"
-      "| AUDE-2027-010 | Collège ; extension | Département de l'Aude | 1 | 1\u202F000 | 1\u202F200 | 120\u202F% |\n"
+      "| Opération | Intitulé | Acheteur | Lots avec clause | Heures prévues | Heures réalisées | Taux d'atteinte | Écart |\n"
+      "|---|---|---|---:|---:|---:|---:|---|\n"
+      "| CARC-2027-003 | Rénovation du gymnase | Ville de Carcassonne | 2 | 2\u202F000 | 2\u202F150,5 | 107,5\u202F% | "
+      "il manque 49,5\u202Fheures ; dépassement de 200\u202Fheures |\n"
+      "| AUDE-2027-010 | Collège ; extension | Département de l'Aude | 1 | 1\u202F000 | 1\u202F200 | 120\u202F% | "
+      "dépassement de 200\u202Fheures |\n"
       "\n"
       "## Règles\n"
       "\n"
@@ -489,17 +504,23 @@ TEST_CASE("report render: CSV long format of an operation, suppressed people and
       "table;operation;lot;group;breakdown;key;label;people;hours;suppressed\r\n"
       "operation;CARC-2027-003;;;;target_hours;Heures d'insertion prévues;;700;\r\n"
       "operation;CARC-2027-003;;;;realised_hours;Heures d'insertion réalisées;;570,5;\r\n"
+      "operation;CARC-2027-003;;;;missing_hours;Heures manquantes;;180;\r\n"
+      "operation;CARC-2027-003;;;;over_hours;Heures au-delà de l'objectif;;50,5;\r\n"
       "operation;CARC-2027-003;;;;participants;Participants;6;;\r\n"
       "operation;CARC-2027-003;;;;validated_participants;Participants dont l'éligibilité est validée;7;;\r\n"
       "operation;CARC-2027-003;;;;work_contracts;Contrats de travail;8;;\r\n"
       "lot;CARC-2027-003;1;;;target_hours;Heures d'insertion prévues;;400;\r\n"
       "lot;CARC-2027-003;1;;;realised_hours;Heures d'insertion réalisées;;450,5;\r\n"
+      "lot;CARC-2027-003;1;;;missing_hours;Heures manquantes;;0;\r\n"
+      "lot;CARC-2027-003;1;;;over_hours;Heures au-delà de l'objectif;;50,5;\r\n"
       "lot;CARC-2027-003;1;;;participants;Participants;4;;\r\n"
       "lot_year;CARC-2027-003;1;2027;;target_hours;Heures d'insertion prévues;;400;\r\n"
       "lot_year;CARC-2027-003;1;2027;;realised_hours;Heures d'insertion réalisées;;450,5;\r\n"
       "lot_year;CARC-2027-003;1;2027;;participants;Participants;4;;\r\n"
       "lot;CARC-2027-003;2;;;target_hours;Heures d'insertion prévues;;300;\r\n"
       "lot;CARC-2027-003;2;;;realised_hours;Heures d'insertion réalisées;;120;\r\n"
+      "lot;CARC-2027-003;2;;;missing_hours;Heures manquantes;;180;\r\n"
+      "lot;CARC-2027-003;2;;;over_hours;Heures au-delà de l'objectif;;0;\r\n"
       "lot;CARC-2027-003;2;;;participants;Participants;;;oui\r\n"
       "lot_year;CARC-2027-003;2;2027;;target_hours;Heures d'insertion prévues;;250;\r\n"
       "lot_year;CARC-2027-003;2;2027;;realised_hours;Heures d'insertion réalisées;;120;\r\n"
@@ -509,11 +530,17 @@ TEST_CASE("report render: CSV long format of an operation, suppressed people and
       "lot_year;CARC-2027-003;2;2028;;participants;Participants;0;;\r\n"
       "lot;CARC-2027-003;3;;;target_hours;Heures d'insertion prévues;;0;\r\n"
       "lot;CARC-2027-003;3;;;realised_hours;Heures d'insertion réalisées;;0;\r\n"
+      "lot;CARC-2027-003;3;;;missing_hours;Heures manquantes;;0;\r\n"
+      "lot;CARC-2027-003;3;;;over_hours;Heures au-delà de l'objectif;;0;\r\n"
       "lot;CARC-2027-003;3;;;participants;Participants;0;;\r\n"
       "contractor;CARC-2027-003;;Atelier Couleurs;;target_hours;Heures d'insertion prévues;;300;\r\n"
       "contractor;CARC-2027-003;;Atelier Couleurs;;realised_hours;Heures d'insertion réalisées;;120;\r\n"
+      "contractor;CARC-2027-003;;Atelier Couleurs;;missing_hours;Heures manquantes;;180;\r\n"
+      "contractor;CARC-2027-003;;Atelier Couleurs;;over_hours;Heures au-delà de l'objectif;;0;\r\n"
       "contractor;CARC-2027-003;;BTP Sud;;target_hours;Heures d'insertion prévues;;400;\r\n"
       "contractor;CARC-2027-003;;BTP Sud;;realised_hours;Heures d'insertion réalisées;;450,5;\r\n"
+      "contractor;CARC-2027-003;;BTP Sud;;missing_hours;Heures manquantes;;0;\r\n"
+      "contractor;CARC-2027-003;;BTP Sud;;over_hours;Heures au-delà de l'objectif;;50,5;\r\n"
       "breakdown;CARC-2027-003;;;sex;population;Effectif;6;;\r\n"
       "breakdown;CARC-2027-003;;;sex;F;Femmes;;;oui\r\n"
       "breakdown;CARC-2027-003;;;sex;M;Hommes;;;oui\r\n"
@@ -546,6 +573,8 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "total;;;;;contracts_with_clause;Marchés avec une clause sociale;3;;\r\n"
       "total;;;;;target_hours;Heures d'insertion prévues;;3000;\r\n"
       "total;;;;;realised_hours;Heures d'insertion réalisées;;3350,5;\r\n"
+      "total;;;;;missing_hours;Heures manquantes;;49,5;\r\n"
+      "total;;;;;over_hours;Heures au-delà de l'objectif;;400;\r\n"
       "total;;;;;fte;Équivalents temps plein (1\u202F820\u202Fheures);2;;\r\n"
       "total;;;;;participants;Participants;8;;\r\n"
       "total;;;;;work_contracts;Contrats de travail;11;;\r\n"
@@ -556,6 +585,8 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "group;;;Département de l'Aude;;contracts_with_clause;Marchés avec une clause sociale;1;;\r\n"
       "group;;;Département de l'Aude;;target_hours;Heures d'insertion prévues;;1000;\r\n"
       "group;;;Département de l'Aude;;realised_hours;Heures d'insertion réalisées;;1200;\r\n"
+      "group;;;Département de l'Aude;;missing_hours;Heures manquantes;;0;\r\n"
+      "group;;;Département de l'Aude;;over_hours;Heures au-delà de l'objectif;;200;\r\n"
       "group;;;Département de l'Aude;;fte;Équivalents temps plein (1\u202F820\u202Fheures);1;;\r\n"
       "group;;;Département de l'Aude;;participants;Participants;;;oui\r\n"
       "group;;;Département de l'Aude;;work_contracts;Contrats de travail;;;oui\r\n"
@@ -563,6 +594,8 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "group;;;Ville de Carcassonne;;contracts_with_clause;Marchés avec une clause sociale;2;;\r\n"
       "group;;;Ville de Carcassonne;;target_hours;Heures d'insertion prévues;;2000;\r\n"
       "group;;;Ville de Carcassonne;;realised_hours;Heures d'insertion réalisées;;2150,5;\r\n"
+      "group;;;Ville de Carcassonne;;missing_hours;Heures manquantes;;49,5;\r\n"
+      "group;;;Ville de Carcassonne;;over_hours;Heures au-delà de l'objectif;;200;\r\n"
       "group;;;Ville de Carcassonne;;fte;Équivalents temps plein (1\u202F820\u202Fheures);1;;\r\n"
       "group;;;Ville de Carcassonne;;participants;Participants;5;;\r\n"
       "group;;;Ville de Carcassonne;;work_contracts;Contrats de travail;6;;\r\n"
@@ -572,9 +605,13 @@ TEST_CASE("report render: CSV long format of a consolidation") {
       "operation;CARC-2027-003;;;;lots_with_clause;Lots avec une clause sociale;2;;\r\n"
       "operation;CARC-2027-003;;;;target_hours;Heures d'insertion prévues;;2000;\r\n"
       "operation;CARC-2027-003;;;;realised_hours;Heures d'insertion réalisées;;2150,5;\r\n"
+      "operation;CARC-2027-003;;;;missing_hours;Heures manquantes;;49,5;\r\n"
+      "operation;CARC-2027-003;;;;over_hours;Heures au-delà de l'objectif;;200;\r\n"
       "operation;AUDE-2027-010;;;;lots_with_clause;Lots avec une clause sociale;1;;\r\n"
       "operation;AUDE-2027-010;;;;target_hours;Heures d'insertion prévues;;1000;\r\n"
-      "operation;AUDE-2027-010;;;;realised_hours;Heures d'insertion réalisées;;1200;\r\n");
+      "operation;AUDE-2027-010;;;;realised_hours;Heures d'insertion réalisées;;1200;\r\n"
+      "operation;AUDE-2027-010;;;;missing_hours;Heures manquantes;;0;\r\n"
+      "operation;AUDE-2027-010;;;;over_hours;Heures au-delà de l'objectif;;200;\r\n");
 }
 
 TEST_CASE("report render: open data, DECP considerationsSociales per lot and a flat CSV per lot and year") {
@@ -649,8 +686,10 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
   CHECK(w.number("Synthèse", "B6") == 700);
   CHECK(w.number("Synthèse", "B7") == 570.5);
   CHECK(w.number("Synthèse", "B8") == doctest::Approx(0.815));  // 570,5 ÷ 700
-  CHECK(w.number("Synthèse", "B9") == 0);
-  CHECK(w.number("Synthèse", "B10") == 129.5);
+  // Lot 1's 50,5 h over and lot 2's 180 h missing, each shown apart: never « 0 » and « 129,5 ».
+  CHECK(w.text("Synthèse", "A9") == "Dépassement de l'objectif (heures, somme des excédents de chaque lot)");
+  CHECK(w.number("Synthèse", "B9") == 50.5);
+  CHECK(w.number("Synthèse", "B10") == 180);
   CHECK(w.number("Synthèse", "B11") == 6);
   CHECK(w.text("Synthèse", "A17") == "Notes");
   CHECK(w.text("Synthèse", "B17") == "Les effectifs inférieurs à 3 personnes sont masqués (secret statistique).");
@@ -670,6 +709,8 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
   CHECK(w.number("Lots par année", "B3") == 2027);
   CHECK(w.text("Lots par année", "E3") == "masqué");
   CHECK(w.number("Titulaires", "E2") == 0.4);
+  CHECK(w.number("Titulaires", "G2") == 180);   // Atelier Couleurs: missing
+  CHECK(w.number("Titulaires", "F3") == 50.5);  // BTP Sud: over
   // Répartitions: sex of the operation first (F suppressed, population 6), then routes.
   CHECK(w.text("Répartitions", "C2") == "Femmes");
   CHECK(w.text("Répartitions", "E2") == "masqué");
@@ -700,15 +741,21 @@ TEST_CASE("report render: xlsx of a consolidation") {
   const Workbook w(clausier::test::unzip_by_name(bytes));
   CHECK(w.sheets == std::vector<std::string>{"Synthèse", "Groupes", "Opérations", "Répartitions", "Règles"});
   CHECK(w.number("Synthèse", "B4") == 2);  // operations
-  CHECK(w.number("Synthèse", "B9") == 2);  // FTE: 3 350,5 ÷ 1 600 = 2,09 → 2
-  CHECK(w.number("Synthèse", "B10") == 8);
+  CHECK(w.number("Synthèse", "B9") == 400);   // over: 200 + 200, each lot's own
+  CHECK(w.number("Synthèse", "B10") == 49.5);  // missing: the gymnase's one lot short, not netted
+  CHECK(w.number("Synthèse", "B11") == 2);  // FTE: 3 350,5 ÷ 1 600 = 2,09 → 2
+  CHECK(w.number("Synthèse", "B12") == 8);
   CHECK(w.text("Groupes", "B2") == "Département de l'Aude");
   CHECK(w.number("Groupes", "F2") == 1200);
   CHECK(w.text("Groupes", "H2") == "masqué");
   CHECK(w.text("Groupes", "B4") == "Ensemble");
   CHECK(w.number("Groupes", "F4") == 3350.5);
   CHECK(w.number("Groupes", "G4") == 2);
+  CHECK(w.number("Groupes", "J4") == 400);   // over, then missing, after the people
+  CHECK(w.number("Groupes", "K4") == 49.5);
   CHECK(w.number("Opérations", "G3") == 1.2);  // 1 200 ÷ 1 000
+  CHECK(w.number("Opérations", "H2") == 200);
+  CHECK(w.number("Opérations", "I2") == 49.5);
   CHECK(w.text("Répartitions", "A4") == "Ville de Carcassonne");
   CHECK(w.text("Répartitions", "E4") == "masqué");
   CHECK(w.number("Règles", "B2") == 1820);
@@ -763,6 +810,8 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "| Heures d'insertion prévues | 0 |\n"
         "| Heures d'insertion réalisées | 0 |\n"
         "| Taux d'atteinte | — |\n"
+        "| Heures manquantes (somme des manques de chaque lot) | 0 |\n"
+        "| Dépassement (somme des excédents de chaque lot) | 0 |\n"
         "| Équivalents temps plein (1\u202F820\u202Fheures) | 0 |\n"
         "| Participants (chacun compté une fois) | < 3 |\n"
         "| Contrats de travail | < 3 |\n"
@@ -793,6 +842,8 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
         "total;;;;;contracts_with_clause;Marchés avec une clause sociale;0;;\r\n"
         "total;;;;;target_hours;Heures d'insertion prévues;;0;\r\n"
         "total;;;;;realised_hours;Heures d'insertion réalisées;;0;\r\n"
+        "total;;;;;missing_hours;Heures manquantes;;0;\r\n"
+        "total;;;;;over_hours;Heures au-delà de l'objectif;;0;\r\n"
         "total;;;;;fte;Équivalents temps plein (1\u202F820\u202Fheures);0;;\r\n"
         "total;;;;;participants;Participants;;;oui\r\n"
         "total;;;;;work_contracts;Contrats de travail;;;oui\r\n"

@@ -97,7 +97,8 @@ parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}
 lots:
   - {id: 1, title: Peinture, method: fixed, hours: 100, trade: painting, clause: execution,
      start: 2027-01-01, end: 2028-12-31, award: {contractor: {name: Peintures du Sud}}}
-  - {id: 2, title: Maçonnerie, method: fixed, hours: 20, trade: masonry, clause: execution, minimum_hours: 35}
+  - {id: 2, title: Maçonnerie, method: fixed, hours: 20, trade: masonry, clause: execution, minimum_hours: 35,
+     award: {contractor: {name: Maçons Réunis}}}
   - {id: 3, title: Mobilier, amount: 10000, clause: none}
 )",
                         R"(format: clausier/participants/1
@@ -131,7 +132,7 @@ notice_date: 2027-06-01
 parameters: {hourly_cost: 30, rate: 0.05}
 lots:
   - {id: 1, title: Nettoyage, method: fixed, hours: 50, trade: cleaning, clause: reserved-siae,
-     start: 2027-07-01, end: 2027-12-31}
+     start: 2027-07-01, end: 2027-12-31, award: {contractor: {name: Régie de quartier}, notified: 2027-06-20}}
 )",
                         R"(format: clausier/participants/1
 participants:

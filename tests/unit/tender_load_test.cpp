@@ -260,6 +260,113 @@ TEST_CASE("resolve: --set overrides, for every lot or one lot") {
         std::vector<std::string>{"override-lot"});
 }
 
+namespace {
+
+// A tender whose lot 1 (tranches TF firm, TO1 optional), notified on 2026-10-20, has the events `events`.
+LoadResult with_events(const std::string& events, const std::string& lot_extra = "") {
+  std::string text = "format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\nnature: works\n"
+                     "parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}\nlots:\n"
+                     "  - id: 1\n"
+                     "    title: a\n"
+                     "    clause: execution\n"
+                     "    tranches: [{id: TF, kind: firm, amount: 600}, {id: TO1, kind: optional, amount: 300}]\n"
+                     "    start: 2026-11-02\n"
+                     "    end: 2027-10-29\n" +
+                     lot_extra +
+                     "    events:\n" + events;
+  return parse_tender(text, "t.yaml");
+}
+const std::string award = "    award: {contractor: {name: BTP}, notified: 2026-10-20}\n";
+
+}  // namespace
+
+TEST_CASE("tender events: read with their position, in order, each field of its kind") {
+  LoadResult r = with_events("      - {date: 2027-03-01, kind: tranche-exercised, tranche: TO1, note: OS 4}\n"
+                             "      - {date: 2027-05-15, kind: amendment, tranche: TF, amount: 700}\n"
+                             "      - {date: 2027-06-01, kind: amendment, hours: 900}\n"
+                             "      - {date: 2027-09-01, kind: end-changed, end: 2028-03-31}\n"
+                             "      - {date: 2027-11-15, kind: terminated, executed_amount: 0}\n",
+                             award);
+  REQUIRE(r.ok());
+  const std::vector<Event>& events = r.tender->lots[0].events;
+  REQUIRE(events.size() == 5);
+  CHECK(events[0].kind.value == EventKind::tranche_exercised);
+  CHECK(events[0].pos == Position{16, 9});
+  CHECK(events[0].date.value == io::Date(2027, 3, 1));
+  CHECK(events[0].tranche->value == "TO1");
+  CHECK(events[0].tranche->pos == Position{16, 62});
+  CHECK(events[0].note == "OS 4");
+  CHECK(events[1].amount->value == 700);
+  CHECK(events[2].hours->value == 900);
+  CHECK(events[3].end->value == io::Date(2028, 3, 31));
+  CHECK(events[4].executed_amount->value == 0);  // nothing executed: allowed
+  CHECK(name(events[4].kind.value) == "terminated");
+  CHECK(label(events[4].kind.value) == "résiliation");
+}
+
+TEST_CASE("tender events: an unknown tranche, at its line and column, with the tranches of the lot") {
+  LoadResult r = with_events("      - {date: 2027-03-01, kind: tranche-exercised, tranche: TO2}\n", award);
+  REQUIRE(r.diagnostics.size() == 1);
+  const Diagnostic& d = r.diagnostics[0];
+  CHECK(d.rule == "event-tranche");
+  CHECK(d.category == Category::input);
+  CHECK(d.pos == Position{16, 62});  // 6 spaces, "- ", then "{date: 2027-03-01, kind: tranche-exercised, tranche: " (53 characters)
+  CHECK(d.message == "tranche « TO2 » inconnue du lot « 1 » (ses tranches : TF, TO1)");
+  CHECK(d.hint == "vouliez-vous dire « TO1 » ?");
+}
+
+TEST_CASE("tender events: each mistake has its rule") {
+  auto rules = [](const std::string& events, const std::string& extra = award) {
+    return rules_of(with_events(events, extra).diagnostics);
+  };
+  using V = std::vector<std::string>;
+  // Tranches: firm, exercised twice, an amendment of amount without a tranche on a lot with tranches.
+  CHECK(rules("      - {date: 2027-03-01, kind: tranche-exercised, tranche: TF}\n") == V{"event-tranche"});
+  CHECK(rules("      - {date: 2027-03-01, kind: tranche-exercised, tranche: TO1}\n"
+              "      - {date: 2027-04-01, kind: tranche-exercised, tranche: TO1}\n") == V{"event-tranche"});
+  CHECK(rules("      - {date: 2027-03-01, kind: amendment, amount: 700}\n") == V{"event-tranche"});
+  // Dates: before the notification, out of order, after a termination; a new end before the start.
+  CHECK(rules("      - {date: 2026-10-19, kind: tranche-exercised, tranche: TO1}\n") == V{"event-date"});
+  CHECK(rules("      - {date: 2027-06-01, kind: end-changed, end: 2027-12-31}\n"
+              "      - {date: 2027-03-01, kind: tranche-exercised, tranche: TO1}\n") == V{"event-date"});
+  CHECK(rules("      - {date: 2027-06-01, kind: terminated, hours: 100}\n"
+              "      - {date: 2027-06-01, kind: end-changed, end: 2027-12-31}\n") == V{"event-date"});
+  CHECK(rules("      - {date: 2027-06-01, kind: end-changed, end: 2026-10-30}\n") == V{"event-date"});
+  // Fields: one the kind does not take, two that exclude each other, one missing, tranche with hours.
+  CHECK(rules("      - {date: 2027-06-01, kind: end-changed, end: 2027-12-31, amount: 5}\n") == V{"event-field"});
+  CHECK(rules("      - {date: 2027-06-01, kind: terminated, executed_amount: 5, hours: 3}\n") == V{"event-field"});
+  CHECK(rules("      - {date: 2027-06-01, kind: amendment, tranche: TF, hours: 3}\n") == V{"event-field"});
+  CHECK(rules("      - {date: 2027-06-01, kind: amendment}\n") == V{"schema-required"});
+  CHECK(rules("      - {date: 2027-06-01, kind: tranche-exercised}\n") == V{"schema-required"});
+  CHECK(rules("      - {kind: end-changed, end: 2027-12-31, colour: blue}\n") == V{"schema-required", "schema-unknown-key"});
+  // The lot: orders without a framework agreement, no award.
+  CHECK(rules("      - {date: 2027-06-01, kind: orders, amount: 500}\n") == V{"event-lot"});
+  CHECK(rules("      - {date: 2027-03-01, kind: tranche-exercised, tranche: TO1}\n", "") == V{"event-award"});
+  CHECK(rules("      []\n", "").empty());  // no event, no award needed
+  CHECK(rules("      - {date: 2027-03-01, kind: tranche-exercised, tranche: TO1}\n"
+              "      - {date: 2027-03-01, kind: end-changed, end: 2027-12-31}\n").empty());  // same day: in order
+}
+
+TEST_CASE("tender events: amounts only where the method computes hours from an amount") {
+  auto rules = [](const char* lot) {
+    std::string text = std::string("format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\nnature: works\n"
+                                   "parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}\nlots:\n") + lot;
+    return rules_of(parse_tender(text, "t.yaml").diagnostics);
+  };
+  using V = std::vector<std::string>;
+  CHECK(rules("  - {id: 1, title: a, clause: execution, method: fixed, hours: 300, award: {notified: 2026-10-20},\n"
+              "     events: [{date: 2027-06-01, kind: terminated, executed_amount: 5}]}\n") == V{"event-lot"});
+  CHECK(rules("  - {id: 1, title: a, clause: execution, method: fixed, hours: 300, award: {notified: 2026-10-20},\n"
+              "     events: [{date: 2027-06-01, kind: terminated, hours: 120}]}\n")
+            .empty());
+  CHECK(rules("  - {id: 1, title: a, clause: execution, method: cleaning-pact, amount: 480000, months: 48,\n"
+              "     award: {notified: 2026-10-20}, events: [{date: 2027-06-01, kind: amendment, amount: 500000}]}\n")
+            .empty());
+  CHECK(rules("  - {id: 1, title: a, clause: execution, framework: {min: 10, max: 50, basis: min},\n"
+              "     award: {notified: 2026-10-20}, events: [{date: 2027-06-01, kind: orders, amount: 30}]}\n")
+            .empty());
+}
+
 TEST_CASE("tender: the CCAG the contract refers to, by default from the nature") {
   LoadResult works = parse_tender(minimal, "t.yaml");
   REQUIRE(works.ok());
@@ -316,4 +423,13 @@ TEST_CASE("resolve: a derogation's case must be one of the table's") {
   CHECK(res.diagnostics[0].message ==
         "cas de dérogation « no-link » inconnu ; cas prévus : ready-made-solution, insufficient-link, "
         "restricts-competition, execution-difficulty");
+}
+
+TEST_CASE("tender: - names standard input, which can be read only once") {
+  CHECK(tender_path("-") == "<stdin>");
+  CHECK(tender_path("./-") == "./-");  // a file really named "-" is reached through a path
+  CHECK(stdin_usage_error({"-", "a.yaml"}).empty());
+  CHECK(stdin_usage_error({"a.yaml", "b.yaml"}).empty());
+  CHECK(stdin_usage_error({"-", "a.yaml", "-"}) ==
+        "« - » (l'entrée standard) ne se lit qu'une fois : donnez-le une seule fois");
 }

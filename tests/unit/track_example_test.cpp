@@ -4,9 +4,15 @@
 //
 // The example (examples/espaces-verts):
 // - tender.yaml: lot 1 120 h (framework min 80 000 €), lot 2 360 h (estimate 240 000 €), lot 3 244 h
-//   (max 150 000 €); lots 1 and 2 run 2027-01-01..2030-12-31, lot 3 2027-03-01..2030-12-31;
+//   (max 150 000 €), each recomputed on the orders placed (lot events, kind orders: the cumulative amount
+//   ordered × 60 % (lot 3: 65 %) × 7 % ÷ 28 €/h, rounded to the nearest hour):
+//     lot 1, 2027-12-15: 96 000 € → 96 000 × 0,042 ÷ 28 = 4 032 ÷ 28 = 144 h;
+//     lot 2, 2027-06-30: 75 000 € → 3 150 ÷ 28 = 112,5 → 113 h (half away from zero);
+//            2027-12-15: 260 000 € → 10 920 ÷ 28 = 390 h;
+//     lot 3, 2027-12-15: 30 000 € → 30 000 × 0,0455 ÷ 28 = 1 365 ÷ 28 = 48,75 → 49 h;
+//   lots 1 and 2 run 2027-01-01..2030-12-31, lot 3 2027-03-01..2030-12-31;
 //   counting: training hours for work contracts, eligibility valid 6 months, tolerance 15 %;
-//   penalties: 40 € per missing hour, capped at 10 % of the lot's amount.
+//   penalties: 40 € per missing hour, capped at 10 % of the lot's amount at the date (the orders placed).
 // - participants.yaml: P-0001..P-0010, validated in 2027 (month of validation, last valid month = +6):
 //   P-0001 2027-01 (..07), P-0002 2027-01 (..07), P-0003 2027-02 (..08), P-0004 2027-02 (..08),
 //   P-0005 2027-03 (..09), P-0006 2027-04 (..10), P-0007 2027-02 (..08), P-0008 2027-03 (..09),
@@ -186,14 +192,15 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   //   Jul  L16 7 + L17 (3.5 + 3.5 appr.) 7 + L18 7                = 21
   //   Aug  L20 10.5;  Sep  L21 7;  Oct  L23 3.5;  Nov  L24 3.5;  Dec  L25 7
   //   counted = 14 + 24.5 + 17.5 + 10.5 + 7 + 7 + 21 + 10.5 + 7 + 3.5 + 3.5 + 7 = 133
-  // expected = 120 × 254 ÷ 1008 = 30 480 ÷ 1008 = 30.238095 (6 decimals)
-  // status: 133 ≥ 120 → complete
+  // target = 144 (orders of 2027-12-15)
+  // expected = 144 × 254 ÷ 1008 = 36 576 ÷ 1008 = 36.285714 (1008 × 36 = 36 288, 288 ÷ 1008 = 0.285714)
+  // status: 133 < 144 and 133 ≥ 36.285714 × 0.85 = 30.842857 → on-track
   // forecast = 133 × 1008 ÷ 254 = 134 064 ÷ 254 = 527.811024 (254 × 527 = 133 858, 206 ÷ 254 = 0.811024)
-  // missing = max(0, 120 − 133) = 0; penalty 0
+  // missing = 144 − 133 = 11; penalty = 11 × 40 = 440 (cap 10 % × 96 000 = 9 600)
   // participants: P-0001, P-0002, P-0003, P-0010 = 4
   // not counted (lot 1): L15 P-0010 in 2027-06, validated 2027-07; L19 P-0001 in 2027-08 > 2027-01 + 6;
   //   L26 repeats lot 1, P-0001, 2027-03, direct of L7 (L9, lot "4", belongs to no lot).
-  check_lot(t.lots[0], {"1", "Jardins du Comminges", 120, 133, 30.238095, S::complete, 527.811024, 0, 0, 4,
+  check_lot(t.lots[0], {"1", "Jardins du Comminges", 144, 133, 36.285714, S::on_track, 527.811024, 11, 440, 4,
                         {A + ":13 invalid-row", A + ":15 before-validation", A + ":19 after-validity", A + ":22 invalid-row",
                          A + ":26 duplicate"}});
 
@@ -204,15 +211,16 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   //   May  L7 3.5 + L8 (3.5 + 3.5 professionalisation) 7          = 10.5
   //   Jun  L10 3.5;  Jul  L12 3.5;  Aug  L13 3.5;  Sep  L15 3.5;  Oct  L16 3.5
   //   counted = 14 + 14 + 14 + 10.5 + 3.5 × 5 = 52.5 + 17.5 = 70
-  // expected = 360 × 254 ÷ 1008 = 91 440 ÷ 1008 = 90.714286
-  // status: 70 < 90.714286 × 0.85 = 77.107143 → behind
+  // target = 390 (orders of 2027-12-15)
+  // expected = 390 × 254 ÷ 1008 = 99 060 ÷ 1008 = 98.27381 (1008 × 98 = 98 784, 276 ÷ 1008 = 0.273810)
+  // status: 70 < 98.27381 × 0.85 = 83.532738 → behind
   // forecast = 70 × 1008 ÷ 254 = 70 560 ÷ 254 = 277.795276 (254 × 277 = 70 358, 202 ÷ 254 = 0.795276)
-  // missing = 360 − 70 = 290; penalty = 290 × 40 = 11 600 (cap 10 % × 240 000 = 24 000)
+  // missing = 390 − 70 = 320; penalty = 320 × 40 = 12 800 (cap 10 % × 260 000 = 26 000)
   // participants: P-0004, P-0005, P-0006 = 3
   // not counted: L9 repeats lot 2, P-0005, 2027-03, ea of L4; L14 P-0004 2027-09 > 2027-02 + 6;
   //   L18 P-0011 unknown; L19 P-0006 (« contrat-pro », a contrat de professionnalisation) 2027-11 > 2027-04 + 6;
   //   L20 P-0005 2027-12 > 2027-03 + 6.
-  check_lot(t.lots[1], {"2", "Verdalia Paysages", 360, 70, 90.714286, S::behind, 277.795276, 290, 11600, 3,
+  check_lot(t.lots[1], {"2", "Verdalia Paysages", 390, 70, 98.27381, S::behind, 277.795276, 320, 12800, 3,
                         {B + ":9 duplicate", B + ":11 invalid-row", B + ":14 after-validity", B + ":17 invalid-row",
                          B + ":18 unknown-participant", B + ":19 after-validity", B + ":20 after-validity"}});
 
@@ -221,13 +229,14 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   //   Jun  L7 0 (its 3.5 training hours are on a CDDI: they do not count)
   //   Jul  L8 14;  Sep  L9 10.5;  Oct  L10 7;  Nov  L11 7;  Dec  L12 3.5
   //   counted = 7 + 3.5 + 3.5 + 0 + 14 + 10.5 + 7 + 7 + 3.5 = 56
-  // expected = 244 × 214 ÷ 968 = 52 216 ÷ 968 = 53.942149
-  // status: 56 ≥ 53.942149 × 0.85 = 45.850826 and 56 < 244 → on-track
+  // target = 49 (orders of 2027-12-15)
+  // expected = 49 × 214 ÷ 968 = 10 486 ÷ 968 = 10.832645 (968 × 10 = 9 680, 806 ÷ 968 = 0.832645)
+  // status: 56 ≥ 49 → complete, 7 h over the target
   // forecast = 56 × 968 ÷ 214 = 54 208 ÷ 214 = 253.308411 (214 × 253 = 54 142, 66 ÷ 214 = 0.308411)
-  // missing = 244 − 56 = 188; penalty = 188 × 40 = 7 520 (cap 10 % × 150 000 = 15 000)
+  // missing = max(0, 49 − 56) = 0; penalty 0
   // participants: P-0007, P-0008, P-0009 = 3
   // not counted: L2 in 2027-02, before the lot's first month 2027-03 (P-0007 validated 2027-02).
-  check_lot(t.lots[2], {"3", "Les Sentiers du Volvestre", 244, 56, 53.942149, S::on_track, 253.308411, 188, 7520, 3,
+  check_lot(t.lots[2], {"3", "Les Sentiers du Volvestre", 49, 56, 10.832645, S::complete, 253.308411, 0, 0, 3,
                         {C + ":2 outside-execution"}});
 
   // Every row that counts nothing, unreadable ones included, in file and line order.
@@ -274,9 +283,11 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   CHECK(t.contractors[0].name == "Jardins du Comminges");
   CHECK(t.contractors[1].name == "Verdalia Paysages");
   CHECK(t.contractors[1].lots == std::vector<std::string>{"2"});
-  CHECK(t.contractors[1].missing_hours == 290);
-  CHECK(t.contractors[1].penalty_exposure == 11600);
+  CHECK(t.contractors[1].missing_hours == 320);
+  CHECK(t.contractors[1].penalty_exposure == 12800);
   CHECK(t.contractors[2].name == "Les Sentiers du Volvestre");
+  CHECK(t.contractors[2].missing_hours == 0);
+  CHECK(t.contractors[2].over_hours == 7);  // 56 − 49, shown apart
 }
 
 TEST_CASE("track example at 2027-06-30, every lot by hand") {
@@ -286,6 +297,7 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
   using S = track::LotStatus;
 
   // Lot 1: Jan 14 + Feb 24.5 + Mar 17.5 + Apr 10.5 + May 7 + Jun 7 = 80.5 (the months of the 2027-12-31 case)
+  // target = 120 (the framework minimum: the orders of 2027-12-15 come later)
   // expected = 120 × 125 ÷ 1008 = 15 000 ÷ 1008 = 14.880952
   // status: 80.5 < 120 and 80.5 ≥ 14.880952 × 0.85 = 12.648809 → on-track
   // forecast = 80.5 × 1008 ÷ 125 = 81 144 ÷ 125 = 649.152
@@ -301,19 +313,20 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
                          A + ":26 duplicate"}});
 
   // Lot 2: Feb 14 + Mar 14 + Apr 14 + May 10.5 + Jun 3.5 = 56
-  // expected = 360 × 125 ÷ 1008 = 45 000 ÷ 1008 = 44.642857
-  // status: 56 ≥ 44.642857 × 0.85 = 37.946428 → on-track
+  // target = 113 (the orders of 2027-06-30 count from their date on, that day included)
+  // expected = 113 × 125 ÷ 1008 = 14 125 ÷ 1008 = 14.012897 (1008 × 14 = 14 112, 13 ÷ 1008 = 0.012897)
+  // status: 56 < 113 and 56 ≥ 14.012897 × 0.85 = 11.910962 → on-track
   // forecast = 56 × 1008 ÷ 125 = 56 448 ÷ 125 = 451.584
-  // missing = 360 − 56 = 304; penalty = 304 × 40 = 12 160 (cap 24 000)
+  // missing = 113 − 56 = 57; penalty = 57 × 40 = 2 280 (cap 10 % × 75 000 = 7 500)
   // participants: P-0004, P-0005, P-0006 = 3
   // not counted: L9 duplicate; L11, L17 unreadable; L12 (07), L13 (08), L14 (09), L15 (09), L16 (10),
   //   L18 (11), L19 (11, « contrat-pro » read since formats.md 5.2), L20 (12) after-as-of, checked first.
-  check_lot(t.lots[1], {"2", "Verdalia Paysages", 360, 56, 44.642857, S::on_track, 451.584, 304, 12160, 3,
+  check_lot(t.lots[1], {"2", "Verdalia Paysages", 113, 56, 14.012897, S::on_track, 451.584, 57, 2280, 3,
                         {B + ":9 duplicate", B + ":11 invalid-row", B + ":12 after-as-of", B + ":13 after-as-of",
                          B + ":14 after-as-of", B + ":15 after-as-of", B + ":16 after-as-of", B + ":17 invalid-row",
                          B + ":18 after-as-of", B + ":19 after-as-of", B + ":20 after-as-of"}});
 
-  // Lot 3: Mar 7 + Apr 3.5 + May 3.5 + Jun 0 = 14
+  // Lot 3: Mar 7 + Apr 3.5 + May 3.5 + Jun 0 = 14; target 244 (the framework maximum: no order yet)
   // expected = 244 × 85 ÷ 968 = 20 740 ÷ 968 = 21.42562 (21.425619…)
   // status: 14 < 21.42562 × 0.85 = 18.211777 → behind
   // forecast = 14 × 968 ÷ 85 = 13 552 ÷ 85 = 159.435294 (85 × 159 = 13 515, 37 ÷ 85 = 0.435294)

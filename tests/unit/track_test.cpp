@@ -92,8 +92,10 @@ parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}
 penalties: {per_missing_hour: 60, cap_share: 0.001}
 counting: {eligibility_validity_months: 24, tolerance: 0.1}
 lots:
-  - {id: 1, title: a, amount: 1000000, clause: execution, start: 2027-01-04, end: 2027-12-31}
+  - {id: 1, title: a, amount: 1000000, clause: execution, start: 2027-01-04, end: 2027-12-31,
+     award: {notified: 2026-12-01}}
   - {id: 2, title: b, amount: 10000, clause: none}
+  - {id: 4, title: d, amount: 500000, clause: execution, start: 2027-01-04, end: 2027-12-31}
 )",
                                   "t.yaml");
     REQUIRE(loaded.ok());
@@ -121,11 +123,12 @@ TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and tra
                                       "1;P-2;2027-03;direct;cdd;E;7;0\n"                      // 10: unknown participant
                                       "1;P-1;2028-01;direct;cdd;E;7;0\n"                      // 11: outside execution
                                       "1;P-1;2030-01;direct;cdd;E;7;0\n"                      // 12: after as-of (2029-12)
-                                      "1;P-1;2027-13;direct;cdd;E;7;0\n",                     // 13: unreadable
+                                      "1;P-1;2027-13;direct;cdd;E;7;0\n"                      // 13: unreadable
+                                      "4;P-1;2027-03;direct;cdd;E;7;0\n",                     // 14: lot not awarded
                                       "s.csv");
   REQUIRE(f.unreadable.size() == 1);
   CHECK(f.unreadable[0].line == 13);
-  Count c = count_rows(result, people, f.rows, Month{2029, 12});
+  Count c = count_rows(result, people, f.rows, Date(2029, 12, 31));
   REQUIRE(c.counted.size() == 3);
   CHECK(c.counted[0].hours == 120);
   CHECK(c.counted[1].hours == 50);
@@ -139,7 +142,12 @@ TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and tra
                                                              {9, "unknown-lot"},
                                                              {10, "unknown-participant"},
                                                              {11, "outside-execution"},
-                                                             {12, "after-as-of"}});
+                                                             {12, "after-as-of"},
+                                                             {14, "lot-not-awarded"}});
+  CHECK(c.not_counted.back().detail == "le lot « 4 » n'est pas attribué (pas de « award » dans tender.yaml)");
+  // Lot 1 is notified on 2026-12-01: on 2026-11-30 it is not awarded yet, and its rows count nothing.
+  Count early = count_rows(result, people, f.rows, Date(2026, 11, 30));
+  CHECK(early.counted.empty());
 }
 
 TEST_CASE("statements: a row's diagnostic points at the column of its first faulty field") {
@@ -183,5 +191,14 @@ TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forec
   CHECK(lot.forecast_hours == 60);  // the whole period has elapsed: the pace gives what was done
   CHECK(t.participants.size() == 1);
   CHECK(t.contractors.size() == 1);
-  CHECK(t.contractors[0].name == "(non attribué)");
+  CHECK(t.contractors[0].name == "(titulaire non nommé)");  // awarded, its contractor not written down
+
+  // Lot 4 has no award: not-awarded, nothing due, nothing expected, no penalty, in no contractor's sums.
+  const LotTracking& lot4 = t.lots[2];
+  CHECK(lot4.status == LotStatus::not_awarded);
+  CHECK_FALSE(lot4.tracked);
+  CHECK(lot4.target_hours == 0);
+  CHECK(lot4.expected_hours == 0);
+  CHECK(lot4.penalty_exposure == 0);
+  CHECK(t.contractors[0].lots == std::vector<std::string>{"1"});
 }

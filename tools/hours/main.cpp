@@ -15,12 +15,13 @@ struct Options {
   bool explain = false;
   std::string schedule;
   std::vector<std::string> sets;
+  std::string as_of;
   cli::RulesOptions rules;
 };
 
 int run(const Options& opts) {
-  hours::Job job{opts.inputs, *hours::format_named(opts.format), {opts.explain, hours::period_named(opts.schedule)},
-                 opts.sets};
+  hours::Job job{opts.inputs, *hours::format_named(opts.format), {opts.explain, hours::period_named(opts.schedule), {}},
+                 opts.sets, opts.as_of};
   return cli::run_with_rules(tool, opts.rules, opts.output, [&](const rules::RuleSet& rules) { return hours::run(job, rules); });
 }
 
@@ -35,9 +36,10 @@ int main(int argc, char** argv) {
                                 "  clausier hours examples/anru-viguier --explain\n"
                                 "  clausier hours examples/anru-viguier --set rate=0.07 --set lot.02.labour_share=0.6\n"
                                 "  clausier hours examples/anru-viguier --schedule month\n"
+                                "  clausier hours examples/anru-viguier --as-of 2027-12-31\n"
                                 "  clausier hours operations/*/ --format csv -o heures.csv\n");
   Options opts;
-  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis")
+  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis ; - : l'entrée standard")
       ->required()
       ->type_name("FICHIER|DOSSIER");
   app.add_option("--format", opts.format,
@@ -58,8 +60,10 @@ int main(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier (remplacé d'un coup, jamais à moitié)")
-      ->type_name("FICHIER");
+  app.add_option("--as-of", opts.as_of,
+                 "Heures dues à cette date (AAAA-MM-JJ) : tranches affermies, avenants, commandes, résiliation (events)")
+      ->type_name("DATE");
+  cli::add_output_option(app, opts.output, "le résultat");
   cli::add_rules_option(app, opts.rules);
   return cli::run_tool(app, argc, argv, [&] { return run(opts); });
 }

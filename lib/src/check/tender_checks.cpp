@@ -30,6 +30,13 @@ constexpr RuleInfo catalogue[] = {
     {"lot-framework", Severity::error, Category::input, "le minimum d'un accord-cadre dépasse son maximum"},
     {"lot-method-field", Severity::error, Category::input, "un champ ne sert pas à la méthode de calcul du lot"},
     {"lot-award-criterion", Severity::error, Category::input, "un critère d'attribution social sur un lot sans clause"},
+    {"event-award", Severity::error, Category::input, "des événements sur un lot qui n'est pas attribué"},
+    {"event-field", Severity::error, Category::input, "un champ qui ne sert pas à ce type d'événement, ou deux qui s'excluent"},
+    {"event-tranche", Severity::error, Category::input, "un événement nomme une tranche inconnue, ferme ou déjà affermie"},
+    {"event-lot", Severity::error, Category::input,
+     "un événement qui ne s'applique pas au lot (commandes hors accord-cadre, montant d'un lot en heures fixées)"},
+    {"event-date", Severity::error, Category::input,
+     "un événement daté avant la notification, hors de l'ordre des dates ou après la résiliation"},
     {"encoding", Severity::error, Category::input, "le fichier n'est pas encodé en UTF-8"},
     {"trade-unknown", Severity::error, Category::input, "un corps d'état absent des tables de règles"},
     {"derogation-ground-unknown", Severity::error, Category::input,
@@ -59,6 +66,8 @@ constexpr RuleInfo catalogue[] = {
     {"award-criterion-quantity", Severity::warning, Category::finding,
      "un critère d'attribution social intitulé comme une quantité, que les documents jugent sur la qualité"},
     {"labour-share-unverified", Severity::warning, Category::finding, "une part de main-d'œuvre non vérifiée dans sa source"},
+    {"event-orders-maximum", Severity::warning, Category::finding,
+     "des commandes cumulées au-delà du maximum de l'accord-cadre"},
 };
 
 class Checker {
@@ -78,6 +87,7 @@ class Checker {
                         name(lot.clause.value)),
             "retirez « derogation », ou mettez « clause: none » si le lot n'a vraiment pas de clause");
       award_criterion(lot);
+      orders_maximum(lot);
     }
     for (const ResolvedLot& r : res_.lots) labour_share(r);
     anru();
@@ -106,6 +116,24 @@ class Checker {
                     "d'heures étant fixé pour tous par la clause",
                     quoted(lot.id.value), quoted(d)),
         "intitulez-le d'après la qualité jugée, par exemple « Qualité des parcours d'insertion proposés »");
+  }
+
+  // Orders are recorded as they are placed (formats.md « Lot events »): beyond the framework's maximum the
+  // buyer could not order without modifying the contract, so the figure is more likely a typing mistake.
+  // Hours are still recomputed on it, as the CCAP says: a warning, not an error.
+  void orders_maximum(const Lot& lot) {
+    if (!lot.framework || !lot.framework->max) return;
+    const double maximum = lot.framework->max->value;
+    for (const Event& e : lot.events) {
+      if (e.kind.value != EventKind::orders || !e.amount || e.amount->value <= maximum) continue;
+      add("event-orders-maximum", e.amount->pos,
+          fmt::format("lot {} : commandes cumulées de {} au {}, au-delà du maximum de l'accord-cadre ({}) ; les heures "
+                      "dues sont recalculées sur ce montant",
+                      quoted(lot.id.value), text::format_euros(e.amount->value), text::format_date_short(e.date.value),
+                      text::format_euros(maximum)),
+          "vérifiez le montant cumulé des commandes : au-delà du maximum, l'accord-cadre ne permet plus de commander "
+          "sans modification du marché");
+    }
   }
 
   // The computed result of a lot, when the tender could be computed.

@@ -288,6 +288,11 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
     }
   }
   m["a_lots_avec_clause"] = !with.empty();
+  // The review clause names only the events that can happen to these lots (optional tranches, orders).
+  m["a_tranches_optionnelles"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["tranches_optionnelles"].get<bool>(); });
+  m["a_accord_cadre"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["accord_cadre"].get<bool>(); });
+  m["a_pourcentage_heures"] =
+      std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["pourcentage_heures"].get<bool>(); });
   m["a_lots_sous_minimum"] = !below.empty();
   m["a_lots_sans_clause"] = !without.empty();
   m["plusieurs_lots"] = t.lots.size() > 1;
@@ -334,6 +339,7 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
                      {"critere", joint_reference(rules, "ccp-l2152-7", "ccp-r2152-7")},
                      {"ccag", reference(rules, ccag_reference_id(ccag))},
                      {"climat", reference(rules, "ccp-l2112-2-1")},
+                     {"reexamen", reference(rules, "ccp-r2194-1")},
                      {"loi_climat", reference(rules, "loi-2021-1104-art35")}};
 
   const Penalties* pen = t.penalties ? &*t.penalties : nullptr;

@@ -71,6 +71,28 @@ double round_hours(double raw, Rounding mode, double step) {
 
 namespace {
 
+// amount × labour share × rate ÷ hourly cost; for percent-of-hours, rate is the percent.
+double formula(double amount, const ResolvedLot& p) {
+  return amount * p.labour_share->value * p.rate->value / p.hourly_cost->value;
+}
+
+// PACT Propreté: C = hourly_cost ÷ labour_share and P = 1 − S × C ÷ (A ÷ N), for the amount A.
+Pact pact_for(const Lot& lot, const ResolvedLot& p, double amount) {
+  Pact pact;
+  pact.c = p.hourly_cost->value / p.labour_share->value;
+  pact.months = lot.months->value;
+  pact.transferred = lot.transferred_staff_monthly_hours ? lot.transferred_staff_monthly_hours->value : 0;
+  pact.monthly_amount = amount / pact.months;
+  pact.p = 1 - pact.transferred * pact.c / pact.monthly_amount;
+  return pact;
+}
+
+bool no_capacity(const Pact& pact) { return round6(pact.p) <= 0; }
+// I = P × A ÷ C × T
+double pact_raw_hours(const Pact& pact, double amount, const ResolvedLot& p) {
+  return round6(pact.p * amount / pact.c * p.rate->value);
+}
+
 class Calculator {
  public:
   LotResult lot(const ResolvedLot& params) {
@@ -98,11 +120,6 @@ class Calculator {
   }
 
  private:
-  // amount × labour share × rate ÷ hourly cost; for percent-of-hours, rate is the percent.
-  static double formula(double amount, const ResolvedLot& p) {
-    return amount * p.labour_share->value * p.rate->value / p.hourly_cost->value;
-  }
-
   void money_based(LotResult& r) {
     const Lot& lot = *r.lot;
     const ResolvedLot& p = r.params;
@@ -146,26 +163,39 @@ class Calculator {
   // PACT Propreté: I = P × A ÷ C × T with C = hourly_cost ÷ labour_share and P = 1 − S × C ÷ (A ÷ N).
   void cleaning_pact(LotResult& r) {
     const Lot& lot = *r.lot;
-    const ResolvedLot& p = r.params;
-    Pact pact;
-    pact.c = p.hourly_cost->value / p.labour_share->value;
-    pact.months = lot.months->value;
-    pact.transferred = lot.transferred_staff_monthly_hours ? lot.transferred_staff_monthly_hours->value : 0;
     double a = lot.amount->value;
-    pact.monthly_amount = a / pact.months;
-    pact.p = 1 - pact.transferred * pact.c / pact.monthly_amount;
+    Pact pact = pact_for(lot, r.params, a);
     r.basis = Basis::amount;
     r.amount = a;
     r.pact = pact;
-    if (round6(pact.p) <= 0) {
+    if (no_capacity(pact)) {
       r.status = Status::no_capacity;
       return;
     }
-    r.raw_hours = round6(pact.p * a / pact.c * p.rate->value);
+    r.raw_hours = pact_raw_hours(pact, a, r.params);
   }
 };
 
 }  // namespace
+
+AmountHours hours_for_amount(const LotResult& r, double amount) {
+  const ResolvedLot& p = r.params;
+  AmountHours out;
+  switch (r.lot->method.value) {
+    case Method::labour_cost:
+    case Method::percent_of_hours: out.raw_hours = round6(formula(amount, p)); break;
+    case Method::cleaning_pact: {
+      Pact pact = pact_for(*r.lot, p, amount);
+      if (no_capacity(pact)) return out;
+      out.raw_hours = pact_raw_hours(pact, amount, p);
+      break;
+    }
+    case Method::fixed:
+    case Method::fte: throw std::logic_error("hours_for_amount: the lot's method does not compute from an amount");
+  }
+  out.hours = round_hours(out.raw_hours, p.rounding.value, p.rounding_step.value);
+  return out;
+}
 
 TenderResult compute(const Tender& t, const Resolution& resolution, const std::vector<Override>& overrides) {
   if (!resolution.ok()) throw std::logic_error("hours::compute needs a resolution without errors");

@@ -8,6 +8,7 @@
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
+#include "as_of.hpp"
 
 namespace clausier::hours {
 
@@ -79,6 +80,14 @@ std::vector<text::Row> schedule_rows(const std::vector<calendar::SchedulePart>& 
   return rows;
 }
 
+// The lot's explanation, and with --as-of how its hours due at that date come from it.
+std::vector<std::string> explanation(const LotResult& r, const RenderOptions& options) {
+  std::vector<std::string> lines = explain_lot(r);
+  if (options.as_of && r.status != Status::no_clause)
+    for (const std::string& line : explain_target(target_at(r, *options.as_of))) lines.push_back("  " + line);
+  return lines;
+}
+
 std::string grand_total(const std::vector<TenderResult>& results) {
   double total = 0;
   for (const auto& t : results) total += t.total_hours;
@@ -100,11 +109,12 @@ std::string render_text(const std::vector<TenderResult>& results, const RenderOp
     }
     out += "\n" + text::render_text_table(lot_columns(), lot_rows(t, 40));
     out += "\n" + total_line(t) + "\n";
+    if (options.as_of) out += detail::due_text(detail::due_at(t, *options.as_of), !options.explain);
     if (options.explain) {
       out += "\nDétail du calcul\n";
       for (const LotResult& r : t.lots) {
         out += "\n";
-        for (const auto& line : explain_lot(r)) out += line + "\n";
+        for (const auto& line : explanation(r, options)) out += line + "\n";
       }
     }
     if (options.schedule) {
@@ -140,10 +150,11 @@ std::string render_markdown(const std::vector<TenderResult>& results, const Rend
     }
     out += text::render_markdown_table(lot_columns(), lot_rows(t, 1000));
     out += "\n**" + total_line(t) + "**\n";
+    if (options.as_of) out += detail::due_markdown(detail::due_at(t, *options.as_of), !options.explain);
     if (options.explain) {
       out += "\n";
       for (const LotResult& r : t.lots) {
-        auto lines = explain_lot(r);
+        auto lines = explanation(r, options);
         out += fmt::format("- **{}**\n", lines.front());
         for (std::size_t k = 1; k < lines.size(); ++k) {
           std::string_view l = lines[k];
@@ -180,16 +191,24 @@ std::string render_csv(const std::vector<TenderResult>& results, const RenderOpt
                             std::to_string(p.working_days), csv_number(p.hours)});
     return out;
   }
-  out += csv_row({"operation", "lot", "intitule", "methode", "clause", "base", "montant_ht", "part_main_oeuvre", "taux",
-                  "cout_horaire", "heures_brutes", "heures", "minimum", "statut"});
+  text::Row header{"operation", "lot", "intitule", "methode", "clause", "base", "montant_ht", "part_main_oeuvre", "taux",
+                   "cout_horaire", "heures_brutes", "heures", "minimum", "statut"};
+  if (options.as_of) header.insert(header.end(), {"date_heures_dues", "heures_dues", "fin_execution"});
+  out += csv_row(header);
   for (const TenderResult& t : results) {
     for (const LotResult& r : t.lots) {
       const Lot& lot = *r.lot;
-      out += csv_row({t.tender->id.value, lot.id.value, lot.title, std::string(name(lot.method.value)),
-                      std::string(name(lot.clause.value)), std::string(name(r.basis)),
-                      r.amount ? csv_number(*r.amount, 2) : "", opt(r.params.labour_share), opt(r.params.rate),
-                      opt(r.params.hourly_cost), csv_number(r.raw_hours), csv_number(r.hours),
-                      csv_number(r.params.minimum_hours.value), std::string(french_label(r.status))});
+      text::Row row{t.tender->id.value, lot.id.value, lot.title, std::string(name(lot.method.value)),
+                    std::string(name(lot.clause.value)), std::string(name(r.basis)),
+                    r.amount ? csv_number(*r.amount, 2) : "", opt(r.params.labour_share), opt(r.params.rate),
+                    opt(r.params.hourly_cost), csv_number(r.raw_hours), csv_number(r.hours),
+                    csv_number(r.params.minimum_hours.value), std::string(french_label(r.status))};
+      if (options.as_of) {
+        Target due = target_at(r, *options.as_of);
+        row.insert(row.end(), {io::iso(*options.as_of), due.due() ? csv_number(due.hours) : "",
+                               due.end ? io::iso(*due.end) : ""});
+      }
+      out += csv_row(row);
     }
   }
   return out;
@@ -250,7 +269,8 @@ ordered_json lot_json(const LotResult& r, const RenderOptions& options) {
   sources["minimum_hours"] = source_json(p.minimum_hours);
   j["sources"] = sources;
   j["overridden"] = p.overridden;
-  if (options.explain) j["explanation"] = explain_lot(r);
+  if (options.as_of) j["due"] = detail::due_json(target_at(r, *options.as_of));
+  if (options.explain) j["explanation"] = explanation(r, options);
   if (options.schedule) {
     ordered_json schedule = ordered_json::array();
     if (auto parts = lot_schedule(r, *options.schedule))
@@ -273,7 +293,8 @@ std::string render_json(const std::vector<TenderResult>& results, const std::vec
   doc["format"] = "clausier/hours/1";
   doc["rules"] = {{"version", rules.version()}, {"sha256", rules.sha256()}};
   doc["tenders"] = ordered_json::array();
-  double grand = 0;
+  double grand = 0, grand_due = 0;
+  if (options.as_of) doc["as_of"] = io::iso(*options.as_of);
   for (const TenderResult& t : results) {
     ordered_json tj;
     tj["id"] = t.tender->id.value;
@@ -284,9 +305,15 @@ std::string render_json(const std::vector<TenderResult>& results, const std::vec
     for (const LotResult& r : t.lots) tj["lots"].push_back(lot_json(r, options));
     tj["total_hours"] = json_number(t.total_hours);
     grand += t.total_hours;
+    if (options.as_of) {
+      double due = detail::due_at(t, *options.as_of).total;
+      tj["due_hours"] = json_number(due);
+      grand_due += due;
+    }
     doc["tenders"].push_back(std::move(tj));
   }
   doc["total_hours"] = json_number(round6(grand));
+  if (options.as_of) doc["due_hours"] = json_number(round6(grand_due));
   doc["failures"] = ordered_json::array();
   for (const Failure& f : failures) {
     ordered_json fj{{"path", f.path}, {"diagnostics", ordered_json::array()}};

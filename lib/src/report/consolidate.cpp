@@ -20,6 +20,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -50,6 +51,7 @@ struct Group {
   std::size_t last_operation = static_cast<std::size_t>(-1);
   int contracts_with_clause = 0;
   double target = 0, realised = 0;
+  Shortfall shortfall;
   std::unordered_map<std::uint32_t, BreakdownCounter::Hours> people;
   std::unordered_set<WorkContract, WorkContractHash> work_contracts;
   // A person's rows come one after the other: the last person's hours and work contract are kept at
@@ -150,7 +152,9 @@ void Consolidator::Impl::add(const track::Operation& op) {
   total.touch(index);
   if (group_by == GroupBy::buyer) group(tender.buyer.name, tender.buyer.name).touch(index);
 
-  // Lots: contracts with a clause and targets.
+  // Lots: contracts with a clause and targets. By year, each lot's target and hours of each year, for its
+  // shortfall and surplus in that year.
+  std::vector<std::map<Group*, double>> year_targets(t.lots.size()), year_realised(t.lots.size());
   std::unordered_map<std::string_view, std::size_t> lot_ids;
   for (std::size_t i = 0; i < t.lots.size(); ++i) {
     const track::LotTracking& l = t.lots[i];
@@ -160,33 +164,44 @@ void Consolidator::Impl::add(const track::Operation& op) {
     line.lots_with_clause += 1;
     line.target_hours += l.target_hours;
     line.realised_hours += l.counted_hours;
+    line.shortfall.add(l.missing_hours, l.over_hours);
     total.contracts_with_clause += 1;
     total.target += l.target_hours;
+    total.shortfall.add(l.missing_hours, l.over_hours);
     auto credit = [&](Group& g, double target) {
       g.touch(index);
       g.contracts_with_clause += 1;
       g.target += target;
     };
+    auto credit_lot = [&](Group& g) {
+      credit(g, l.target_hours);
+      g.shortfall.add(l.missing_hours, l.over_hours);
+    };
     switch (group_by) {
       case GroupBy::none:
       case GroupBy::route: break;  // route: once the rows are known
-      case GroupBy::buyer: credit(group(tender.buyer.name, tender.buyer.name), l.target_hours); break;
-      case GroupBy::trade: credit(trade_group(lot), l.target_hours); break;
-      case GroupBy::year:
-        if (lot.start && lot.end) {
+      case GroupBy::buyer: credit_lot(group(tender.buyer.name, tender.buyer.name)); break;
+      case GroupBy::trade: credit_lot(trade_group(lot)); break;
+      case GroupBy::year:  // the lot's target spread over its execution period at as_of (lot events applied)
+        if (lot.start && l.end) {
           for (const calendar::SchedulePart& part :
-               calendar::split_hours(l.target_hours, lot.start->value, lot.end->value, calendar::Period::year))
-            credit(year_group(static_cast<int>(part.first.year())), part.hours);
-        } else if (tender.notice_date) {
-          credit(year_group(static_cast<int>(tender.notice_date->value.year())), l.target_hours);
+               calendar::split_hours(l.target_hours, lot.start->value, *l.end, calendar::Period::year)) {
+            Group& g = year_group(static_cast<int>(part.first.year()));
+            credit(g, part.hours);
+            year_targets[i][&g] += part.hours;
+          }
         } else {
-          credit(group("", "non précisé"), l.target_hours);
+          Group& g = tender.notice_date ? year_group(static_cast<int>(tender.notice_date->value.year()))
+                                        : group("", "non précisé");
+          credit(g, l.target_hours);
+          year_targets[i][&g] += l.target_hours;
         }
         break;
     }
   }
   line.target_hours = hours::round6(line.target_hours);
   line.realised_hours = hours::round6(line.realised_hours);
+  line.shortfall.round();
 
   // Rows: hours, people and work contracts.
   std::unordered_map<std::string_view, std::size_t> lot_cache;
@@ -250,8 +265,22 @@ void Consolidator::Impl::add(const track::Operation& op) {
       case GroupBy::none: break;
       case GroupBy::buyer: credit(*buyer_group); break;
       case GroupBy::trade: credit(*trade_groups[lot]); break;
-      case GroupBy::year: credit(year_group(row.month.year)); break;
+      case GroupBy::year: {
+        Group& g = year_group(row.month.year);
+        credit(g);
+        year_realised[lot][&g] += c.hours;
+        break;
+      }
       case GroupBy::route: credit(route_group(row.route)); break;
+    }
+  }
+  for (std::size_t i = 0; i < t.lots.size(); ++i) {
+    std::map<Group*, double> years = year_targets[i];
+    for (const auto& [g, realised] : year_realised[i]) years.try_emplace(g, 0.0);
+    for (const auto& [g, target] : years) {
+      auto r = year_realised[i].find(g);
+      double realised = r == year_realised[i].end() ? 0 : r->second;
+      g->shortfall.add(std::max(0.0, target - realised), std::max(0.0, realised - target));
     }
   }
   if (group_by == GroupBy::route)
@@ -269,6 +298,8 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.contracts_with_clause = g.contracts_with_clause;
   r.target_hours = hours::round6(g.target);
   r.realised_hours = hours::round6(g.realised);
+  r.shortfall = g.shortfall;
+  r.shortfall.round();
   r.fte = full_time_equivalents(r.realised_hours);
   r.participants.key = "participants";
   r.participants.label = "Participants";

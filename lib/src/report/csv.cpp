@@ -74,11 +74,18 @@ Cell participants(const Cell& c) {
   return out;
 }
 
+// Missing and over hours, each lot's own summed apart (formats.md section 7).
+void shortfall_rows(Writer& w, const Where& where, const Shortfall& s) {
+  w.hours(where, "missing_hours", "Heures manquantes", s.missing);
+  w.hours(where, "over_hours", "Heures au-delà de l'objectif", s.over);
+}
+
 void group_rows(Writer& w, const Where& where, const GroupReport& g) {
   w.count(where, "operations", "Opérations", g.operations);
   w.count(where, "contracts_with_clause", "Marchés avec une clause sociale", g.contracts_with_clause);
   if (g.has_target) w.hours(where, "target_hours", "Heures d'insertion prévues", g.target_hours);
   w.hours(where, "realised_hours", "Heures d'insertion réalisées", g.realised_hours);
+  if (g.has_target) shortfall_rows(w, where, g.shortfall);
   w.count(where, "fte", "Équivalents temps plein (" + text::format_hours(fte_hours) + ")", g.fte);
   w.cell(where, participants(g.participants), false);
   w.cell(where, published_work_contracts(g.work_contracts, g.participants), false);
@@ -92,13 +99,15 @@ std::string render_csv(const OperationReport& r) {
   const Where op{"operation", r.id, "", "", ""};
   w.hours(op, "target_hours", "Heures d'insertion prévues", r.target_hours);
   w.hours(op, "realised_hours", "Heures d'insertion réalisées", r.realised_hours);
+  shortfall_rows(w, op, r.shortfall);
   w.cell(op, participants(r.participants), false);
   w.count(op, "validated_participants", "Participants dont l'éligibilité est validée", r.validated_participants);
   w.cell(op, published_work_contracts(r.work_contracts, r.participants), false);
   for (const LotReport& l : r.lots) {
     const Where lot{"lot", r.id, l.id, "", ""};
-    w.hours(lot, "target_hours", "Heures d'insertion prévues", l.target_hours);
+    if (l.has_target) w.hours(lot, "target_hours", "Heures d'insertion prévues", l.target_hours);
     w.hours(lot, "realised_hours", "Heures d'insertion réalisées", l.realised_hours);
+    shortfall_rows(w, lot, {l.missing_hours, l.over_hours});
     w.cell(lot, participants(l.participants), false);
     for (const LotReport::Year& y : l.years) {
       const Where year{"lot_year", r.id, l.id, std::to_string(y.year), ""};
@@ -111,6 +120,7 @@ std::string render_csv(const OperationReport& r) {
     const Where where{"contractor", r.id, "", c.name, ""};
     w.hours(where, "target_hours", "Heures d'insertion prévues", c.target_hours);
     w.hours(where, "realised_hours", "Heures d'insertion réalisées", c.realised_hours);
+    shortfall_rows(w, where, c.shortfall);
   }
   w.breakdowns({"", r.id, "", "", ""}, r.breakdowns);
   for (const LotReport& l : r.lots) w.breakdowns({"", r.id, l.id, "", ""}, l.breakdowns);
@@ -134,6 +144,7 @@ std::string render_csv(const Consolidation& c) {
     w.count(op, "lots_with_clause", "Lots avec une clause sociale", o.lots_with_clause);
     w.hours(op, "target_hours", "Heures d'insertion prévues", o.target_hours);
     w.hours(op, "realised_hours", "Heures d'insertion réalisées", o.realised_hours);
+    shortfall_rows(w, op, o.shortfall);
   }
   return w.take();
 }

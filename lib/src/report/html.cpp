@@ -38,16 +38,16 @@ std::string lots_html(const OperationReport& r) {
   for (const LotReport& lot : r.lots) {
     std::string name = "<strong>" + html_escaped(lot.id) + "</strong>";
     if (!lot.title.empty()) name += "<br><span class=\"small\">" + html_escaped(lot.title) + "</span>";
-    const bool tracked = lot.tracking_status.has_value();
+    const bool tracked = lot.tracking_status.has_value() && lot.has_target;
     rows.push_back({{name, lot.contractor.empty() ? "—" : html_escaped(lot.contractor),
-                     html_escaped(format_number(lot.target_hours)), html_escaped(format_number(lot.realised_hours)),
-                     html_escaped(achievement_text(lot.achievement)),
-                     tracked ? gap_html(lot.target_hours, lot.realised_hours) : "—",
+                     lot.has_target ? html_escaped(format_number(lot.target_hours)) : "—",
+                     html_escaped(format_number(lot.realised_hours)), html_escaped(achievement_text(lot.achievement)),
+                     tracked ? gap_html({lot.missing_hours, lot.over_hours}, lot.target_hours) : "—",
                      people_html(lot.participants, r.min_cell), html_escaped(lot_status(lot))}});
   }
   rows.push_back({{"Ensemble des lots suivis", "", html_escaped(format_number(r.target_hours)),
                    html_escaped(format_number(r.realised_hours)), html_escaped(achievement_text(r.achievement)),
-                   gap_html(r.target_hours, r.realised_hours), people_html(r.participants, r.min_cell), ""},
+                   gap_html(r.shortfall, r.target_hours), people_html(r.participants, r.min_cell), ""},
                   true});
   std::string out = "<h2>Résultats par lot</h2>\n";
   out += table({{"Lot"}, {"Titulaire"}, {"Objectif (h)", true}, {"Réalisé (h)", true}, {"Atteinte", true},
@@ -57,7 +57,7 @@ std::string lots_html(const OperationReport& r) {
   for (const ContractorReport& c : r.contractors)
     contractors.push_back({{html_escaped(c.name), html_escaped(join(c.lots, ", ")), html_escaped(format_number(c.target_hours)),
                             html_escaped(format_number(c.realised_hours)), html_escaped(achievement_text(c.achievement)),
-                            gap_html(c.target_hours, c.realised_hours)}});
+                            gap_html(c.shortfall, c.target_hours)}});
   if (!contractors.empty()) {
     out += "<h2>Résultats par titulaire</h2>\n";
     out += table({{"Titulaire"}, {"Lots"}, {"Objectif (h)", true}, {"Réalisé (h)", true}, {"Atteinte", true},
@@ -176,9 +176,12 @@ std::string render_html(const OperationReport& r) {
   body += figure(people_html(published_work_contracts(r.work_contracts, r.participants), r.min_cell), plural(r.participants.suppressed ? 2 : r.work_contracts, "contrat de travail (personne, employeur, contrat)",
                         "contrats de travail (personne, employeur, contrat)"));
   body += "</div>\n";
-  if (r.realised_hours > r.target_hours && r.target_hours > 0)
-    body += "<p>" + html_escaped("L'objectif est dépassé : dépassement : +" + format_hours(r.realised_hours - r.target_hours) + ".") +
+  if (r.shortfall.over > 0 && r.shortfall.missing > 0)
+    body += "<p>" + html_escaped("Des lots dépassent leur objectif de " + format_hours(r.shortfall.over) + " ; il manque " +
+                           format_hours(r.shortfall.missing) + " sur les autres : un excédent ne comble pas un manque.") +
             "</p>\n";
+  else if (r.shortfall.over > 0)
+    body += "<p>" + html_escaped("L'objectif est dépassé : dépassement : +" + format_hours(r.shortfall.over) + ".") + "</p>\n";
 
   body += lots_html(r);
   body += months_html(r, charts);
@@ -227,6 +230,8 @@ std::string render_html(const Consolidation& c) {
                         "personnes en parcours, comptées une fois"));
   body += figure(people_html(published_work_contracts(t.work_contracts, t.participants), c.min_cell), plural(t.participants.suppressed ? 2 : t.work_contracts, "contrat de travail", "contrats de travail"));
   body += figure(html_escaped(format_hours(t.target_hours)), "d'insertion prévues");
+  body += figure(html_escaped(format_hours(t.shortfall.missing)), "manquantes (somme des manques de chaque lot)");
+  body += figure(html_escaped(format_hours(t.shortfall.over)), "au-delà des objectifs (somme des excédents de chaque lot)");
   body += "</div>\n";
 
   const std::vector<Column> group_columns = {{"Groupe"},           {"Opérations", true}, {"Marchés avec clause", true},

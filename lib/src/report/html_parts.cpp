@@ -193,10 +193,13 @@ std::string month_label(std::string_view month) {
   return year ? text::format_month(year, m) : std::string(month);
 }
 
-std::string gap_html(double target, double realised) {
-  if (realised > target && target > 0)
-    return "<span class=\"over\">" + html_escaped("dépassement : +" + format_hours(realised - target)) + "</span>";
-  if (target > realised) return html_escaped("reste : " + format_hours(target - realised));
+// A shortfall and a surplus side by side, never netted (formats.md section 7).
+std::string gap_html(const Shortfall& s, double target) {
+  std::string missing = s.missing > 0 ? html_escaped("il manque " + format_hours(s.missing)) : "";
+  std::string over =
+      s.over > 0 ? "<span class=\"over\">" + html_escaped("dépassement : +" + format_hours(s.over)) + "</span>" : "";
+  if (!missing.empty() && !over.empty()) return missing + " ; " + over;
+  if (!missing.empty() || !over.empty()) return missing + over;
   return target > 0 ? "objectif atteint" : "—";
 }
 

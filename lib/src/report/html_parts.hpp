@@ -27,7 +27,7 @@ std::string bar_masked_label(const Breakdown& b, int min_cell);
 std::string people_html(const Cell& c, int min_cell);
 std::string achievement_text(const std::optional<double>& a);  // "81,5 %", "—"
 std::string month_label(std::string_view month);                // "2027-03" -> "mars 2027"
-std::string gap_html(double target, double realised);            // "reste : 120 heures", "dépassement : +5 heures"
+std::string gap_html(const Shortfall& s, double target);  // "il manque 120 heures ; dépassement : +5 heures", never netted
 
 struct Column {
   std::string header;

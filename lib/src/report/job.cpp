@@ -23,8 +23,6 @@ constexpr std::pair<std::string_view, Format> formats[] = {
 
 std::string_view name(Format f) { return name_of<Format>(formats, f); }
 
-bool to_file(const Job& job) { return !job.output.empty() && job.output != "-"; }
-
 // The options that cannot go together, each with the sentence that says why; empty when fine.
 std::string usage_problem(const Job& job) {
   if (job.operations.empty()) return "OPERATION est obligatoire : au moins un dossier d'opération";
@@ -45,8 +43,7 @@ std::string usage_problem(const Job& job) {
   if (several && !job.options.declared_hours.empty())
     return "--declared-hours ne vaut que pour une seule opération (les lots de deux opérations peuvent porter le même "
            "identifiant)";
-  if (job.format == Format::xlsx && !to_file(job))
-    return "--format xlsx écrit un classeur Excel : indiquez-le avec -o FICHIER.xlsx";
+  if (job.format == Format::xlsx) return binary_output_error("xlsx", "un classeur Excel", job.output, job.stdout_is_terminal);
   return {};
 }
 

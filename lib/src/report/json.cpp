@@ -87,7 +87,7 @@ struct Writer {
     j["contractor"] = text_or_null(l.contractor);
     j["start"] = date_or_null(l.start);
     j["end"] = date_or_null(l.end);
-    j["target_hours"] = hours(l.target_hours);
+    j["target_hours"] = l.has_target ? hours(l.target_hours) : ordered_json(nullptr);
     j["realised_hours"] = hours(l.realised_hours);
     j["achievement"] = ratio(l.achievement);
     j["over_hours"] = hours(l.over_hours);
@@ -112,6 +112,8 @@ struct Writer {
     j["target_hours"] = hours(r.target_hours);
     j["realised_hours"] = hours(r.realised_hours);
     j["achievement"] = ratio(r.achievement);
+    j["missing_hours"] = hours(r.shortfall.missing);
+    j["over_hours"] = hours(r.shortfall.over);
     j["participants"] = people(r.participants, false);
     j["validated_participants"] = r.validated_participants;
     j["work_contracts"] = count(published_work_contracts(r.work_contracts, r.participants));
@@ -123,7 +125,9 @@ struct Writer {
                                   {"lots", c.lots},
                                   {"target_hours", hours(c.target_hours)},
                                   {"realised_hours", hours(c.realised_hours)},
-                                  {"achievement", ratio(c.achievement)}});
+                                  {"achievement", ratio(c.achievement)},
+                                  {"missing_hours", hours(c.shortfall.missing)},
+                                  {"over_hours", hours(c.shortfall.over)}});
     j["breakdowns"] = breakdowns(r.breakdowns);
     j["months"] = ordered_json::array();
     for (const MonthRow& m : r.months)
@@ -149,6 +153,8 @@ struct Writer {
     j["contracts_with_clause"] = g.contracts_with_clause;
     j["target_hours"] = g.has_target ? hours(g.target_hours) : ordered_json(nullptr);
     j["realised_hours"] = hours(g.realised_hours);
+    j["missing_hours"] = g.has_target ? hours(g.shortfall.missing) : ordered_json(nullptr);
+    j["over_hours"] = g.has_target ? hours(g.shortfall.over) : ordered_json(nullptr);
     j["fte"] = g.fte;
     j["participants"] = people(g.participants, false);
     j["work_contracts"] = count(published_work_contracts(g.work_contracts, g.participants));
@@ -208,7 +214,9 @@ std::string render_json(const Consolidation& c) {
                                  {"buyer", o.buyer},
                                  {"lots_with_clause", o.lots_with_clause},
                                  {"target_hours", hours(o.target_hours)},
-                                 {"realised_hours", hours(o.realised_hours)}});
+                                 {"realised_hours", hours(o.realised_hours)},
+                                 {"missing_hours", hours(o.shortfall.missing)},
+                                 {"over_hours", hours(o.shortfall.over)}});
   doc["total"] = std::move(total);
   doc["groups"] = std::move(groups);
   return dump(doc);

@@ -47,14 +47,6 @@ std::string month_label(const std::string& month) {
 }
 
 
-// Over-achievement is shown as such, never capped at the target.
-std::string gap(double target, double realised) {
-  if (target <= 0) return "";
-  if (realised > target) return "dépassement de " + format_hours(realised - target);
-  if (realised < target) return "il manque " + format_hours(target - realised);
-  return "objectif atteint";
-}
-
 std::string period(const LotReport& l) {
   if (l.start && l.end) return text::format_date_short(*l.start) + " – " + text::format_date_short(*l.end);
   return "";
@@ -106,7 +98,8 @@ std::string summary(const OperationReport& r) {
   out += fmt::format("- Heures d'insertion prévues : {}\n", format_hours(r.target_hours));
   out += fmt::format("- Heures d'insertion réalisées : {}", format_hours(r.realised_hours));
   if (r.achievement) out += fmt::format(", soit {} de l'objectif", percent(r.achievement));
-  if (const std::string g = gap(r.target_hours, r.realised_hours); !g.empty()) out += " (" + g + ")";
+  // Each lot's shortfall and surplus, never netted (formats.md section 7).
+  if (const std::string g = shortfall_label(r.shortfall, r.target_hours); !g.empty()) out += " (" + g + ")";
   out += "\n";
   out += fmt::format("- Participants ayant des heures décomptées : {}\n", people(r.participants, r.min_cell));
   out += fmt::format("- Participants dont l'éligibilité est validée : {}\n", r.validated_participants);
@@ -121,8 +114,9 @@ std::string lots_section(const OperationReport& r) {
   std::string out = "## Lots\n\n";
   std::vector<text::Row> rows;
   for (const LotReport& l : r.lots)
-    rows.push_back({l.id, l.title, l.contractor, std::string(tender::short_label(l.clause)), period(l), format_number(l.target_hours),
-                    format_number(l.realised_hours), percent(l.achievement), gap(l.target_hours, l.realised_hours),
+    rows.push_back({l.id, l.title, l.contractor, std::string(tender::short_label(l.clause)), period(l),
+                    l.has_target ? format_number(l.target_hours) : "—", format_number(l.realised_hours),
+                    percent(l.achievement), shortfall_label({l.missing_hours, l.over_hours}, l.target_hours),
                     people(l.participants, r.min_cell), lot_status(l)});
   out += text::render_markdown_table({{"Lot"},
                                       {"Intitulé"},
@@ -154,7 +148,7 @@ std::string contractors_section(const OperationReport& r) {
   std::vector<text::Row> rows;
   for (const ContractorReport& c : r.contractors)
     rows.push_back({c.name, join(c.lots, ", "), format_number(c.target_hours), format_number(c.realised_hours),
-                    percent(c.achievement), gap(c.target_hours, c.realised_hours)});
+                    percent(c.achievement), shortfall_label(c.shortfall, c.target_hours)});
   return "## Titulaires\n\n" +
          text::render_markdown_table({{"Titulaire"},
                                       {"Lots"},
@@ -230,6 +224,8 @@ text::Row group_row(const GroupReport& g, const std::string& label, int min_cell
           format_number(g.contracts_with_clause),
           g.has_target ? format_number(g.target_hours) : "—",
           format_number(g.realised_hours),
+          g.has_target ? format_number(g.shortfall.missing) : "—",
+          g.has_target ? format_number(g.shortfall.over) : "—",
           format_number(static_cast<double>(g.fte)),
           people(g.participants, min_cell),
           people(published_work_contracts(g.work_contracts, g.participants), min_cell)};
@@ -247,6 +243,8 @@ std::string groups_section(const Consolidation& c) {
                                       {"Marchés avec clause", true},
                                       {"Heures prévues", true},
                                       {"Heures réalisées", true},
+                                      {"Heures manquantes", true},
+                                      {"Dépassement (heures)", true},
                                       {"ETP", true},
                                       {"Participants", true},
                                       {"Contrats de travail", true}},
@@ -259,7 +257,8 @@ std::string operations_section(const std::vector<OperationLine>& operations) {
   std::vector<text::Row> rows;
   for (const OperationLine& o : operations)
     rows.push_back({o.id, o.title, o.buyer, format_number(o.lots_with_clause), format_number(o.target_hours),
-                    format_number(o.realised_hours), percent(ratio(o.realised_hours, o.target_hours))});
+                    format_number(o.realised_hours), percent(ratio(o.realised_hours, o.target_hours)),
+                    shortfall_label(o.shortfall, o.target_hours)});
   return "## Opérations\n\n" +
          text::render_markdown_table({{"Opération"},
                                       {"Intitulé"},
@@ -267,7 +266,8 @@ std::string operations_section(const std::vector<OperationLine>& operations) {
                                       {"Lots avec clause", true},
                                       {"Heures prévues", true},
                                       {"Heures réalisées", true},
-                                      {"Taux d'atteinte", true}},
+                                      {"Taux d'atteinte", true},
+                                      {"Écart"}},
                                      rows) +
          "\n";
 }
@@ -338,6 +338,8 @@ std::string render_markdown(const Consolidation& c) {
        {"Heures d'insertion prévues", format_number(t.target_hours)},
        {"Heures d'insertion réalisées", format_number(t.realised_hours)},
        {"Taux d'atteinte", percent(ratio(t.realised_hours, t.target_hours))},
+       {"Heures manquantes (somme des manques de chaque lot)", format_number(t.shortfall.missing)},
+       {"Dépassement (somme des excédents de chaque lot)", format_number(t.shortfall.over)},
        {fmt::format("Équivalents temps plein ({})", format_hours(fte_hours)), format_number(static_cast<double>(t.fte))},
        {"Participants (chacun compté une fois)", people(t.participants, c.min_cell)},
        {"Contrats de travail", people(published_work_contracts(t.work_contracts, t.participants), c.min_cell)}});

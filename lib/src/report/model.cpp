@@ -114,15 +114,12 @@ Cell participants_cell(int people, double hours, int min_cell) {
   return c;
 }
 
-// formats.md section 5 order, then what only tracking adds.
+// formats.md section 5 order, then what only tracking adds: the catalogue's.
 int reason_rank(std::string_view reason) {
-  static constexpr std::string_view order[] = {"unknown-lot",       "lot-without-clause", "unknown-participant",
-                                               "before-validation", "after-validity",     "outside-execution",
-                                               "duplicate",         "after-as-of",        "invalid-row",
-                                               "over-legal-maximum", "personal-data"};
-  for (std::size_t i = 0; i < std::size(order); ++i)
-    if (order[i] == reason) return static_cast<int>(i);
-  return static_cast<int>(std::size(order));
+  auto reasons = track::not_counted_reasons();
+  for (std::size_t i = 0; i < reasons.size(); ++i)
+    if (reasons[i].code == reason) return static_cast<int>(i);
+  return static_cast<int>(reasons.size());
 }
 
 std::vector<NotCountedTotal> not_counted_totals(const std::vector<track::NotCounted>& list) {
@@ -157,9 +154,9 @@ struct LotFacts {
 std::vector<LotReport::Year> lot_years(const track::LotTracking& t, const LotFacts& f, int min_cell) {
   std::map<int, LotReport::Year> years;
   const tender::Lot& lot = *t.lot->lot;
-  if (lot.start && lot.end)
+  if (lot.start && t.end && t.status != track::LotStatus::not_awarded)
     for (const calendar::SchedulePart& part :
-         calendar::split_hours(t.target_hours, lot.start->value, lot.end->value, calendar::Period::year)) {
+         calendar::split_hours(t.target_hours, lot.start->value, *t.end, calendar::Period::year)) {
       LotReport::Year& y = years[static_cast<int>(part.first.year())];
       y.year = static_cast<int>(part.first.year());
       y.target_hours = round6(part.hours);
@@ -189,15 +186,16 @@ LotReport lot_report(const track::LotTracking& t, const LotFacts& f, const track
   out.trade = lot.trade ? lot.trade->value : "";
   out.clause = lot.clause.value;
   out.hours_status = r.status;
-  if (t.tracked) out.tracking_status = t.status;
+  out.has_target = t.status != track::LotStatus::not_awarded;
+  if (t.tracked || !out.has_target) out.tracking_status = t.status;
   out.decp = join(decp_values(r), " ; ");
   out.contractor = t.contractor;
   if (lot.start) out.start = lot.start->value;
-  if (lot.end) out.end = lot.end->value;
+  out.end = t.end;
   out.target_hours = t.target_hours;
   out.realised_hours = t.counted_hours;
   out.achievement = achievement(t.counted_hours, t.target_hours);
-  out.over_hours = round6(std::max(0.0, t.counted_hours - t.target_hours));
+  out.over_hours = t.over_hours;
   out.missing_hours = t.missing_hours;
   out.participants = participants_cell(static_cast<int>(f.people.size()), t.counted_hours, options.min_cell);
   out.breakdowns = breakdowns_of(f.people, participants, rules, options);
@@ -214,7 +212,7 @@ std::vector<MonthRow> month_rows(const track::Tracking& t, const std::map<int, d
     const tender::Lot& lot = *l.lot->lot;
     if (lot.start) first = std::min(first, Month::of(lot.start->value).index());
     else open_start = true;
-    if (lot.end) latest_end = std::max(latest_end, Month::of(lot.end->value).index());
+    if (l.end) latest_end = std::max(latest_end, Month::of(*l.end).index());
     else every_end = false;
   }
   if ((open_start || first == none) && !realised.empty()) first = std::min(first, realised.begin()->first);
@@ -233,12 +231,8 @@ std::vector<MonthRow> month_rows(const track::Tracking& t, const std::map<int, d
     row.cumulative = round6(cumulative);
     Date day = std::min(last_day(month), as_of);
     double expected = 0;
-    for (const track::LotTracking& l : t.lots) {
-      if (!l.tracked) continue;
-      const tender::Lot& lot = *l.lot->lot;
-      expected += lot.start && lot.end ? calendar::expected_hours(l.target_hours, lot.start->value, lot.end->value, day)
-                                       : l.target_hours;
-    }
+    for (const track::LotTracking& l : t.lots)
+      if (l.tracked) expected += track::expected_at(l, day);  // target and end at that day
     row.expected_cumulative = round6(expected);
     out.push_back(std::move(row));
   }
@@ -287,7 +281,9 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
     if (!l.tracked) continue;
     out.target_hours += l.target_hours;
     out.realised_hours += l.counted_hours;
+    out.shortfall.add(l.missing_hours, l.over_hours);
   }
+  out.shortfall.round();
   out.target_hours = round6(out.target_hours);
   out.realised_hours = round6(out.realised_hours);
   out.achievement = achievement(out.realised_hours, out.target_hours);
@@ -299,6 +295,8 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
     r.target_hours = round6(c.target_hours);
     r.realised_hours = round6(c.counted_hours);
     r.achievement = achievement(r.realised_hours, r.target_hours);
+    r.shortfall = {c.missing_hours, c.over_hours};
+    r.shortfall.round();
     out.contractors.push_back(std::move(r));
   }
 

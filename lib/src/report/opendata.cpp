@@ -54,7 +54,9 @@ std::string render_flat(const std::vector<OperationReport>& reports) {
   for (const OperationReport& r : reports)
     for (const LotReport& l : r.lots) {
       auto row = [&](const std::string& year, double target, double realised, const Cell& people) {
-        out += text::csv_row({r.id, r.buyer, l.id, l.title, l.trade, std::string(tender::name(l.clause)), l.decp, year, csv_number(target),
+        // A lot not awarded has no target: an empty cell, not 0.
+        out += text::csv_row({r.id, r.buyer, l.id, l.title, l.trade, std::string(tender::name(l.clause)), l.decp, year,
+                              l.has_target ? csv_number(target) : "",
                               csv_number(realised), people.suppressed ? "" : std::to_string(people.people),
                               people.suppressed ? "oui" : ""});
       };

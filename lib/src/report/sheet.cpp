@@ -53,7 +53,7 @@ ParticipantSheet build_participant_sheet(const track::Operation& op, const std::
   out.follow_up = known(p->follow_up);
 
   // The participant's rows, counted or not, with tracking's verdict on each.
-  track::Count count = track::count_rows(*result, op.participants, op.rows, Month::of(options.as_of));
+  track::Count count = track::count_rows(*result, op.participants, op.rows, options.as_of);
   std::unordered_map<const track::StatementRow*, double> counted;
   for (const track::CountedRow& c : count.counted)
     if (c.row->participant == ref) counted.emplace(c.row, c.hours);

@@ -249,8 +249,9 @@ void operation_summary(Book& book, const OperationReport& r) {
   p.hours("Heures d'insertion prévues", r.target_hours);
   p.hours("Heures d'insertion réalisées", r.realised_hours);
   p.percent("Taux d'atteinte", r.achievement);
-  p.hours("Dépassement de l'objectif (heures)", std::max(0.0, r.realised_hours - r.target_hours));
-  p.hours("Heures manquantes", std::max(0.0, r.target_hours - r.realised_hours));
+  // Each lot's own, never netted (formats.md section 7).
+  p.hours("Dépassement de l'objectif (heures, somme des excédents de chaque lot)", r.shortfall.over);
+  p.hours("Heures manquantes (somme des manques de chaque lot)", r.shortfall.missing);
   p.people("Participants ayant des heures décomptées", r.participants);
   p.count("Participants dont l'éligibilité est validée", r.validated_participants);
   p.people("Contrats de travail", published_work_contracts(r.work_contracts, r.participants));
@@ -271,7 +272,7 @@ void operation_lots(Book& book, const OperationReport& r) {
     s.text(4, l.contractor);
     s.date(5, l.start);
     s.date(6, l.end);
-    s.hours(7, l.target_hours);
+    if (l.has_target) s.hours(7, l.target_hours);  // not awarded: no target, an empty cell
     s.hours(8, l.realised_hours);
     s.percent(9, l.achievement);
     s.hours(10, l.over_hours);
@@ -298,13 +299,17 @@ void operation_years(Book& book, const OperationReport& r) {
 }
 
 void operation_contractors(Book& book, const OperationReport& r) {
-  Sheet s(book, "Titulaires", {"Titulaire", "Lots", "Heures prévues", "Heures réalisées", "Taux d'atteinte"});
+  Sheet s(book, "Titulaires",
+          {"Titulaire", "Lots", "Heures prévues", "Heures réalisées", "Taux d'atteinte", "Dépassement (heures)",
+           "Heures manquantes"});
   for (const ContractorReport& c : r.contractors) {
     s.text(0, c.name);
     s.text(1, join(c.lots, ", "));
     s.hours(2, c.target_hours);
     s.hours(3, c.realised_hours);
     s.percent(4, c.achievement);
+    s.hours(5, c.shortfall.over);
+    s.hours(6, c.shortfall.missing);
     s.next();
   }
 }
@@ -371,6 +376,10 @@ void group_columns(Sheet& s, const GroupReport& g, bool bold) {
   s.number(6, static_cast<double>(g.fte), Style::count, bold);
   s.people(7, g.participants, bold);
   s.people(8, published_work_contracts(g.work_contracts, g.participants), bold);
+  if (g.has_target) {
+    s.hours(9, g.shortfall.over, bold);
+    s.hours(10, g.shortfall.missing, bold);
+  }
   s.next();
 }
 
@@ -414,6 +423,8 @@ std::string render_xlsx(const Consolidation& c) {
     p.hours("Heures d'insertion prévues", c.total.target_hours);
     p.hours("Heures d'insertion réalisées", c.total.realised_hours);
     p.percent("Taux d'atteinte", ratio(c.total.realised_hours, c.total.target_hours));
+    p.hours("Dépassement de l'objectif (heures, somme des excédents de chaque lot)", c.total.shortfall.over);
+    p.hours("Heures manquantes (somme des manques de chaque lot)", c.total.shortfall.missing);
     p.count("Équivalents temps plein (" + text::format_hours(fte_hours) + ")", static_cast<double>(c.total.fte));
     p.people("Participants (chacun compté une fois)", c.total.participants);
     p.people("Contrats de travail", published_work_contracts(c.total.work_contracts, c.total.participants));
@@ -422,7 +433,7 @@ std::string render_xlsx(const Consolidation& c) {
   {
     Sheet s(book, "Groupes",
             {"Groupe", "Libellé", "Opérations", "Marchés avec clause", "Heures prévues", "Heures réalisées", "ETP",
-             "Participants", "Contrats de travail"});
+             "Participants", "Contrats de travail", "Dépassement (heures)", "Heures manquantes"});
     for (const GroupReport& g : c.groups) {
       s.text(0, g.key);
       s.text(1, g.label);
@@ -435,7 +446,7 @@ std::string render_xlsx(const Consolidation& c) {
   {
     Sheet s(book, "Opérations",
             {"Opération", "Intitulé", "Acheteur", "Lots avec clause", "Heures prévues", "Heures réalisées",
-             "Taux d'atteinte"});
+             "Taux d'atteinte", "Dépassement (heures)", "Heures manquantes"});
     for (const OperationLine& o : c.operations) {
       s.text(0, o.id);
       s.text(1, o.title);
@@ -444,6 +455,8 @@ std::string render_xlsx(const Consolidation& c) {
       s.hours(4, o.target_hours);
       s.hours(5, o.realised_hours);
       s.percent(6, ratio(o.realised_hours, o.target_hours));
+      s.hours(7, o.shortfall.over);
+      s.hours(8, o.shortfall.missing);
       s.next();
     }
   }

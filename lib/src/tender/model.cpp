@@ -116,6 +116,28 @@ std::string_view name(TrainingHours v) {
   return "";
 }
 
+std::string_view name(EventKind v) {
+  switch (v) {
+    case EventKind::tranche_exercised: return "tranche-exercised";
+    case EventKind::amendment: return "amendment";
+    case EventKind::orders: return "orders";
+    case EventKind::end_changed: return "end-changed";
+    case EventKind::terminated: return "terminated";
+  }
+  return "";
+}
+
+std::string_view label(EventKind v) {
+  switch (v) {
+    case EventKind::tranche_exercised: return "affermissement de tranche";
+    case EventKind::amendment: return "avenant";
+    case EventKind::orders: return "commandes";
+    case EventKind::end_changed: return "changement de fin";
+    case EventKind::terminated: return "résiliation";
+  }
+  return "";
+}
+
 Ccag ccag_of(const Tender& t) {
   if (t.ccag) return t.ccag->value;
   return t.nature.value == Nature::works ? Ccag::travaux : Ccag::fcs;

@@ -44,7 +44,30 @@ constexpr RuleInfo catalogue[] = {
      "une ligne d'un état reçu qui ne compte pas (lot, participant, période, doublon) : clausier track validate"},
 };
 
+constexpr ReasonInfo reasons[] = {
+    {"unknown-lot", "lot inconnu"},
+    {"lot-without-clause", "lot sans clause"},
+    {"lot-not-awarded", "lot non attribué"},
+    {"unknown-participant", "participant inconnu"},
+    {"before-validation", "avant la validation de l'éligibilité"},
+    {"after-validity", "après la fin de validité de l'éligibilité"},
+    {"outside-execution", "hors de la période d'exécution du lot"},
+    {"duplicate", "ligne en double"},
+    {"after-as-of", "après la date du suivi"},
+    {"invalid-row", "ligne illisible"},
+    {"over-legal-maximum", "au-delà du maximum légal"},
+    {"personal-data", "donnée personnelle refusée"},
+};
+
 }  // namespace
+
+std::span<const ReasonInfo> not_counted_reasons() { return reasons; }
+
+std::string_view reason_label(std::string_view reason) {
+  for (const ReasonInfo& r : reasons)
+    if (r.code == reason) return r.label;
+  return reason;
+}
 
 std::span<const RuleInfo> rule_catalogue() { return catalogue; }
 

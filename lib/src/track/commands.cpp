@@ -142,7 +142,7 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
       return out;
     }
     match_refs(file.rows, op.participants);
-    Count count = count_rows(*op.result(), op.participants, file.rows, Month::of(job.as_of));
+    Count count = count_rows(*op.result(), op.participants, file.rows, job.as_of);
     for (const NotCounted& n : count.not_counted) {
       diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, n.sheet.empty() ? 1 : 0},
                                       fmt::format("{} : {}", reason_label(n.reason), n.detail),
@@ -153,6 +153,7 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
   }
   sort_diagnostics(diags);
   for (const Diagnostic& d : diags) out.report(d, &source);
+  if (job.quiet) return out;
   std::size_t rows = file.rows.size() + file.unreadable.size();
   out.output = fmt::format("{} : {} ligne(s), {} illisible(s){}\n", job.file, rows, file.unreadable.size(),
                            job.operation ? fmt::format(", {} qui ne compte(nt) pas", refused) : "");

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "clausier/hours/target.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
@@ -38,9 +39,12 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
     if (std::optional<std::size_t> lot = find_lot(lot_ids, row.lot)) declared.emplace(lot_ids[*lot], row.month.index());
   for (const auto& r : result->lots) {
     const tender::Lot& lot = *r.lot;
-    if (r.status != hours::Status::ok || !lot.start) continue;
+    // Nothing is due on a lot not awarded; a lot ends at its end at the date (end-changed, terminated).
+    const hours::Target target = hours::target_at(r, as_of);
+    if (!target.due() || !lot.start) continue;
+    const std::optional<Date>& end = target.end;
     Month last = current;
-    if (lot.end) last = std::min(last, next(Month::of(lot.end->value)));
+    if (end) last = std::min(last, next(Month::of(*end)));
     for (Month m = Month::of(lot.start->value); m < last; m = next(m)) {
       if (declared.count({lot.id.value, m.index()}) > 0) continue;
       // A month's statement is expected once the month is over.
@@ -48,10 +52,10 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
                      fmt::format("lot {} : pas d'état des heures pour {}", lot.id.value, text::format_month(m.year, m.month)),
                      true});
     }
-    if (lot.end && lot.end->value >= as_of && lot.end->value <= as_of + date_duration(60))
-      out.push_back({lot.end->value, "lot-ending", lot.id.value, "",
+    if (end && *end >= as_of && *end <= as_of + date_duration(60))
+      out.push_back({*end, "lot-ending", lot.id.value, "",
                      fmt::format("lot {} : fin d'exécution le {} ; préparer le bilan", lot.id.value,
-                                 text::format_date_long(lot.end->value)),
+                                 text::format_date_long(*end)),
                      false});
   }
   for (const Participant& p : op.participants.list) {

@@ -11,29 +11,12 @@
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
+#include "clausier/track/catalogue.hpp"
 
 namespace clausier::track {
 
 using nlohmann::ordered_json;
 using text::format_number;
-
-std::string_view reason_label(std::string_view reason) {
-  static const std::map<std::string_view, std::string_view> labels = {
-      {"invalid-row", "ligne illisible"},
-      {"over-legal-maximum", "au-delà du maximum légal"},
-      {"unknown-lot", "lot inconnu"},
-      {"lot-without-clause", "lot sans clause"},
-      {"unknown-participant", "participant inconnu"},
-      {"before-validation", "avant la validation de l'éligibilité"},
-      {"after-validity", "après la fin de validité de l'éligibilité"},
-      {"outside-execution", "hors de la période d'exécution du lot"},
-      {"after-as-of", "après la date du suivi"},
-      {"duplicate", "ligne en double"},
-      {"personal-data", "donnée personnelle refusée"},
-  };
-  auto it = labels.find(reason);
-  return it == labels.end() ? reason : it->second;
-}
 
 namespace {
 
@@ -58,8 +41,14 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
   }
   out += "\n" + text::render_text_table(cols, rows);
   int untracked = 0;
-  for (const LotTracking& l : t.lots) untracked += l.tracked ? 0 : 1;
+  std::vector<std::string> not_awarded;
+  for (const LotTracking& l : t.lots) {
+    if (l.status == LotStatus::not_awarded) not_awarded.push_back(l.lot->lot->id.value);
+    else untracked += l.tracked ? 0 : 1;
+  }
   if (untracked > 0) out += fmt::format("({} lot(s) sans clause mise en œuvre, non suivis)\n", untracked);
+  if (!not_awarded.empty())
+    out += fmt::format("(non attribué, rien n'est dû : lot{} {})\n", not_awarded.size() > 1 ? "s" : "", join(not_awarded, ", "));
 
   if (!t.contractors.empty()) {
     out += "\nPar titulaire\n";
@@ -156,11 +145,14 @@ std::string render_json(const Tracking& t, const tender::Tender& tender, const r
     j["title"] = l.lot->lot->title;
     j["contractor"] = l.contractor.empty() ? ordered_json(nullptr) : ordered_json(l.contractor);
     j["tracked"] = l.tracked;
-    j["target_hours"] = json_number(l.target_hours);
+    // A lot not awarded has no target and nothing expected (formats.md section 7).
+    const bool not_awarded = l.status == LotStatus::not_awarded;
+    j["target_hours"] = not_awarded ? ordered_json(nullptr) : json_number(l.target_hours);
     if (l.declared_hours) j["declared_hours"] = json_number(*l.declared_hours);
     j["counted_hours"] = json_number(l.counted_hours);
-    j["expected_hours"] = json_number(l.expected_hours);
-    j["status"] = l.tracked ? ordered_json(std::string(name(l.status))) : ordered_json(nullptr);
+    j["expected_hours"] = not_awarded ? ordered_json(nullptr) : json_number(l.expected_hours);
+    j["status"] = l.tracked || not_awarded ? ordered_json(std::string(name(l.status))) : ordered_json(nullptr);
+    j["end"] = l.end ? ordered_json(io::iso(*l.end)) : ordered_json(nullptr);
     j["forecast_hours"] = json_number(l.forecast_hours);
     j["missing_hours"] = json_number(l.missing_hours);
     j["penalty_exposure"] = json_number(l.penalty_exposure);

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "clausier/core/text.hpp"
+#include "clausier/hours/target.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/table.hpp"
 #include "clausier/track/catalogue.hpp"
@@ -323,13 +324,26 @@ CountingRules counting_rules(const tender::Tender& t) {
 }
 
 Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Month as_of) {
+                 const std::vector<StatementRow>& rows, Date as_of_date) {
   Count out;
   CountingRules rules = counting_rules(*result.tender);
   std::vector<std::string> lot_ids;
   for (const auto& r : result.lots) lot_ids.push_back(r.lot->id.value);
+  const Month as_of = Month::of(as_of_date);
+  // Each lot, awarded or not at the date, with the end of its execution then: an end-changed or terminated
+  // event moves it.
+  struct LotAt {
+    const hours::LotResult* result;
+    bool awarded;
+    std::optional<Date> end;
+  };
+  std::unordered_map<std::string_view, LotAt> lots;
+  for (const auto& r : result.lots) {
+    const hours::Target target = hours::target_at(r, as_of_date);
+    lots.emplace(r.lot->id.value, LotAt{&r, target.awarded, target.end});
+  }
   // Each lot as written is looked up once (formats.md 5.2: "1" names the only lot numbered 1).
-  std::unordered_map<std::string_view, const hours::LotResult*> lots;
+  std::unordered_map<std::string_view, const LotAt*> named;
   struct Key {
     std::string_view lot, participant;
     int month;
@@ -356,18 +370,26 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
       continue;
     }
-    auto lot_it = lots.find(row.lot);
-    if (lot_it == lots.end()) {
+    auto lot_it = named.find(row.lot);
+    if (lot_it == named.end()) {
       std::optional<std::size_t> found = find_lot(lot_ids, row.lot);
-      lot_it = lots.emplace(row.lot, found ? &result.lots[*found] : nullptr).first;
+      lot_it = named.emplace(row.lot, found ? &lots.at(lot_ids[*found]) : nullptr).first;
     }
     if (lot_it->second == nullptr) {
       refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
       continue;
     }
-    const tender::Lot& lot = *lot_it->second->lot;
+    const tender::Lot& lot = *lot_it->second->result->lot;
+    const std::optional<Date>& end = lot_it->second->end;
     if (!lot.has_clause()) {
       refuse("lot-without-clause", fmt::format("le lot {} n'a pas de clause", quoted(row.lot)));
+      continue;
+    }
+    if (!lot_it->second->awarded) {
+      refuse("lot-not-awarded", lot.award ? fmt::format("le lot {} n'est pas encore attribué à la date du suivi (notifié le {})",
+                                                        quoted(row.lot), io::iso(lot.award->notified->value))
+                                          : fmt::format("le lot {} n'est pas attribué (pas de « award » dans tender.yaml)",
+                                                        quoted(row.lot)));
       continue;
     }
     const Participant* p = participants.find(row.participant);
@@ -386,10 +408,10 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
                                            row.month.iso(), *rules.validity_months, validated.iso()));
       continue;
     }
-    if ((lot.start && row.month < Month::of(lot.start->value)) || (lot.end && row.month > Month::of(lot.end->value))) {
+    if ((lot.start && row.month < Month::of(lot.start->value)) || (end && row.month > Month::of(*end))) {
       refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", row.month.iso(),
                                               lot.start ? Month::of(lot.start->value).iso() : "…",
-                                              lot.end ? Month::of(lot.end->value).iso() : "…"));
+                                              end ? Month::of(*end).iso() : "…"));
       continue;
     }
     // Keyed on the tender's lot id: "1" and "01" rows of the same person, month and route are one.

@@ -67,6 +67,16 @@ struct TenderResult {
   std::vector<std::string> overrides;  // the --set texts applied, in order
 };
 
+// The hours the lot's method gives on another amount (an amendment, the orders of a framework agreement,
+// the amount executed at termination), with the lot's parameters and rounding: the same formula as the
+// lot's own hours. Money-based methods only (labour-cost, percent-of-hours, cleaning-pact, whose P is
+// recomputed on the amount; no capacity gives 0), on a lot whose parameters are resolved (it has a clause).
+struct AmountHours {
+  double raw_hours = 0;  // 6 decimals
+  double hours = 0;      // rounded
+};
+AmountHours hours_for_amount(const LotResult& r, double amount);
+
 // The total of formats.md section 2, in one place: the hours of the lots whose status is ok, rounded
 // to 6 decimals; `only`, when not empty, keeps the lots with these ids (clausier draft --lot).
 double total_hours(const std::vector<LotResult>& lots, const std::vector<std::string>& only = {});

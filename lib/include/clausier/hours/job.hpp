@@ -20,9 +20,10 @@ struct Job {
   Format format = Format::text;
   RenderOptions render;                // --explain, --schedule
   std::vector<std::string> overrides;  // --set texts: "key=value" or "lot.ID.key=value"
+  std::string as_of;                   // --as-of AAAA-MM-JJ: the hours due at that date (lot events); empty: none
 };
 
-// An override that cannot be read is a usage error. The diagnostics of the files that fail are reported
+// An override or an --as-of date that cannot be read is a usage error. The diagnostics of the files that fail are reported
 // and the others still computed; with every file failed there is no output, except in JSON (its
 // "failures" say why).
 Outcome run(const Job& job, const rules::RuleSet& rules);

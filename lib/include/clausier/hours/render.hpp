@@ -8,6 +8,7 @@
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/hours/calc.hpp"
+#include "clausier/hours/target.hpp"
 #include "clausier/rules/rules.hpp"
 
 namespace clausier::hours {
@@ -15,6 +16,7 @@ namespace clausier::hours {
 struct RenderOptions {
   bool explain = false;
   std::optional<calendar::Period> schedule;
+  std::optional<tender::Date> as_of;  // --as-of: the hours due at that date, lot events applied
 };
 
 // The calculation of a lot with its values, on one line, the one wording of `hours --explain` and of
@@ -28,6 +30,9 @@ std::string formula_text(double amount, const tender::ResolvedLot& p, double raw
 
 // One operation's lines of explanation, in French, for one lot.
 std::vector<std::string> explain_lot(const LotResult& r);
+// How a lot's hours due at a date come from its computed hours: a first line with both, then one line per
+// optional tranche not exercised, per event applied (hours before and after) and for a changed end.
+std::vector<std::string> explain_target(const Target& t);
 // The lot's schedule when it is ok and has start and end dates.
 std::optional<std::vector<calendar::SchedulePart>> lot_schedule(const LotResult& r, calendar::Period period);
 

@@ -109,15 +109,27 @@ class BreakdownCounter {
   std::map<std::string, std::size_t, std::less<>> criterion_cell_;
 };
 
+// The hours still missing and the hours done over the target of a set of lots: each lot's own, summed
+// apart, so that one lot's surplus never hides another's shortfall (formats.md section 7).
+struct Shortfall {
+  double missing = 0, over = 0;
+  void add(double missing_hours, double over_hours);
+  void round();  // to 6 decimals, once the sums are made
+};
+// In French, for the « Écart » columns and the summaries: "il manque 206 heures ; dépassement de 20 heures",
+// "dépassement de 20 heures", "objectif atteint", or "" without a target.
+std::string shortfall_label(const Shortfall& s, double target);
+
 struct LotReport {
   std::string id, title, trade;  // trade may be empty
   tender::Clause clause = tender::Clause::none;
   hours::Status hours_status = hours::Status::ok;
-  std::optional<track::LotStatus> tracking_status;  // absent when the lot is not tracked (its clause is not set)
+  std::optional<track::LotStatus> tracking_status;  // absent when the lot is not tracked (its clause is not set), not_awarded for a lot not awarded
   std::string decp;              // DECP considerationsSociales values, joined with " ; " (see decp_values)
   std::string contractor;        // award.contractor.name, or empty
-  std::optional<Date> start, end;
-  double target_hours = 0;       // reserved (percent-of-hours: percent × declared)
+  std::optional<Date> start, end;  // end: at as_of, lot events applied (end-changed, terminated)
+  bool has_target = true;        // false for a lot not awarded: nothing is due (JSON null)
+  double target_hours = 0;       // due at as_of, lot events applied (percent-of-hours: percent × declared)
   double realised_hours = 0;     // counted
   std::optional<double> achievement;  // realised ÷ target; absent when the target is 0
   double over_hours = 0;         // realised − target when positive: over-achievement, shown as such
@@ -152,6 +164,7 @@ struct ContractorReport {
   std::vector<std::string> lots;
   double target_hours = 0, realised_hours = 0;
   std::optional<double> achievement;
+  Shortfall shortfall;  // its lots' missing and over hours, never netted
 };
 
 struct MonthRow {
@@ -184,6 +197,7 @@ struct OperationReport {
   std::vector<ContractorReport> contractors;  // by name
   double target_hours = 0, realised_hours = 0;  // over the tracked lots
   std::optional<double> achievement;
+  Shortfall shortfall;        // the tracked lots' missing and over hours, never netted
   Cell participants;          // people with counted hours (suppressible)
   int validated_participants = 0;  // in the participants file (whole count, published: it is not a breakdown)
   int work_contracts = 0;     // distinct (participant, employer, contract) among counted rows
@@ -255,9 +269,12 @@ std::string_view name(GroupBy g);  // "none", "buyer", "year", "trade", "route"
 struct GroupReport {
   std::string key, label;   // buyer name, "2027", trade code, route code; "" and "Ensemble" for the total
   int operations = 0;
-  int contracts_with_clause = 0;  // lots whose clause is set (status ok) in the group
+  int contracts_with_clause = 0;  // lots awarded whose clause is set (status ok) in the group
   double target_hours = 0, realised_hours = 0;
   bool has_target = true;         // false for route groups: a lot's target is not split by route ("—", JSON null)
+  // Its lots' missing and over hours, never netted; in a year group, each lot's shortfall (and surplus) in
+  // that year: its target for the year minus its hours of statement months of that year.
+  Shortfall shortfall;
   long long fte = 0;              // full_time_equivalents(realised_hours)
   Cell participants;              // distinct refs across operations (counted once), suppressible
   int work_contracts = 0;         // distinct (operation, participant, employer, contract)
@@ -268,6 +285,7 @@ struct OperationLine {  // one line per operation in a consolidation: no persona
   std::string path, id, title, buyer;
   int lots_with_clause = 0;
   double target_hours = 0, realised_hours = 0;
+  Shortfall shortfall;
 };
 
 struct Consolidation {

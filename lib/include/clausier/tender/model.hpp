@@ -29,6 +29,7 @@ enum class TrancheKind { firm, optional };
 enum class FrameworkBasis { min, max, estimate };
 enum class PenaltyCondition { best_efforts, strict };
 enum class TrainingHours { work_contracts, all, none };
+enum class EventKind { tranche_exercised, amendment, orders, end_changed, terminated };
 
 // Code names as written in files and JSON ("reserved-siae", "labour-cost", ...).
 std::string_view name(BuyerKind v);
@@ -42,6 +43,9 @@ std::string_view name(TrancheKind v);
 std::string_view name(FrameworkBasis v);
 std::string_view name(PenaltyCondition v);
 std::string_view name(TrainingHours v);
+std::string_view name(EventKind v);  // "tranche-exercised", "amendment", "orders", "end-changed", "terminated"
+std::string_view label(EventKind v);  // "affermissement de tranche", "avenant", "commandes", "changement de fin", "résiliation"
+
 std::optional<Clause> clause_named(std::string_view code);  // "reserved-siae" -> Clause::reserved_siae
 
 // French labels of a clause, the only ones: as a contract words it ("marché réservé aux structures
@@ -119,6 +123,20 @@ struct Award {
   Field<Date> notified;
 };
 
+// What happened to a lot's contract after award (formats.md section 2, « Lot events »), in date order.
+// Which fields an event has depends on its kind; the loader refuses the others.
+struct Event {
+  Position pos;
+  Located<Date> date;
+  Located<EventKind> kind;
+  Field<std::string> tranche;        // tranche-exercised; amendment of one tranche
+  Field<double> amount;              // amendment (the new amount), orders (cumulative amount ordered)
+  Field<double> hours;               // amendment or terminated: hours agreed by the parties
+  Field<Date> end;                   // end-changed
+  Field<double> executed_amount;     // terminated
+  std::string note;
+};
+
 struct AwardCriterion {
   Position pos;
   Located<double> weight;
@@ -137,6 +155,7 @@ struct Lot {
   Field<double> amount;
   Field<Date> start, end;
   std::optional<Award> award;
+  std::vector<Event> events;  // as written; the loader checks they are in date order and fit the lot
   Parameters params;
   Field<double> hours;                            // fixed
   Field<double> fte;                              // fte

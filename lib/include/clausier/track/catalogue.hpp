@@ -12,4 +12,14 @@ std::span<const RuleInfo> rule_catalogue();
 // The row of a rule of this catalogue; throws std::logic_error for an id it does not list (a programming error).
 const RuleInfo& rule(std::string_view id);
 
+// Why a statement row counts nothing (NotCounted::reason): the stable code and its French label, in the order
+// of formats.md section 5 (the first that applies wins), then what only tracking adds.
+struct ReasonInfo {
+  std::string_view code;
+  std::string_view label;
+};
+std::span<const ReasonInfo> not_counted_reasons();
+// The French label of a reason code (the code itself for a code the catalogue does not list).
+std::string_view reason_label(std::string_view reason);
+
 }  // namespace clausier::track

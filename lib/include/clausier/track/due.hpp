@@ -16,8 +16,10 @@ struct Reminder {
   bool late = false;     // already past at the date of the run
 };
 
-// Months without any statement since each lot started (up to the month before as_of), eligibility
-// ending within 30 days, exits whose six-month follow-up is due within 30 days, lots ending within 60 days.
+// Months without any statement since each lot started (up to the month before as_of, and to the month of its
+// end), eligibility ending within 30 days, exits whose six-month follow-up is due within 30 days, lots ending
+// within 60 days. Only lots where hours are due (awarded, clause set); a lot ends at its end at as_of, lot
+// events applied (end-changed, terminated).
 std::vector<Reminder> due(const Operation& op, Date as_of);
 
 std::string render_due_text(const std::vector<Reminder>& reminders, Date as_of);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "clausier/rules/rules.hpp"
+#include "clausier/track/catalogue.hpp"  // reason_label
 #include "clausier/track/status.hpp"
 
 namespace clausier::track {
@@ -10,8 +11,5 @@ namespace clausier::track {
 std::string render_text(const Tracking& t, const tender::Tender& tender);
 std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules);
 std::string render_csv(const Tracking& t, const tender::Tender& tender);
-
-// French label of a not-counted reason code.
-std::string_view reason_label(std::string_view reason);
 
 }  // namespace clausier::track

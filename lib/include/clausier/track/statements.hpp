@@ -44,8 +44,9 @@ struct StatementRow {
 struct NotCounted {
   std::string file;
   int line = 0;
-  std::string reason;  // invalid-row, over-legal-maximum, unknown-lot, lot-without-clause, unknown-participant,
-                       // before-validation, after-validity, outside-execution, after-as-of, duplicate
+  std::string reason;  // invalid-row, over-legal-maximum, unknown-lot, lot-without-clause, lot-not-awarded,
+                       // unknown-participant, before-validation, after-validity, outside-execution, after-as-of,
+                       // duplicate
   std::string detail;
   std::string lot;
   double hours = 0;  // the hours the row declared
@@ -91,8 +92,10 @@ void match_refs(std::vector<StatementRow>& rows, const Participants& participant
 // all lots and files together, exceed the legal maximum.
 Diagnostics over_maximum_warnings(const std::vector<StatementRow>& rows);
 
-// Applies formats.md section 5 to rows given in file-name then line order (the first of duplicates counts).
+// Applies formats.md section 5 to rows given in file-name then line order (the first of duplicates counts), at
+// the date `as_of`: rows of later months do not count, and each lot's execution ends at its end at that date
+// (lot events: end-changed, terminated).
 Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Month as_of);
+                 const std::vector<StatementRow>& rows, Date as_of);
 
 }  // namespace clausier::track
