@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <memory>
 #include <utility>
 
 #include "clausier/core/names.hpp"
@@ -61,16 +62,25 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   }
   auto op = load(job.inputs, rules, out);
   if (!op) return out;
-  Tracking t = track(*op->result(), op->participants, op->rows, {job.as_of, job.declared_hours, op->unreadable});
-  const tender::Tender& tender = *op->result()->tender;
-  switch (job.format) {
-    case StatusFormat::json: out.output = render_json(t, tender, rules); break;
-    case StatusFormat::csv: out.output = render_csv(t, tender); break;
-    case StatusFormat::text: out.output = render_text(t, tender); break;
-  }
+  // The tracking points into the operation: both live as long as the stream that writes them.
+  struct Status {
+    Operation op;
+    Tracking tracking;
+  };
+  auto status = std::make_shared<Status>(Status{std::move(*op), {}});
+  status->tracking = track(*status->op.result(), status->op.participants, status->op.statements, {job.as_of, job.declared_hours});
+  const Tracking& t = status->tracking;
   out.failed = job.fail_on_behind && std::any_of(t.lots.begin(), t.lots.end(), [](const LotTracking& l) {
                  return l.tracked && l.status == LotStatus::behind;
                });
+  out.stream = [status, format = job.format, rules = &rules](const WritePiece& write) {
+    const tender::Tender& tender = *status->op.result()->tender;
+    switch (format) {
+      case StatusFormat::json: render_json(status->tracking, tender, *rules, write); break;
+      case StatusFormat::csv: render_csv(status->tracking, tender, write); break;
+      case StatusFormat::text: render_text(status->tracking, tender, write); break;
+    }
+  };
   return out;
 }
 
@@ -119,12 +129,16 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
     out.report(read.error, nullptr);
     return out;
   }
-  StatementsFile file = parse_statements(*read.text, job.file);
+  Statements file;
+  Diagnostics diags = read_statements(*read.text, job.file, file);
   // A CSV's lines are shown as the reader decoded them; a workbook's positions are cells.
   SourceText source(job.file, io::table_format_of(job.file) == io::TableFormat::csv ? io::csv_text(*read.text) : "");
-  Diagnostics diags = file.diagnostics;
-  Diagnostics over = over_maximum_warnings(file.rows);  // one person's rows of one month, in this file
-  diags.insert(diags.end(), over.begin(), over.end());
+  {
+    // One person's rows of one month over the legal maximum, in this file (formats.md 5.3).
+    Participants none;
+    Diagnostics over = over_maximum_warnings(file, none);
+    diags.insert(diags.end(), over.begin(), over.end());
+  }
   std::size_t refused = 0;
   if (job.operation) {
     OperationInputs inputs = *job.operation;
@@ -141,13 +155,14 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
       report_all(out, own, op);
       return out;
     }
-    match_refs(file.rows, op.participants);
-    Count count = count_rows(*op.result(), op.participants, file.rows, job.as_of);
+    match_refs(file, op.participants);
+    Count count = count_rows(*op.result(), op.participants, file, job.as_of);
     for (const NotCounted& n : count.not_counted) {
-      diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, n.sheet.empty() ? 1 : 0},
-                                      fmt::format("{} : {}", reason_label(n.reason), n.detail),
+      const std::string& sheet = file.sheets[count.file_index(n)];
+      diags.push_back(make_diagnostic(rule("not-counted"), count.file(n), {count.line(n), sheet.empty() ? 1 : 0},
+                                      fmt::format("{} : {}", french_label(n.reason), count.detail(n)),
                                       "corrigez la ligne, ou demandez au facilitateur (participant à valider, lot, mois)"));
-      diags.back().sheet = n.sheet;
+      diags.back().sheet = sheet;
       ++refused;
     }
   }

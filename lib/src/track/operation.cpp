@@ -62,32 +62,22 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
     files = std::move(found.tables);
     op.diagnostics.insert(op.diagnostics.end(), found.notes.begin(), found.notes.end());
   }
-  std::vector<std::vector<StatementRow>> per_file;
-  std::size_t total = 0;
   for (const auto& path : files) {
     io::ReadResult text = io::read_file(path);
     if (!text.text) {
       op.diagnostics.push_back(text.error);
       continue;
     }
-    StatementsFile s = parse_statements(*text.text, path);
-    op.diagnostics.insert(op.diagnostics.end(), s.diagnostics.begin(), s.diagnostics.end());
-    total += s.rows.size();
-    per_file.push_back(std::move(s.rows));
-    std::move(s.unreadable.begin(), s.unreadable.end(), std::back_inserter(op.unreadable));
+    // One pass per file, straight into the operation's one list of rows.
+    Diagnostics diags = read_statements(*text.text, path, op.statements);
+    op.diagnostics.insert(op.diagnostics.end(), diags.begin(), diags.end());
     // The text is kept only to show the lines of its diagnostics (a clean file of 50 MB is not), as
     // the reader decoded it: a Windows-1252 line shows « Intérim ». A workbook's positions are cells.
-    if (!s.diagnostics.empty() && io::table_format_of(path) == io::TableFormat::csv)
+    if (!diags.empty() && io::table_format_of(path) == io::TableFormat::csv)
       op.sources.emplace_back(path, io::csv_text(*text.text));
   }
-  // Files in name order, rows in file order, in one allocation.
-  op.rows.reserve(total);
-  for (auto& rows : per_file) {
-    std::move(rows.begin(), rows.end(), std::back_inserter(op.rows));
-    std::vector<StatementRow>().swap(rows);
-  }
-  match_refs(op.rows, op.participants);
-  Diagnostics over = over_maximum_warnings(op.rows);  // formats.md 5.3, all files together
+  match_refs(op.statements, op.participants);
+  Diagnostics over = over_maximum_warnings(op.statements, op.participants);  // formats.md 5.3, all files together
   op.diagnostics.insert(op.diagnostics.end(), over.begin(), over.end());
   sort_diagnostics(op.diagnostics);
   return op;

@@ -1,5 +1,6 @@
 #include "clausier/track/statements.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,10 +8,10 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
-#include "clausier/hours/target.hpp"
+#include "clausier/track/catalogue.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/table.hpp"
 #include "clausier/track/catalogue.hpp"
@@ -31,12 +32,20 @@ constexpr std::pair<std::string_view, Contract> contracts[] = {
     {"apprenticeship", Contract::apprenticeship}, {"professionalisation", Contract::professionalisation},
     {"other", Contract::other}};
 
-template <class E, std::size_t N>
-std::string_view code_of(const std::pair<std::string_view, E> (&table)[N], E v) {
-  for (const auto& [n, e] : table)
-    if (e == v) return n;
-  return "";
-}
+constexpr std::pair<std::string_view, Reason> reasons[] = {
+    {"unknown-lot", Reason::unknown_lot},
+    {"lot-without-clause", Reason::lot_without_clause},
+    {"lot-not-awarded", Reason::lot_not_awarded},
+    {"unknown-participant", Reason::unknown_participant},
+    {"before-validation", Reason::before_validation},
+    {"after-validity", Reason::after_validity},
+    {"outside-execution", Reason::outside_execution},
+    {"duplicate", Reason::duplicate},
+    {"after-as-of", Reason::after_as_of},
+    {"invalid-row", Reason::invalid_row},
+    {"over-legal-maximum", Reason::over_legal_maximum},
+    {"personal-data", Reason::personal_data}};
+
 // Header names as French spreadsheets write them, after io::header_key.
 const std::map<std::string, std::string, std::less<>>& aliases() {
   static const std::map<std::string, std::string, std::less<>> a = {
@@ -77,6 +86,116 @@ std::optional<int> digits_value(std::string_view v) {
   return out;
 }
 
+
+}  // namespace
+
+std::string_view name(Route r) { return name_of<Route>(routes, r); }
+std::string_view name(Contract c) { return name_of<Contract>(contracts, c); }
+
+std::string_view french_label(Route r) {
+  switch (r) {
+    case Route::direct: return "embauche directe";
+    case Route::etti: return "intérim d'insertion (ETTI)";
+    case Route::ai: return "association intermédiaire";
+    case Route::geiq: return "GEIQ";
+    case Route::siae_subcontract: return "sous-traitance à une SIAE";
+    case Route::siae_cocontract: return "cotraitance avec une SIAE";
+    case Route::ea: return "entreprise adaptée";
+  }
+  return "";
+}
+std::string_view french_label(Contract c) {
+  switch (c) {
+    case Contract::cdi: return "CDI";
+    case Contract::cdi_inclusion: return "CDI inclusion";
+    case Contract::cdd: return "CDD";
+    case Contract::cddi: return "CDDI";
+    case Contract::cdd_usage: return "CDD d'usage";
+    case Contract::interim: return "intérim";
+    case Contract::apprenticeship: return "apprentissage";
+    case Contract::professionalisation: return "professionnalisation";
+    case Contract::other: return "autre";
+  }
+  return "";
+}
+
+std::string_view name(Reason r) { return name_of<Reason>(reasons, r); }
+std::optional<Reason> reason_named(std::string_view code) { return value_named<Reason>(reasons, code); }
+
+// The labels live in track's catalogue, beside the codes (catalogue.cpp).
+std::string_view french_label(Reason r) { return reason_label(name(r)); }
+
+namespace {
+
+// Eight bytes at a time, multiplied and folded: the texts are short (a lot, a ref, an employer).
+std::uint64_t text_hash(std::string_view s) {
+  constexpr std::uint64_t k = 0xff51afd7ed558ccdULL;
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  h = (h ^ w) * k;
+  // MurmurHash3's finaliser: every byte reaches the low bits, which pick the slot ("P-0" starts every ref).
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+}  // namespace
+
+std::size_t TextTable::slot_of(std::string_view text, std::uint64_t hash) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    TextId slot = slots_[i];
+    if (slot == 0 || (hashes_[slot - 1] == hash && views_[slot - 1] == text)) return i;
+  }
+}
+
+void TextTable::grow() {
+  std::vector<TextId> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
+  slots_.swap(slots);
+  std::size_t mask = slots_.size() - 1;
+  for (TextId id = 0; id < views_.size(); ++id) {
+    std::size_t i = hashes_[id] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
+}
+
+TextId TextTable::intern(std::string_view text) {
+  if (!views_.empty() && views_[last_] == text) return last_;
+  if (2 * (views_.size() + 1) > slots_.size()) grow();
+  std::uint64_t hash = text_hash(text);
+  std::size_t i = slot_of(text, hash);
+  if (slots_[i] == 0) {
+    slots_[i] = static_cast<TextId>(views_.size()) + 1;
+    views_.push_back(texts_.emplace_back(text));
+    hashes_.push_back(hash);
+  }
+  return last_ = slots_[i] - 1;
+}
+
+std::optional<TextId> TextTable::find(std::string_view text) const {
+  if (slots_.empty()) return std::nullopt;
+  TextId slot = slots_[slot_of(text, text_hash(text))];
+  if (slot == 0) return std::nullopt;
+  return slot - 1;
+}
+
+Month Month::of(Date d) {
+  auto ymd = d.year_month_day();
+  return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
+}
+std::string Month::iso() const { return fmt::format(FMT_COMPILE("{:04}-{:02}"), year, month); }
+
+namespace {
+
 // Column of each field, looked up once from a header (npos: absent).
 enum Field { lot, participant, month, route, contract, employer, work, training, declared, field_count };
 constexpr const char* field_names[field_count] = {"lot", "participant", "month", "route", "contract",
@@ -111,84 +230,46 @@ std::string code_hint(FormKind kind, std::string_view text) {
 
 }  // namespace
 
-std::string_view name(Route r) { return code_of(routes, r); }
-std::string_view name(Contract c) { return code_of(contracts, c); }
-
-std::string_view french_label(Route r) {
-  switch (r) {
-    case Route::direct: return "embauche directe";
-    case Route::etti: return "intérim d'insertion (ETTI)";
-    case Route::ai: return "association intermédiaire";
-    case Route::geiq: return "GEIQ";
-    case Route::siae_subcontract: return "sous-traitance à une SIAE";
-    case Route::siae_cocontract: return "cotraitance avec une SIAE";
-    case Route::ea: return "entreprise adaptée";
-  }
-  return "";
-}
-std::string_view french_label(Contract c) {
-  switch (c) {
-    case Contract::cdi: return "CDI";
-    case Contract::cdi_inclusion: return "CDI inclusion";
-    case Contract::cdd: return "CDD";
-    case Contract::cddi: return "CDDI";
-    case Contract::cdd_usage: return "CDD d'usage";
-    case Contract::interim: return "intérim";
-    case Contract::apprenticeship: return "apprentissage";
-    case Contract::professionalisation: return "professionnalisation";
-    case Contract::other: return "autre";
-  }
-  return "";
-}
-
-Month Month::of(Date d) {
-  auto ymd = d.year_month_day();
-  return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
-}
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
-
-StatementsFile parse_statements(std::string_view text, const std::string& path) {
-  StatementsFile out;
-  auto file = std::make_shared<const std::string>(path);
-  std::shared_ptr<const std::string> sheet;
+Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into) {
+  Diagnostics diags;
+  std::uint32_t file = 0;
   Columns index;
   bool header_ok = false;
-  // Each table (a CSV file, a sheet of a workbook) has its header.
+  // Each table (a CSV file, a sheet of a workbook) is a file of the list, with its sheet.
   auto check_header = [&](const io::TableSource& table) {
-    sheet = table.sheet().empty() ? nullptr : std::make_shared<const std::string>(table.sheet());
+    file = static_cast<std::uint32_t>(into.files.size());
+    into.files.push_back(path);
+    into.sheets.push_back(table.sheet());
     index = columns_of(table.header());
     header_ok = true;
     for (Field required : required_fields) {
       if (index[required] != std::string::npos) continue;
       header_ok = false;
-      out.diagnostics.push_back(table.diagnostic(
-          "statement-header", Severity::error, {table.header_line(), 1},
-          fmt::format("colonne {} introuvable dans l'en-tête", quoted(field_names[required])),
-          fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, heures_travail, heures_formation)",
-                      statement_header)));
+      diags.push_back(table.diagnostic("statement-header", Severity::error, {table.header_line(), 1},
+                                       fmt::format("colonne {} introuvable dans l'en-tête", quoted(field_names[required])),
+                                       fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
+                                                   "heures_travail, heures_formation)",
+                                                   statement_header)));
     }
   };
   const io::TableSpec spec{is_statement_header, "relevé d'heures",
                            "lot;participant;mois;modalite;contrat;employeur;heures_travail;heures_formation"};
   std::string empty;
-  // Rows are read one at a time (io::for_each_table_row): a million-row file never exists twice in memory.
+  // Rows are read one at a time (io::for_each_table_row) and stored once: a million-row file never exists
+  // twice in memory.
   Diagnostics read = io::for_each_table_row(text, path, spec, check_header, [&](const io::TableSource& table,
                                                                                 io::TableRow& r) {
     if (!header_ok) return;
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
     auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
     empty.clear();
-    auto position_of = [&](std::size_t column) -> Position {
-      return table.position(r, column == std::string::npos ? r.fields.size() : column);
-    };
     if (is_totals_row(r.fields)) {
       std::size_t first = 0;
       while (first < r.fields.size() && trim_spaces(r.fields[first]).empty()) ++first;
-      Diagnostic note = table.diagnostic("statement-total", Severity::note, position_of(first),
-                                         fmt::format("ligne de totaux ({}) : elle n'est pas lue comme une ligne d'état",
-                                                     quoted(r.fields[first])));
-      note.category = Category::finding;
-      out.diagnostics.push_back(std::move(note));
+      diags.push_back(table.diagnostic("statement-total", Severity::note, table.position(r, first),
+                                       fmt::format("ligne de totaux ({}) : elle n'est pas lue comme une ligne d'état",
+                                                   quoted(r.fields[first]))));
+      diags.back().category = Category::finding;
       return;
     }
     // A row of the template holds its lot (and maybe the employer) before it is filled in: it is blank.
@@ -203,32 +284,37 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
       if (!faulty) faulty = index[f];
       problems.push_back(std::move(what));
     };
-    std::string hint;  // of the first unknown code
-    auto unreadable = [&](const StatementRow& row, std::string reason, std::string detail, double hours) {
-      NotCounted n{path, r.line, std::move(reason), std::move(detail), row.lot, hours};
-      n.sheet = table.sheet();
-      out.unreadable.push_back(std::move(n));
+    std::string hint;  // of the first unknown code, when there is one
+    auto position_of = [&](std::size_t column) -> Position {
+      if (column == std::string::npos || column >= r.fields.size()) return table.position(r, r.fields.size());
+      return table.position(r, column);
     };
     StatementRow row;
     row.file = file;
-    row.sheet = sheet;
     row.line = r.line;
-    row.lot = std::string(trim_spaces(field(lot)));
-    row.participant = std::move(field(participant));
-    row.employer = std::move(field(employer));
-    if (row.lot.empty()) problem(lot, "lot vide");
-    if (row.participant.empty()) problem(participant, "participant vide");
-    if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
-      // Never repeated, and the line is not shown: it holds personal data.
-      out.diagnostics.push_back(table.diagnostic(
-          "personal-data", Severity::error, position_of(index[participant]),
-          fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
-          "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
-      unreadable(row, "personal-data", fmt::format("participant qui {}", why), 0);
-      return;
+    row.lot = into.lots.intern(trim_spaces(field(lot)));
+    row.employer = into.employers.intern(field(employer));
+    const std::string& ref = field(participant);
+    if (field(lot).empty()) problem(lot, "lot vide");
+    if (ref.empty()) problem(participant, "participant vide");
+    // Each text is checked once, when first met; personal data is never stored, nor repeated.
+    std::optional<TextId> known = into.participants.find(ref);
+    if (!known) {
+      if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
+        // The line is not shown either: it holds personal data.
+        diags.push_back(table.diagnostic(
+            "personal-data", Severity::error, position_of(index[participant]),
+            fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
+        into.unreadable.push_back(
+            {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
+        return;
+      }
+      known = into.participants.intern(ref);
     }
+    row.participant = *known;
     std::optional<Month> m = parse_month(field(month));
-    if (m) row.month = *m;
+    if (m) row.month = m->index();
     else
       problem(month, fmt::format("mois {} invalide (attendu 2027-04, 04/2027, avril 2027 ou une date)",
                                  quoted(field(month))));
@@ -255,55 +341,70 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     hours(work, "heures de travail", row.work_hours, true);
     hours(training, "heures de formation", row.training_hours, false);
     if (!field(declared).empty()) {
-      double v = 0;
-      hours(declared, "heures déclarées", v, false);
-      row.declared = v;
+      hours(declared, "heures déclarées", row.declared, false);
+      row.has_declared = true;
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      out.diagnostics.push_back(table.diagnostic(
+      diags.push_back(table.diagnostic(
           "statement-row", Severity::error, position_of(*faulty), fmt::format("ligne illisible : {}", detail),
           hint.empty() ? "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent" : hint));
-      unreadable(row, "invalid-row", std::move(detail), row.work_hours + row.training_hours);
+      into.unreadable.push_back(
+          {file, r.line, row.lot, Reason::invalid_row, row.work_hours + row.training_hours, std::move(detail)});
       return;
     }
     // formats.md 5.3: more hours than one person may legally work in the month is a typo.
     if (double total = row.work_hours + row.training_hours; over_legal_maximum(total, *m)) {
       std::string detail = over_maximum_detail(total, *m);
-      out.diagnostics.push_back(table.diagnostic(
-          "over-legal-maximum", Severity::error, position_of(index[work]), fmt::format("ligne illisible : {}", detail),
-          "vérifiez les heures avec l'entreprise (une virgule oubliée ?) : les autres lignes comptent"));
-      unreadable(row, "over-legal-maximum", std::move(detail), total);
+      diags.push_back(table.diagnostic("over-legal-maximum", Severity::error, position_of(index[work]),
+                                       fmt::format("ligne illisible : {}", detail),
+                                       "vérifiez les heures avec l'entreprise (une virgule oubliée ?) : les autres "
+                                       "lignes comptent"));
+      into.unreadable.push_back({file, r.line, row.lot, Reason::over_legal_maximum, total, std::move(detail)});
       return;
     }
-    out.rows.push_back(std::move(row));
+    into.rows.push_back(row);
   });
-  out.diagnostics.insert(out.diagnostics.begin(), read.begin(), read.end());
-  return out;
+  diags.insert(diags.begin(), read.begin(), read.end());
+  return diags;
 }
 
-void match_refs(std::vector<StatementRow>& rows, const Participants& participants) {
-  for (StatementRow& row : rows)
-    if (const Participant* p = participants.find(row.participant); p != nullptr && p->ref != row.participant)
-      row.participant = p->ref;
+void match_refs(Statements& statements, const Participants& participants) {
+  const auto texts = static_cast<TextId>(statements.participants.size());
+  std::vector<TextId> to(texts);
+  bool any = false;
+  for (TextId id = 0; id < texts; ++id) {
+    const Participant* p = participants.find(statements.participants[id]);
+    to[id] = p != nullptr && p->ref != statements.participants[id] ? statements.participants.intern(p->ref) : id;
+    any = any || to[id] != id;
+  }
+  if (any)
+    for (StatementRow& row : statements.rows) row.participant = to[row.participant];
 }
 
-Diagnostics over_maximum_warnings(const std::vector<StatementRow>& rows) {
-  std::vector<std::string> people;  // each row's participant as matched: without case
-  people.reserve(rows.size());
-  for (const StatementRow& row : rows) people.push_back(ref_key(row.participant));
+Diagnostics over_maximum_warnings(const Statements& statements, const Participants& participants) {
+  // Each participant text once: the ref it names without case (formats.md 5.2), as the key of its person.
+  std::vector<std::string> people(statements.participants.size());
+  for (TextId id = 0; id < people.size(); ++id) {
+    const Participant* p = participants.find(statements.participants[id]);
+    people[id] = p != nullptr ? p->ref : ref_key(statements.participants[id]);
+  }
   std::vector<PersonMonthHours> hours;
-  hours.reserve(rows.size());
-  for (std::uint32_t i = 0; i < rows.size(); ++i)
-    hours.push_back({i, people[i], rows[i].month.index(), rows[i].work_hours + rows[i].training_hours});
+  hours.reserve(statements.rows.size());
+  for (std::uint32_t i = 0; i < statements.rows.size(); ++i) {
+    const StatementRow& row = statements.rows[i];
+    hours.push_back({i, people[row.participant], row.month, row.work_hours + row.training_hours});
+  }
   Diagnostics out;
   for (const OverMaximum& group : over_maximum_groups(hours)) {
     std::string detail = over_maximum_group_detail(group);
     for (std::uint32_t i : group.rows) {
-      const StatementRow& row = rows[i];
-      Diagnostic d = make_diagnostic(rule("hours-over-legal-maximum"), *row.file, {row.line, row.sheet ? 0 : 1}, detail,
+      const StatementRow& row = statements.rows[i];
+      const std::string& sheet = statements.sheets[row.file];
+      Diagnostic d = make_diagnostic(rule("hours-over-legal-maximum"), statements.files[row.file],
+                                     {row.line, sheet.empty() ? 1 : 0}, detail,
                                      "vérifiez ces lignes avec les entreprises : elles comptent");
-      if (row.sheet) d.sheet = *row.sheet;
+      d.sheet = sheet;
       out.push_back(std::move(d));
     }
   }
@@ -314,120 +415,6 @@ bool same_lot(std::string_view tender_id, std::string_view statement_id) {
   if (tender_id == statement_id) return true;
   auto a = digits_value(tender_id), b = digits_value(statement_id);
   return a && b && *a == *b;
-}
-
-CountingRules counting_rules(const tender::Tender& t) {
-  CountingRules c;
-  if (t.counting && t.counting->training_hours) c.training = t.counting->training_hours->value;
-  if (t.counting && t.counting->eligibility_validity_months) c.validity_months = t.counting->eligibility_validity_months->value;
-  return c;
-}
-
-Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Date as_of_date) {
-  Count out;
-  CountingRules rules = counting_rules(*result.tender);
-  std::vector<std::string> lot_ids;
-  for (const auto& r : result.lots) lot_ids.push_back(r.lot->id.value);
-  const Month as_of = Month::of(as_of_date);
-  // Each lot, awarded or not at the date, with the end of its execution then: an end-changed or terminated
-  // event moves it.
-  struct LotAt {
-    const hours::LotResult* result;
-    bool awarded;
-    std::optional<Date> end;
-  };
-  std::unordered_map<std::string_view, LotAt> lots;
-  for (const auto& r : result.lots) {
-    const hours::Target target = hours::target_at(r, as_of_date);
-    lots.emplace(r.lot->id.value, LotAt{&r, target.awarded, target.end});
-  }
-  // Each lot as written is looked up once (formats.md 5.2: "1" names the only lot numbered 1).
-  std::unordered_map<std::string_view, const LotAt*> named;
-  struct Key {
-    std::string_view lot, participant;
-    int month;
-    Route route;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      std::size_t h = std::hash<std::string_view>{}(k.lot);
-      h = h * 31 + std::hash<std::string_view>{}(k.participant);
-      return h * 31 + static_cast<std::size_t>(k.month * 8 + static_cast<int>(k.route));
-    }
-  };
-  std::unordered_map<Key, const StatementRow*, KeyHash> seen;
-  seen.reserve(rows.size());
-  out.counted.reserve(rows.size());
-  for (const StatementRow& row : rows) {
-    double declared = row.work_hours + row.training_hours;
-    auto refuse = [&](std::string reason, std::string detail) {
-      out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared,
-                                 row.sheet ? *row.sheet : std::string()});
-    };
-    if (row.month > as_of) {
-      refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
-      continue;
-    }
-    auto lot_it = named.find(row.lot);
-    if (lot_it == named.end()) {
-      std::optional<std::size_t> found = find_lot(lot_ids, row.lot);
-      lot_it = named.emplace(row.lot, found ? &lots.at(lot_ids[*found]) : nullptr).first;
-    }
-    if (lot_it->second == nullptr) {
-      refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
-      continue;
-    }
-    const tender::Lot& lot = *lot_it->second->result->lot;
-    const std::optional<Date>& end = lot_it->second->end;
-    if (!lot.has_clause()) {
-      refuse("lot-without-clause", fmt::format("le lot {} n'a pas de clause", quoted(row.lot)));
-      continue;
-    }
-    if (!lot_it->second->awarded) {
-      refuse("lot-not-awarded", lot.award ? fmt::format("le lot {} n'est pas encore attribué à la date du suivi (notifié le {})",
-                                                        quoted(row.lot), io::iso(lot.award->notified->value))
-                                          : fmt::format("le lot {} n'est pas attribué (pas de « award » dans tender.yaml)",
-                                                        quoted(row.lot)));
-      continue;
-    }
-    const Participant* p = participants.find(row.participant);
-    if (p == nullptr) {
-      refuse("unknown-participant", fmt::format("participant {} absent du fichier des participants", quoted(row.participant)));
-      continue;
-    }
-    Month validated = Month::of(p->validated_on);
-    if (row.month < validated) {
-      refuse("before-validation", fmt::format("mois {} antérieur à la validation de l'éligibilité ({})", row.month.iso(),
-                                              validated.iso()));
-      continue;
-    }
-    if (rules.validity_months && row.month.index() > validated.index() + *rules.validity_months) {
-      refuse("after-validity", fmt::format("mois {} au-delà de la validité de l'éligibilité ({} mois après {})",
-                                           row.month.iso(), *rules.validity_months, validated.iso()));
-      continue;
-    }
-    if ((lot.start && row.month < Month::of(lot.start->value)) || (end && row.month > Month::of(*end))) {
-      refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", row.month.iso(),
-                                              lot.start ? Month::of(lot.start->value).iso() : "…",
-                                              end ? Month::of(*end).iso() : "…"));
-      continue;
-    }
-    // Keyed on the tender's lot id: "1" and "01" rows of the same person, month and route are one.
-    if (auto [it, inserted] = seen.emplace(Key{lot.id.value, row.participant, row.month.index(), row.route}, &row);
-        !inserted) {
-      refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})",
-                                      *it->second->file == *row.file ? "même fichier," : *it->second->file,
-                                      it->second->line));
-      continue;
-    }
-    bool training = rules.training == TrainingHours::all ||
-                    (rules.training == TrainingHours::work_contracts &&
-                     (row.contract == Contract::apprenticeship || row.contract == Contract::professionalisation));
-    out.counted.push_back({&row, row.work_hours + (training ? row.training_hours : 0)});
-  }
-  return out;
 }
 
 }  // namespace clausier::track
