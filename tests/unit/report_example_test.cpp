@@ -211,18 +211,19 @@ void check_figures(const ordered_json& op) {
                       "2027-10 14 238 91.88",        "2027-11 10.5 248.5 101.54",   "2027-12 10.5 259 145.39"});
 
   // Not counted (track example, with the hours the rows declared): unknown-lot A:9 7; unknown-participant
-  // B:18 7; before-validation A:15 7; after-validity A:19 7 + B:14 7 + B:20 7 = 21; outside-execution C:2 7;
-  // duplicate A:26 10.5 + B:9 7 = 17.5; invalid-row A:13 0 + A:22 7 + A:27 175 + B:11 0 + B:17 3.5 + B:19 10.5
-  // = 196. Rows 1 + 1 + 1 + 3 + 1 + 2 + 6 = 15; hours 7 + 7 + 7 + 21 + 7 + 17.5 + 196 = 262.5.
+  // B:18 7; before-validation A:15 7; after-validity A:19 7 + B:14 7 + B:19 10.5 (« contrat-pro », read since
+  // formats.md 5.2, in 2027-11, after P-0006's validity) + B:20 7 = 31.5; outside-execution C:2 7; duplicate
+  // A:26 10.5 + B:9 7 = 17.5; invalid-row A:13 0 + A:22 7 + B:11 0 + B:17 3.5 = 10.5 (A:27, the TOTAL row, is
+  // a note, not a row). Rows 1 + 1 + 1 + 4 + 1 + 2 + 4 = 14; hours 7 + 7 + 7 + 31.5 + 7 + 17.5 + 10.5 = 87.5.
   CHECK(op["not_counted"].dump() ==
-        R"({"rows":15,"hours":262.5,"by_reason":[)"
+        R"({"rows":14,"hours":87.5,"by_reason":[)"
         R"({"reason":"unknown-lot","label":"lot inconnu","rows":1,"hours":7},)"
         R"({"reason":"unknown-participant","label":"participant inconnu","rows":1,"hours":7},)"
         R"({"reason":"before-validation","label":"avant la validation de l'éligibilité","rows":1,"hours":7},)"
-        R"({"reason":"after-validity","label":"après la fin de validité de l'éligibilité","rows":3,"hours":21},)"
+        R"({"reason":"after-validity","label":"après la fin de validité de l'éligibilité","rows":4,"hours":31.5},)"
         R"({"reason":"outside-execution","label":"hors de la période d'exécution du lot","rows":1,"hours":7},)"
         R"({"reason":"duplicate","label":"ligne en double","rows":2,"hours":17.5},)"
-        R"({"reason":"invalid-row","label":"ligne illisible","rows":6,"hours":196}]})");
+        R"({"reason":"invalid-row","label":"ligne illisible","rows":4,"hours":10.5}]})");
   CHECK(op["counting"].dump() == R"({"training_hours":"work-contracts","eligibility_validity_months":6,"tolerance":0.15})");
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("report run: one operation, the rendering of its report; unreadable ro
     CHECK(o.usage_error.empty());
     REQUIRE(o.output);
     CHECK(*o.output == expected);
-    CHECK(rule_ids(o) == std::vector<std::string>(6, "statement-row"));
+    CHECK(rule_ids(o) == std::vector<std::string>{"statement-row", "statement-row", "statement-total", "statement-row", "statement-row"});
     CHECK(exit_code_for(o.diagnostics) == 2);
   }
 }
@@ -106,7 +106,7 @@ TEST_CASE("report run: the participant's sheet, and an unknown participant as a 
   j.participant = "P-9999";
   Outcome o = report::run(j, builtin());
   CHECK_FALSE(o.output);
-  REQUIRE(o.diagnostics.size() == 7);  // the six unreadable rows, then the unknown participant
+  REQUIRE(o.diagnostics.size() == 6);  // four unreadable rows and the TOTAL row, then the unknown participant
   const Diagnostic& d = o.diagnostics.back();
   CHECK(d.rule == "participant-not-found");
   CHECK(d.path == examples + "espaces-verts/participants.yaml");
@@ -157,9 +157,10 @@ TEST_CASE("report run: a consolidation does not depend on the number of loading 
   REQUIRE(one.output);
   CHECK(*three.output == *one.output);
   CHECK(three.messages == one.messages);
-  // Argument order: anru-viguier's note, espaces-verts' six rows, proprete-siege's note.
+  // Argument order: anru-viguier's note, espaces-verts' four rows and its TOTAL row, proprete-siege's note.
   std::vector<std::string> expected{"no-participants"};
-  expected.insert(expected.end(), 6, "statement-row");
+  const std::vector<std::string> rows = std::vector<std::string>{"statement-row", "statement-row", "statement-total", "statement-row", "statement-row"};
+  expected.insert(expected.end(), rows.begin(), rows.end());
   expected.push_back("no-participants");
   CHECK(rule_ids(three) == expected);
 

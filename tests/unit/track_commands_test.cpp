@@ -60,8 +60,9 @@ TEST_CASE("track run_status: the rendering of track() over the operation, every 
   CHECK(text.usage_error.empty());
   CHECK_FALSE(text.output);  // written as it is produced
   CHECK(streamed(text) == track::render_text(t, *op.result()->tender));
-  // Six unreadable rows (three per file of lots 1 and 2): reported, and the others still count.
-  CHECK(rule_ids(text) == std::vector<std::string>(6, "statement-row"));
+  // Four unreadable rows (two per file of lots 1 and 2) and lot 1's TOTAL row (a note): reported, and the
+  // others still count.
+  CHECK(rule_ids(text) == std::vector<std::string>{"statement-row", "statement-row", "statement-total", "statement-row", "statement-row"});
   CHECK(text.diagnostics.size() == op.diagnostics.size());
   CHECK(text.messages.find("2027-lot1-jardins-du-comminges.csv:22:10: error: ligne illisible : mois « 09/27 »") !=
         std::string::npos);
@@ -121,14 +122,15 @@ TEST_CASE("track run_template: the header and one commented example row, CRLF, U
 }
 
 TEST_CASE("track run_validate: rows that cannot be read, and with the operation the rows that do not count") {
-  // Lot 2's file (docs/track.md, tests/cli/track/validate-lot2.test): 19 rows, 3 unreadable (lines 11, 17,
-  // 19), 4 that do not count (9 duplicate of line 4, 14, 18 P-0011 unknown, 20 after the validity).
+  // Lot 2's file (docs/track.md, tests/cli/track/validate-lot2.test): 19 rows, 2 unreadable (lines 11, 17),
+  // 5 that do not count (9 duplicate of line 4, 14, 18 P-0011 unknown, 19 « contrat-pro » — a contrat de
+  // professionnalisation, formats.md 5.2 — and 20 after the validity).
   Outcome with = track::run_validate({lot2, track::OperationInputs{folder, {}, {}}, date(2027, 12, 31)}, builtin());
-  CHECK(*with.output == lot2 + " : 19 ligne(s), 3 illisible(s), 4 qui ne compte(nt) pas\n");
+  CHECK(*with.output == lot2 + " : 19 ligne(s), 2 illisible(s), 5 qui ne compte(nt) pas\n");
   std::vector<std::string> lines;
   for (const auto& d : with.diagnostics) lines.push_back(std::to_string(d.pos.line) + " " + d.rule);
   CHECK(lines == std::vector<std::string>{"9 not-counted", "11 statement-row", "14 not-counted", "17 statement-row",
-                                          "18 not-counted", "19 statement-row", "20 not-counted"});
+                                          "18 not-counted", "19 not-counted", "20 not-counted"});
   const Diagnostic& unknown = with.diagnostics[4];
   CHECK(unknown.message == "participant inconnu : participant « P-0011 » absent du fichier des participants");
   CHECK(unknown.severity == track::rule("not-counted").severity);
@@ -136,8 +138,8 @@ TEST_CASE("track run_validate: rows that cannot be read, and with the operation 
   CHECK(exit_code_for(with.diagnostics) == 2);  // unreadable rows (2) before findings (1)
 
   Outcome alone = track::run_validate({lot2, std::nullopt, date(2027, 12, 31)}, builtin());
-  CHECK(*alone.output == lot2 + " : 19 ligne(s), 3 illisible(s)\n");
-  CHECK(rule_ids(alone) == std::vector<std::string>(3, "statement-row"));
+  CHECK(*alone.output == lot2 + " : 19 ligne(s), 2 illisible(s)\n");
+  CHECK(rule_ids(alone) == std::vector<std::string>(2, "statement-row"));
 
   // A clean file whose readable rows do not all count: findings only, exit code 1.
   Outcome clean = track::run_validate({lot3, track::OperationInputs{folder, {}, {}}, date(2027, 12, 31)}, builtin());
@@ -164,7 +166,7 @@ TEST_CASE("track run_due: the reminders of due() in each format") {
   REQUIRE(!reminders.empty());
   Outcome text = track::run_due({{folder, {}, {}}, date(2027, 12, 31), track::DueFormat::text}, builtin());
   CHECK(*text.output == track::render_due_text(reminders, date(2027, 12, 31)));
-  CHECK(text.diagnostics.size() == 6);  // the unreadable rows are reported here too
+  CHECK(text.diagnostics.size() == 5);  // the unreadable rows and the TOTAL row are reported here too
   Outcome ics = track::run_due({{folder, {}, {}}, date(2027, 12, 31), track::DueFormat::ics}, builtin());
   CHECK(*ics.output == track::render_due_ics(reminders, date(2027, 12, 31), "SCV-2026-EV-02"));
   CHECK(track::due_format("csv") == track::DueFormat::csv);

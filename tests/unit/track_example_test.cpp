@@ -151,14 +151,15 @@ TEST_CASE("track example: working days counted by hand, month by month") {
   CHECK(calendar::working_days(date(2027, 3, 1), date(2027, 6, 30)) == 85);
 }
 
-TEST_CASE("track example: the three files load, six rows cannot be read and are reported") {
+TEST_CASE("track example: the three files load, four rows cannot be read and are reported, a TOTAL row named") {
   track::Operation op = track::load_operation({folder, {}, {}}, rules::RuleSet::builtin());
   REQUIRE(op.result() != nullptr);
   CHECK(op.participants.list.size() == 10);
-  // Readable rows: A 26 − 3 unreadable = 23, B 19 − 3 = 16, C 11 − 0 = 11 → 50.
+  // Readable rows: A 26 − 2 unreadable − 1 TOTAL row = 23, B 19 − 2 = 17 (line 19's « contrat-pro » is a
+  // contrat de professionnalisation, formats.md 5.2), C 11 − 0 = 11 → 51.
   const track::Statements& st = op.statements;
   const std::vector<track::StatementRow>& rows = st.rows;
-  CHECK(rows.size() == 50);
+  CHECK(rows.size() == 51);
   // Files in name order, then rows in file order.
   REQUIRE(!rows.empty());
   CHECK(base_name(st.files[rows.front().file]) == A);
@@ -174,23 +175,21 @@ TEST_CASE("track example: the three files load, six rows cannot be read and are 
   CHECK(rows[23].line == 2);
   CHECK(st.employers[rows[23].employer] == "Trajectoire Intérim, agence de Muret");
   // C: French headers as typed ("N° lot", "Référence", "Heures de travail"…) are recognised.
-  CHECK(rows[39].line == 2);
-  CHECK(st.lots[rows[39].lot] == "3");
-  CHECK(st.participants[rows[39].participant] == "P-0007");
+  CHECK(rows[40].line == 2);
+  CHECK(st.lots[rows[40].lot] == "3");
+  CHECK(st.participants[rows[40].participant] == "P-0007");
 
   CHECK(listed(st, st.unreadable) == std::vector<std::string>{
                                      A + ":13 invalid-row",  // work hours "7 h": not a number
                                      A + ":22 invalid-row",  // month "09/27"
-                                     A + ":27 invalid-row",  // Excel's "TOTAL;;;;;;147;28" row
                                      B + ":11 invalid-row",  // work hours -7
                                      B + ":17 invalid-row",  // route "insertion"
-                                     B + ":19 invalid-row",  // contract "contrat-pro"
                                  });
-  // The same six, and nothing else, as diagnostics (tender and participants are clean).
+  // The same four, and Excel's "TOTAL;;;;;;147;28" row named in a note (tender and participants are clean).
   std::vector<std::string> diags;
   for (const auto& d : op.diagnostics) diags.push_back(base_name(d.path) + ":" + std::to_string(d.pos.line) + " " + d.rule);
-  CHECK(diags == std::vector<std::string>{A + ":13 statement-row", A + ":22 statement-row", A + ":27 statement-row",
-                                          B + ":11 statement-row", B + ":17 statement-row", B + ":19 statement-row"});
+  CHECK(diags == std::vector<std::string>{A + ":13 statement-row", A + ":22 statement-row", A + ":27 statement-total",
+                                          B + ":11 statement-row", B + ":17 statement-row"});
 }
 
 TEST_CASE("track example at 2027-12-31, every lot by hand") {
@@ -236,10 +235,11 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   // missing = 390 − 70 = 320; penalty = 320 × 40 = 12 800 (cap 10 % × 260 000 = 26 000)
   // participants: P-0004, P-0005, P-0006 = 3
   // not counted: L9 repeats lot 2, P-0005, 2027-03, ea of L4; L14 P-0004 2027-09 > 2027-02 + 6;
-  //   L18 P-0011 unknown; L20 P-0005 2027-12 > 2027-03 + 6.
+  //   L18 P-0011 unknown; L19 P-0006 (« contrat-pro », a contrat de professionnalisation) 2027-11 > 2027-04 + 6;
+  //   L20 P-0005 2027-12 > 2027-03 + 6.
   check_lot(t, t.lots[1], {"2", "Verdalia Paysages", 390, 70, 98.27381, S::behind, 277.795276, 320, 12800, 3,
                         {B + ":9 duplicate", B + ":11 invalid-row", B + ":14 after-validity", B + ":17 invalid-row",
-                         B + ":18 unknown-participant", B + ":19 invalid-row", B + ":20 after-validity"}});
+                         B + ":18 unknown-participant", B + ":19 after-validity", B + ":20 after-validity"}});
 
   // Lot 3 (file C; no statement for August):
   //   Mar  L3 3.5 + L4 3.5 = 7;  Apr  L5 3.5;  May  L6 3.5
@@ -261,16 +261,16 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
                                      A + ":9 unknown-lot",  // lot "4": no such lot (stands for lot-without-clause too:
                                                             // espaces-verts has no lot without a clause)
                                      A + ":13 invalid-row", A + ":15 before-validation", A + ":19 after-validity",
-                                     A + ":22 invalid-row", A + ":26 duplicate", A + ":27 invalid-row",
+                                     A + ":22 invalid-row", A + ":26 duplicate",  // A:27 is the TOTAL row: a note
                                      B + ":9 duplicate", B + ":11 invalid-row", B + ":14 after-validity",
-                                     B + ":17 invalid-row", B + ":18 unknown-participant", B + ":19 invalid-row",
+                                     B + ":17 invalid-row", B + ":18 unknown-participant", B + ":19 after-validity",
                                      B + ":20 after-validity", C + ":2 outside-execution"});
   // Hours the rows declared, as far as they could be read: A L9 7, L13 0 ("7 h" unreadable), L15 7, L19 7,
-  // L22 3.5 + 3.5, L26 10.5, L27 147 + 28 (the TOTAL row); B L9 7, L11 0 (-7 refused), L14 7, L17 3.5,
+  // L22 3.5 + 3.5, L26 10.5; B L9 7, L11 0 (-7 refused), L14 7, L17 3.5,
   // L18 7, L19 7 + 3.5, L20 7; C L2 7.
   std::vector<double> hours;
   for (const auto& n : t.not_counted) hours.push_back(t.count.declared_hours(n));
-  CHECK(hours == std::vector<double>{7, 0, 7, 7, 7, 10.5, 175, 7, 0, 7, 3.5, 7, 10.5, 7, 7});
+  CHECK(hours == std::vector<double>{7, 0, 7, 7, 7, 10.5, 7, 0, 7, 3.5, 7, 10.5, 7, 7});
 
   // Per participant (sorted by ref):
   //   P-0001 L2 7 + L4 10.5 + L7 7 + L10 3.5 + L14 7 + L16 7 = 42
@@ -336,12 +336,12 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
   // forecast = 56 × 1008 ÷ 125 = 56 448 ÷ 125 = 451.584
   // missing = 113 − 56 = 57; penalty = 57 × 40 = 2 280 (cap 10 % × 75 000 = 7 500)
   // participants: P-0004, P-0005, P-0006 = 3
-  // not counted: L9 duplicate; L11, L17, L19 unreadable; L12 (07), L13 (08), L14 (09), L15 (09), L16 (10),
-  //   L18 (11), L20 (12) after-as-of, checked first.
+  // not counted: L9 duplicate; L11, L17 unreadable; L12 (07), L13 (08), L14 (09), L15 (09), L16 (10),
+  //   L18 (11), L19 (11, « contrat-pro » read since formats.md 5.2), L20 (12) after-as-of, checked first.
   check_lot(t, t.lots[1], {"2", "Verdalia Paysages", 113, 56, 14.012897, S::on_track, 451.584, 57, 2280, 3,
                         {B + ":9 duplicate", B + ":11 invalid-row", B + ":12 after-as-of", B + ":13 after-as-of",
                          B + ":14 after-as-of", B + ":15 after-as-of", B + ":16 after-as-of", B + ":17 invalid-row",
-                         B + ":18 after-as-of", B + ":19 invalid-row", B + ":20 after-as-of"}});
+                         B + ":18 after-as-of", B + ":19 after-as-of", B + ":20 after-as-of"}});
 
   // Lot 3: Mar 7 + Apr 3.5 + May 3.5 + Jun 0 = 14; target 244 (the framework maximum: no order yet)
   // expected = 244 × 85 ÷ 968 = 20 740 ÷ 968 = 21.42562 (21.425619…)
@@ -359,11 +359,11 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
                                  A + ":16 after-as-of",  A + ":17 after-as-of",   A + ":18 after-as-of",
                                  A + ":19 after-as-of",  A + ":20 after-as-of",   A + ":21 after-as-of",
                                  A + ":22 invalid-row",  A + ":23 after-as-of",   A + ":24 after-as-of",
-                                 A + ":25 after-as-of",  A + ":26 duplicate",     A + ":27 invalid-row",
+                                 A + ":25 after-as-of",  A + ":26 duplicate",
                                  B + ":9 duplicate",     B + ":11 invalid-row",   B + ":12 after-as-of",
                                  B + ":13 after-as-of",  B + ":14 after-as-of",   B + ":15 after-as-of",
                                  B + ":16 after-as-of",  B + ":17 invalid-row",   B + ":18 after-as-of",
-                                 B + ":19 invalid-row",  B + ":20 after-as-of",   C + ":2 outside-execution",
+                                 B + ":19 after-as-of",  B + ":20 after-as-of",   C + ":2 outside-execution",
                                  C + ":8 after-as-of",   C + ":9 after-as-of",    C + ":10 after-as-of",
                                  C + ":11 after-as-of",  C + ":12 after-as-of"});
 

@@ -232,7 +232,7 @@ TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and tra
   CHECK(diags[0].rule == "statement-row");
   REQUIRE(f.unreadable.size() == 1);
   CHECK(f.unreadable[0].line == 13);
-  CHECK(f.unreadable[0].detail == "mois « 2027-13 » invalide (attendu AAAA-MM)");
+  CHECK(f.unreadable[0].detail == "mois « 2027-13 » invalide (attendu 2027-04, 04/2027, avril 2027 ou une date)");
   CHECK(f.unreadable[0].hours == 7);
   // Each distinct text once: one lot text per lot named, one participant text per ref, one employer.
   CHECK(f.lots.size() == 4);

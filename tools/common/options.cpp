@@ -72,10 +72,10 @@ std::optional<boost::gregorian::date> date_option(const std::string& text, const
 
 void add_operation_inputs(CLI::App& app, OperationInputOptions& options) {
   app.add_option("--participants", options.participants,
-                 "Fichier des participants (YAML ou CSV) ; par défaut participants.yaml du dossier")
+                 "Fichier des participants (YAML, CSV, .xlsx, .ods) ; par défaut participants.yaml du dossier")
       ->type_name("FICHIER");
   app.add_option("--statements", options.statements,
-                 "Fichier d'état des heures (CSV) ; répétable ; par défaut statements/*.csv du dossier")
+                 "Fichier d'état des heures (CSV, .xlsx, .ods) ; répétable ; par défaut ceux de statements/")
       ->type_name("FICHIER")
       ->expected(1)
       ->allow_extra_args(false)

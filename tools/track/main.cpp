@@ -9,7 +9,7 @@ using namespace clausier;
 const std::string tool = "clausier-track";
 
 struct Options : cli::OperationInputOptions {
-  std::string operation, as_of, format = "text", fail_on, output;
+  std::string operation, as_of, format = "text", fail_on, output, template_format = "csv";
   std::vector<std::string> declared;
   cli::RulesOptions rules;
   std::string template_lot, template_operation, validate_file, validate_operation, due_operation, due_format = "text";
@@ -26,7 +26,8 @@ int run(const Options& opts, Command command) {
   return cli::run_with_rules(tool, opts.rules, output, [&](const rules::RuleSet& rules) {
     switch (command) {
       case Command::statement_template:
-        return track::run_template({opts.template_lot, opts.template_operation, *as_of}, rules);
+        return track::run_template({opts.template_lot, opts.template_operation, *as_of,
+                                    *track::template_format(opts.template_format), output}, rules);
       case Command::validate: {
         auto operation = opts.validate_operation.empty() ? std::nullopt : std::optional(opts.of(opts.validate_operation));
         return track::run_validate({opts.validate_file, operation, *as_of, cli::quiet()}, rules);
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
   cli::setup_app(app, "  clausier track examples/espaces-verts --as-of 2027-06-30\n"
                       "  clausier track examples/espaces-verts --format json > suivi.json\n"
                       "  clausier track examples/espaces-verts --fail-on behind        (tâche planifiée, CI)\n"
-                      "  clausier track template 2 --operation examples/espaces-verts -o etat-lot-2.csv\n"
+                      "  clausier track template 2 --operation examples/espaces-verts --format xlsx -o etat-lot-2.xlsx\n"
                       "  clausier track validate etat-recu.csv --operation examples/espaces-verts\n"
                       "  clausier track due examples/espaces-verts --format ics -o echeances.ics\n");
   Options opts;
@@ -61,28 +62,26 @@ int main(int argc, char** argv) {
       ->type_name("FORMAT")
       ->capture_default_str();
   app.add_option("--fail-on", opts.fail_on, "Sort avec le code 1 si un lot est en retard (behind), pour une tâche planifiée")
-      ->check(CLI::IsMember({"behind"}))
-      ->type_name("behind");
+      ->check(CLI::IsMember({"behind"}))->type_name("behind");
   cli::add_declared_hours_option(app, opts.declared);
   cli::add_output_option(app, opts.output, "le résultat");
   cli::add_operation_inputs(app, opts);
   cli::add_rules_option(app, opts.rules);
 
-  CLI::App* tmpl = cli::add_subcommand(app, "template", "Écrit l'état des heures vierge d'un lot (CSV pour Excel) à envoyer à l'entreprise");
+  CLI::App* tmpl = cli::add_subcommand(app, "template", "Écrit l'état des heures vierge d'un lot (CSV ou Excel) à envoyer à l'entreprise");
   tmpl->add_option("LOT", opts.template_lot, "Identifiant du lot")->required()->type_name("LOT");
   tmpl->add_option("--operation", opts.template_operation, "Dossier de l'opération : vérifie le lot, reprend le titulaire")
       ->type_name("DOSSIER");
+  tmpl->add_option("--format", opts.template_format, "Format : csv, ou xlsx (listes déroulantes, mode d'emploi ; avec -o)")
+      ->check(CLI::IsMember({"csv", "xlsx"}))->type_name("FORMAT")->capture_default_str();
   CLI::App* valid = cli::add_subcommand(app, "validate", "Vérifie un état des heures reçu d'une entreprise, ligne par ligne");
-  valid->add_option("FILE", opts.validate_file, "L'état reçu (CSV)")->required()->type_name("FICHIER");
-  valid->add_option("--operation", opts.validate_operation,
-                    "Dossier de l'opération : vérifie aussi lots, participants et périodes")
+  valid->add_option("FILE", opts.validate_file, "L'état reçu (.csv, .xlsx, .ods)")->required()->type_name("FICHIER");
+  valid->add_option("--operation", opts.validate_operation, "Dossier de l'opération : vérifie aussi lots, participants et périodes")
       ->type_name("DOSSIER");
   CLI::App* due = cli::add_subcommand(app, "due", "Ce qui est en retard ou arrive : états manquants, éligibilités, suivis à six mois, fins de lots");
   due->add_option("OPERATION", opts.due_operation, "Dossier de l'opération")->required()->type_name("DOSSIER");
   due->add_option("--format", opts.due_format, "Format : text, csv ou ics (agenda)")
-      ->check(CLI::IsMember({"text", "csv", "ics"}))
-      ->type_name("FORMAT")
-      ->capture_default_str();
+      ->check(CLI::IsMember({"text", "csv", "ics"}))->type_name("FORMAT")->capture_default_str();
   for (CLI::App* sub : {tmpl, valid, due})
     sub->add_option("--as-of", opts.as_of, "Date (AAAA-MM-JJ) ; par défaut aujourd'hui")->type_name("DATE");
   for (CLI::App* sub : {tmpl, due}) cli::add_output_option(*sub, opts.output, "le résultat");

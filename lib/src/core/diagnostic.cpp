@@ -38,8 +38,8 @@ int exit_code_for(const Diagnostics& diags) {
 
 void sort_diagnostics(Diagnostics& diags) {
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.path, a.pos.line, a.pos.column, a.rule) <
-           std::tie(b.path, b.pos.line, b.pos.column, b.rule);
+    return std::tie(a.path, a.sheet, a.pos.line, a.pos.column, a.rule) <
+           std::tie(b.path, b.sheet, b.pos.line, b.pos.column, b.rule);
   });
 }
 

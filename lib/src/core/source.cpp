@@ -63,14 +63,23 @@ std::string quoted_line(std::string_view raw, int line_number, int column) {
 
 }  // namespace
 
+std::string sheet_cell_name(std::string_view sheet, Position pos) {
+  std::string cell;
+  for (int column = pos.column; column > 0; column = (column - 1) / 26)
+    cell.insert(cell.begin(), static_cast<char>('A' + (column - 1) % 26));
+  if (pos.line > 0) cell += std::to_string(pos.line);
+  return cell.empty() ? std::string(sheet) : fmt::format("{}!{}", sheet, cell);
+}
+
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   std::string out = printable(d.path);
-  if (d.pos.line > 0) out += fmt::format(":{}:{}", d.pos.line, d.pos.column);
+  if (!d.sheet.empty()) out += ":" + printable(sheet_cell_name(d.sheet, d.pos));
+  else if (d.pos.line > 0) out += fmt::format(":{}:{}", d.pos.line, d.pos.column);
   out += fmt::format(": {}: {}", severity_name(d.severity), shown(d.message));
   if (!d.rule.empty()) out += fmt::format(" [{}]", printable(d.rule));
   out += '\n';
   // A line holding personal data is not repeated on screen or in logs.
-  if (source != nullptr && d.pos.line > 0 && !d.hide_line) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
+  if (source != nullptr && d.sheet.empty() && d.pos.line > 0 && !d.hide_line && d.rule != personal_data_rule) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
   if (!d.hint.empty()) out += fmt::format("  aide : {}\n", shown(d.hint));
   return out;
 }

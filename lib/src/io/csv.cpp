@@ -356,6 +356,13 @@ Position csv_field_position(const CsvTable& table, const CsvRow& row, std::size_
   return locate_field(table.text, row.offset, row.line, index, table.separator);
 }
 
+std::string csv_text(std::string_view bytes) {
+  Decoded decoded;
+  decode(bytes, {}, decoded);
+  if (decoded.error) return sanitize_utf8(bytes);  // no iconv: the bytes as they are, made printable
+  return std::string(decoded.text);
+}
+
 CsvResult parse_csv(std::string_view bytes, const std::string& path) {
   // One row per line saves the copies of a growing vector; the cap keeps a file of blank lines
   // from reserving 32 bytes for each of its bytes.

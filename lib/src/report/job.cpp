@@ -8,6 +8,7 @@
 
 #include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
+#include "clausier/io/temp_file.hpp"
 #include "clausier/report/catalogue.hpp"
 #include "clausier/report/render.hpp"
 #include "load.hpp"
@@ -52,11 +53,7 @@ std::optional<std::string> xlsx(const Report& r, const Job& job, Outcome& out) {
   try {
     return render_xlsx(r);
   } catch (const std::runtime_error& e) {
-    std::string_view why = e.what();
-    if (why.starts_with("xlsx : ")) why.remove_prefix(7);
-    out.report({"io", Severity::error, Category::io, job.output, {}, fmt::format("classeur non écrit : {}", why),
-                "le classeur passe par un fichier temporaire : TMPDIR doit nommer un dossier existant, ouvert en écriture"},
-               nullptr);
+    out.report(io::unwritten_workbook(job.output, e.what()), nullptr);
     return std::nullopt;
   }
 }

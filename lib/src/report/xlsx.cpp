@@ -5,7 +5,6 @@
 //
 // libxlsxwriter 1.1.4 only writes to a file: the workbook goes to a fresh temporary file (mkstemp), is read
 // back and the file removed. Its creation date is the report's date, so the same report gives the same bytes.
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -13,7 +12,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -24,6 +22,7 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/hours/calc.hpp"
+#include "clausier/io/temp_file.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/track/status.hpp"
@@ -82,11 +81,9 @@ class Book {
   }
 
   // Closes the workbook and returns its bytes.
-  std::string close() {
+  std::string close(const io::TempFile& file) {
     check(workbook_close(book_.release()));
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) throw std::runtime_error("xlsx : classeur illisible " + path_);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return file.contents();
   }
 
  private:
@@ -176,30 +173,6 @@ class Sheet {
   bool any_masked_ = false;
 };
 
-// The temporary file of one workbook, removed whatever happens.
-class TempFile {
- public:
-  TempFile() {
-    std::error_code ec;
-    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    if (ec) throw std::runtime_error("xlsx : le dossier temporaire (TMPDIR, sinon /tmp) n'existe pas ou n'est pas un dossier");
-    std::string pattern = (dir / "clausier-report-XXXXXX").string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("xlsx : impossible de créer un fichier temporaire dans " + pattern);
-    ::close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 
 std::optional<double> ratio(double part, double whole) {
@@ -424,7 +397,7 @@ std::string group_by_label(GroupBy g) {
 }  // namespace
 
 std::string render_xlsx(const OperationReport& r) {
-  TempFile file;
+  io::TempFile file("clausier-report");
   Book book(file.path(), r.as_of, "Bilan de la clause sociale d'insertion — " + r.id);
   operation_summary(book, r);
   operation_lots(book, r);
@@ -434,11 +407,11 @@ std::string render_xlsx(const OperationReport& r) {
   operation_months(book, r);
   operation_not_counted(book, r);
   rules_sheet(book, r.counting, r.min_cell, true);
-  return book.close();
+  return book.close(file);
 }
 
 std::string render_xlsx(const Consolidation& c) {
-  TempFile file;
+  io::TempFile file("clausier-report");
   Book book(file.path(), c.as_of, "Bilan consolidé des clauses sociales d'insertion");
   {
     Sheet s(book, "Synthèse", {"Indicateur", "Valeur"});
@@ -494,7 +467,7 @@ std::string render_xlsx(const Consolidation& c) {
     if (s.any_masked()) s.notes(privacy_note(c.min_cell));
   }
   rules_sheet(book, c.counting, c.min_cell, false);
-  return book.close();
+  return book.close(file);
 }
 
 }  // namespace clausier::report

@@ -3,16 +3,22 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <memory>
 #include <utility>
 
 #include "clausier/core/names.hpp"
+#include "clausier/io/csv.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/io/table.hpp"
+#include "clausier/io/temp_file.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/table.hpp"
 #include "clausier/track/catalogue.hpp"
 #include "clausier/track/due.hpp"
+#include "clausier/track/forms.hpp"
 #include "clausier/track/render.hpp"
+#include "clausier/track/template.hpp"
 
 namespace clausier::track {
 
@@ -20,6 +26,8 @@ namespace {
 
 constexpr std::pair<std::string_view, StatusFormat> status_formats[] = {
     {"text", StatusFormat::text}, {"json", StatusFormat::json}, {"csv", StatusFormat::csv}};
+constexpr std::pair<std::string_view, TemplateFormat> template_formats[] = {{"csv", TemplateFormat::csv},
+                                                                            {"xlsx", TemplateFormat::xlsx}};
 constexpr std::pair<std::string_view, DueFormat> due_formats[] = {
     {"text", DueFormat::text}, {"csv", DueFormat::csv}, {"ics", DueFormat::ics}};
 
@@ -42,6 +50,9 @@ std::optional<StatusFormat> status_format(std::string_view name) {
 }
 
 std::optional<DueFormat> due_format(std::string_view name) { return value_named<DueFormat>(due_formats, name); }
+std::optional<TemplateFormat> template_format(std::string_view name) {
+  return value_named<TemplateFormat>(template_formats, name);
+}
 
 Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   Outcome out;
@@ -75,7 +86,11 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
 
 Outcome run_template(const TemplateJob& job, const rules::RuleSet& rules) {
   Outcome out;
-  std::string employer = "Entreprise titulaire";
+  if (job.format == TemplateFormat::xlsx && (job.output.empty() || job.output == "-")) {
+    out.usage_error = "--format xlsx écrit un classeur Excel : indiquez-le avec -o FICHIER.xlsx";
+    return out;
+  }
+  StatementTemplate t{job.lot, "Entreprise titulaire", Month::of(job.as_of), job.as_of};
   if (!job.operation.empty()) {
     hours::Batch batch = hours::compute_files({job.operation}, rules, {});
     if (batch.results.empty()) {
@@ -83,18 +98,27 @@ Outcome run_template(const TemplateJob& job, const rules::RuleSet& rules) {
         for (const auto& d : f.diagnostics) out.report(d, batch.source_of(d.path));
       return out;
     }
-    const tender::Lot* lot = batch.results.front().tender->find_lot(job.lot);
+    const tender::Tender& tender = *batch.results.front().tender;
+    std::vector<std::string> ids;
+    for (const auto& l : tender.lots) ids.push_back(l.id.value);
+    std::optional<std::size_t> found = find_lot(ids, job.lot);  // "1" names lot "01" (formats.md 5.2)
+    const tender::Lot* lot = found ? &tender.lots[*found] : nullptr;
     if (lot == nullptr || !lot->has_clause()) {
       out.usage_error = fmt::format("le lot {} n'existe pas ou n'a pas de clause dans {}", job.lot, job.operation);
       return out;
     }
-    if (lot->award && lot->award->contractor) employer = lot->award->contractor->name;
+    t.lot = lot->id.value;
+    if (lot->award && lot->award->contractor) t.employer = lot->award->contractor->name;
   }
-  std::string text(text::utf8_bom);
-  text += std::string(statement_header) + "\r\n";
-  // A commented example row: the reader skips lines whose first field starts with '#'.
-  text += fmt::format("# {};P-0001;{};direct;cdi;{};140;0\r\n", job.lot, Month::of(job.as_of).iso(), employer);
-  out.output = std::move(text);
+  if (job.format == TemplateFormat::csv) {
+    out.output = statement_template_csv(t);
+    return out;
+  }
+  try {
+    out.output = statement_template_xlsx(t);
+  } catch (const std::runtime_error& e) {
+    out.report(io::unwritten_workbook(job.output, e.what()), nullptr);
+  }
   return out;
 }
 
@@ -107,7 +131,14 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
   }
   Statements file;
   Diagnostics diags = read_statements(*read.text, job.file, file);
-  SourceText source(job.file, std::move(*read.text));
+  // A CSV's lines are shown as the reader decoded them; a workbook's positions are cells.
+  SourceText source(job.file, io::table_format_of(job.file) == io::TableFormat::csv ? io::csv_text(*read.text) : "");
+  {
+    // One person's rows of one month over the legal maximum, in this file (formats.md 5.3).
+    Participants none;
+    Diagnostics over = over_maximum_warnings(file, none);
+    diags.insert(diags.end(), over.begin(), over.end());
+  }
   std::size_t refused = 0;
   if (job.operation) {
     OperationInputs inputs = *job.operation;
@@ -116,16 +147,22 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
     // The operation's own problems (no participants file...) come first: they explain the findings below.
     Diagnostics own;
     std::copy_if(op.diagnostics.begin(), op.diagnostics.end(), std::back_inserter(own),
-                 [&](const Diagnostic& d) { return op.result() == nullptr || d.path != job.file; });
+                 [&](const Diagnostic& d) {
+                   // A note (a sheet passed over in the participants workbook) stops nothing.
+                   return op.result() == nullptr || (d.path != job.file && d.category != Category::finding);
+                 });
     if (!own.empty()) {
       report_all(out, own, op);
       return out;
     }
+    match_refs(file, op.participants);
     Count count = count_rows(*op.result(), op.participants, file, job.as_of);
     for (const NotCounted& n : count.not_counted) {
-      diags.push_back(make_diagnostic(rule("not-counted"), count.file(n), {count.line(n), 1},
+      const std::string& sheet = file.sheets[count.file_index(n)];
+      diags.push_back(make_diagnostic(rule("not-counted"), count.file(n), {count.line(n), sheet.empty() ? 1 : 0},
                                       fmt::format("{} : {}", french_label(n.reason), count.detail(n)),
                                       "corrigez la ligne, ou demandez au facilitateur (participant à valider, lot, mois)"));
+      diags.back().sheet = sheet;
       ++refused;
     }
   }

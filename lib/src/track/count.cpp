@@ -10,6 +10,7 @@
 #include "clausier/core/text.hpp"
 #include "clausier/hours/target.hpp"
 #include "clausier/io/values.hpp"
+#include "clausier/track/forms.hpp"
 #include "clausier/track/key_set.hpp"
 #include "clausier/track/statements.hpp"
 
@@ -29,12 +30,9 @@ std::uint64_t duplicate_key(std::uint32_t lot, std::size_t participant, int mont
 }
 
 // The lot a statement names: the tender's lot of that id, else the first whose id is the same number.
-std::uint32_t lot_named(const hours::TenderResult& result, std::string_view id) {
-  for (std::size_t i = 0; i < result.lots.size(); ++i)
-    if (result.lots[i].lot->id.value == id) return static_cast<std::uint32_t>(i);
-  for (std::size_t i = 0; i < result.lots.size(); ++i)
-    if (same_lot(result.lots[i].lot->id.value, id)) return static_cast<std::uint32_t>(i);
-  return Count::no_lot;
+std::uint32_t lot_named(const std::vector<std::string>& ids, std::string_view id) {
+  std::optional<std::size_t> found = find_lot(ids, id);  // formats.md 5.2: "1" names the only lot numbered 1
+  return found ? static_cast<std::uint32_t>(*found) : Count::no_lot;
 }
 
 std::string month_text(int index) { return Month::at(index).iso(); }
@@ -58,7 +56,9 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   out.rules = counting_rules(*result.tender);
   // Each distinct text is looked up once, not once per row.
   out.lot_of.resize(statements.lots.size());
-  for (TextId id = 0; id < statements.lots.size(); ++id) out.lot_of[id] = lot_named(result, statements.lots[id]);
+  std::vector<std::string> lot_ids;
+  for (const auto& r : result.lots) lot_ids.push_back(r.lot->id.value);
+  for (TextId id = 0; id < statements.lots.size(); ++id) out.lot_of[id] = lot_named(lot_ids, statements.lots[id]);
   out.person_of.resize(statements.participants.size());
   std::vector<int> validated(statements.participants.size());
   for (TextId id = 0; id < statements.participants.size(); ++id) {
@@ -230,6 +230,7 @@ void Count::detail(std::string& out, const NotCounted& n) const {
       break;
     }
     case Reason::invalid_row:
+    case Reason::over_legal_maximum:
     case Reason::personal_data: break;
   }
 }

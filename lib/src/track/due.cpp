@@ -9,6 +9,7 @@
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
+#include "clausier/track/forms.hpp"
 #include "clausier/track/key_set.hpp"
 
 namespace clausier::track {
@@ -30,11 +31,17 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
   std::optional<int> validity = counting_rules(*result->tender).validity_months;
   Month current = Month::of(as_of);
 
-  // The months each lot (as written in the statements) has rows for.
+  // The months each tender lot has rows for: a statement of lot "1" is one of lot "01" (formats.md 5.2).
+  std::vector<std::string> lot_ids;
+  for (const auto& r : result->lots) lot_ids.push_back(r.lot->id.value);
+  std::vector<std::uint64_t> lot_of(op.statements.lots.size(), ~std::uint64_t{0});
+  for (TextId id = 0; id < lot_of.size(); ++id)
+    if (std::optional<std::size_t> lot = find_lot(lot_ids, op.statements.lots[id])) lot_of[id] = *lot;
   KeySet declared;
-  for (const StatementRow& row : op.statements.rows) declared.insert((std::uint64_t{row.lot} << 32) | std::uint32_t(row.month));
-  std::optional<TextId> written;
-  for (const auto& r : result->lots) {
+  for (const StatementRow& row : op.statements.rows)
+    if (lot_of[row.lot] != ~std::uint64_t{0}) declared.insert((lot_of[row.lot] << 32) | std::uint32_t(row.month));
+  for (std::uint64_t index = 0; index < result->lots.size(); ++index) {
+    const hours::LotResult& r = result->lots[index];
     const tender::Lot& lot = *r.lot;
     // Nothing is due on a lot not awarded; a lot ends at its end at the date (end-changed, terminated).
     const hours::Target target = hours::target_at(r, as_of);
@@ -42,9 +49,8 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
     const std::optional<Date>& end = target.end;
     Month last = current;
     if (end) last = std::min(last, next(Month::of(*end)));
-    written = op.statements.lots.find(lot.id.value);
     for (Month m = Month::of(lot.start->value); m < last; m = next(m)) {
-      if (written && declared.contains((std::uint64_t{*written} << 32) | std::uint32_t(m.index()))) continue;
+      if (declared.contains((index << 32) | std::uint32_t(m.index()))) continue;
       // A month's statement is expected once the month is over.
       out.push_back({first_day(next(m)), "missing-statement", lot.id.value, "",
                      fmt::format("lot {} : pas d'état des heures pour {}", lot.id.value, text::format_month(m.year, m.month)),

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "clausier/io/csv.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/io/sheet.hpp"
+#include "clausier/io/table.hpp"
+#include "statement_files.hpp"
 
 namespace clausier::track {
 
@@ -38,21 +42,14 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
   for (const auto& f : op.batch.failures) op.diagnostics.insert(op.diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
   std::string dir = folder_of(inputs.operation);
 
-  std::string participants_path;
-  if (inputs.participants) {
-    participants_path = *inputs.participants;
-  } else {
-    std::error_code ec;
-    participants_path = join_path(dir, "participants.yaml");
-    if (!fs::exists(participants_path, ec) && fs::exists(join_path(dir, "participants.csv"), ec))
-      participants_path = join_path(dir, "participants.csv");
-  }
+  std::string participants_path = inputs.participants ? *inputs.participants : participants_file(dir);
   io::ReadResult read = io::read_file(participants_path, io::participants_file);
   if (read.text) {
     ParticipantsResult p = parse_participants(*read.text, participants_path, rules);
     op.participants = std::move(p.participants);
     op.diagnostics.insert(op.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
-    op.sources.emplace_back(participants_path, std::move(*read.text));
+    // Lines are shown from a CSV or a YAML file, as UTF-8 (a workbook's positions are cells).
+    if (!io::sheet_format_of(participants_path)) op.sources.emplace_back(participants_path, io::csv_text(*read.text));
   } else {
     read.error.hint = "indiquez le fichier avec --participants, ou placez participants.yaml dans le dossier de l'opération";
     op.diagnostics.push_back(read.error);
@@ -60,12 +57,10 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
 
   std::vector<std::string> files = inputs.statements;
   if (files.empty()) {
-    // Every *.csv entry is read, whatever it is: a link loop or a FIFO is reported, never skipped.
-    std::string statements = join_path(dir, "statements");
-    io::FolderListing listing = io::list_folder(statements);
-    if (listing.error) op.diagnostics.push_back(*listing.error);
-    for (const std::string& name : listing.names)
-      if (name.ends_with(".csv")) files.push_back(join_path(statements, name));
+    // Every table of statements/ is read; any other file is named (formats.md 5.1).
+    StatementFiles found = statement_files(join_path(dir, "statements"));
+    files = std::move(found.tables);
+    op.diagnostics.insert(op.diagnostics.end(), found.notes.begin(), found.notes.end());
   }
   for (const auto& path : files) {
     io::ReadResult text = io::read_file(path, io::statements_file);
@@ -76,9 +71,14 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
     // One pass per file, straight into the operation's one list of rows.
     Diagnostics diags = read_statements(*text.text, path, op.statements);
     op.diagnostics.insert(op.diagnostics.end(), diags.begin(), diags.end());
-    // The text is kept only to show the lines of its diagnostics: a clean file of 50 MB is not.
-    if (!diags.empty()) op.sources.emplace_back(path, std::move(*text.text));
+    // The text is kept only to show the lines of its diagnostics (a clean file of 50 MB is not), as
+    // the reader decoded it: a Windows-1252 line shows « Intérim ». A workbook's positions are cells.
+    if (!diags.empty() && io::table_format_of(path) == io::TableFormat::csv)
+      op.sources.emplace_back(path, io::csv_text(*text.text));
   }
+  match_refs(op.statements, op.participants);
+  Diagnostics over = over_maximum_warnings(op.statements, op.participants);  // formats.md 5.3, all files together
+  op.diagnostics.insert(op.diagnostics.end(), over.begin(), over.end());
   sort_diagnostics(op.diagnostics);
   return op;
 }

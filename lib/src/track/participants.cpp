@@ -9,7 +9,9 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
+#include "clausier/io/table.hpp"
 #include "clausier/io/yaml.hpp"
+#include "clausier/track/forms.hpp"
 
 namespace clausier::track {
 
@@ -20,12 +22,17 @@ const Participant* Participants::find(std::string_view ref) const {
   if (indexed_data_ != list.data() || indexed_size_ != list.size()) {
     index_.clear();
     index_.reserve(list.size());
-    for (const auto& p : list) index_.emplace(p.ref, &p);  // the first description wins, as for duplicates
+    folded_.clear();
+    for (const auto& p : list) {
+      index_.emplace(p.ref, &p);  // the first description wins, as for duplicates
+      folded_.emplace(ref_key(p.ref), &p);
+    }
     indexed_data_ = list.data();
     indexed_size_ = list.size();
   }
-  auto it = index_.find(ref);
-  return it == index_.end() ? nullptr : it->second;
+  if (auto it = index_.find(ref); it != index_.end()) return it->second;
+  auto it = folded_.find(ref_key(ref));
+  return it == folded_.end() ? nullptr : it->second;
 }
 
 namespace {
@@ -149,7 +156,7 @@ void check_coherence(io::Reader& r, const Participant& p) {
 void check_duplicates(io::Reader& r, const Participants& ps) {
   std::map<std::string, Position> seen;
   for (const auto& p : ps.list) {
-    auto [it, inserted] = seen.emplace(p.ref, p.pos);
+    auto [it, inserted] = seen.emplace(ref_key(p.ref), p.pos);  // "r-001" is "R-001" (formats.md 5.2)
     if (!inserted)
       r.error("participant-duplicate", p.pos,
               fmt::format("participant {} déjà décrit ligne {}", quoted(p.ref), it->second.line),
@@ -223,61 +230,105 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   hidden.apply(out.diagnostics);
 }
 
-// The CSV form: ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;
-// follow_up_date;follow_up_situation (criteria separated by |).
-void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules::RuleSet& rules) {
-  io::CsvResult csv = io::parse_csv(text, out.participants.path);
-  out.diagnostics = std::move(csv.diagnostics);
-  if (!csv.table) return;
-  io::Reader r(out.participants.path, out.diagnostics);
-  Checker check(r, rules, out.diagnostics);
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < csv.table->header.size(); ++i) col[io::header_key(csv.table->header[i])] = i;
-  static const std::vector<std::string> known = {"ref",        "sex",          "birth_year",       "criteria",
-                                                 "validated_on", "education_level", "exit_date",   "exit_situation",
-                                                 "follow_up_date", "follow_up_situation", "note"};
-  bool unknown = false;
-  for (std::size_t i = 0; i < csv.table->header.size(); ++i) {
-    std::string key = io::header_key(csv.table->header[i]);
-    if (std::find(known.begin(), known.end(), key) != known.end() || key.rfind("x_", 0) == 0) continue;
-    r.error("schema-unknown-key", {csv.table->header_line, 1},
-            fmt::format("colonne {} inconnue dans l'en-tête du fichier des participants", quoted(csv.table->header[i])),
-            "retirez-la : le fichier ne contient que des références pseudonymes et les colonnes ref;sex;birth_year;"
-            "criteria;validated_on;education_level;exit_date;exit_situation;follow_up_date;follow_up_situation;note");
-    unknown = true;
-  }
-  if (unknown) return;
-  for (const char* required : {"ref", "sex", "birth_year", "criteria", "validated_on"})
-    if (col.count(required) == 0) {
-      r.error("schema-required", {1, 1}, fmt::format("colonne {} manquante dans l'en-tête", quoted(required)),
-              "en-tête attendu : ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;"
-              "follow_up_date;follow_up_situation");
-      return;
+// The table form, in a CSV file or a workbook (formats.md sections 4 and 5.1): ref;sex;birth_year;
+// criteria;validated_on;education_level;exit_date;exit_situation;follow_up_date;follow_up_situation
+// (criteria separated by |; dates ISO or JJ/MM/AAAA, formats.md 5.2).
+const std::vector<std::string> table_columns = {"ref",          "sex",          "birth_year",       "criteria",
+                                                "validated_on", "education_level", "exit_date",   "exit_situation",
+                                                "follow_up_date", "follow_up_situation", "note"};
+constexpr const char* required_columns[] = {"ref", "sex", "birth_year", "criteria", "validated_on"};
+constexpr std::string_view table_header =
+    "ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;follow_up_date;"
+    "follow_up_situation";
+
+class TableReader {
+ public:
+  TableReader(ParticipantsResult& out, const rules::RuleSet& rules)
+      : out_(out), r_(out.participants.path, out.diagnostics), check_(r_, rules, out.diagnostics) {}
+
+  void header(const io::TableSource& table) {
+    col_.clear();
+    usable_ = false;
+    const std::size_t before = r_.error_count();
+    for (std::size_t i = 0; i < table.header().size(); ++i) {
+      std::string key = io::header_key(table.header()[i]);
+      col_.emplace(key, i);
+      if (std::find(table_columns.begin(), table_columns.end(), key) != table_columns.end() || key.rfind("x_", 0) == 0)
+        continue;
+      r_.error("schema-unknown-key", table.position({table.header_line(), {}}, i),
+               fmt::format("colonne {} inconnue dans l'en-tête du fichier des participants", quoted(table.header()[i])),
+               "retirez-la : le fichier ne contient que des références pseudonymes et les colonnes ref;sex;birth_year;"
+               "criteria;validated_on;education_level;exit_date;exit_situation;follow_up_date;follow_up_situation;note");
     }
-  auto field = [&](const io::CsvRow& row, const char* name) -> std::string {
-    auto it = col.find(name);
-    return it != col.end() && it->second < row.fields.size() ? row.fields[it->second] : std::string();
-  };
-  HiddenLines hidden;
-  const std::vector<io::CsvRow>& rows = csv.table->rows;
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    const io::CsvRow& row = rows[k];
-    if (!row.fields.empty() && !row.fields[0].empty() && row.fields[0][0] == '#') continue;  // a comment line
-    std::size_t before = r.error_count();
-    Position pos{row.line, 1};
-    auto scalar = [&](std::string value) {
+    if (r_.error_count() == before)
+      for (const char* required : required_columns)
+        if (col_.count(required) == 0) {
+          r_.error("schema-required", {table.header_line(), 1}, fmt::format("colonne {} manquante dans l'en-tête", quoted(required)),
+                   fmt::format("en-tête attendu : {}", table_header));
+          break;
+        }
+    usable_ = r_.error_count() == before;
+    stamp(table, before);
+  }
+
+  void row(const io::TableSource& table, const io::TableRow& row) {
+    if (pending_hidden_) {  // a refused row ends where this one starts (a quoted field may span lines)
+      hidden_.add(*pending_hidden_, row.line);
+      pending_hidden_.reset();
+    }
+    if (!usable_) return;
+    if (!row.fields.empty() && !row.fields[0].empty() && row.fields[0][0] == '#') return;  // a comment line
+    const std::size_t before = r_.error_count();
+    read(table, row);
+    stamp(table, before);
+  }
+
+  void finish() {
+    check_duplicates(r_, out_.participants);
+    if (pending_hidden_) hidden_.add(*pending_hidden_, end_of_file);
+    hidden_.apply(out_.diagnostics);
+  }
+
+ private:
+  // The diagnostics made since `before` name the sheet they are about.
+  void stamp(const io::TableSource& table, std::size_t before) {
+    for (std::size_t i = before; i < out_.diagnostics.size(); ++i) out_.diagnostics[i].sheet = table.sheet();
+  }
+
+  std::string field(const io::TableRow& row, const char* name) const {
+    auto it = col_.find(name);
+    return it != col_.end() && it->second < row.fields.size() ? row.fields[it->second] : std::string();
+  }
+
+  void read(const io::TableSource& table, const io::TableRow& row) {
+    const std::size_t before = r_.error_count();
+    auto pos_of = [&](const char* name) {
+      auto it = col_.find(name);
+      return it == col_.end() ? Position{row.line, 1} : table.position(row, it->second);
+    };
+    auto scalar = [&](const char* name, std::string value) {
       yaml::Node n;
       n.kind = yaml::Kind::scalar;
       n.value = std::move(value);
-      n.pos = pos;
+      n.pos = pos_of(name);
       return n;
     };
+    // A date as French spreadsheets write it, read as the ISO date it is (a date cell reads ISO).
+    auto date = [&](const char* name, const std::string& value, const std::string& label) -> std::optional<Date> {
+      if (auto d = parse_french_date(value)) return d;
+      yaml::Node n = scalar(name, value);
+      r_.error("schema-format", n.pos,
+               fmt::format("{} doit être une date AAAA-MM-JJ ou JJ/MM/AAAA qui existe, par exemple 15/09/2026 : {} n'en "
+                           "est pas une",
+                           quoted(label), quoted(value)));
+      return std::nullopt;
+    };
     Participant p;
-    p.pos = pos;
-    if (auto v = check.ref(scalar(field(row, "ref")))) p.ref = *v;
-    if (check.refused()) hidden.add(row.line, k + 1 < rows.size() ? rows[k + 1].line : end_of_file);
-    if (auto v = r.choice_text(scalar(field(row, "sex")), "sex", sexes)) p.sex = *v;
-    if (auto v = r.integer(scalar(field(row, "birth_year")), "birth_year", 1900, 2100)) p.birth_year = *v;
+    p.pos = pos_of("ref");
+    if (auto v = check_.ref(scalar("ref", field(row, "ref")))) p.ref = *v;
+    if (check_.refused()) pending_hidden_ = row.line;  // the row holds personal data: never quoted, to the next row
+    if (auto v = r_.choice_text(scalar("sex", field(row, "sex")), "sex", sexes)) p.sex = *v;
+    if (auto v = r_.integer(scalar("birth_year", field(row, "birth_year")), "birth_year", 1900, 2100)) p.birth_year = *v;
     p.note = field(row, "note");
     std::string criteria = field(row, "criteria");
     std::size_t start = 0;
@@ -290,26 +341,51 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
       if (!code.empty()) p.criteria.push_back(code);
       start = bar + 1;
     }
-    check.criteria(p.criteria, pos, p.note);
-    if (auto v = r.date(scalar(field(row, "validated_on")), "validated_on")) p.validated_on = *v;
+    check_.criteria(p.criteria, pos_of("criteria"), p.note);
+    if (auto v = date("validated_on", field(row, "validated_on"), "validated_on")) p.validated_on = *v;
     if (std::string level = field(row, "education_level"); !level.empty())
-      if (auto v = r.integer(scalar(level), "education_level", 1, 8)) p.education_level = *v;
+      if (auto v = r_.integer(scalar("education_level", level), "education_level", 1, 8)) p.education_level = *v;
     for (auto [prefix, target] : {std::pair{"exit", &p.exit}, std::pair{"follow_up", &p.follow_up}}) {
-      std::string date = field(row, (std::string(prefix) + "_date").c_str());
-      std::string code = field(row, (std::string(prefix) + "_situation").c_str());
-      if (date.empty() && code.empty()) continue;
-      auto d = r.date(scalar(date), std::string(prefix) + "_date");
+      std::string date_column = std::string(prefix) + "_date", code_column = std::string(prefix) + "_situation";
+      std::string date_text = field(row, date_column.c_str());
+      std::string code = field(row, code_column.c_str());
+      if (date_text.empty() && code.empty()) continue;
+      auto d = date(date_column.c_str(), date_text, date_column);
       if (code.empty()) {
-        r.error("schema-required", pos, fmt::format("« {}_situation » manquant alors que la date est donnée", prefix));
+        r_.error("schema-required", pos_of(date_column.c_str()),
+                 fmt::format("« {}_situation » manquant alors que la date est donnée", prefix));
         continue;
       }
-      if (d) *target = check.situation(code, *d, pos, std::string(prefix) + "_situation");
+      if (d) *target = check_.situation(code, *d, pos_of(code_column.c_str()), code_column);
     }
-    if (r.error_count() == before) check_coherence(r, p);
-    if (r.error_count() == before) out.participants.list.push_back(std::move(p));
+    if (r_.error_count() == before) check_coherence(r_, p);
+    if (r_.error_count() == before) out_.participants.list.push_back(std::move(p));
   }
-  check_duplicates(r, out.participants);
-  hidden.apply(out.diagnostics);
+
+  ParticipantsResult& out_;
+  io::Reader r_;
+  Checker check_;
+  HiddenLines hidden_;  // rows that hold refused personal data: no diagnostic quotes them
+  std::optional<int> pending_hidden_;  // the first line of the last row refused, until the next row
+  std::map<std::string, std::size_t> col_;
+  bool usable_ = false;
+};
+
+void parse_table_file(std::string_view text, ParticipantsResult& out, const rules::RuleSet& rules) {
+  TableReader reader(out, rules);
+  const io::TableSpec spec{[](const std::vector<std::string>& fields) {
+                             int found = 0;
+                             for (const auto& f : fields)
+                               for (const char* required : required_columns)
+                                 if (io::header_key(f) == required) ++found;
+                             return found == static_cast<int>(std::size(required_columns));
+                           },
+                           "participants", std::string(table_header)};
+  Diagnostics table = io::for_each_table_row(
+      text, out.participants.path, spec, [&](const io::TableSource& t) { reader.header(t); },
+      [&](const io::TableSource& t, io::TableRow& row) { reader.row(t, row); });
+  out.diagnostics.insert(out.diagnostics.end(), table.begin(), table.end());
+  reader.finish();
 }
 
 }  // namespace
@@ -317,8 +393,8 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
 ParticipantsResult parse_participants(std::string_view text, const std::string& path, const rules::RuleSet& rules) {
   ParticipantsResult out;
   out.participants.path = path;
-  bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-  if (csv) parse_csv_file(text, out, rules);
+  // YAML by its extension; a CSV file or a workbook (.xlsx, .ods; an .xls says what to do) otherwise.
+  if (io::is_table_file(path)) parse_table_file(text, out, rules);
   else parse_yaml(text, out, rules);
   sort_diagnostics(out.diagnostics);
   return out;

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "clausier/core/text.hpp"
+#include "clausier/core/source.hpp"
 #include "clausier/io/json.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
@@ -25,7 +26,12 @@ std::string euros(double v) { return v > 0 ? text::format_euros(v) : "—"; }
 // Everything a rendering writes about a refused row comes from here: the row and the explanation are
 // looked up when written.
 void text_line(std::string& out, const Count& count, const NotCounted& n) {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}:{}: {} : "), count.file(n), count.line(n), french_label(n.reason));
+  const std::string& sheet = count.statements->sheets[count.file_index(n)];
+  if (sheet.empty())
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}:{}: {} : "), count.file(n), count.line(n), french_label(n.reason));
+  else  // a workbook's row: its sheet and row (formats.md 5.1)
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}:{}: {} : "), count.file(n),
+                   sheet_cell_name(sheet, {count.line(n), 0}), french_label(n.reason));
   count.detail(out, n);
   fmt::format_to(std::back_inserter(out), FMT_COMPILE(" ({} h)\n"), format_number(count.declared_hours(n)));
 }
@@ -244,7 +250,14 @@ void render_json(const Tracking& t, const tender::Tender& tender, const rules::R
   Json j{out};
   // Each file's path as JSON once, not once per refused row.
   std::vector<std::string> files(t.count.statements->files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) json_string(files[i], t.count.statements->files[i]);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    json_string(files[i], t.count.statements->files[i]);
+    // A workbook's table names its sheet right after its file (formats.md 5.1).
+    if (const std::string& sheet = t.count.statements->sheets[i]; !sheet.empty()) {
+      files[i] += ", \"sheet\": ";
+      json_string(files[i], sheet);
+    }
+  }
   out << "{\n";
   j.text(2, "format", "clausier/track/1");
   j.raw(2, "rules", fmt::format("{{\n    \"version\": {},\n    \"sha256\": {}\n  }}", ordered_json(rules.version()).dump(),

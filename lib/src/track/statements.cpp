@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -12,8 +13,23 @@
 #include "clausier/core/text.hpp"
 #include "clausier/track/catalogue.hpp"
 #include "clausier/io/csv.hpp"
+#include "clausier/io/table.hpp"
+#include "clausier/track/catalogue.hpp"
+#include "clausier/track/forms.hpp"
+#include "clausier/track/plausibility.hpp"
 
 namespace clausier::track {
+
+namespace {
+
+// A refusal of personal data never shows its line (docs/robustness.md).
+Diagnostic with_hidden_line(Diagnostic d) {
+  d.hide_line = true;
+  return d;
+}
+
+}  // namespace
+
 
 using tender::TrainingHours;
 
@@ -38,14 +54,8 @@ constexpr std::pair<std::string_view, Reason> reasons[] = {
     {"duplicate", Reason::duplicate},
     {"after-as-of", Reason::after_as_of},
     {"invalid-row", Reason::invalid_row},
+    {"over-legal-maximum", Reason::over_legal_maximum},
     {"personal-data", Reason::personal_data}};
-
-template <class E, std::size_t N>
-std::vector<std::string> codes(const std::pair<std::string_view, E> (&table)[N]) {
-  std::vector<std::string> out;
-  for (const auto& [n, e] : table) out.emplace_back(n);
-  return out;
-}
 
 // Header names as French spreadsheets write them, after io::header_key.
 const std::map<std::string, std::string, std::less<>>& aliases() {
@@ -76,12 +86,6 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
   return a;
 }
 
-// Codes typed in capitals (DIRECT, CDD) are the same codes.
-void lower(std::string& s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-}
-
 // Called once per row: no allocation.
 std::optional<int> digits_value(std::string_view v) {
   int out = 0;
@@ -93,27 +97,6 @@ std::optional<int> digits_value(std::string_view v) {
   return out;
 }
 
-std::optional<Month> parse_month(std::string_view s) {
-  // "2026-11", also "11/2026" as spreadsheets often write it.
-  std::optional<int> year, month;
-  if (s.size() == 7 && s[4] == '-') {
-    year = digits_value(s.substr(0, 4));
-    month = digits_value(s.substr(5, 2));
-  } else if (s.size() == 7 && s[2] == '/') {
-    year = digits_value(s.substr(3, 4));
-    month = digits_value(s.substr(0, 2));
-  } else if (s.size() == 10 && s[4] == '-' && s[7] == '-') {  // 2027-04-01: the month of a date
-    year = digits_value(s.substr(0, 4));
-    month = digits_value(s.substr(5, 2));
-  } else if (s.size() == 10 && s[2] == '/' && s[5] == '/') {  // 01/04/2027
-    year = digits_value(s.substr(6, 4));
-    month = digits_value(s.substr(3, 2));
-  }
-  if (!year || !month) return std::nullopt;
-  Month m{*year, *month};
-  if (m.month < 1 || m.month > 12 || m.year < 1990 || m.year > 2200) return std::nullopt;
-  return m;
-}
 
 }  // namespace
 
@@ -222,47 +205,89 @@ Month Month::of(Date d) {
 }
 std::string Month::iso() const { return fmt::format(FMT_COMPILE("{:04}-{:02}"), year, month); }
 
+namespace {
+
+// Column of each field, looked up once from a header (npos: absent).
+enum Field { lot, participant, month, route, contract, employer, work, training, declared, field_count };
+constexpr const char* field_names[field_count] = {"lot", "participant", "month", "route", "contract",
+                                                  "employer", "work_hours", "training_hours", "declared"};
+constexpr Field required_fields[] = {lot, participant, month, route, contract, work};
+using Columns = std::array<std::size_t, field_count>;
+
+Columns columns_of(const std::vector<std::string>& header) {
+  Columns index;
+  index.fill(std::string::npos);
+  for (std::size_t i = header.size(); i-- > 0;) {  // the first of two columns of one field wins
+    auto it = aliases().find(io::header_key(header[i]));
+    if (it == aliases().end()) continue;
+    for (int f = 0; f < field_count; ++f)
+      if (it->second == field_names[f]) index[f] = i;
+  }
+  return index;
+}
+
+bool is_statement_header(const std::vector<std::string>& fields) {
+  Columns index = columns_of(fields);
+  return std::all_of(std::begin(required_fields), std::end(required_fields),
+                     [&](Field f) { return index[f] != std::string::npos; });
+}
+
+// The hint of an unknown code: the closest label, and every code with its labels (forms_table.cpp).
+std::string code_hint(FormKind kind, std::string_view text) {
+  UnknownCode u = unknown_code(kind, text);
+  return u.suggestion.empty() ? fmt::format("codes admis : {}", u.accepted)
+                              : fmt::format("vouliez-vous dire {} ? codes admis : {}", quoted(u.suggestion), u.accepted);
+}
+
+}  // namespace
+
 Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into) {
   Diagnostics diags;
-  auto file = static_cast<std::uint32_t>(into.files.size());
-  into.files.push_back(path);
-  // Column of each field, looked up once from the header (npos: absent).
-  enum Field { lot, participant, month, route, contract, employer, work, training, declared, count };
-  constexpr const char* names[count] = {"lot", "participant", "month", "route", "contract",
-                                        "employer", "work_hours", "training_hours", "declared"};
-  std::size_t index[count];
-  bool header_checked = false, header_ok = false;
-  auto check_header = [&](const io::CsvTable& table) {
-    header_checked = true;
-    std::map<std::string, std::size_t> col;
-    for (std::size_t i = 0; i < table.header.size(); ++i) {
-      auto it = aliases().find(io::header_key(table.header[i]));
-      if (it != aliases().end()) col.emplace(it->second, i);
-    }
-    for (int f = 0; f < count; ++f) {
-      auto it = col.find(names[f]);
-      index[f] = it == col.end() ? std::string::npos : it->second;
-    }
+  std::uint32_t file = 0;
+  Columns index;
+  bool header_ok = false;
+  // Each table (a CSV file, a sheet of a workbook) is a file of the list, with its sheet.
+  auto check_header = [&](const io::TableSource& table) {
+    file = static_cast<std::uint32_t>(into.files.size());
+    into.files.push_back(path);
+    into.sheets.push_back(table.sheet());
+    index = columns_of(table.header());
     header_ok = true;
-    for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
-      if (col.count(required) > 0) continue;
+    for (Field required : required_fields) {
+      if (index[required] != std::string::npos) continue;
       header_ok = false;
-      diags.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
-                       fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
-                       fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
-                                   "heures_travail, heures_formation)",
-                                   statement_header)});
+      diags.push_back(table.diagnostic("statement-header", Severity::error, {table.header_line(), 1},
+                                       fmt::format("colonne {} introuvable dans l'en-tête", quoted(field_names[required])),
+                                       fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
+                                                   "heures_travail, heures_formation)",
+                                                   statement_header)));
     }
   };
+  const io::TableSpec spec{is_statement_header, "relevé d'heures",
+                           "lot;participant;mois;modalite;contrat;employeur;heures_travail;heures_formation"};
   std::string empty;
-  // Rows are read one at a time (io::for_each_csv_row) and stored once: a million-row file never exists
+  // Rows are read one at a time (io::for_each_table_row) and stored once: a million-row file never exists
   // twice in memory.
-  io::CsvResult csv = io::for_each_csv_row(text, path, [&](const io::CsvTable& table, io::CsvRow& r) {
-    if (!header_checked) check_header(table);
+  Diagnostics read = io::for_each_table_row(text, path, spec, check_header, [&](const io::TableSource& table,
+                                                                                io::TableRow& r) {
     if (!header_ok) return;
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
     auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
     empty.clear();
+    if (is_totals_row(r.fields)) {
+      std::size_t first = 0;
+      while (first < r.fields.size() && trim_spaces(r.fields[first]).empty()) ++first;
+      diags.push_back(table.diagnostic("statement-total", Severity::note, table.position(r, first),
+                                       fmt::format("ligne de totaux ({}) : elle n'est pas lue comme une ligne d'état",
+                                                   quoted(r.fields[first]))));
+      diags.back().category = Category::finding;
+      return;
+    }
+    // A row of the template holds its lot (and maybe the employer) before it is filled in: it is blank.
+    bool blank = true;
+    for (std::size_t i = 0; i < r.fields.size() && blank; ++i)
+      blank = i == index[lot] || i == index[employer] || trim_spaces(r.fields[i]).empty();
+    if (blank) return;
     std::vector<std::string> problems;
     // The first faulty field: where the diagnostic of the row points.
     std::optional<std::size_t> faulty;
@@ -270,14 +295,15 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       if (!faulty) faulty = index[f];
       problems.push_back(std::move(what));
     };
+    std::string hint;  // of the first unknown code, when there is one
     auto position_of = [&](std::size_t column) -> Position {
-      if (column == std::string::npos || column >= r.fields.size()) return {r.line, 1};
-      return io::csv_field_position(table, r, column);
+      if (column == std::string::npos || column >= r.fields.size()) return table.position(r, r.fields.size());
+      return table.position(r, column);
     };
     StatementRow row;
     row.file = file;
     row.line = r.line;
-    row.lot = into.lots.intern(field(lot));
+    row.lot = into.lots.intern(trim_spaces(field(lot)));
     row.employer = into.employers.intern(field(employer));
     const std::string& ref = field(participant);
     if (field(lot).empty()) problem(lot, "lot vide");
@@ -287,10 +313,10 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
         // The line is not shown either: it holds personal data.
-        diags.push_back(personal_data_diagnostic(
-            path, position_of(index[participant]),
+        diags.push_back(with_hidden_line(table.diagnostic(
+            "personal-data", Severity::error, position_of(index[participant]),
             fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
-            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
+            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative")));
         into.unreadable.push_back(
             {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
         return;
@@ -298,15 +324,23 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       known = into.participants.intern(ref);
     }
     row.participant = *known;
-    if (auto m = parse_month(field(month))) row.month = m->index();
-    else problem(month, fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field(month))));
-    lower(field(route));
-    lower(field(contract));
-    if (auto v = value_named<Route>(routes, field(route))) row.route = *v;
-    else problem(route, fmt::format("modalité {} inconnue (attendu {})", quoted(field(route)), join(codes(routes), ", ")));
-    if (auto v = value_named<Contract>(contracts, field(contract))) row.contract = *v;
+    std::optional<Month> m = parse_month(field(month));
+    if (m) row.month = m->index();
     else
-      problem(contract, fmt::format("contrat {} inconnu (attendu {})", quoted(field(contract)), join(codes(contracts), ", ")));
+      problem(month, fmt::format("mois {} invalide (attendu 2027-04, 04/2027, avril 2027 ou une date)",
+                                 quoted(field(month))));
+    if (auto v = route_named(field(route))) {
+      row.route = *v;
+    } else {
+      problem(route, fmt::format("modalité {} inconnue", quoted(field(route))));
+      if (hint.empty()) hint = code_hint(FormKind::route, field(route));
+    }
+    if (auto v = contract_named(field(contract))) {
+      row.contract = *v;
+    } else {
+      problem(contract, fmt::format("contrat {} inconnu", quoted(field(contract))));
+      if (hint.empty()) hint = code_hint(FormKind::contract, field(contract));
+    }
     auto hours = [&](Field f, std::string_view label, double& target, bool required) {
       std::string_view value = field(f);
       if (value.empty() && !required) return;
@@ -323,19 +357,69 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      diags.push_back({"statement-row", Severity::error, Category::input, path, position_of(*faulty),
-                       fmt::format("ligne illisible : {}", detail),
-                       "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
+      diags.push_back(table.diagnostic(
+          "statement-row", Severity::error, position_of(*faulty), fmt::format("ligne illisible : {}", detail),
+          hint.empty() ? "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent" : hint));
       into.unreadable.push_back(
           {file, r.line, row.lot, Reason::invalid_row, row.work_hours + row.training_hours, std::move(detail)});
       return;
     }
+    // formats.md 5.3: more hours than one person may legally work in the month is a typo.
+    if (double total = row.work_hours + row.training_hours; over_legal_maximum(total, *m)) {
+      std::string detail = over_maximum_detail(total, *m);
+      diags.push_back(table.diagnostic("over-legal-maximum", Severity::error, position_of(index[work]),
+                                       fmt::format("ligne illisible : {}", detail),
+                                       "vérifiez les heures avec l'entreprise (une virgule oubliée ?) : les autres "
+                                       "lignes comptent"));
+      into.unreadable.push_back({file, r.line, row.lot, Reason::over_legal_maximum, total, std::move(detail)});
+      return;
+    }
     into.rows.push_back(row);
   });
-  diags.insert(diags.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
-  // A file with a header and no row never called back: check its header all the same.
-  if (!header_checked && csv.table) check_header(*csv.table);
+  diags.insert(diags.begin(), read.begin(), read.end());
   return diags;
+}
+
+void match_refs(Statements& statements, const Participants& participants) {
+  const auto texts = static_cast<TextId>(statements.participants.size());
+  std::vector<TextId> to(texts);
+  bool any = false;
+  for (TextId id = 0; id < texts; ++id) {
+    const Participant* p = participants.find(statements.participants[id]);
+    to[id] = p != nullptr && p->ref != statements.participants[id] ? statements.participants.intern(p->ref) : id;
+    any = any || to[id] != id;
+  }
+  if (any)
+    for (StatementRow& row : statements.rows) row.participant = to[row.participant];
+}
+
+Diagnostics over_maximum_warnings(const Statements& statements, const Participants& participants) {
+  // Each participant text once: the ref it names without case (formats.md 5.2), as the key of its person.
+  std::vector<std::string> people(statements.participants.size());
+  for (TextId id = 0; id < people.size(); ++id) {
+    const Participant* p = participants.find(statements.participants[id]);
+    people[id] = p != nullptr ? p->ref : ref_key(statements.participants[id]);
+  }
+  std::vector<PersonMonthHours> hours;
+  hours.reserve(statements.rows.size());
+  for (std::uint32_t i = 0; i < statements.rows.size(); ++i) {
+    const StatementRow& row = statements.rows[i];
+    hours.push_back({i, people[row.participant], row.month, row.work_hours + row.training_hours});
+  }
+  Diagnostics out;
+  for (const OverMaximum& group : over_maximum_groups(hours)) {
+    std::string detail = over_maximum_group_detail(group);
+    for (std::uint32_t i : group.rows) {
+      const StatementRow& row = statements.rows[i];
+      const std::string& sheet = statements.sheets[row.file];
+      Diagnostic d = make_diagnostic(rule("hours-over-legal-maximum"), statements.files[row.file],
+                                     {row.line, sheet.empty() ? 1 : 0}, detail,
+                                     "vérifiez ces lignes avec les entreprises : elles comptent");
+      d.sheet = sheet;
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
 }
 
 bool same_lot(std::string_view tender_id, std::string_view statement_id) {

@@ -31,6 +31,7 @@ struct Diagnostic {
   // never shows it. Set on the refusal itself and on every other diagnostic pointing into the same
   // participant or row, so the value is echoed by none of them.
   bool hide_line = false;
+  std::string sheet;       // a spreadsheet's sheet (formats.md 5.1): pos is then its row and column
 };
 
 using Diagnostics = std::vector<Diagnostic>;
@@ -45,7 +46,7 @@ bool is_error(const Diagnostic& d);
 // Exit code for a set of diagnostics: 3 (io) before 2 (input) before 1 (finding of severity error), else 0.
 int exit_code_for(const Diagnostics& diags);
 
-// Stable order for output: by path, line, column, then rule id.
+// Stable order for output: by path, sheet, line, column, then rule id.
 void sort_diagnostics(Diagnostics& diags);
 
 }  // namespace clausier

@@ -22,11 +22,19 @@ class SourceText {
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
 };
 
-// "path:line:column: severity: message [rule]", then the source line and a caret under the
-// column when `source` is given and the diagnostic does not hide it (Diagnostic::hide_line), then
-// "  aide : hint" when there is a hint. Ends with a newline. What comes from an input goes through
-// printable(): no control character reaches the terminal. A message or hint is cut after 1 000
-// characters, a source line longer than 1 000 shows the 1 000 around its column, between "…".
+// Diagnostics of this rule are refusals of personal data: their source line is hidden (hide_line).
+inline constexpr std::string_view personal_data_rule = "personal-data";
+
+// "Heures!C12" (row and column), "Heures!12" (column 0), "Heures" (the whole sheet): where a
+// diagnostic of a spreadsheet points (formats.md 5.1).
+std::string sheet_cell_name(std::string_view sheet, Position pos);
+
+// "path:line:column: severity: message [rule]" ("path:Sheet!C12: …" in a spreadsheet), then the
+// source line and a caret under the column when `source` is given, the diagnostic is not about a
+// sheet and does not hide it (Diagnostic::hide_line), then "  aide : hint" when there is a hint. Ends
+// with a newline. What comes from an input goes through printable(): no control character reaches the
+// terminal. A message or hint is cut after 1 000 characters, a source line longer than 1 000 shows the
+// 1 000 around its column, between "…".
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source);
 
 }  // namespace clausier

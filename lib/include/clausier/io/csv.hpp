@@ -64,6 +64,11 @@ CsvResult parse_csv(std::string_view bytes, const std::string& path);
 using CsvRowHandler = std::function<void(const CsvTable& table, CsvRow& row)>;
 CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, const CsvRowHandler& on_row);
 
+// The text of a CSV file as UTF-8, as the reader reads it (a BOM removed, Windows-1252 or UTF-16
+// converted, invalid bytes as U+FFFD): what a diagnostic quotes of its lines (« Intérim », not
+// « Int\uFFFDrim »). Its lines are the file's lines.
+std::string csv_text(std::string_view bytes);
+
 // A number as French spreadsheets write it: "105,5", "105.5", "-3", "1 234,5" (thousands grouped by
 // three with a space, U+00A0 or U+202F). Surrounding blanks are ignored. Not accepted: "1e3",
 // "1.234,5", "12 34", ",5", "5,", "inf". Empty or blank is nullopt.

@@ -27,12 +27,18 @@ struct StatusJob {
 // No operation is a usage error; no output when the tender cannot be used; `failed` when fail_on_behind and a tracked lot is behind.
 Outcome run_status(const StatusJob& job, const rules::RuleSet& rules);
 
+enum class TemplateFormat { csv, xlsx };
+std::optional<TemplateFormat> template_format(std::string_view name);  // "csv", "xlsx"
+
 struct TemplateJob {
-  std::string lot;
+  std::string lot;        // as §5.2 names lots: "1" is lot "01" when the operation has one lot of that number
   std::string operation;  // optional: the lot must exist and have a clause; its contractor fills the example row
   Date as_of;             // the month of the example row
+  TemplateFormat format = TemplateFormat::csv;
+  std::string output;     // -o FILE: an .xlsx is never written to the terminal
 };
-// A blank statement file (UTF-8 with BOM, ';', CRLF): the header and one commented example row.
+// A blank statement (track/template.hpp): a CSV (UTF-8 with BOM, ';', CRLF: the header and one
+// commented example row), or an .xlsx with drop-down lists and an instructions sheet.
 Outcome run_template(const TemplateJob& job, const rules::RuleSet& rules);
 
 struct ValidateJob {

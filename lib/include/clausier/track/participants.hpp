@@ -37,10 +37,12 @@ struct Participants {
   std::string path;
   std::vector<Participant> list;
   // Looked up once per statement row: a hash index, built on first use (and rebuilt if the list grew).
+  // A ref is matched without case when no ref is written exactly so: "r-001" is "R-001" (formats.md 5.2).
   const Participant* find(std::string_view ref) const;
 
  private:
   mutable std::unordered_map<std::string_view, const Participant*> index_;
+  mutable std::unordered_map<std::string, const Participant*> folded_;  // by ref_key
   mutable const Participant* indexed_data_ = nullptr;
   mutable std::size_t indexed_size_ = 0;
 };

@@ -38,7 +38,7 @@ struct Month {
 // adds (a row after the date of the count, a row that cannot be read, refused personal data).
 enum class Reason : std::uint8_t {
   unknown_lot, lot_without_clause, lot_not_awarded, unknown_participant, before_validation, after_validity, outside_execution,
-  duplicate, after_as_of, invalid_row, personal_data
+  duplicate, after_as_of, invalid_row, over_legal_maximum, personal_data
 };
 std::string_view name(Reason r);          // the stable code of the JSON: "unknown-lot", "invalid-row"...
 std::string_view french_label(Reason r);  // "lot inconnu", "ligne illisible"...
@@ -91,16 +91,27 @@ struct UnreadableRow {
 
 // The statement files of an operation, read into one list.
 struct Statements {
-  std::vector<std::string> files;  // paths, in reading order
+  std::vector<std::string> files;  // paths, in reading order: one per table (a CSV file, a sheet of a workbook)
+  std::vector<std::string> sheets;  // each file's sheet (formats.md 5.1), empty for a CSV
   TextTable lots, participants, employers;
   std::vector<StatementRow> rows;         // every readable row: files in reading order, rows in file order
   std::vector<UnreadableRow> unreadable;  // the others, in the same order
 };
 
-// Reads one statement file (CSV of French spreadsheets) and appends its rows to `into`, in one pass
-// (a row is never copied). Returns its diagnostics: the CSV's, the header's, one per unreadable row.
-// Pure: text in, rows out.
+// Reads one statement file and appends its rows to `into`, in one pass (a row is never copied): a CSV of
+// French spreadsheets, or a workbook (.xlsx, .ods; an .xls says what to do) whose every sheet with a
+// header is read (io/table.hpp). French forms (formats.md 5.2), totals rows named, rows over the legal
+// maximum unreadable (5.3). Returns its diagnostics: the file's, the header's, one per unreadable row.
+// Pure: bytes in, rows out.
 Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into);
+
+// Each row's participant written as the participants file writes it, when it names one without the same
+// case ("r-001" for "R-001", formats.md 5.2): every count and list then knows one person.
+void match_refs(Statements& statements, const Participants& participants);
+
+// The warnings hours-over-legal-maximum (formats.md 5.3): one per row of a person whose readable rows of one
+// month, all lots and files together, exceed the legal maximum.
+Diagnostics over_maximum_warnings(const Statements& statements, const Participants& participants);
 
 // The header of a statement file, and the header aliases readers accept (French spreadsheets).
 inline constexpr std::string_view statement_header = "lot;participant;month;route;contract;employer;work_hours;training_hours";
@@ -120,7 +131,9 @@ struct NotCounted {
   std::uint32_t row = 0;
   Reason reason = Reason::invalid_row;
   std::uint32_t first = 0;  // duplicate: the row that counts (in Statements::rows)
-  bool unreadable() const { return reason == Reason::invalid_row || reason == Reason::personal_data; }
+  bool unreadable() const {
+    return reason == Reason::invalid_row || reason == Reason::over_legal_maximum || reason == Reason::personal_data;
+  }
 };
 
 // What counting decided, and what it needs to explain a refusal when one is written. Points into the
