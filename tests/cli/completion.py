@@ -65,7 +65,7 @@ def options_and_values(help_text):
 
 def bash_cases(args):
     check_bash(args, ["clausier", "h"], exactly=["hours"])
-    check_bash(args, ["clausier", ""], including=["check", "hours", "draft", "track", "report"])
+    check_bash(args, ["clausier", ""], including=["init", "check", "hours", "draft", "track", "report"])
     check_bash(args, ["clausier", "--v"], exactly=["--version"])
     check_bash(args, ["clausier", "help", "tr"], exactly=["track"])
     check_bash(args, ["clausier-hours", "--fo"], exactly=["--format"])

@@ -2,6 +2,7 @@
 
 #include "printers.hpp"
 
+#include "clausier/core/outcome.hpp"
 #include "clausier/core/source.hpp"
 #include "clausier/core/text.hpp"
 
@@ -80,4 +81,21 @@ TEST_CASE("html_escaped: the one escaper of the HTML and SVG writers") {
   CHECK(html_escaped("a='x'") == "a=&#39;x&#39;");
   CHECK(html_escaped("\xC3") == "\uFFFD");
   CHECK(html_escaped("") == "");
+}
+
+TEST_CASE("diagnostic: what --quiet keeps (is_error, Outcome::errors)") {
+  Diagnostic error{"x", Severity::error, Category::finding, "f", {1, 1}, "erreur", ""};
+  Diagnostic warning{"x", Severity::warning, Category::finding, "f", {2, 1}, "avertissement", ""};
+  Diagnostic note{"x", Severity::note, Category::finding, "f", {3, 1}, "remarque", ""};
+  Diagnostic input_note{"x", Severity::note, Category::input, "f", {4, 1}, "entrée", ""};  // exit 2 all the same
+  CHECK(is_error(error));
+  CHECK_FALSE(is_error(warning));
+  CHECK_FALSE(is_error(note));
+  CHECK(is_error(input_note));
+  Outcome out;
+  for (const auto& d : {error, warning, note, input_note}) out.report(d, nullptr);
+  CHECK(out.messages == "f:1:1: error: erreur [x]\nf:2:1: warning: avertissement [x]\nf:3:1: note: remarque [x]\n"
+                        "f:4:1: note: entrée [x]\n");
+  CHECK(out.errors == "f:1:1: error: erreur [x]\nf:4:1: note: entrée [x]\n");
+  CHECK(out.diagnostics.size() == 4);
 }

@@ -39,6 +39,18 @@ TEST_CASE("check run: the rendering of check_file over every input, and all thei
   Outcome text = check::run({{anru_rate}, {}, check::Format::text, false}, builtin());
   CHECK(*text.output == check::render_text({results[0]}, {.show_source = false}));
   CHECK(exit_code_for(text.diagnostics) == 1);
+  // --quiet: the errors only, without the summary line; the same diagnostics, so the same exit code.
+  Outcome quiet = check::run({{anru_rate}, {}, check::Format::text, false, true}, builtin());
+  CHECK(*quiet.output == check::render_text({results[0]}, {.show_source = false, .errors_only = true}));
+  CHECK(quiet.output->find(": error: ") != std::string::npos);
+  CHECK(quiet.output->find("fichier vérifié") == std::string::npos);
+  CHECK(quiet.diagnostics.size() == text.diagnostics.size());
+  std::string warnings = root + "/tests/data/findings/warnings-only.yaml";
+  CHECK(check::run({{warnings}, {}, check::Format::text, true, true}, builtin()).output == "");  // nothing on success
+  CHECK(check::run({{warnings}, {}, check::Format::text, true, false}, builtin()).output->ends_with(
+      "1 fichier vérifié : 0 erreur, 2 avertissements, 1 remarque\n"));
+  CHECK(*check::run({{anru_rate}, {}, check::Format::json, true, true}, builtin()).output ==
+        *check::run({{anru_rate}, {}, check::Format::json, true, false}, builtin()).output);  // JSON unchanged
 
   Outcome two = check::run({{anru_rate, broken}, {root + "/tests/data/dce/ccap.md"}, check::Format::text, true}, builtin());
   CHECK(two.usage_error.starts_with("--doc ne s'emploie qu'avec un seul fichier de consultation (2 donnés)"));
@@ -89,11 +101,22 @@ TEST_CASE("draft run: the documents, the variables, the templates exported; usag
         "--lot 99 : la consultation n'a pas ce lot ; lots : 01, 02, 03, 04, 05, 06, 07, 08");
   job.model.lots.clear();
   job.format = draft::Format::docx;
-  CHECK(draft::run(job, builtin()).usage_error == "--format docx écrit un fichier Word : indiquez-le avec -o FICHIER.docx");
+  CHECK(draft::run(job, builtin()).usage_error ==
+        "--format docx écrit un fichier Word : indiquez-le avec -o FICHIER.docx, ou avec -o - pour la sortie standard "
+        "redirigée (> FICHIER.docx, | programme)");
   job.output = "clause.docx";
   Outcome docx = draft::run(job, builtin());
   REQUIRE(docx.output);
   CHECK(docx.output->starts_with("PK"));  // a zip
+  // -o -: to standard output when it goes to a file or a program, never to a terminal.
+  job.output = "-";
+  CHECK(*draft::run(job, builtin()).output == *docx.output);
+  job.stdout_is_terminal = true;
+  CHECK(draft::run(job, builtin()).usage_error ==
+        "--format docx -o - : un fichier Word ne s'affiche pas dans un terminal ; redirigez la sortie standard "
+        "(> FICHIER.docx, | programme) ou indiquez le fichier avec -o FICHIER.docx");
+  job.output = "clause.docx";
+  CHECK(draft::run(job, builtin()).output);  // a file is fine from a terminal
 
   draft::Job variables;
   variables.list_variables = true;

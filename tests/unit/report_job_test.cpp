@@ -134,7 +134,13 @@ TEST_CASE("report run: options that cannot go together are a usage error, before
   several.options.declared_hours = {{"1", 100}};
   CHECK(usage(several).starts_with("--declared-hours ne vaut que pour une seule opération"));
   CHECK(usage(job({"espaces-verts"}, report::Format::xlsx)) ==
-        "--format xlsx écrit un classeur Excel : indiquez-le avec -o FICHIER.xlsx");
+        "--format xlsx écrit un classeur Excel : indiquez-le avec -o FICHIER.xlsx, ou avec -o - pour la sortie "
+        "standard redirigée (> FICHIER.xlsx, | programme)");
+  report::Job to_stdout = job({"espaces-verts"}, report::Format::xlsx);
+  to_stdout.output = "-";
+  CHECK(usage(to_stdout).empty());
+  to_stdout.stdout_is_terminal = true;
+  CHECK(usage(to_stdout).starts_with("--format xlsx -o - : un classeur Excel ne s'affiche pas dans un terminal ;"));
   CHECK(usage(job({})).starts_with("OPERATION est obligatoire"));
   Outcome o = report::run(job({"nosuch"}, report::Format::xlsx), builtin());
   CHECK(o.diagnostics.empty());  // nothing read

@@ -424,3 +424,12 @@ TEST_CASE("resolve: a derogation's case must be one of the table's") {
         "cas de dérogation « no-link » inconnu ; cas prévus : ready-made-solution, insufficient-link, "
         "restricts-competition, execution-difficulty");
 }
+
+TEST_CASE("tender: - names standard input, which can be read only once") {
+  CHECK(tender_path("-") == "<stdin>");
+  CHECK(tender_path("./-") == "./-");  // a file really named "-" is reached through a path
+  CHECK(stdin_usage_error({"-", "a.yaml"}).empty());
+  CHECK(stdin_usage_error({"a.yaml", "b.yaml"}).empty());
+  CHECK(stdin_usage_error({"-", "a.yaml", "-"}) ==
+        "« - » (l'entrée standard) ne se lit qu'une fois : donnez-le une seule fois");
+}

@@ -17,7 +17,7 @@ struct Options {
 };
 
 int run(const Options& opts) {
-  check::Job job{opts.inputs, opts.documents, *check::format_named(opts.format), !opts.no_source};
+  check::Job job{opts.inputs, opts.documents, *check::format_named(opts.format), !opts.no_source, cli::quiet()};
   // The findings are what this tool produces: standard output, so `clausier check ... | grep` works.
   return cli::run_with_rules(tool, opts.rules, "", [&](const rules::RuleSet& rules) {
     Outcome outcome = check::run(job, rules);  // --doc with several inputs: a usage error, like a missing TENDER
@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
                       "  clausier check operations/*/ --format github\n"
                       "  clausier check tender.yaml --rules mes-regles.yaml\n");
   Options opts;
-  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération qui le contient ; plusieurs admis")
+  app.add_option("TENDER", opts.inputs,
+                 "Fichier tender.yaml ou dossier d'opération qui le contient ; plusieurs admis ; - : l'entrée standard")
       ->required()
       ->type_name("FICHIER|DOSSIER");
   app.add_option("--doc", opts.documents,

@@ -3,6 +3,7 @@
 // command's exit code is returned unchanged (exec); the umbrella's own codes are cli::ExitCode.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <iostream>
@@ -25,6 +26,7 @@ struct Command {
 };
 // The explicit list of commands (no discovery): what `clausier --help` shows.
 constexpr Command commands[] = {
+    {"init", "crée un nouveau dossier d'opération, commenté, prêt à compléter"},
     {"check", "vérifie des fichiers de consultation et les pièces du DCE (CCAP, RC, acte d'engagement)"},
     {"hours", "calcule les heures d'insertion de chaque lot, et montre le calcul"},
     {"draft", "rédige la clause pour le CCAP, le RC, l'acte d'engagement et l'avis"},
@@ -62,9 +64,7 @@ int exec_tool(std::string_view command, int argc, char** argv, int first_arg) {
 }
 
 bool known(std::string_view command) {
-  for (const auto& c : commands)
-    if (c.name == command) return true;
-  return false;
+  return std::any_of(std::begin(commands), std::end(commands), [&](const Command& c) { return c.name == command; });
 }
 
 int unknown(std::string_view command) {

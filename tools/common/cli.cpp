@@ -10,6 +10,8 @@
 #include <exception>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "clausier/core/source.hpp"
 #include "clausier/core/version.hpp"
 #include "clausier/io/files.hpp"
@@ -70,6 +72,14 @@ std::string first_unknown_option(CLI::App& app, int argc, char** argv) {
   return {};
 }
 
+bool quiet_requested = false;
+
+void add_quiet_flag(CLI::App& app) {
+  app.add_flag("-q,--quiet", quiet_requested,
+               "N'affiche que les erreurs : ni résumé, ni remarques, ni avertissements (résultat et code de sortie "
+               "inchangés)");
+}
+
 std::string version_text(const CLI::App& app) {
   return fmt::format("{} {} (règles {})", app.get_name(), version(), rules::embedded_version());
 }
@@ -88,8 +98,19 @@ void setup_app(CLI::App& app, const std::string& examples) {
   app.option_defaults()->group("Options");
   app.set_help_flag("-h,--help", "Affiche cette aide et quitte");
   app.set_version_flag("--version", version_text(app), "Affiche la version et quitte");
+  add_quiet_flag(app);
   if (!examples.empty()) app.footer("Exemples :\n" + examples);
 }
+
+CLI::App* add_subcommand(CLI::App& app, const std::string& name, const std::string& description) {
+  CLI::App* sub = app.add_subcommand(name, description);
+  add_quiet_flag(*sub);
+  return sub;
+}
+
+bool quiet() { return quiet_requested; }
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
 int run_tool(CLI::App& app, int argc, char** argv, const std::function<int()>& run) {
   std::string tool = app.get_name();
@@ -147,7 +168,7 @@ ExitCode finish(const std::string& tool, const Outcome& outcome, const std::stri
     print_error(tool, outcome.usage_error);
     return exit_invalid;
   }
-  std::cerr << outcome.messages;
+  std::cerr << (quiet_requested ? outcome.errors : outcome.messages);
   if (outcome.output && write_output(tool, output_path, *outcome.output) != exit_ok) return exit_io;
   auto code = static_cast<ExitCode>(exit_code_for(outcome.diagnostics));
   return code == exit_ok && outcome.failed ? exit_failed : code;

@@ -19,8 +19,16 @@ namespace clausier::cli {
 // formats.md section 7: the one exit-code contract of every tool.
 enum ExitCode : int { exit_ok = 0, exit_failed = 1, exit_invalid = 2, exit_io = 3 };
 
-// French labels, --version, and the examples shown at the end of --help.
+// French labels, --version, -q/--quiet, and the examples shown at the end of --help.
 void setup_app(CLI::App& app, const std::string& examples);
+// A subcommand, with -q/--quiet like the tool itself.
+CLI::App* add_subcommand(CLI::App& app, const std::string& name, const std::string& description);
+// -q/--quiet, one setting for the process: `finish` then shows only the errors (Outcome::errors) on
+// standard error; the output and the exit code do not change (check and track validate ask the library
+// for an output without summary).
+bool quiet();
+// Whether standard output is a terminal: a binary document (docx, xlsx) is not written there.
+bool stdout_is_terminal();
 
 // Parses the command line, then runs `run`; CLI11's own exit codes never reach users: a usage error
 // exits 2, --help and --version exit 0, an unexpected exception exits 2 with "<tool>: error: ...".
@@ -30,6 +38,8 @@ struct RulesOptions {
   std::vector<std::string> files;
 };
 void add_rules_option(CLI::App& app, RulesOptions& options);
+// -o/--output FICHIER: where `finish` writes `what` ("le résultat"); "-" is standard output.
+void add_output_option(CLI::App& app, std::string& output, const std::string& what);
 // The built-in tables plus the user's files; prints the problems and returns nullopt when a file is
 // unreadable or invalid (the caller exits with `rules_exit_code`).
 std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code);
@@ -68,7 +78,7 @@ void print_help_hint(const std::string& tool);
 int write_output(const std::string& tool, const std::string& path, const std::string& text);
 
 // What every tool does with the Outcome of its library entry point: prints the usage error, or the
-// messages then writes the output (to `output_path`, or standard output when empty or "-"), and returns
+// messages (with --quiet, the errors only) then writes the output (to `output_path`, or standard output when empty or "-"), and returns
 // the exit code: usage error 2; a failed write 3; else io 3, input 2, a finding of severity error 1,
 // outcome.failed 1; else 0.
 ExitCode finish(const std::string& tool, const Outcome& outcome, const std::string& output_path);

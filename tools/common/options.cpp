@@ -21,6 +21,13 @@ void add_rules_option(CLI::App& app, RulesOptions& options) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+void add_output_option(CLI::App& app, std::string& output, const std::string& what) {
+  app.add_option("-o,--output", output,
+                 fmt::format("Écrit {} dans ce fichier (remplacé d'un coup, jamais à moitié) ; - : la sortie standard",
+                             what))
+      ->type_name("FICHIER");
+}
+
 std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules_exit_code) {
   rules::RuleSet rules = rules::RuleSet::builtin();
   Diagnostics all;

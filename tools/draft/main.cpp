@@ -30,7 +30,8 @@ int run(const Options& opts) {
   }
   text::Spelling spelling = opts.spelling == "1990" ? text::Spelling::reformed_1990 : text::Spelling::traditional;
   draft::Job job{opts.input, opts.export_templates, opts.variables, opts.templates, *draft::kind_named(opts.doc),
-                 *draft::format_named(opts.format), opts.output, {spelling, opts.lots, opts.article}};
+                 *draft::format_named(opts.format), opts.output, {spelling, opts.lots, opts.article},
+                 cli::stdout_is_terminal()};
   return cli::run_with_rules(tool, opts.rules, opts.output, [&](const rules::RuleSet& rules) { return draft::run(job, rules); });
 }
 
@@ -47,7 +48,7 @@ int main(int argc, char** argv) {
                                 "  clausier draft --export-templates mes-modeles\n"
                                 "  clausier draft examples/anru-viguier --templates mes-modeles --doc ccap\n");
   Options opts;
-  app.add_option("TENDER", opts.input, "Fichier tender.yaml ou dossier d'opération")->type_name("FICHIER|DOSSIER");
+  app.add_option("TENDER", opts.input, "Fichier tender.yaml ou dossier d'opération ; - : l'entrée standard")->type_name("FICHIER|DOSSIER");
   app.add_option("--doc", opts.doc,
                  "Pièce : ccap (article du CCAP), rc (règlement de la consultation), ae (engagement du titulaire, "
                  "un par lot), notice (mention de l'avis), all (toutes, dans cet ordre)")
@@ -59,8 +60,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"md", "txt", "html", "docx"}))
       ->type_name("FORMAT")
       ->capture_default_str();
-  app.add_option("-o,--output", opts.output, "Écrit le document dans ce fichier (remplacé d'un coup, jamais à moitié)")
-      ->type_name("FICHIER");
+  cli::add_output_option(app, opts.output, "le document");
   app.add_option("--lot", opts.lots, "Ne rédige que pour ce lot ; répétable")
       ->type_name("ID")
       ->expected(1)

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
                                 "  clausier hours examples/anru-viguier --as-of 2027-12-31\n"
                                 "  clausier hours operations/*/ --format csv -o heures.csv\n");
   Options opts;
-  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis")
+  app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis ; - : l'entrée standard")
       ->required()
       ->type_name("FICHIER|DOSSIER");
   app.add_option("--format", opts.format,
@@ -63,8 +63,7 @@ int main(int argc, char** argv) {
   app.add_option("--as-of", opts.as_of,
                  "Heures dues à cette date (AAAA-MM-JJ) : tranches affermies, avenants, commandes, résiliation (events)")
       ->type_name("DATE");
-  app.add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier (remplacé d'un coup, jamais à moitié)")
-      ->type_name("FICHIER");
+  cli::add_output_option(app, opts.output, "le résultat");
   cli::add_rules_option(app, opts.rules);
   return cli::run_tool(app, argc, argv, [&] { return run(opts); });
 }

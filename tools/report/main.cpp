@@ -45,7 +45,7 @@ int run(const Options& opts) {
   report::Job job{.operations = opts.operations, .participants = opts.participants_file(), .statements = opts.statements,
                   .format = *report::format_named(opts.format), .output = opts.output, .participant = opts.participant,
                   .group_by = report::group_by_named(opts.group_by), .by_buyer = opts.by == "buyer", .year = *notified,
-                  .options = {*as_of, *cell, std::move(*declared)}};
+                  .options = {*as_of, *cell, std::move(*declared)}, .stdout_is_terminal = cli::stdout_is_terminal()};
   return cli::run_with_rules(tool, opts.rules, opts.output, [&](const rules::RuleSet& rules) { return report::run(job, rules); });
 }
 
@@ -74,8 +74,7 @@ int main(int argc, char** argv) {
                  "csv (format long, Excel), xlsx (classeur, une feuille par tableau ; demande -o), decp (données "
                  "essentielles : considérations sociales par lot), flat (une ligne par opération, lot et année)")
       ->check(CLI::IsMember({"md", "html", "json", "csv", "xlsx", "decp", "flat"}))->type_name("FORMAT")->capture_default_str();
-  app.add_option("-o,--output", opts.output, "Écrit le rapport dans ce fichier (remplacé d'un coup, jamais à moitié)")
-      ->type_name("FICHIER");
+  cli::add_output_option(app, opts.output, "le rapport");
   app.add_option("--as-of", opts.as_of, "Date du bilan (AAAA-MM-JJ) ; par défaut aujourd'hui")->type_name("DATE");
   app.add_option("--min-cell", opts.min_cell,
                  "Seuil de confidentialité : une case de moins de N personnes est masquée (au moins 1)")

@@ -35,7 +35,7 @@ int run(const Options& opts, Command command) {
         return track::run_template({opts.template_lot, opts.template_operation, *as_of}, rules);
       case Command::validate: {
         auto operation = opts.validate_operation.empty() ? std::nullopt : std::optional(opts.of(opts.validate_operation));
-        return track::run_validate({opts.validate_file, operation, *as_of}, rules);
+        return track::run_validate({opts.validate_file, operation, *as_of, cli::quiet()}, rules);
       }
       case Command::due:
         return track::run_any_due({portfolio, *track::portfolio_due_format(opts.due_format), opts.output},
@@ -70,24 +70,24 @@ int main(int argc, char** argv) {
   app.add_option("--fail-on", opts.fail_on, "Sort avec le code 1 si un lot est en retard (behind), pour une tâche planifiée")
       ->check(CLI::IsMember({"behind"}))->type_name("behind");
   cli::add_declared_hours_option(app, opts.declared);
-  app.add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier (remplacé d'un coup, jamais à moitié)")->type_name("FICHIER");
+  cli::add_output_option(app, opts.output, "le résultat");
   cli::add_operation_inputs(app, opts);
   cli::add_rules_option(app, opts.rules);
-  CLI::App* tmpl = app.add_subcommand("template", "Écrit l'état des heures vierge d'un lot (CSV pour Excel) à envoyer à l'entreprise");
+  CLI::App* tmpl = cli::add_subcommand(app, "template", "Écrit l'état des heures vierge d'un lot (CSV pour Excel) à envoyer à l'entreprise");
   tmpl->add_option("LOT", opts.template_lot, "Identifiant du lot")->required()->type_name("LOT");
   tmpl->add_option("--operation", opts.template_operation, "Dossier de l'opération : vérifie le lot, reprend le titulaire")
       ->type_name("DOSSIER");
-  CLI::App* valid = app.add_subcommand("validate", "Vérifie un état des heures reçu d'une entreprise, ligne par ligne");
+  CLI::App* valid = cli::add_subcommand(app, "validate", "Vérifie un état des heures reçu d'une entreprise, ligne par ligne");
   valid->add_option("FILE", opts.validate_file, "L'état reçu (CSV)")->required()->type_name("FICHIER");
   valid->add_option("--operation", opts.validate_operation, "Dossier de l'opération : vérifie aussi lots, participants et périodes")
       ->type_name("DOSSIER");
-  CLI::App* due = app.add_subcommand("due", "Ce qui est en retard ou arrive : états manquants, éligibilités, suivis à six mois, fins de lots");
+  CLI::App* due = cli::add_subcommand(app, "due", "Ce qui est en retard ou arrive : états manquants, éligibilités, suivis à six mois, fins de lots");
   due->add_option("OPERATION", opts.due_operations, "Dossier d'opération ou de portefeuille ; plusieurs possibles")->required()->type_name("DOSSIER");
   due->add_option("--format", opts.due_format, "Format : text, csv, ics (agenda) ou eml (un message par titulaire, dans -o DOSSIER)")
       ->check(CLI::IsMember({"text", "csv", "ics", "eml"}))->type_name("FORMAT")->capture_default_str();
   for (CLI::App* sub : {tmpl, valid, due})
     sub->add_option("--as-of", opts.as_of, "Date (AAAA-MM-JJ) ; par défaut aujourd'hui")->type_name("DATE");
-  for (CLI::App* sub : {tmpl, due}) sub->add_option("-o,--output", opts.output, "Écrit le résultat dans ce fichier")->type_name("FICHIER");
+  for (CLI::App* sub : {tmpl, due}) cli::add_output_option(*sub, opts.output, "le résultat");
   cli::add_operation_inputs(*due, opts);
   for (CLI::App* a : {&app, due}) cli::add_pooling_option(*a, opts.pooling);
   app.require_subcommand(0, 1);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "clausier/core/names.hpp"
+#include "clausier/tender/load.hpp"
 
 namespace clausier::check {
 
@@ -26,13 +27,15 @@ Outcome run(const Job& job, const rules::RuleSet& rules) {
                                   job.inputs.size());
     return out;
   }
+  out.usage_error = tender::stdin_usage_error(job.inputs);
+  if (!out.usage_error.empty()) return out;
   std::vector<FileResult> results;
   for (const auto& input : job.inputs) results.push_back(check_file(input, job.documents, rules));
   switch (job.format) {
     case Format::json: out.output = render_json(results, rules); break;
     case Format::sarif: out.output = render_sarif(results, rules); break;
     case Format::github: out.output = render_github(results); break;
-    case Format::text: out.output = render_text(results, {.show_source = job.show_source}); break;
+    case Format::text: out.output = render_text(results, {.show_source = job.show_source, .errors_only = job.quiet}); break;
   }
   out.diagnostics = all_diagnostics(results);
   return out;

@@ -243,12 +243,14 @@ std::string summary_line(const std::vector<FileResult>& files) {
 
 std::string render_text(const std::vector<FileResult>& files, const RenderOptions& options) {
   std::string out;
+  auto shown = [&](const Diagnostic& d) { return !options.errors_only || is_error(d); };
   for (const auto& f : files) {
     for (const auto& d : f.diagnostics)
-      out += render_diagnostic(d, options.show_source && f.source ? &*f.source : nullptr);
+      if (shown(d)) out += render_diagnostic(d, options.show_source && f.source ? &*f.source : nullptr);
     for (const auto& doc : f.documents) {
       const SourceText* source = options.show_source && doc.source ? &*doc.source : nullptr;
       for (const auto& d : doc.diagnostics) {
+        if (!shown(d)) continue;
         if (!has_paragraph_positions(doc) || d.pos.line <= 0) {
           out += render_diagnostic(d, source);
           continue;
@@ -262,7 +264,7 @@ std::string render_text(const std::vector<FileResult>& files, const RenderOption
       }
     }
   }
-  return out + summary_line(files);
+  return options.errors_only ? out : out + summary_line(files);
 }
 
 std::string render_json(const std::vector<FileResult>& files, const rules::RuleSet& rules) {

@@ -23,6 +23,10 @@ std::string_view severity_name(Severity s) {
   return "error";
 }
 
+bool is_error(const Diagnostic& d) {
+  return d.severity == Severity::error || d.category == Category::io || d.category == Category::input;
+}
+
 int exit_code_for(const Diagnostics& diags) {
   if (has_category(diags, Category::io)) return 3;
   if (has_category(diags, Category::input)) return 2;

@@ -71,9 +71,9 @@ Outcome run(const Job& job, const rules::RuleSet& rules) {
     out.messages = fmt::format("{} modèles écrits dans {}\n", templates.all().size(), job.export_templates);
     return out;
   }
-  if (job.format == Format::docx && (job.output.empty() || job.output == "-")) {
-    out.usage_error = "--format docx écrit un fichier Word : indiquez-le avec -o FICHIER.docx";
-    return out;
+  if (job.format == Format::docx) {
+    out.usage_error = binary_output_error("docx", "un fichier Word", job.output, job.stdout_is_terminal);
+    if (!out.usage_error.empty()) return out;
   }
   hours::Batch batch = hours::compute_files({job.input}, rules, {});
   if (batch.results.empty()) {

@@ -7,6 +7,7 @@
 #include "clausier/core/names.hpp"
 #include "clausier/hours/batch.hpp"
 #include "clausier/io/values.hpp"
+#include "clausier/tender/load.hpp"
 
 namespace clausier::hours {
 
@@ -26,6 +27,8 @@ std::optional<calendar::Period> period_named(std::string_view name) {
 
 Outcome run(const Job& job, const rules::RuleSet& rules) {
   Outcome out;
+  out.usage_error = tender::stdin_usage_error(job.inputs);
+  if (!out.usage_error.empty()) return out;
   std::vector<tender::Override> overrides;
   for (const auto& text : job.overrides) {
     std::string error;

@@ -61,6 +61,15 @@ ReadResult read_file(const std::string& path) {
   return {std::move(text), {}};
 }
 
+ReadResult read_standard_input(const std::string& shown_as) {
+  std::string text;
+  char buffer[65536];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) text.append(buffer, n);
+  if (std::ferror(stdin) != 0) return {std::nullopt, io_error(shown_as, "erreur de lecture de l'entrée standard")};
+  return {std::move(text), {}};
+}
+
 std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   fs::path target(path);

@@ -25,8 +25,6 @@ constexpr std::pair<std::string_view, Format> formats[] = {
 
 std::string_view name(Format f) { return name_of<Format>(formats, f); }
 
-bool to_file(const Job& job) { return !job.output.empty() && job.output != "-"; }
-
 // The options that cannot go together, each with the sentence that says why; empty when fine.
 std::string usage_problem(const Job& job) {
   if (job.operations.empty()) return "OPERATION est obligatoire : au moins un dossier d'opération";
@@ -53,8 +51,7 @@ std::string usage_problem(const Job& job) {
   if (job.by_buyer && job.format != Format::md && job.format != Format::html && job.format != Format::json &&
       job.format != Format::xlsx)
     return fmt::format("--by buyer s'écrit en md, html, json ou xlsx, pas en {}", name(job.format));
-  if (job.format == Format::xlsx && !to_file(job))
-    return "--format xlsx écrit un classeur Excel : indiquez-le avec -o FICHIER.xlsx";
+  if (job.format == Format::xlsx) return binary_output_error("xlsx", "un classeur Excel", job.output, job.stdout_is_terminal);
   return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -503,6 +504,7 @@ LoadResult parse_tender(std::string_view text, const std::string& path) {
 }
 
 std::string tender_path(const std::string& argument) {
+  if (argument == stdin_argument) return std::string(stdin_name);
   if (io::is_directory(argument)) {
     std::string dir = argument;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
@@ -511,12 +513,18 @@ std::string tender_path(const std::string& argument) {
   return argument;
 }
 
+std::string stdin_usage_error(const std::vector<std::string>& arguments) {
+  if (std::count(arguments.begin(), arguments.end(), stdin_argument) < 2) return {};
+  return "« - » (l'entrée standard) ne se lit qu'une fois : donnez-le une seule fois";
+}
+
 LoadedFile load_tender(const std::string& argument) {
   LoadedFile file;
   std::string path = tender_path(argument);
-  io::ReadResult read = io::read_file(path);
+  const bool from_stdin = argument == stdin_argument;
+  io::ReadResult read = from_stdin ? io::read_standard_input(path) : io::read_file(path);
   if (!read.text) {
-    if (!read.error.hint.empty()) read.error.hint += ", ou donnez le dossier de l'opération (qui contient tender.yaml)";
+    if (!read.error.hint.empty() && !from_stdin) read.error.hint += ", ou donnez le dossier de l'opération (qui contient tender.yaml)";
     file.result.diagnostics.push_back(std::move(read.error));
     return file;
   }

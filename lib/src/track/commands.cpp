@@ -121,6 +121,7 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
   }
   sort_diagnostics(diags);
   for (const Diagnostic& d : diags) out.report(d, &source);
+  if (job.quiet) return out;
   std::size_t rows = file.rows.size() + file.unreadable.size();
   out.output = fmt::format("{} : {} ligne(s), {} illisible(s){}\n", job.file, rows, file.unreadable.size(),
                            job.operation ? fmt::format(", {} qui ne compte(nt) pas", refused) : "");

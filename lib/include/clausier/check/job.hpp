@@ -19,6 +19,7 @@ struct Job {
   std::vector<std::string> documents;  // --doc: with one input only, instead of its dce/ folder
   Format format = Format::text;
   bool show_source = true;             // text: the offending line under each diagnostic
+  bool quiet = false;                  // text: the errors only, no summary line (--quiet); other formats unchanged
 };
 
 // Documents belong to one consultation: documents with several inputs are a usage error. Otherwise the

@@ -52,10 +52,12 @@ FileResult check_file(const std::string& argument, const std::vector<std::string
 std::span<const RuleInfo> report_rule_catalogue();
 
 struct RenderOptions {
-  bool show_source = true;  // the offending line and a caret under each text diagnostic
+  bool show_source = true;   // the offending line and a caret under each text diagnostic
+  bool errors_only = false;  // --quiet: the errors (is_error) only, and no summary line
 };
 // Diagnostics, then one summary line: "3 fichiers vérifiés : 1 erreur, 0 avertissement, 0 remarque"
-// ("1 fichier et 2 pièces vérifiés : …" when documents were given).
+// ("1 fichier et 2 pièces vérifiés : …" when documents were given). With errors_only, nothing at all
+// when there is no error.
 std::string render_text(const std::vector<FileResult>& files, const RenderOptions& options);
 // {"format": "clausier/check/1", "rules": {...}, "files": [...], "summary": {...}}; a file with documents
 // also has "documents": [{"path", "format", "kind", "checked", "findings"}] and the summary a "documents" count.

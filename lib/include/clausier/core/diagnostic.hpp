@@ -35,6 +35,9 @@ bool has_category(const Diagnostics& diags, Category c);
 int count_severity(const Diagnostics& diags, Severity s);
 std::string_view severity_name(Severity s);   // "error", "warning", "note"
 
+// What --quiet still shows: an error, or whatever makes the exit code 2 or 3 (an io or input diagnostic).
+bool is_error(const Diagnostic& d);
+
 // Exit code for a set of diagnostics: 3 (io) before 2 (input) before 1 (finding of severity error), else 0.
 int exit_code_for(const Diagnostics& diags);
 

@@ -1,9 +1,11 @@
 #pragma once
 // What a tool's library entry point (check::run, hours::run, draft::run, track::run_status...,
-// report::run) hands back. The tool prints `messages` on standard error, writes `output` (standard
-// output or -o FILE), and turns the rest into its exit code; the library itself prints nothing.
+// report::run) hands back. The tool prints `messages` (with --quiet: `errors`) on standard error, writes
+// `output` (standard output or -o FILE), and turns the rest into its exit code; the library itself
+// prints nothing.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/core/source.hpp"
@@ -16,14 +18,24 @@ struct Outcome {
   std::string usage_error;
   Diagnostics diagnostics;            // everything reported about the inputs, in the order of `messages`
   std::string messages;               // what to show on standard error: the diagnostics, and notes
+  std::string errors;                 // the part of `messages` that --quiet shows: the errors (is_error)
   std::optional<std::string> output;  // what to write; absent when nothing may be written
   bool failed = false;                // a condition the user asked to fail on is met (track --fail-on): exit 1
 
   // Adds `d`, and its text form with the source line when `source` is given.
   void report(const Diagnostic& d, const SourceText* source) {
-    messages += render_diagnostic(d, source);
+    std::string text = render_diagnostic(d, source);
+    if (is_error(d)) errors += text;
+    messages += text;
     diagnostics.push_back(d);
   }
 };
+
+// A binary document (docx, xlsx) goes to a file, `-o FILE`, or to standard output with `-o -` when it is
+// redirected (a terminal would show garbage). The usage error for `output` (the -o value, empty when not
+// given), else an empty string. `format` names the format ("docx"), `document` what it is ("un fichier
+// Word"): "--format docx écrit un fichier Word : …".
+std::string binary_output_error(std::string_view format, std::string_view document, std::string_view output,
+                                bool stdout_is_terminal);
 
 }  // namespace clausier

@@ -22,11 +22,13 @@ struct Job {
   std::string templates;         // --templates DIR: templates that replace the built-in ones
   DocumentKind kind = DocumentKind::all;
   Format format = Format::md;
-  std::string output;            // -o FILE; empty or "-": standard output (docx needs a file)
+  std::string output;            // -o FILE; empty or "-": standard output (docx: -o FILE, or -o - redirected)
   ModelOptions model;            // --lot, --spelling
+  bool stdout_is_terminal = false;
 };
 
-// A lot the tender does not have, or docx to standard output, is a usage error.
+// A lot the tender does not have, or docx without -o or to a terminal, is a usage error
+// (binary_output_error).
 Outcome run(const Job& job, const rules::RuleSet& rules);
 
 }  // namespace clausier::draft

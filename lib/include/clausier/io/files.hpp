@@ -13,6 +13,8 @@ struct ReadResult {
   Diagnostic error;  // category io, when text is empty
 };
 ReadResult read_file(const std::string& path);
+// The whole of standard input (`-` on a command line); an io diagnostic for `shown_as` on a read error.
+ReadResult read_standard_input(const std::string& shown_as);
 
 // Writes to a temporary file beside `path`, then renames it over `path`: readers see the old file
 // or the new one, never half of one. Returns an io diagnostic on failure.

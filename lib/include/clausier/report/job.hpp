@@ -24,13 +24,14 @@ struct Job {
   std::optional<std::string> participants;  // --participants: one operation only
   std::vector<std::string> statements;      // --statements: one operation only
   Format format = Format::md;
-  std::string output;                       // -o FILE; empty or "-": standard output (xlsx needs a file)
+  std::string output;                       // -o FILE; empty or "-": standard output (xlsx: -o FILE, or -o - redirected)
   std::string participant;                  // --participant REF: the individual sheet of one operation
   std::optional<GroupBy> group_by;          // --group-by: a consolidation, even of one operation
   bool by_buyer = false;                    // --by buyer: the buyer's yearly indicators (report/buyers.hpp)
   std::optional<int> year;                  // --year YYYY: with --by buyer, that year of notification only
   ReportOptions options;                    // as_of, min_cell, declared_hours (one operation only)
   unsigned threads = 0;                     // loading threads; 0: two per core, at most 16, one on one core
+  bool stdout_is_terminal = false;          // xlsx is not written on a terminal (binary_output_error)
 };
 
 // Options that cannot go together give `usage_error`. Then every operation's diagnostics are reported,

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/core/source.hpp"
@@ -28,9 +29,17 @@ struct LoadedFile {
   std::optional<SourceText> source;  // absent when the file could not be read
   LoadResult result;
 };
+// `-` reads the tender from standard input, named `<stdin>` in diagnostics and results.
 LoadedFile load_tender(const std::string& argument);
 
-// The tender file of an argument: the folder's tender.yaml, or the argument itself.
+// The argument that reads a tender from standard input, and the name it then has.
+inline constexpr std::string_view stdin_argument = "-";
+inline constexpr std::string_view stdin_name = "<stdin>";
+
+// The tender file of an argument: the folder's tender.yaml, `<stdin>` for `-`, or the argument itself.
 std::string tender_path(const std::string& argument);
+
+// Standard input can be read once: `-` given twice is a usage error (its sentence), else empty.
+std::string stdin_usage_error(const std::vector<std::string>& arguments);
 
 }  // namespace clausier::tender

@@ -41,9 +41,11 @@ struct ValidateJob {
   // file is the only one); `as_of` is then the date of the count.
   std::optional<OperationInputs> operation;
   Date as_of;
+  bool quiet = false;  // --quiet: no summary line
 };
 // The problems of one statement file, row by row (with the operation: not-counted findings), sorted;
-// the output is the one-line summary "FILE : N ligne(s), N illisible(s)[, N qui ne compte(nt) pas]".
+// the output is the one-line summary "FILE : N ligne(s), N illisible(s)[, N qui ne compte(nt) pas]",
+// absent when quiet.
 Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules);
 
 enum class DueFormat { text, csv, ics };
