@@ -8,7 +8,6 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/hours/target.hpp"
-#include "clausier/io/json.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
 #include "clausier/track/status.hpp"
@@ -92,41 +91,6 @@ BuyerIndicators BuyerCounter::finish() {
     out.rows.push_back(row);
   }
   return out;
-}
-
-std::string render_json(const BuyerIndicators& b) {
-  using io::json_number;
-  using nlohmann::ordered_json;
-  ordered_json doc;
-  doc["format"] = "clausier/report/1";
-  doc["kind"] = "buyer-indicators";
-  doc["rules"] = {{"version", b.counting.rules_version}, {"sha256", b.counting.rules_sha256}};
-  doc["as_of"] = io::iso(b.as_of);
-  doc["min_cell"] = b.min_cell;
-  doc["suppressed_cells"] = b.suppressed_cells;
-  doc["year"] = b.year ? ordered_json(*b.year) : ordered_json(nullptr);
-  doc["national_target"] = json_number(national_social_target);
-  doc["buyers"] = ordered_json::array();
-  for (const BuyerYear& r : b.rows) {
-    ordered_json j;
-    j["buyer"] = r.buyer;
-    j["year"] = r.year;
-    j["operations"] = r.operations;
-    j["lots_notified"] = r.lots_notified;
-    j["lots_with_social_consideration"] = r.lots_with_social_consideration;
-    j["social_consideration_share"] = json_number(r.social_consideration_share);
-    j["meets_national_target"] = r.social_consideration_share >= national_social_target;
-    j["reserved_lots"] = r.reserved_lots;
-    j["reserved_amount"] = json_number(r.reserved_amount);
-    j["target_hours"] = json_number(r.target_hours);
-    j["realised_hours"] = json_number(r.realised_hours);
-    j["missing_hours"] = json_number(r.shortfall.missing);
-    j["over_hours"] = json_number(r.shortfall.over);
-    j["participants"] = {{"people", r.participants.suppressed ? ordered_json(nullptr) : ordered_json(r.participants.people)},
-                         {"suppressed", r.participants.suppressed}};
-    doc["buyers"].push_back(std::move(j));
-  }
-  return doc.dump(2) + "\n";
 }
 
 namespace {
