@@ -1,16 +1,30 @@
 #!/usr/bin/env bash
-# The tracking benchmark: 1 000 000 statement rows (8 files, both French spreadsheet dialects) counted
-# by one call of clausier-track, with its time and peak memory. Targets: under 3 s on one core, under
-# 500 MB. Usage: bench/track.sh [BUILD_DIR] (a Release build is best: cmake -DCMAKE_BUILD_TYPE=Release).
+# The tracking benchmark: clausier track against a plain Python peer (bench/track_peer.py) and two
+# floors (cat of the files, the CSV reader alone), side by side in one run, on 1 000 000 statement rows
+# where almost every row counts and on 1 000 000 rows where most are refused; `clausier report` on
+# the same operations. The outputs of clausier and of the peer are compared first (the same counted
+# hours, people and refused rows). Usage: bench/track.sh [BUILD_DIR] [ROWS]
+# (a Release build: cmake -DCMAKE_BUILD_TYPE=Release). CLAUSIER_BENCH_ROUNDS sets the rounds (3; the
+# best of each command is kept); CLAUSIER_BENCH_LINEAR=1 adds the same data at 4 × ROWS (and 4 × the
+# participants), to see that time and memory grow linearly. Data in a temporary folder, removed at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
+rows=${2:-1000000}
+people=$(( (rows * 15 + 999) / 1000 ))  # 15 000 participants for a million rows
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-/usr/bin/python3 bench/generate_statements.py "$data/op" 1000000 15000
-du -sh "$data/op/statements"
-for run in 1 2 3; do
-  /usr/bin/time -f "run $run: %e s elapsed, %U s user, %S s system, %M KB peak" \
-    "$build/bin/clausier-track" "$data/op" --as-of 2030-12-31 --format json -o "$data/out.json"
-done
-/usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('counted:', [(l['id'], l['counted_hours']) for l in d['lots']], 'not counted:', len(d['not_counted']))" "$data/out.json"
+sets=()
+generate() {  # NAME ROWS PEOPLE [--refusals]
+  /usr/bin/python3 bench/generate_statements.py "$data/$1" "$2" "$3" ${4:-}
+  sets+=("$1=$data/$1")
+}
+generate valid "$rows" "$people"
+generate refused "$rows" "$people" --refusals
+if [ "${CLAUSIER_BENCH_LINEAR:-0}" = 1 ]; then
+  generate valid-4x $((rows * 4)) $((people * 4))
+  generate refused-4x $((rows * 4)) $((people * 4)) --refusals
+fi
+du -sh "$data"/*/statements
+echo "cores: $(nproc); $("$build/bin/clausier-track" --version)"
+/usr/bin/python3 bench/track_compare.py "$build" --rounds "${CLAUSIER_BENCH_ROUNDS:-3}" --report "${sets[@]}"

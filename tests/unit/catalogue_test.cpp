@@ -76,7 +76,10 @@ Diagnostics library_diagnostics() {
   drafted.input = (root / "examples/anru-viguier").string();
   add_outcome(draft::run(drafted, obsolete));
   // Participants and statements (track), validate against the example, reports (report).
-  for (const auto& f : files_under(root / "tests/data/track", ".csv")) add(track::parse_statements(read(f), f.string()).diagnostics);
+  for (const auto& f : files_under(root / "tests/data/track", ".csv")) {
+    track::Statements statements;
+    add(track::read_statements(read(f), f.string(), statements));
+  }
   add(track::parse_participants(read(root / "tests/data/track/personal-data-participants.csv"), "p.csv", builtin).diagnostics);
   add(track::parse_participants(read(root / "tests/data/track/personal-data-participants.yaml"), "p.yaml", builtin).diagnostics);
   io::Date as_of(2027, 12, 31);

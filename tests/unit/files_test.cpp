@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "clausier/io/files.hpp"
 #include <unistd.h>
@@ -45,6 +46,25 @@ TEST_CASE("files: an atomic write replaces the file whole and leaves no temporar
   CHECK_FALSE(io::write_file_atomic(target, "première version"));
   CHECK_FALSE(io::write_file_atomic(target, "seconde"));
   CHECK(*io::read_file(target).text == "seconde");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
+  CHECK(entries == 1);
+}
+
+TEST_CASE("files: a result written piece by piece is renamed whole; a failure while producing it leaves nothing") {
+  TempDir dir;
+  std::string target = (dir.path / "out.json").string();
+  CHECK_FALSE(io::write_file_atomic(target, [](const WritePiece& write) {
+    for (int i = 0; i < 3; ++i) write("morceau " + std::to_string(i) + "\n");
+  }));
+  CHECK(*io::read_file(target).text == "morceau 0\nmorceau 1\nmorceau 2\n");
+  CHECK_THROWS_AS(io::write_file_atomic(target,
+                                        [](const WritePiece& write) {
+                                          write("début");
+                                          throw std::runtime_error("arrêt");
+                                        }),
+                  std::runtime_error);
+  CHECK(*io::read_file(target).text == "morceau 0\nmorceau 1\nmorceau 2\n");
   int entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
   CHECK(entries == 1);

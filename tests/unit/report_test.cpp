@@ -78,9 +78,7 @@ track::Operation make_operation(const std::string& tender_text, const std::strin
   track::ParticipantsResult p = track::parse_participants(participants, "ops/x/participants.yaml", rules);
   REQUIRE(p.diagnostics.empty());
   op.participants = std::move(p.participants);
-  track::StatementsFile s = track::parse_statements(statements, "ops/x/statements/s.csv");
-  REQUIRE(s.diagnostics.empty());
-  op.rows = std::move(s.rows);
+  REQUIRE(track::read_statements(statements, "ops/x/statements/s.csv", op.statements).empty());
   return op;
 }
 

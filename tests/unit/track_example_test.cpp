@@ -47,9 +47,24 @@ io::Date date(int y, int m, int d) {
 std::string base_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
 
 // A not-counted row as "file:line reason", file by its name in statements/.
-std::vector<std::string> listed(const std::vector<track::NotCounted>& list) {
+std::string entry(const track::Count& c, const track::NotCounted& n) {
+  return base_name(c.file(n)) + ":" + std::to_string(c.line(n)) + " " + std::string(track::name(n.reason));
+}
+std::vector<std::string> listed(const track::Tracking& t) {
   std::vector<std::string> out;
-  for (const auto& n : list) out.push_back(base_name(n.file) + ":" + std::to_string(n.line) + " " + n.reason);
+  for (const auto& n : t.not_counted) out.push_back(entry(t.count, n));
+  return out;
+}
+// A lot's list: indices in the tracking's one list.
+std::vector<std::string> listed(const track::Tracking& t, const std::vector<std::uint32_t>& lot) {
+  std::vector<std::string> out;
+  for (std::uint32_t i : lot) out.push_back(entry(t.count, t.not_counted[i]));
+  return out;
+}
+std::vector<std::string> listed(const track::Statements& st, const std::vector<track::UnreadableRow>& list) {
+  std::vector<std::string> out;
+  for (const auto& u : list)
+    out.push_back(base_name(st.files[u.file]) + ":" + std::to_string(u.line) + " " + std::string(track::name(u.reason)));
   return out;
 }
 
@@ -63,7 +78,7 @@ struct ExpectedLot {
   std::vector<std::string> not_counted;
 };
 
-void check_lot(const track::LotTracking& l, const ExpectedLot& e) {
+void check_lot(const track::Tracking& t, const track::LotTracking& l, const ExpectedLot& e) {
   INFO("lot " << e.id);
   CHECK(l.lot->lot->id.value == e.id);
   CHECK(l.tracked);
@@ -76,7 +91,7 @@ void check_lot(const track::LotTracking& l, const ExpectedLot& e) {
   CHECK(l.missing_hours == e.missing);
   CHECK(l.penalty_exposure == e.penalty);
   CHECK(l.participants == e.participants);
-  CHECK(listed(l.not_counted) == e.not_counted);
+  CHECK(listed(t, l.not_counted) == e.not_counted);
 }
 
 struct ExpectedParticipant {
@@ -97,7 +112,7 @@ void check_participants(const track::Tracking& t, const std::vector<ExpectedPart
 
 track::Tracking track_at(const track::Operation& op, io::Date as_of) {
   REQUIRE(op.result() != nullptr);
-  return track::track(*op.result(), op.participants, op.rows, {as_of, {}, op.unreadable});
+  return track::track(*op.result(), op.participants, op.statements, {as_of, {}});
 }
 
 }  // namespace
@@ -141,27 +156,29 @@ TEST_CASE("track example: the three files load, six rows cannot be read and are 
   REQUIRE(op.result() != nullptr);
   CHECK(op.participants.list.size() == 10);
   // Readable rows: A 26 − 3 unreadable = 23, B 19 − 3 = 16, C 11 − 0 = 11 → 50.
-  CHECK(op.rows.size() == 50);
+  const track::Statements& st = op.statements;
+  const std::vector<track::StatementRow>& rows = st.rows;
+  CHECK(rows.size() == 50);
   // Files in name order, then rows in file order.
-  REQUIRE(!op.rows.empty());
-  CHECK(base_name(*op.rows.front().file) == A);
-  CHECK(op.rows.front().line == 2);
-  CHECK(base_name(*op.rows.back().file) == C);
-  CHECK(op.rows.back().line == 12);
+  REQUIRE(!rows.empty());
+  CHECK(base_name(st.files[rows.front().file]) == A);
+  CHECK(rows.front().line == 2);
+  CHECK(base_name(st.files[rows.back().file]) == C);
+  CHECK(rows.back().line == 12);
   // Windows-1252 read: A line 6 employer "Trajectoire Intérim Muret" (é written as the byte 0xE9).
-  CHECK(op.rows[4].line == 6);
-  CHECK(op.rows[4].employer == "Trajectoire Intérim Muret");
-  CHECK(op.rows[4].work_hours == 7);        // "7"
-  CHECK(op.rows[4].training_hours == 3.5);  // "3,5"
+  CHECK(rows[4].line == 6);
+  CHECK(st.employers[rows[4].employer] == "Trajectoire Intérim Muret");
+  CHECK(rows[4].work_hours == 7);        // "7"
+  CHECK(rows[4].training_hours == 3.5);  // "3,5"
   // B line 2 employer quoted because of its comma; decimals with a point in this file ("3.5").
-  CHECK(op.rows[23].line == 2);
-  CHECK(op.rows[23].employer == "Trajectoire Intérim, agence de Muret");
+  CHECK(rows[23].line == 2);
+  CHECK(st.employers[rows[23].employer] == "Trajectoire Intérim, agence de Muret");
   // C: French headers as typed ("N° lot", "Référence", "Heures de travail"…) are recognised.
-  CHECK(op.rows[39].line == 2);
-  CHECK(op.rows[39].lot == "3");
-  CHECK(op.rows[39].participant == "P-0007");
+  CHECK(rows[39].line == 2);
+  CHECK(st.lots[rows[39].lot] == "3");
+  CHECK(st.participants[rows[39].participant] == "P-0007");
 
-  CHECK(listed(op.unreadable) == std::vector<std::string>{
+  CHECK(listed(st, st.unreadable) == std::vector<std::string>{
                                      A + ":13 invalid-row",  // work hours "7 h": not a number
                                      A + ":22 invalid-row",  // month "09/27"
                                      A + ":27 invalid-row",  // Excel's "TOTAL;;;;;;147;28" row
@@ -201,7 +218,7 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   // participants: P-0001, P-0002, P-0003, P-0010 = 4
   // not counted (lot 1): L15 P-0010 in 2027-06, validated 2027-07; L19 P-0001 in 2027-08 > 2027-01 + 6;
   //   L26 repeats lot 1, P-0001, 2027-03, direct of L7 (L9, lot "4", belongs to no lot).
-  check_lot(t.lots[0], {"1", "Jardins du Comminges", 144, 133, 36.285714, S::on_track, 527.811024, 11, 440, 4,
+  check_lot(t, t.lots[0], {"1", "Jardins du Comminges", 144, 133, 36.285714, S::on_track, 527.811024, 11, 440, 4,
                         {A + ":13 invalid-row", A + ":15 before-validation", A + ":19 after-validity", A + ":22 invalid-row",
                          A + ":26 duplicate"}});
 
@@ -220,7 +237,7 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   // participants: P-0004, P-0005, P-0006 = 3
   // not counted: L9 repeats lot 2, P-0005, 2027-03, ea of L4; L14 P-0004 2027-09 > 2027-02 + 6;
   //   L18 P-0011 unknown; L20 P-0005 2027-12 > 2027-03 + 6.
-  check_lot(t.lots[1], {"2", "Verdalia Paysages", 390, 70, 98.27381, S::behind, 277.795276, 320, 12800, 3,
+  check_lot(t, t.lots[1], {"2", "Verdalia Paysages", 390, 70, 98.27381, S::behind, 277.795276, 320, 12800, 3,
                         {B + ":9 duplicate", B + ":11 invalid-row", B + ":14 after-validity", B + ":17 invalid-row",
                          B + ":18 unknown-participant", B + ":19 invalid-row", B + ":20 after-validity"}});
 
@@ -236,11 +253,11 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   // missing = max(0, 49 − 56) = 0; penalty 0
   // participants: P-0007, P-0008, P-0009 = 3
   // not counted: L2 in 2027-02, before the lot's first month 2027-03 (P-0007 validated 2027-02).
-  check_lot(t.lots[2], {"3", "Les Sentiers du Volvestre", 49, 56, 10.832645, S::complete, 253.308411, 0, 0, 3,
+  check_lot(t, t.lots[2], {"3", "Les Sentiers du Volvestre", 49, 56, 10.832645, S::complete, 253.308411, 0, 0, 3,
                         {C + ":2 outside-execution"}});
 
   // Every row that counts nothing, unreadable ones included, in file and line order.
-  CHECK(listed(t.not_counted) == std::vector<std::string>{
+  CHECK(listed(t) == std::vector<std::string>{
                                      A + ":9 unknown-lot",  // lot "4": no such lot (stands for lot-without-clause too:
                                                             // espaces-verts has no lot without a clause)
                                      A + ":13 invalid-row", A + ":15 before-validation", A + ":19 after-validity",
@@ -252,7 +269,7 @@ TEST_CASE("track example at 2027-12-31, every lot by hand") {
   // L22 3.5 + 3.5, L26 10.5, L27 147 + 28 (the TOTAL row); B L9 7, L11 0 (-7 refused), L14 7, L17 3.5,
   // L18 7, L19 7 + 3.5, L20 7; C L2 7.
   std::vector<double> hours;
-  for (const auto& n : t.not_counted) hours.push_back(n.hours);
+  for (const auto& n : t.not_counted) hours.push_back(t.count.declared_hours(n));
   CHECK(hours == std::vector<double>{7, 0, 7, 7, 7, 10.5, 175, 7, 0, 7, 3.5, 7, 10.5, 7, 7});
 
   // Per participant (sorted by ref):
@@ -306,7 +323,7 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
   // not counted, checks in this order: participant, validation, validity, execution period, as_of, duplicate:
   //   L13 and L22 unreadable; L15 before-validation; L16 to L25 (July to December) after-as-of, checked first: a
   //   month after the date of the follow-up is not judged on anything else; L26 duplicate of L7.
-  check_lot(t.lots[0], {"1", "Jardins du Comminges", 120, 80.5, 14.880952, S::on_track, 649.152, 39.5, 1580, 3,
+  check_lot(t, t.lots[0], {"1", "Jardins du Comminges", 120, 80.5, 14.880952, S::on_track, 649.152, 39.5, 1580, 3,
                         {A + ":13 invalid-row", A + ":15 before-validation", A + ":16 after-as-of", A + ":17 after-as-of",
                          A + ":18 after-as-of", A + ":19 after-as-of", A + ":20 after-as-of", A + ":21 after-as-of",
                          A + ":22 invalid-row", A + ":23 after-as-of", A + ":24 after-as-of", A + ":25 after-as-of",
@@ -321,7 +338,7 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
   // participants: P-0004, P-0005, P-0006 = 3
   // not counted: L9 duplicate; L11, L17, L19 unreadable; L12 (07), L13 (08), L14 (09), L15 (09), L16 (10),
   //   L18 (11), L20 (12) after-as-of, checked first.
-  check_lot(t.lots[1], {"2", "Verdalia Paysages", 113, 56, 14.012897, S::on_track, 451.584, 57, 2280, 3,
+  check_lot(t, t.lots[1], {"2", "Verdalia Paysages", 113, 56, 14.012897, S::on_track, 451.584, 57, 2280, 3,
                         {B + ":9 duplicate", B + ":11 invalid-row", B + ":12 after-as-of", B + ":13 after-as-of",
                          B + ":14 after-as-of", B + ":15 after-as-of", B + ":16 after-as-of", B + ":17 invalid-row",
                          B + ":18 after-as-of", B + ":19 invalid-row", B + ":20 after-as-of"}});
@@ -333,11 +350,11 @@ TEST_CASE("track example at 2027-06-30, every lot by hand") {
   // missing = 244 − 14 = 230; penalty = 230 × 40 = 9 200 (cap 15 000)
   // participants: P-0007, P-0008 = 2 (P-0009 starts in July)
   // not counted: L2 outside-execution; L8..L12 (07, 09, 10, 11, 12) after-as-of.
-  check_lot(t.lots[2], {"3", "Les Sentiers du Volvestre", 244, 14, 21.42562, S::behind, 159.435294, 230, 9200, 2,
+  check_lot(t, t.lots[2], {"3", "Les Sentiers du Volvestre", 244, 14, 21.42562, S::behind, 159.435294, 230, 9200, 2,
                         {C + ":2 outside-execution", C + ":8 after-as-of", C + ":9 after-as-of", C + ":10 after-as-of",
                          C + ":11 after-as-of", C + ":12 after-as-of"}});
 
-  CHECK(listed(t.not_counted) ==
+  CHECK(listed(t) ==
         std::vector<std::string>{A + ":9 unknown-lot",   A + ":13 invalid-row",   A + ":15 before-validation",
                                  A + ":16 after-as-of",  A + ":17 after-as-of",   A + ":18 after-as-of",
                                  A + ":19 after-as-of",  A + ":20 after-as-of",   A + ":21 after-as-of",

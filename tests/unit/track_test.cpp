@@ -1,8 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "clausier/tender/load.hpp"
+#include "clausier/track/key_set.hpp"
+#include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
 #include "printers.hpp"
 
@@ -111,7 +117,8 @@ lots:
 }  // namespace
 
 TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and training hours by contract") {
-  StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours;training_hours\n"
+  Statements f;
+  Diagnostics diags = read_statements("lot;participant;month;route;contract;employer;work_hours;training_hours\n"
                                       "1;P-1;2027-02;direct;professionalisation;E;100;20\n"  // 2: 100 + 20
                                       "1;P-1;2027-03;direct;cdd;E;50;10\n"                    // 3: 50 (training does not count)
                                       "1;P-1;2027-03;direct;cdd;E;50;10\n"                    // 4: duplicate
@@ -125,41 +132,138 @@ TEST_CASE_FIXTURE(Fixture, "counting: every reason a row counts nothing, and tra
                                       "1;P-1;2030-01;direct;cdd;E;7;0\n"                      // 12: after as-of (2029-12)
                                       "1;P-1;2027-13;direct;cdd;E;7;0\n"                      // 13: unreadable
                                       "4;P-1;2027-03;direct;cdd;E;7;0\n",                     // 14: lot not awarded
-                                      "s.csv");
+                                      "s.csv", f);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].rule == "statement-row");
   REQUIRE(f.unreadable.size() == 1);
   CHECK(f.unreadable[0].line == 13);
-  Count c = count_rows(result, people, f.rows, Date(2029, 12, 31));
+  CHECK(f.unreadable[0].detail == "mois « 2027-13 » invalide (attendu AAAA-MM)");
+  CHECK(f.unreadable[0].hours == 7);
+  // Each distinct text once: one lot text per lot named, one participant text per ref, one employer.
+  CHECK(f.lots.size() == 4);
+  CHECK(f.participants.size() == 2);
+  CHECK(f.employers.size() == 1);
+  CHECK(f.rows.size() == 12);
+  Count c = count_rows(result, people, f, Date(2029, 12, 31));
   REQUIRE(c.counted.size() == 3);
-  CHECK(c.counted[0].hours == 120);
-  CHECK(c.counted[1].hours == 50);
-  CHECK(c.counted[2].hours == 5);
-  std::vector<std::pair<int, std::string>> refused;
-  for (const auto& n : c.not_counted) refused.emplace_back(n.line, n.reason);
-  CHECK(refused == std::vector<std::pair<int, std::string>>{{4, "duplicate"},
-                                                             {6, "before-validation"},
-                                                             {7, "after-validity"},
-                                                             {8, "lot-without-clause"},
-                                                             {9, "unknown-lot"},
-                                                             {10, "unknown-participant"},
-                                                             {11, "outside-execution"},
-                                                             {12, "after-as-of"},
-                                                             {14, "lot-not-awarded"}});
-  CHECK(c.not_counted.back().detail == "le lot « 4 » n'est pas attribué (pas de « award » dans tender.yaml)");
+  CHECK(c.hours(f.rows[c.counted[0]]) == 120);
+  CHECK(c.hours(f.rows[c.counted[1]]) == 50);
+  CHECK(c.hours(f.rows[c.counted[2]]) == 5);
+  std::vector<std::tuple<int, std::string, std::string>> refused;
+  for (const auto& n : c.not_counted) refused.emplace_back(c.line(n), name(n.reason), c.detail(n));
+  using R = std::tuple<int, std::string, std::string>;
+  CHECK(refused == std::vector<R>{
+                       {4, "duplicate", "déjà déclaré pour ce lot, ce participant, ce mois et cette modalité (même fichier, ligne 3)"},
+                       {6, "before-validation", "mois 2027-01 antérieur à la validation de l'éligibilité (2027-02)"},
+                       {7, "after-validity", "mois 2029-03 au-delà de la validité de l'éligibilité (24 mois après 2027-02)"},
+                       {8, "lot-without-clause", "le lot « 2 » n'a pas de clause"},
+                       {9, "unknown-lot", "lot « 3 » inconnu de la consultation"},
+                       {10, "unknown-participant", "participant « P-2 » absent du fichier des participants"},
+                       {11, "outside-execution", "mois 2028-01 hors de la période d'exécution du lot (2027-01 à 2027-12)"},
+                       {12, "after-as-of", "mois 2030-01 postérieur à la date du suivi"},
+                       {14, "lot-not-awarded", "le lot « 4 » n'est pas attribué (pas de « award » dans tender.yaml)"}});
+  for (const auto& n : c.not_counted) {
+    CHECK(c.file(n) == "s.csv");
+    CHECK(c.declared_hours(n) == (c.line(n) == 4 ? 60 : 7));
+  }
+  CHECK(c.lot(c.not_counted[4]) == "3");
+  CHECK(c.tender_lot(c.not_counted[4]) == Count::no_lot);
+  CHECK(c.tender_lot(c.not_counted[3]) == 1);
   // Lot 1 is notified on 2026-12-01: on 2026-11-30 it is not awarded yet, and its rows count nothing.
-  Count early = count_rows(result, people, f.rows, Date(2026, 11, 30));
+  Count early = count_rows(result, people, f, Date(2026, 11, 30));
   CHECK(early.counted.empty());
 }
 
+TEST_CASE_FIXTURE(Fixture, "counting: a duplicate in another file names it; lot 01 is lot 1; a row is a row once") {
+  Statements f;
+  CHECK(read_statements("lot;participant;month;route;contract;work_hours\n1;P-1;2027-03;direct;cdd;7\n", "a.csv", f).empty());
+  CHECK(read_statements("lot;participant;month;route;contract;work_hours\n"
+                        "01;P-1;2027-03;DIRECT;cdd;8\n"  // the same lot, person, month and route as a.csv line 2
+                        "01;P-1;2027-04;direct;CDD;9\n",
+                        "b.csv", f)
+            .empty());
+  CHECK(f.files == std::vector<std::string>{"a.csv", "b.csv"});
+  REQUIRE(f.rows.size() == 3);
+  CHECK(f.rows[1].file == 1);
+  CHECK(f.rows[1].route == Route::direct);
+  CHECK(f.rows[2].contract == Contract::cdd);
+  CHECK(f.rows[2].month == Month{2027, 4}.index());
+  Count c = count_rows(result, people, f, Date(2029, 12, 31));
+  CHECK(c.counted == std::vector<std::uint32_t>{0, 2});
+  REQUIRE(c.not_counted.size() == 1);
+  CHECK(c.not_counted[0].first == 0);
+  CHECK(c.file(c.not_counted[0]) == "b.csv");
+  CHECK(c.detail(c.not_counted[0]) == "déjà déclaré pour ce lot, ce participant, ce mois et cette modalité (a.csv ligne 2)");
+}
+
+TEST_CASE("statements: personal data in the participant column is refused, never stored, never repeated") {
+  Statements f;
+  Diagnostics d = read_statements("lot;participant;month;route;contract;work_hours\n"
+                                  "1;jean.dupont@example.org;2027-03;direct;cdd;7\n"
+                                  "1;P-1;2027-03;direct;cdd;7\n",
+                                  "s.csv", f);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].rule == "personal-data");
+  CHECK(d[0].message.find("dupont") == std::string::npos);
+  REQUIRE(f.unreadable.size() == 1);
+  CHECK(f.unreadable[0].reason == Reason::personal_data);
+  CHECK(f.unreadable[0].detail == "participant qui ressemble à une adresse e-mail");
+  CHECK(f.unreadable[0].hours == 0);
+  CHECK(f.participants.size() == 1);
+  CHECK_FALSE(f.participants.find("jean.dupont@example.org"));
+}
+
+TEST_CASE("key set: packed keys, the first value kept, growth") {
+  KeySet set;
+  CHECK(set.insert(42, 7) == std::pair<std::uint32_t, bool>{7, true});
+  CHECK(set.insert(42, 8) == std::pair<std::uint32_t, bool>{7, false});
+  for (std::uint64_t k = 0; k < 100000; ++k) set.insert(k << 20, static_cast<std::uint32_t>(k));
+  CHECK(set.size() == 100001);
+  CHECK(set.insert(5000ull << 20, 0) == std::pair<std::uint32_t, bool>{5000, false});
+  CHECK(set.contains(99999ull << 20));
+  CHECK_FALSE(set.contains(100000ull << 20));
+  CHECK_THROWS_AS(set.insert(~std::uint64_t{0}), std::invalid_argument);
+}
+
+TEST_CASE("text table: each text once, its id and view stable through growth, the empty text, look-up without interning") {
+  TextTable t;
+  CHECK_FALSE(t.find(""));
+  CHECK(t.intern("") == 0);
+  CHECK(t.intern("1") == 1);
+  CHECK(t.intern("1") == 1);  // the last text, tried first
+  CHECK(t.intern("") == 0);
+  std::string_view first = t[1];
+  // Refs alike but for one byte, and longer than a word: every one distinct, found again after growth.
+  for (int i = 0; i < 50000; ++i) CHECK(t.intern(fmt::format("P-{:05}-entreprise-{}", i, i % 7)) == static_cast<TextId>(i + 2));
+  CHECK(t.size() == 50002);
+  CHECK(t.find("P-04242-entreprise-0") == TextId{4244});
+  CHECK(t[4244] == "P-04242-entreprise-0");
+  CHECK_FALSE(t.find("P-04242-entreprise-1"));
+  CHECK_FALSE(t.find("P-50000-entreprise-6"));
+  CHECK(t.intern("1") == 1);
+  CHECK(first.data() == t[1].data());  // a stored text never moves
+  CHECK(t.find(std::string_view("1\0", 2)) == std::nullopt);  // bytes, not C strings
+}
+
+TEST_CASE("reasons: codes and French labels") {
+  CHECK(name(Reason::after_validity) == "after-validity");
+  CHECK(french_label(Reason::duplicate) == "ligne en double");
+  CHECK(reason_named("personal-data") == Reason::personal_data);
+  CHECK_FALSE(reason_named("nope"));
+  CHECK(Month::at(Month{2027, 12}.index()) == Month{2027, 12});
+}
+
 TEST_CASE("statements: a row's diagnostic points at the column of its first faulty field") {
-  StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours\n"
+  Statements f;
+  Diagnostics diags = read_statements("lot;participant;month;route;contract;employer;work_hours\n"
                                       "1;P-1;2027-13;direct;cdd;E;7\n"             // the month, column 7
                                       "1;P-1;2027-03;insertion;cdd;E;7\n"          // the route, column 15
                                       "1;P-1;2027-03;direct;cdd;Élan;-7\n"         // the hours, column 31 (É is one)
                                       "1;;2027-03;direct;cddx;E;7\n"               // the participant first, column 3
                                       "1;jean.dupont@example.org;2027-03;direct;cdd;E;7\n",  // personal data, column 3
-                                      "s.csv");
+                                      "s.csv", f);
   std::vector<std::pair<std::string, Position>> found;
-  for (const Diagnostic& d : f.diagnostics) found.emplace_back(d.rule, d.pos);
+  for (const Diagnostic& d : diags) found.emplace_back(d.rule, d.pos);
   CHECK(found == std::vector<std::pair<std::string, Position>>{{"statement-row", {2, 7}},
                                                                 {"statement-row", {3, 15}},
                                                                 {"statement-row", {4, 31}},
@@ -170,17 +274,17 @@ TEST_CASE("statements: a row's diagnostic points at the column of its first faul
 TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forecast, missing and a capped penalty") {
   // Lot 1: 1 000 000 × 50 % × 5 % ÷ 30 = 833 h, executed from 2027-01-04 to 2027-12-31.
   // As of 2027-01-03 the lot has not started.
-  StatementsFile f = parse_statements("lot;participant;month;route;contract;employer;work_hours\n"
-                                      "1;P-1;2027-02;direct;cdd;E;60\n", "s.csv");
-  TrackOptions before{io::Date(2027, 1, 3), {}, {}};
-  Tracking t0 = track::track(result, people, f.rows, before);
+  Statements f;
+  read_statements("lot;participant;month;route;contract;employer;work_hours\n1;P-1;2027-02;direct;cdd;E;60\n", "s.csv", f);
+  TrackOptions before{io::Date(2027, 1, 3), {}};
+  Tracking t0 = track::track(result, people, f, before);
   CHECK(t0.lots[0].status == LotStatus::not_started);
   CHECK(t0.lots[0].expected_hours == 0);
   CHECK_FALSE(t0.lots[1].tracked);
 
   // As of 2027-12-31 (the end): expected = target = 833; counted 60; behind; missing 773.
   // Penalty: 773 × 60 = 46 380 €, capped at 0.1 % of 1 000 000 € = 1 000 €.
-  Tracking t = track::track(result, people, f.rows, TrackOptions{io::Date(2027, 12, 31), {}, {}});
+  Tracking t = track::track(result, people, f, TrackOptions{io::Date(2027, 12, 31), {}});
   const LotTracking& lot = t.lots[0];
   CHECK(lot.target_hours == 833);
   CHECK(lot.counted_hours == 60);
@@ -201,4 +305,42 @@ TEST_CASE_FIXTURE(Fixture, "status: expected from working days, tolerance, forec
   CHECK(lot4.expected_hours == 0);
   CHECK(lot4.penalty_exposure == 0);
   CHECK(t.contractors[0].lots == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("track JSON: strings escaped as nlohmann writes them, written piece by piece, the same whole") {
+  tender::LoadResult loaded = tender::parse_tender(R"(format: clausier/tender/1
+id: T-1
+title: x
+buyer: {name: V}
+nature: works
+parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}
+lots:
+  - {id: 1, title: "guillemet \" barre \\ tab \t ligne \n contrôle \x01 fin é", amount: 1000000, clause: execution,
+     award: {notified: 2026-12-01}}
+)",
+                                                   "t.yaml");
+  REQUIRE(loaded.ok());
+  tender::Resolution res = tender::resolve(*loaded.tender, rules::RuleSet::builtin());
+  hours::TenderResult result = hours::compute(*loaded.tender, res);
+  Participants people;
+  Statements st;
+  REQUIRE(read_statements("lot;participant;month;route;contract;work_hours\n1;P-1;2027-02;direct;cdd;7\n", "s.csv", st).empty());
+  Tracking t = track::track(result, people, st, {io::Date(2027, 12, 31), {}});
+  std::string whole = render_json(t, *loaded.tender, rules::RuleSet::builtin());
+  const std::string& title = loaded.tender->lots[0].title;
+  CHECK(whole.find("\"title\": " + nlohmann::ordered_json(title).dump()) != std::string::npos);
+  nlohmann::json doc = nlohmann::json::parse(whole);
+  CHECK(doc["lots"][0]["title"] == title);
+  // The lot's list names the row; the document's list has it whole.
+  CHECK(doc["lots"][0]["not_counted"].dump() == R"([{"file":"s.csv","line":2,"reason":"unknown-participant"}])");
+  CHECK(doc["not_counted"][0]["detail"] == "participant « P-1 » absent du fichier des participants");
+  CHECK(doc["not_counted"][0]["hours"] == 7);
+  std::string pieces;
+  int count = 0;
+  render_json(t, *loaded.tender, rules::RuleSet::builtin(), [&](std::string_view piece) {
+    pieces += piece;
+    ++count;
+  });
+  CHECK(pieces == whole);
+  CHECK(count == 1);  // a small document is one piece
 }

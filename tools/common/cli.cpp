@@ -148,19 +148,30 @@ void print_error(const std::string& tool, const std::string& message) {
 std::string help_hint(const std::string& tool) { return fmt::format("Pour l'aide : {} --help", tool); }
 void print_help_hint(const std::string& tool) { std::cerr << help_hint(tool) << '\n'; }
 
-int write_output(const std::string& tool, const std::string& path, const std::string& text) {
+int write_output(const std::string& tool, const std::string& path, const std::function<void(const WritePiece&)>& produce) {
   if (path.empty() || path == "-") {
-    // A large output fails in fwrite already, and the flush that follows then has nothing left to fail on.
-    bool ok = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
-    ok = std::fflush(stdout) == 0 && ok && std::ferror(stdout) == 0;
-    if (!ok) print_error(tool, fmt::format("sortie standard : écriture impossible : {}", io::system_reason(errno)));
-    return ok ? exit_ok : exit_io;
+    // A large output fails in fwrite already, and the flush that follows then has nothing left to fail on:
+    // the reason is the first failure's. The pieces after it are dropped.
+    int failure = 0;
+    auto failed = [&] { failure = errno != 0 ? errno : EIO; };
+    produce([&](std::string_view piece) {
+      errno = 0;
+      if (failure == 0 && std::fwrite(piece.data(), 1, piece.size(), stdout) != piece.size()) failed();
+    });
+    errno = 0;
+    if (failure == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout) != 0)) failed();
+    if (failure != 0) print_error(tool, fmt::format("sortie standard : écriture impossible : {}", io::system_reason(failure)));
+    return failure == 0 ? exit_ok : exit_io;
   }
-  if (auto err = io::write_file_atomic(path, text)) {
+  if (auto err = io::write_file_atomic(path, produce)) {
     print_error(tool, fmt::format("{} : {}", err->path, err->message));
     return exit_io;
   }
   return exit_ok;
+}
+
+int write_output(const std::string& tool, const std::string& path, const std::string& text) {
+  return write_output(tool, path, [&](const WritePiece& write) { write(text); });
 }
 
 ExitCode finish(const std::string& tool, const Outcome& outcome, const std::string& output_path) {
@@ -170,6 +181,7 @@ ExitCode finish(const std::string& tool, const Outcome& outcome, const std::stri
   }
   std::cerr << (quiet_requested ? outcome.errors : outcome.messages);
   if (outcome.output && write_output(tool, output_path, *outcome.output) != exit_ok) return exit_io;
+  if (outcome.stream && write_output(tool, output_path, outcome.stream) != exit_ok) return exit_io;
   auto code = static_cast<ExitCode>(exit_code_for(outcome.diagnostics));
   return code == exit_ok && outcome.failed ? exit_failed : code;
 }

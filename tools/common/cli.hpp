@@ -76,9 +76,12 @@ std::string help_hint(const std::string& tool);
 void print_help_hint(const std::string& tool);
 // Writes `text` to the file, atomically, or to standard output when path is empty or "-".
 int write_output(const std::string& tool, const std::string& path, const std::string& text);
+// The same for a result written as it is produced: `produce` hands its pieces to the writer it gets.
+int write_output(const std::string& tool, const std::string& path, const std::function<void(const WritePiece&)>& produce);
 
 // What every tool does with the Outcome of its library entry point: prints the usage error, or the
-// messages (with --quiet, the errors only) then writes the output (to `output_path`, or standard output when empty or "-"), and returns
+// messages (with --quiet, the errors only) then writes the output or runs the stream (to `output_path`, or
+// standard output when empty or "-"), and returns
 // the exit code: usage error 2; a failed write 3; else io 3, input 2, a finding of severity error 1,
 // outcome.failed 1; else 0.
 ExitCode finish(const std::string& tool, const Outcome& outcome, const std::string& output_path);

@@ -2,7 +2,6 @@
 // one operation or a portfolio. The work is track::run_* (track/commands.hpp, track/portfolio_commands.hpp).
 #include "clausier/track/portfolio_commands.hpp"
 #include "common/cli.hpp"
-#include "restart.hpp"
 
 namespace {
 
@@ -50,7 +49,6 @@ int run(const Options& opts, Command command) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cli::restart_with_huge_pages_for_large_inputs(argc, argv);
   CLI::App app{"Suit les heures d'insertion réalisées par les titulaires, à partir des états mensuels : ce qui compte,\n"
                "ce qui ne compte pas et pourquoi, l'avance ou le retard de chaque lot, les pénalités possibles.",
                tool};

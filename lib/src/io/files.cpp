@@ -71,6 +71,10 @@ ReadResult read_standard_input(const std::string& shown_as) {
 }
 
 std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content) {
+  return write_file_atomic(path, [&](const WritePiece& write) { write(content); });
+}
+
+std::optional<Diagnostic> write_file_atomic(const std::string& path, const std::function<void(const WritePiece&)>& produce) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -81,7 +85,14 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string
                     "créez le dossier, ou choisissez un autre chemin avec -o");
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return io_error(path, fmt::format("écriture impossible : {}", reason(errno)));
-  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  bool ok = true;
+  try {
+    produce([&](std::string_view piece) { ok = ok && std::fwrite(piece.data(), 1, piece.size(), f) == piece.size(); });
+  } catch (...) {
+    std::fclose(f);
+    std::remove(tmp.c_str());
+    throw;
+  }
   ok = std::fflush(f) == 0 && ok;
   ok = std::fclose(f) == 0 && ok;
   std::error_code ec;

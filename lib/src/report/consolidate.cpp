@@ -24,7 +24,6 @@
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/report/model.hpp"
@@ -32,18 +31,6 @@
 namespace clausier::report {
 
 namespace {
-
-struct WorkContract {
-  std::uint32_t operation, person, employer;
-  track::Contract contract;
-  bool operator==(const WorkContract&) const = default;
-};
-struct WorkContractHash {
-  std::size_t operator()(const WorkContract& w) const {
-    std::size_t h = std::hash<std::uint64_t>{}((std::uint64_t{w.operation} << 32) | w.person);
-    return h * 31 + std::hash<std::uint64_t>{}((std::uint64_t{w.employer} << 8) | static_cast<std::uint64_t>(w.contract));
-  }
-};
 
 struct Group {
   std::string key, label;
@@ -53,17 +40,27 @@ struct Group {
   double target = 0, realised = 0;
   Shortfall shortfall;
   std::unordered_map<std::uint32_t, BreakdownCounter::Hours> people;
-  std::unordered_set<WorkContract, WorkContractHash> work_contracts;
+  // Distinct (operation, participant, employer, contract): counted per operation, the operation's
+  // (person, employer, contract) kept as packed keys until it is added.
+  int work_contracts = 0;
+  std::vector<std::uint64_t> contracts;
   // A person's rows come one after the other: the last person's hours and work contract are kept at
   // hand (hash-map values never move).
   std::uint32_t last_person = static_cast<std::uint32_t>(-1);
   BreakdownCounter::Hours* last_hours = nullptr;
-  std::optional<WorkContract> last_contract;
+  std::uint64_t last_contract = ~std::uint64_t{0};
 
   void touch(std::size_t operation) {
     if (last_operation == operation) return;
     last_operation = operation;
     ++operations;
+  }
+  // At the end of an operation: its distinct work contracts.
+  void count_contracts() {
+    std::sort(contracts.begin(), contracts.end());
+    work_contracts += static_cast<int>(std::unique(contracts.begin(), contracts.end()) - contracts.begin());
+    contracts.clear();
+    last_contract = ~std::uint64_t{0};
   }
 };
 
@@ -114,10 +111,9 @@ struct Consolidator::Impl {
     return *g;
   }
 
-  std::uint32_t person(std::string_view ref, const track::Participants& participants) {
+  std::uint32_t person(std::string_view ref, const track::Participant& from) {
     auto [it, inserted] = person_ids.try_emplace(std::string(ref), static_cast<std::uint32_t>(people.size()));
     if (inserted) {  // what the breakdowns read, nothing else (no ref, no note)
-      const track::Participant& from = *participants.find(ref);
       track::Participant& p = people.emplace_back();
       p.sex = from.sex;
       p.birth_year = from.birth_year;
@@ -138,7 +134,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
   if (result == nullptr) throw std::invalid_argument("Consolidator::add: the tender is not valid");
   const tender::Tender& tender = *result->tender;
   std::size_t index = lines.size();
-  track::Tracking t = track::track(*result, op.participants, op.rows, {options.as_of, options.declared_hours, op.unreadable});
+  track::Tracking t = track::track(*result, op.participants, op.statements, {options.as_of, options.declared_hours});
 
   OperationLine line;
   line.path = tender.path;
@@ -155,10 +151,8 @@ void Consolidator::Impl::add(const track::Operation& op) {
   // Lots: contracts with a clause and targets. By year, each lot's target and hours of each year, for its
   // shortfall and surplus in that year.
   std::vector<std::map<Group*, double>> year_targets(t.lots.size()), year_realised(t.lots.size());
-  std::unordered_map<std::string_view, std::size_t> lot_ids;
   for (std::size_t i = 0; i < t.lots.size(); ++i) {
     const track::LotTracking& l = t.lots[i];
-    lot_ids.emplace(l.lot->lot->id.value, i);
     if (!l.tracked) continue;
     const tender::Lot& lot = *l.lot->lot;
     line.lots_with_clause += 1;
@@ -203,59 +197,43 @@ void Consolidator::Impl::add(const track::Operation& op) {
   line.realised_hours = hours::round6(line.realised_hours);
   line.shortfall.round();
 
-  // Rows: hours, people and work contracts.
-  std::unordered_map<std::string_view, std::size_t> lot_cache;
-  auto lot_of = [&](std::string_view id) {
-    auto it = lot_cache.find(id);
-    if (it != lot_cache.end()) return it->second;
-    std::size_t found = static_cast<std::size_t>(-1);
-    if (auto e = lot_ids.find(id); e != lot_ids.end()) found = e->second;
-    else
-      for (const auto& [key, i] : lot_ids)
-        if (track::same_lot(key, id) && i < found) found = i;
-    lot_cache.emplace(id, found);
-    return found;
-  };
-  std::unordered_map<std::string_view, std::uint32_t> refs, employers;
+  // Rows: hours, people and work contracts. Ids are the statements' (each distinct text once): a
+  // participant is looked up once per operation, never per row.
+  const track::Statements& st = op.statements;
+  std::vector<std::uint32_t> person_of_text(st.participants.size(), ~std::uint32_t{0});
   std::vector<std::uint8_t> lot_routes(t.lots.size(), 0);  // routes with counted hours, one bit each
   Group* buyer_group = group_by == GroupBy::buyer ? &group(tender.buyer.name, tender.buyer.name) : nullptr;
   std::vector<Group*> trade_groups(t.lots.size(), nullptr);
   if (group_by == GroupBy::trade)
     for (std::size_t i = 0; i < t.lots.size(); ++i)
       if (t.lots[i].tracked) trade_groups[i] = &trade_group(*t.lots[i].lot->lot);
-  // Statement files list a person's months one after the other: the last lookups are kept.
-  std::string_view last_ref, last_employer;
-  std::uint32_t person_id = 0, employer_id = 0;
-  for (const track::CountedRow& c : t.counted) {
-    std::size_t lot = lot_of(c.row->lot);
-    if (lot >= t.lots.size() || !t.lots[lot].tracked || c.hours <= 0) continue;
-    const track::StatementRow& row = *c.row;
-    if (last_ref.data() == nullptr || row.participant != last_ref) {
-      auto ref = refs.find(row.participant);
-      if (ref == refs.end()) ref = refs.emplace(row.participant, person(row.participant, op.participants)).first;
-      last_ref = row.participant;
-      person_id = ref->second;
-    }
-    if (last_employer.data() == nullptr || row.employer != last_employer) {
-      employer_id = employers.try_emplace(row.employer, static_cast<std::uint32_t>(employers.size())).first->second;
-      last_employer = row.employer;
-    }
-    WorkContract contract{static_cast<std::uint32_t>(index), person_id, employer_id, row.contract};
-    double training = c.hours > row.work_hours ? row.training_hours : 0;  // training counted on this row
+  std::vector<Group*> touched;
+  for (std::uint32_t counted : t.count.counted) {
+    const track::StatementRow& row = st.rows[counted];
+    std::uint32_t lot = t.count.lot_of[row.lot];
+    double hours = t.count.hours(row);
+    if (!t.lots[lot].tracked || hours <= 0) continue;
+    std::uint32_t& person_id = person_of_text[row.participant];
+    if (person_id == ~std::uint32_t{0}) person_id = person(st.participants[row.participant], *t.count.person_of[row.participant]);
+    // The person (32 bits), the employer in the operation (28 bits) and the contract (4 bits).
+    std::uint64_t contract = (std::uint64_t{person_id} << 32) | (std::uint64_t{row.employer} << 4) |
+                             static_cast<std::uint64_t>(row.contract);
+    double training = hours > row.work_hours ? row.training_hours : 0;  // training counted on this row
     auto credit = [&](Group& g) {
       g.touch(index);
-      g.realised += c.hours;
+      g.realised += hours;
       if (g.last_hours == nullptr || g.last_person != person_id) {
         g.last_hours = &g.people[person_id];
         g.last_person = person_id;
       }
       BreakdownCounter::Hours& h = *g.last_hours;
-      h.route[static_cast<std::size_t>(row.route)] += c.hours;
-      h.contract[static_cast<std::size_t>(row.contract)] += c.hours;
+      h.route[static_cast<std::size_t>(row.route)] += hours;
+      h.contract[static_cast<std::size_t>(row.contract)] += hours;
       h.training += training;
-      h.total += c.hours;
+      h.total += hours;
       if (g.last_contract != contract) {
-        g.work_contracts.insert(contract);
+        if (g.contracts.empty()) touched.push_back(&g);
+        g.contracts.push_back(contract);
         g.last_contract = contract;
       }
     };
@@ -266,9 +244,9 @@ void Consolidator::Impl::add(const track::Operation& op) {
       case GroupBy::buyer: credit(*buyer_group); break;
       case GroupBy::trade: credit(*trade_groups[lot]); break;
       case GroupBy::year: {
-        Group& g = year_group(row.month.year);
+        Group& g = year_group(track::Month::at(row.month).year);
         credit(g);
-        year_realised[lot][&g] += c.hours;
+        year_realised[lot][&g] += hours;
         break;
       }
       case GroupBy::route: credit(route_group(row.route)); break;
@@ -287,6 +265,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
     for (std::uint8_t routes : lot_routes)
       for (unsigned r = 0; r < 8; ++r)
         if ((routes & (1u << r)) != 0) route_group(static_cast<track::Route>(r)).contracts_with_clause += 1;
+  for (Group* g : touched) g->count_contracts();
   lines.push_back(std::move(line));
 }
 
@@ -306,7 +285,7 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.participants.people = static_cast<int>(g.people.size());
   r.participants.hours = r.realised_hours;
   suppress_small_cell(r.participants, options.min_cell);
-  r.work_contracts = static_cast<int>(g.work_contracts.size());
+  r.work_contracts = g.work_contracts;
   // People in the order they were first met, so the sums never depend on a hash order.
   std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
   sorted.reserve(g.people.size());

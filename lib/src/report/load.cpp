@@ -14,7 +14,9 @@ namespace {
 // report (its lots show 0 hours), only a note. A missing participants file next to statement rows
 // still is an error. When the tender itself cannot be read, the missing participants file is noise.
 void tolerate_operation_not_started(track::Operation& op, const Job& job) {
-  if (job.participants || !op.rows.empty() || !op.unreadable.empty() || !op.participants.list.empty()) return;
+  if (job.participants || !op.statements.rows.empty() || !op.statements.unreadable.empty() ||
+      !op.participants.list.empty())
+    return;
   auto missing_participants = [](const Diagnostic& d) {
     std::error_code ec;
     return d.category == Category::io && std::filesystem::path(d.path).filename() == "participants.yaml" &&

@@ -31,14 +31,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <set>
 #include <stdexcept>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/core/text.hpp"
+#include "clausier/track/key_set.hpp"
 #include "clausier/track/render.hpp"
 #include "model_parts.hpp"
 
@@ -55,8 +53,6 @@ int age_at_validation(const track::Participant& p) { return static_cast<int>(p.v
 Date last_day(Month m) {
   return boost::gregorian::date(static_cast<unsigned short>(m.year), static_cast<unsigned short>(m.month), 1).end_of_month();
 }
-
-Month month_of_index(int index) { return Month{index / 12, index % 12 + 1}; }
 
 CountingInfo counting_info(const tender::Tender& t, double tolerance, const rules::RuleSet& rules) {
   CountingInfo c;
@@ -80,27 +76,40 @@ std::optional<double> achievement(double realised, double target) {
 
 // Counted training hours of a counted row: its training hours when they count (the row's counted
 // hours then exceed its work hours), else 0.
-double counted_training(const track::CountedRow& c) { return c.hours > c.row->work_hours ? c.row->training_hours : 0; }
+double counted_training(const track::StatementRow& row, double hours) { return hours > row.work_hours ? row.training_hours : 0; }
 
-void add_row(BreakdownCounter::Hours& h, const track::CountedRow& c) {
-  h.route[static_cast<std::size_t>(c.row->route)] += c.hours;
-  h.contract[static_cast<std::size_t>(c.row->contract)] += c.hours;
-  h.training += counted_training(c);
-  h.total += c.hours;
+void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double hours) {
+  h.route[static_cast<std::size_t>(row.route)] += hours;
+  h.contract[static_cast<std::size_t>(row.contract)] += hours;
+  h.training += counted_training(row, hours);
+  h.total += hours;
 }
 
-// People of one scope (the operation or a lot), by ref, with their hours in it.
-using People = std::unordered_map<std::string_view, BreakdownCounter::Hours>;
+// People of one scope (the operation or a lot), each with their hours in it, in the order met. Their
+// entries are found by a key set shared by every scope: the participant's id (as written in the
+// statements) with the scope in the high bits.
+struct People {
+  using Entry = std::pair<track::TextId, BreakdownCounter::Hours>;
+  std::vector<Entry> list;
+  BreakdownCounter::Hours& operator()(track::KeySet& slots, std::uint64_t scope, track::TextId id) {
+    auto [slot, added] = slots.insert((scope << 32) | id, static_cast<std::uint32_t>(list.size()));
+    if (added) list.emplace_back(id, BreakdownCounter::Hours{});
+    return list[slot].second;
+  }
+  // In ref order, so that the sums of hours never depend on the order rows came in.
+  std::vector<const Entry*> by_ref(const track::Statements& st) const {
+    std::vector<const Entry*> out;
+    out.reserve(list.size());
+    for (const Entry& e : list) out.push_back(&e);
+    std::sort(out.begin(), out.end(), [&](auto* a, auto* b) { return st.participants[a->first] < st.participants[b->first]; });
+    return out;
+  }
+};
 
-std::vector<Breakdown> breakdowns_of(const People& people, const track::Participants& participants,
-                                     const rules::RuleSet& rules, const ReportOptions& options) {
-  // In ref order, so that the sums of hours never depend on a hash order.
-  std::vector<std::pair<std::string_view, const BreakdownCounter::Hours*>> sorted;
-  sorted.reserve(people.size());
-  for (const auto& [ref, h] : people) sorted.emplace_back(ref, &h);
-  std::sort(sorted.begin(), sorted.end());
+std::vector<Breakdown> breakdowns_of(const People& people, const track::Count& count, const rules::RuleSet& rules,
+                                     const ReportOptions& options) {
   BreakdownCounter counter(rules, options.as_of, true);
-  for (const auto& [ref, h] : sorted) counter.add(*participants.find(ref), *h);
+  for (const People::Entry* p : people.by_ref(*count.statements)) counter.add(*count.person_of[p->first], p->second);
   return counter.finish(options.min_cell);
 }
 
@@ -122,15 +131,16 @@ int reason_rank(std::string_view reason) {
   return static_cast<int>(reasons.size());
 }
 
-std::vector<NotCountedTotal> not_counted_totals(const std::vector<track::NotCounted>& list) {
+std::vector<NotCountedTotal> not_counted_totals(const track::Tracking& t) {
   std::vector<NotCountedTotal> out;
-  for (const track::NotCounted& n : list) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const NotCountedTotal& t) { return t.reason == n.reason; });
-    if (it == out.end()) it = out.insert(out.end(), {n.reason, std::string(track::reason_label(n.reason)), 0, 0});
+  for (const track::NotCounted& n : t.not_counted) {
+    std::string_view reason = track::name(n.reason);
+    auto it = std::find_if(out.begin(), out.end(), [&](const NotCountedTotal& total) { return total.reason == reason; });
+    if (it == out.end()) it = out.insert(out.end(), {std::string(reason), std::string(track::french_label(n.reason)), 0, 0});
     it->rows += 1;
-    it->hours += n.hours;
+    it->hours += t.count.declared_hours(n);
   }
-  for (auto& t : out) t.hours = round6(t.hours);
+  for (auto& total : out) total.hours = round6(total.hours);
   std::stable_sort(out.begin(), out.end(), [](const NotCountedTotal& a, const NotCountedTotal& b) {
     return std::make_tuple(reason_rank(a.reason), a.reason) < std::make_tuple(reason_rank(b.reason), b.reason);
   });
@@ -146,9 +156,9 @@ std::string report_path(const tender::Tender& t) {
 }
 
 struct LotFacts {
-  People people;                        // counted hours > 0 on the lot
-  std::map<int, double> year_hours;     // realised by statement year
-  std::map<int, std::unordered_set<std::string_view>> year_people;
+  People people;                     // counted hours > 0 on the lot
+  std::map<int, double> year_hours;  // realised by statement year
+  std::map<int, int> year_people;    // distinct people by statement year
 };
 
 std::vector<LotReport::Year> lot_years(const track::LotTracking& t, const LotFacts& f, int min_cell) {
@@ -169,15 +179,14 @@ std::vector<LotReport::Year> lot_years(const track::LotTracking& t, const LotFac
   std::vector<LotReport::Year> out;
   for (auto& [year, y] : years) {
     auto people = f.year_people.find(year);
-    y.participants = participants_cell(people == f.year_people.end() ? 0 : static_cast<int>(people->second.size()),
-                                       y.realised_hours, min_cell);
+    y.participants = participants_cell(people == f.year_people.end() ? 0 : people->second, y.realised_hours, min_cell);
     out.push_back(std::move(y));
   }
   return out;
 }
 
-LotReport lot_report(const track::LotTracking& t, const LotFacts& f, const track::Participants& participants,
-                     const rules::RuleSet& rules, const ReportOptions& options) {
+LotReport lot_report(const track::LotTracking& t, const LotFacts& f, const track::Count& count, const rules::RuleSet& rules,
+                     const ReportOptions& options) {
   const hours::LotResult& r = *t.lot;
   const tender::Lot& lot = *r.lot;
   LotReport out;
@@ -197,8 +206,8 @@ LotReport lot_report(const track::LotTracking& t, const LotFacts& f, const track
   out.achievement = achievement(t.counted_hours, t.target_hours);
   out.over_hours = t.over_hours;
   out.missing_hours = t.missing_hours;
-  out.participants = participants_cell(static_cast<int>(f.people.size()), t.counted_hours, options.min_cell);
-  out.breakdowns = breakdowns_of(f.people, participants, rules, options);
+  out.participants = participants_cell(static_cast<int>(f.people.list.size()), t.counted_hours, options.min_cell);
+  out.breakdowns = breakdowns_of(f.people, count, rules, options);
   out.years = lot_years(t, f, options.min_cell);
   return out;
 }
@@ -223,7 +232,7 @@ std::vector<MonthRow> month_rows(const track::Tracking& t, const std::map<int, d
   double cumulative = 0;
   for (int m = first; m <= last; ++m) {
     MonthRow row;
-    Month month = month_of_index(m);
+    Month month = Month::at(m);
     row.month = month.iso();
     auto it = realised.find(m);
     row.realised = it == realised.end() ? 0 : round6(it->second);
@@ -246,7 +255,7 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   const hours::TenderResult* result = op.result();
   if (result == nullptr) throw std::invalid_argument("build_operation_report: the tender is not valid");
   const tender::Tender& tender = *result->tender;
-  track::Tracking t = track::track(*result, op.participants, op.rows, {options.as_of, options.declared_hours, op.unreadable});
+  track::Tracking t = track::track(*result, op.participants, op.statements, {options.as_of, options.declared_hours});
 
   OperationReport out;
   out.path = report_path(tender);
@@ -256,28 +265,37 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   out.as_of = options.as_of;
   out.min_cell = options.min_cell;
 
-  // One pass over the counted rows: per lot, per person, per month.
-  LotIndex lot_index(*result);
+  // One pass over the counted rows: per lot, per person, per month; people and work contracts as packed
+  // keys of participant, employer and contract ids (as written in the statements).
+  const track::Statements& st = op.statements;
   std::vector<LotFacts> lots(result->lots.size());
   People people;
   std::map<int, double> months;
-  std::set<std::tuple<std::string_view, std::string_view, track::Contract>> work_contracts;
-  for (const track::CountedRow& c : t.counted) {
-    std::size_t i = lot_index(c.row->lot);
-    if (i == LotIndex::npos || c.hours <= 0) continue;
+  track::KeySet slots(st.participants.size()), year_people(st.participants.size()), work_contracts(st.participants.size());
+  constexpr std::uint64_t operation_scope = 0xFFFFFFFF;  // the lots' scopes are their indices
+  for (std::uint32_t counted : t.count.counted) {
+    const track::StatementRow& row = st.rows[counted];
+    double hours = t.count.hours(row);
+    std::uint32_t i = t.count.lot_of[row.lot];
+    if (hours <= 0) continue;
     LotFacts& lot = lots[i];
-    add_row(lot.people[c.row->participant], c);
-    lot.year_hours[c.row->month.year] += c.hours;
-    lot.year_people[c.row->month.year].insert(c.row->participant);
+    add_row(lot.people(slots, i, row.participant), row, hours);
+    int year = Month::at(row.month).year;
+    lot.year_hours[year] += hours;
+    // The lot (20 bits), the year from 1990 (12 bits), the participant (32 bits).
+    if (year_people.insert((std::uint64_t{i} << 44) | (std::uint64_t(year - 1990) << 32) | row.participant).second)
+      lot.year_people[year] += 1;
     if (!t.lots[i].tracked) continue;
-    add_row(people[c.row->participant], c);
-    months[c.row->month.index()] += c.hours;
-    work_contracts.emplace(c.row->participant, c.row->employer, c.row->contract);
+    add_row(people(slots, operation_scope, row.participant), row, hours);
+    months[row.month] += hours;
+    // The participant (32 bits), the employer (28 bits), the contract (4 bits).
+    work_contracts.insert((std::uint64_t{row.participant} << 32) | (std::uint64_t{row.employer} << 4) |
+                          static_cast<std::uint64_t>(row.contract));
   }
 
   for (std::size_t i = 0; i < t.lots.size(); ++i) {
     const track::LotTracking& l = t.lots[i];
-    out.lots.push_back(lot_report(l, lots[i], op.participants, rules, options));
+    out.lots.push_back(lot_report(l, lots[i], t.count, rules, options));
     if (!l.tracked) continue;
     out.target_hours += l.target_hours;
     out.realised_hours += l.counted_hours;
@@ -301,14 +319,14 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   }
 
   double people_hours = 0;
-  for (const auto& [ref, h] : people) people_hours += h.total;
-  out.participants = participants_cell(static_cast<int>(people.size()), people_hours, options.min_cell);
+  for (const People::Entry* p : people.by_ref(st)) people_hours += p->second.total;
+  out.participants = participants_cell(static_cast<int>(people.list.size()), people_hours, options.min_cell);
   out.validated_participants = static_cast<int>(op.participants.list.size());
   out.work_contracts = static_cast<int>(work_contracts.size());
-  out.breakdowns = breakdowns_of(people, op.participants, rules, options);
+  out.breakdowns = breakdowns_of(people, t.count, rules, options);
   out.months = month_rows(t, months, options.as_of);
 
-  out.not_counted = not_counted_totals(t.not_counted);
+  out.not_counted = not_counted_totals(t);
   for (const NotCountedTotal& n : out.not_counted) {
     out.not_counted_rows += n.rows;
     out.not_counted_hours += n.hours;

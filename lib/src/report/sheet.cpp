@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -40,7 +39,7 @@ ParticipantSheet build_participant_sheet(const track::Operation& op, const std::
   out.validated_on = p->validated_on;
   track::CountingRules counting = track::counting_rules(tender);
   if (counting.validity_months)  // the last month that counts is the month of validation + validity
-    out.validity_end = last_day(month_of_index(Month::of(p->validated_on).index() + *counting.validity_months));
+    out.validity_end = last_day(Month::at(Month::of(p->validated_on).index() + *counting.validity_months));
   out.as_of = options.as_of;
   double tolerance = tender.counting && tender.counting->tolerance ? tender.counting->tolerance->value : 0;
   out.counting = counting_info(tender, tolerance, rules);
@@ -53,50 +52,48 @@ ParticipantSheet build_participant_sheet(const track::Operation& op, const std::
   out.follow_up = known(p->follow_up);
 
   // The participant's rows, counted or not, with tracking's verdict on each.
-  track::Count count = track::count_rows(*result, op.participants, op.rows, options.as_of);
-  std::unordered_map<const track::StatementRow*, double> counted;
-  for (const track::CountedRow& c : count.counted)
-    if (c.row->participant == ref) counted.emplace(c.row, c.hours);
-  std::map<std::pair<std::string_view, int>, std::string_view> reasons;
-  for (const track::NotCounted& n : count.not_counted) reasons.emplace(std::make_pair(std::string_view(n.file), n.line), n.reason);
-  std::vector<const track::StatementRow*> rows;
-  for (const track::StatementRow& row : op.rows)
-    if (row.participant == ref) rows.push_back(&row);
-  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->month < b->month; });
+  const track::Statements& st = op.statements;
+  track::Count count = track::count_rows(*result, op.participants, st, options.as_of);
+  std::optional<track::TextId> written = st.participants.find(ref);
+  auto mine = [&](std::uint32_t row) { return written && st.rows[row].participant == *written; };
+  std::unordered_map<std::uint32_t, track::Reason> reasons;
+  for (const track::NotCounted& n : count.not_counted)
+    if (mine(n.row)) reasons.emplace(n.row, n.reason);
+  std::vector<std::uint32_t> rows;
+  for (std::uint32_t i = 0; i < st.rows.size(); ++i)
+    if (mine(i)) rows.push_back(i);
+  std::stable_sort(rows.begin(), rows.end(), [&](auto a, auto b) { return st.rows[a].month < st.rows[b].month; });
 
   std::set<std::string> lots, employers;
   // Routes and contracts in the order of their codes, as the sheet always listed them.
   auto by_code = [](auto a, auto b) { return track::name(a) < track::name(b); };
   std::set<track::Route, decltype(by_code)> routes(by_code);
   std::set<track::Contract, decltype(by_code)> contracts(by_code);
-  LotIndex lot_index(*result);
-  for (const track::StatementRow* row : rows) {
+  for (std::uint32_t i : rows) {
+    const track::StatementRow& row = st.rows[i];
     SheetMonth m;
-    m.month = row->month.iso();
-    m.lot = row->lot;
-    m.route = row->route;
-    m.contract = row->contract;
-    m.employer = row->employer;
-    m.work_hours = row->work_hours;
-    m.training_hours = row->training_hours;
-    auto it = counted.find(row);
-    if (it == counted.end()) {
-      auto reason = reasons.find({std::string_view(*row->file), row->line});
-      m.not_counted_reason = reason == reasons.end() ? "" : std::string(reason->second);
+    m.month = Month::at(row.month).iso();
+    m.lot = st.lots[row.lot];
+    m.route = row.route;
+    m.contract = row.contract;
+    m.employer = st.employers[row.employer];
+    m.work_hours = row.work_hours;
+    m.training_hours = row.training_hours;
+    if (auto reason = reasons.find(i); reason != reasons.end()) {
+      m.not_counted_reason = track::name(reason->second);
       out.months.push_back(std::move(m));
       continue;
     }
-    m.counted_hours = it->second;
+    m.counted_hours = count.hours(row);
     if (out.first_month.empty()) out.first_month = m.month;
     out.last_month = m.month;
-    out.work_hours += row->work_hours;
-    out.training_hours += row->training_hours;
-    out.counted_hours += it->second;
-    std::size_t lot = lot_index(row->lot);  // a row that counts has a lot: the tender's id ("1" for "01")
-    lots.insert(lot == LotIndex::npos ? row->lot : result->lots[lot].lot->id.value);
+    out.work_hours += row.work_hours;
+    out.training_hours += row.training_hours;
+    out.counted_hours += m.counted_hours;
+    lots.insert(result->lots[count.lot_of[row.lot]].lot->id.value);  // the tender's id ("1" for "01")
     routes.insert(m.route);
     contracts.insert(m.contract);
-    employers.insert(row->employer);
+    employers.insert(m.employer);
     out.months.push_back(std::move(m));
   }
   out.work_hours = round6(out.work_hours);

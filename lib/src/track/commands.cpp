@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "clausier/core/names.hpp"
@@ -50,16 +51,25 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   }
   auto op = load(job.inputs, rules, out);
   if (!op) return out;
-  Tracking t = track(*op->result(), op->participants, op->rows, {job.as_of, job.declared_hours, op->unreadable});
-  const tender::Tender& tender = *op->result()->tender;
-  switch (job.format) {
-    case StatusFormat::json: out.output = render_json(t, tender, rules); break;
-    case StatusFormat::csv: out.output = render_csv(t, tender); break;
-    case StatusFormat::text: out.output = render_text(t, tender); break;
-  }
+  // The tracking points into the operation: both live as long as the stream that writes them.
+  struct Status {
+    Operation op;
+    Tracking tracking;
+  };
+  auto status = std::make_shared<Status>(Status{std::move(*op), {}});
+  status->tracking = track(*status->op.result(), status->op.participants, status->op.statements, {job.as_of, job.declared_hours});
+  const Tracking& t = status->tracking;
   out.failed = job.fail_on_behind && std::any_of(t.lots.begin(), t.lots.end(), [](const LotTracking& l) {
                  return l.tracked && l.status == LotStatus::behind;
                });
+  out.stream = [status, format = job.format, rules = &rules](const WritePiece& write) {
+    const tender::Tender& tender = *status->op.result()->tender;
+    switch (format) {
+      case StatusFormat::json: render_json(status->tracking, tender, *rules, write); break;
+      case StatusFormat::csv: render_csv(status->tracking, tender, write); break;
+      case StatusFormat::text: render_text(status->tracking, tender, write); break;
+    }
+  };
   return out;
 }
 
@@ -95,9 +105,9 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
     out.report(read.error, nullptr);
     return out;
   }
-  StatementsFile file = parse_statements(*read.text, job.file);
+  Statements file;
+  Diagnostics diags = read_statements(*read.text, job.file, file);
   SourceText source(job.file, std::move(*read.text));
-  Diagnostics diags = file.diagnostics;
   std::size_t refused = 0;
   if (job.operation) {
     OperationInputs inputs = *job.operation;
@@ -111,10 +121,10 @@ Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
       report_all(out, own, op);
       return out;
     }
-    Count count = count_rows(*op.result(), op.participants, file.rows, job.as_of);
+    Count count = count_rows(*op.result(), op.participants, file, job.as_of);
     for (const NotCounted& n : count.not_counted) {
-      diags.push_back(make_diagnostic(rule("not-counted"), n.file, {n.line, 1},
-                                      fmt::format("{} : {}", reason_label(n.reason), n.detail),
+      diags.push_back(make_diagnostic(rule("not-counted"), count.file(n), {count.line(n), 1},
+                                      fmt::format("{} : {}", french_label(n.reason), count.detail(n)),
                                       "corrigez la ligne, ou demandez au facilitateur (participant à valider, lot, mois)"));
       ++refused;
     }

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 #include "clausier/hours/target.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
+#include "clausier/track/key_set.hpp"
 
 namespace clausier::track {
 
@@ -30,8 +30,10 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
   std::optional<int> validity = counting_rules(*result->tender).validity_months;
   Month current = Month::of(as_of);
 
-  std::set<std::pair<std::string_view, int>> declared;
-  for (const auto& row : op.rows) declared.emplace(row.lot, row.month.index());
+  // The months each lot (as written in the statements) has rows for.
+  KeySet declared;
+  for (const StatementRow& row : op.statements.rows) declared.insert((std::uint64_t{row.lot} << 32) | std::uint32_t(row.month));
+  std::optional<TextId> written;
   for (const auto& r : result->lots) {
     const tender::Lot& lot = *r.lot;
     // Nothing is due on a lot not awarded; a lot ends at its end at the date (end-changed, terminated).
@@ -40,8 +42,9 @@ std::vector<Reminder> due(const Operation& op, Date as_of) {
     const std::optional<Date>& end = target.end;
     Month last = current;
     if (end) last = std::min(last, next(Month::of(*end)));
+    written = op.statements.lots.find(lot.id.value);
     for (Month m = Month::of(lot.start->value); m < last; m = next(m)) {
-      if (declared.count({lot.id.value, m.index()}) > 0) continue;
+      if (written && declared.contains((std::uint64_t{*written} << 32) | std::uint32_t(m.index()))) continue;
       // A month's statement is expected once the month is over.
       out.push_back({first_day(next(m)), "missing-statement", lot.id.value, "",
                      fmt::format("lot {} : pas d'état des heures pour {}", lot.id.value, text::format_month(m.year, m.month)),

@@ -67,27 +67,17 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
         if (e.is_regular_file() && e.path().extension() == ".csv") files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
   }
-  std::vector<std::vector<StatementRow>> per_file;
-  std::size_t total = 0;
   for (const auto& path : files) {
     io::ReadResult text = io::read_file(path);
     if (!text.text) {
       op.diagnostics.push_back(text.error);
       continue;
     }
-    StatementsFile s = parse_statements(*text.text, path);
-    op.diagnostics.insert(op.diagnostics.end(), s.diagnostics.begin(), s.diagnostics.end());
-    total += s.rows.size();
-    per_file.push_back(std::move(s.rows));
-    std::move(s.unreadable.begin(), s.unreadable.end(), std::back_inserter(op.unreadable));
+    // One pass per file, straight into the operation's one list of rows.
+    Diagnostics diags = read_statements(*text.text, path, op.statements);
+    op.diagnostics.insert(op.diagnostics.end(), diags.begin(), diags.end());
     // The text is kept only to show the lines of its diagnostics: a clean file of 50 MB is not.
-    if (!s.diagnostics.empty()) op.sources.emplace_back(path, std::move(*text.text));
-  }
-  // Files in name order, rows in file order, in one allocation.
-  op.rows.reserve(total);
-  for (auto& rows : per_file) {
-    std::move(rows.begin(), rows.end(), std::back_inserter(op.rows));
-    std::vector<StatementRow>().swap(rows);
+    if (!diags.empty()) op.sources.emplace_back(path, std::move(*text.text));
   }
   sort_diagnostics(op.diagnostics);
   return op;

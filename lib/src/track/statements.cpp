@@ -1,15 +1,16 @@
 #include "clausier/track/statements.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
-#include "clausier/hours/target.hpp"
+#include "clausier/track/catalogue.hpp"
 #include "clausier/io/csv.hpp"
 
 namespace clausier::track {
@@ -26,18 +27,19 @@ constexpr std::pair<std::string_view, Contract> contracts[] = {
     {"apprenticeship", Contract::apprenticeship}, {"professionalisation", Contract::professionalisation},
     {"other", Contract::other}};
 
-template <class E, std::size_t N>
-std::string_view code_of(const std::pair<std::string_view, E> (&table)[N], E v) {
-  for (const auto& [n, e] : table)
-    if (e == v) return n;
-  return "";
-}
-template <class E, std::size_t N>
-std::optional<E> from_code(const std::pair<std::string_view, E> (&table)[N], std::string_view s) {
-  for (const auto& [n, e] : table)
-    if (n == s) return e;
-  return std::nullopt;
-}
+constexpr std::pair<std::string_view, Reason> reasons[] = {
+    {"unknown-lot", Reason::unknown_lot},
+    {"lot-without-clause", Reason::lot_without_clause},
+    {"lot-not-awarded", Reason::lot_not_awarded},
+    {"unknown-participant", Reason::unknown_participant},
+    {"before-validation", Reason::before_validation},
+    {"after-validity", Reason::after_validity},
+    {"outside-execution", Reason::outside_execution},
+    {"duplicate", Reason::duplicate},
+    {"after-as-of", Reason::after_as_of},
+    {"invalid-row", Reason::invalid_row},
+    {"personal-data", Reason::personal_data}};
+
 template <class E, std::size_t N>
 std::vector<std::string> codes(const std::pair<std::string_view, E> (&table)[N]) {
   std::vector<std::string> out;
@@ -115,8 +117,8 @@ std::optional<Month> parse_month(std::string_view s) {
 
 }  // namespace
 
-std::string_view name(Route r) { return code_of(routes, r); }
-std::string_view name(Contract c) { return code_of(contracts, c); }
+std::string_view name(Route r) { return name_of<Route>(routes, r); }
+std::string_view name(Contract c) { return name_of<Contract>(contracts, c); }
 
 std::string_view french_label(Route r) {
   switch (r) {
@@ -145,16 +147,85 @@ std::string_view french_label(Contract c) {
   return "";
 }
 
+std::string_view name(Reason r) { return name_of<Reason>(reasons, r); }
+std::optional<Reason> reason_named(std::string_view code) { return value_named<Reason>(reasons, code); }
+
+// The labels live in track's catalogue, beside the codes (catalogue.cpp).
+std::string_view french_label(Reason r) { return reason_label(name(r)); }
+
+namespace {
+
+// Eight bytes at a time, multiplied and folded: the texts are short (a lot, a ref, an employer).
+std::uint64_t text_hash(std::string_view s) {
+  constexpr std::uint64_t k = 0xff51afd7ed558ccdULL;
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  h = (h ^ w) * k;
+  // MurmurHash3's finaliser: every byte reaches the low bits, which pick the slot ("P-0" starts every ref).
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+}  // namespace
+
+std::size_t TextTable::slot_of(std::string_view text, std::uint64_t hash) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    TextId slot = slots_[i];
+    if (slot == 0 || (hashes_[slot - 1] == hash && views_[slot - 1] == text)) return i;
+  }
+}
+
+void TextTable::grow() {
+  std::vector<TextId> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
+  slots_.swap(slots);
+  std::size_t mask = slots_.size() - 1;
+  for (TextId id = 0; id < views_.size(); ++id) {
+    std::size_t i = hashes_[id] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
+}
+
+TextId TextTable::intern(std::string_view text) {
+  if (!views_.empty() && views_[last_] == text) return last_;
+  if (2 * (views_.size() + 1) > slots_.size()) grow();
+  std::uint64_t hash = text_hash(text);
+  std::size_t i = slot_of(text, hash);
+  if (slots_[i] == 0) {
+    slots_[i] = static_cast<TextId>(views_.size()) + 1;
+    views_.push_back(texts_.emplace_back(text));
+    hashes_.push_back(hash);
+  }
+  return last_ = slots_[i] - 1;
+}
+
+std::optional<TextId> TextTable::find(std::string_view text) const {
+  if (slots_.empty()) return std::nullopt;
+  TextId slot = slots_[slot_of(text, text_hash(text))];
+  if (slot == 0) return std::nullopt;
+  return slot - 1;
+}
+
 Month Month::of(Date d) {
   auto ymd = d.year_month_day();
   return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
 }
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+std::string Month::iso() const { return fmt::format(FMT_COMPILE("{:04}-{:02}"), year, month); }
 
-StatementsFile parse_statements(std::string_view text, const std::string& path) {
-  StatementsFile out;
-  auto file = std::make_shared<const std::string>(path);
-  std::map<std::string, std::size_t> col;
+Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into) {
+  Diagnostics diags;
+  auto file = static_cast<std::uint32_t>(into.files.size());
+  into.files.push_back(path);
   // Column of each field, looked up once from the header (npos: absent).
   enum Field { lot, participant, month, route, contract, employer, work, training, declared, count };
   constexpr const char* names[count] = {"lot", "participant", "month", "route", "contract",
@@ -163,6 +234,7 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
   bool header_checked = false, header_ok = false;
   auto check_header = [&](const io::CsvTable& table) {
     header_checked = true;
+    std::map<std::string, std::size_t> col;
     for (std::size_t i = 0; i < table.header.size(); ++i) {
       auto it = aliases().find(io::header_key(table.header[i]));
       if (it != aliases().end()) col.emplace(it->second, i);
@@ -175,37 +247,27 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     for (const char* required : {"lot", "participant", "month", "route", "contract", "work_hours"}) {
       if (col.count(required) > 0) continue;
       header_ok = false;
-      out.diagnostics.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
-                                 fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
-                                 fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
-                                             "heures_travail, heures_formation)",
-                                             statement_header)});
+      diags.push_back({"statement-header", Severity::error, Category::input, path, {table.header_line, 1},
+                       fmt::format("colonne {} introuvable dans l'en-tête", quoted(required)),
+                       fmt::format("en-tête attendu : {} (ou mois, modalite, contrat, employeur, "
+                                   "heures_travail, heures_formation)",
+                                   statement_header)});
     }
   };
-  // Rows are read one at a time (io::for_each_csv_row): a million-row file never exists twice in memory.
+  std::string empty;
+  // Rows are read one at a time (io::for_each_csv_row) and stored once: a million-row file never exists
+  // twice in memory.
   io::CsvResult csv = io::for_each_csv_row(text, path, [&](const io::CsvTable& table, io::CsvRow& r) {
     if (!header_checked) check_header(table);
     if (!header_ok) return;
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
-    auto field = [&](const char* name) -> std::string& {
-      thread_local std::string empty;  // report loads operations on several threads
-      int f = 0;
-      while (f < count && std::strcmp(names[f], name) != 0) ++f;
-      if (f == count || index[f] >= r.fields.size()) {
-        empty.clear();
-        return empty;
-      }
-      return r.fields[index[f]];
-    };
+    auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
+    empty.clear();
     std::vector<std::string> problems;
     // The first faulty field: where the diagnostic of the row points.
     std::optional<std::size_t> faulty;
-    auto problem = [&](const char* name, std::string what) {
-      if (!faulty) {
-        int f = 0;
-        while (f < count && std::strcmp(names[f], name) != 0) ++f;
-        faulty = f < count ? index[f] : std::string::npos;
-      }
+    auto problem = [&](Field f, std::string what) {
+      if (!faulty) faulty = index[f];
       problems.push_back(std::move(what));
     };
     auto position_of = [&](std::size_t column) -> Position {
@@ -215,174 +277,70 @@ StatementsFile parse_statements(std::string_view text, const std::string& path) 
     StatementRow row;
     row.file = file;
     row.line = r.line;
-    row.lot = std::move(field("lot"));
-    row.participant = std::move(field("participant"));
-    row.employer = std::move(field("employer"));
-    if (row.lot.empty()) problem("lot", "lot vide");
-    if (row.participant.empty()) problem("participant", "participant vide");
-    if (std::string why = personal_data_reason(row.participant); !row.participant.empty() && !why.empty()) {
-      // Never repeated, and the line is not shown: it holds personal data.
-      out.diagnostics.push_back({"personal-data", Severity::error, Category::input, path,
-                                 position_of(index[participant]),
-                                 fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises",
-                                             why),
-                                 "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
-      out.unreadable.push_back({path, r.line, "personal-data", fmt::format("participant qui {}", why), row.lot,
-                                0});
-      return;
+    row.lot = into.lots.intern(field(lot));
+    row.employer = into.employers.intern(field(employer));
+    const std::string& ref = field(participant);
+    if (field(lot).empty()) problem(lot, "lot vide");
+    if (ref.empty()) problem(participant, "participant vide");
+    // Each text is checked once, when first met; personal data is never stored, nor repeated.
+    std::optional<TextId> known = into.participants.find(ref);
+    if (!known) {
+      if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
+        // The line is not shown either: it holds personal data.
+        diags.push_back({"personal-data", Severity::error, Category::input, path, position_of(index[participant]),
+                         fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+                         "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
+        into.unreadable.push_back(
+            {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
+        return;
+      }
+      known = into.participants.intern(ref);
     }
-    if (auto m = parse_month(field("month"))) row.month = *m;
-    else problem("month", fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field("month"))));
-    lower(field("route"));
-    lower(field("contract"));
-    if (auto v = from_code(routes, std::string_view(field("route")))) row.route = *v;
-    else problem("route", fmt::format("modalité {} inconnue (attendu {})", quoted(field("route")), join(codes(routes), ", ")));
-    if (auto v = from_code(contracts, std::string_view(field("contract")))) row.contract = *v;
+    row.participant = *known;
+    if (auto m = parse_month(field(month))) row.month = m->index();
+    else problem(month, fmt::format("mois {} invalide (attendu AAAA-MM)", quoted(field(month))));
+    lower(field(route));
+    lower(field(contract));
+    if (auto v = value_named<Route>(routes, field(route))) row.route = *v;
+    else problem(route, fmt::format("modalité {} inconnue (attendu {})", quoted(field(route)), join(codes(routes), ", ")));
+    if (auto v = value_named<Contract>(contracts, field(contract))) row.contract = *v;
     else
-      problem("contract",
-              fmt::format("contrat {} inconnu (attendu {})", quoted(field("contract")), join(codes(contracts), ", ")));
-    auto hours = [&](const char* name, std::string_view label, double& target, bool required) {
-      std::string_view value = field(name);
+      problem(contract, fmt::format("contrat {} inconnu (attendu {})", quoted(field(contract)), join(codes(contracts), ", ")));
+    auto hours = [&](Field f, std::string_view label, double& target, bool required) {
+      std::string_view value = field(f);
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
-      if (!v) problem(name, fmt::format("{} {} : nombre attendu", label, quoted(value)));
-      else if (*v < 0) problem(name, fmt::format("{} négatives ({})", label, value));
+      if (!v) problem(f, fmt::format("{} {} : nombre attendu", label, quoted(value)));
+      else if (*v < 0) problem(f, fmt::format("{} négatives ({})", label, value));
       else target = *v;
     };
-    hours("work_hours", "heures de travail", row.work_hours, true);
-    hours("training_hours", "heures de formation", row.training_hours, false);
-    if (!field("declared").empty()) {
-      double v = 0;
-      hours("declared", "heures déclarées", v, false);
-      row.declared = v;
+    hours(work, "heures de travail", row.work_hours, true);
+    hours(training, "heures de formation", row.training_hours, false);
+    if (!field(declared).empty()) {
+      hours(declared, "heures déclarées", row.declared, false);
+      row.has_declared = true;
     }
     if (!problems.empty()) {
       std::string detail = join(problems, " ; ");
-      out.diagnostics.push_back({"statement-row", Severity::error, Category::input, path, position_of(*faulty),
-                                 fmt::format("ligne illisible : {}", detail),
-                                 "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
-      out.unreadable.push_back({path, r.line, "invalid-row", detail, row.lot, row.work_hours + row.training_hours});
+      diags.push_back({"statement-row", Severity::error, Category::input, path, position_of(*faulty),
+                       fmt::format("ligne illisible : {}", detail),
+                       "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent"});
+      into.unreadable.push_back(
+          {file, r.line, row.lot, Reason::invalid_row, row.work_hours + row.training_hours, std::move(detail)});
       return;
     }
-    out.rows.push_back(std::move(row));
+    into.rows.push_back(row);
   });
-  out.diagnostics.insert(out.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
+  diags.insert(diags.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
   // A file with a header and no row never called back: check its header all the same.
   if (!header_checked && csv.table) check_header(*csv.table);
-  return out;
+  return diags;
 }
 
 bool same_lot(std::string_view tender_id, std::string_view statement_id) {
   if (tender_id == statement_id) return true;
   auto a = digits_value(tender_id), b = digits_value(statement_id);
   return a && b && *a == *b;
-}
-
-CountingRules counting_rules(const tender::Tender& t) {
-  CountingRules c;
-  if (t.counting && t.counting->training_hours) c.training = t.counting->training_hours->value;
-  if (t.counting && t.counting->eligibility_validity_months) c.validity_months = t.counting->eligibility_validity_months->value;
-  return c;
-}
-
-Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Date as_of_date) {
-  Count out;
-  CountingRules rules = counting_rules(*result.tender);
-  const Month as_of = Month::of(as_of_date);
-  // Each lot, awarded or not at the date, with the end of its execution then: an end-changed or terminated
-  // event moves it.
-  struct LotAt {
-    const hours::LotResult* result;
-    bool awarded;
-    std::optional<Date> end;
-  };
-  std::unordered_map<std::string_view, LotAt> lots;
-  for (const auto& r : result.lots) {
-    const hours::Target target = hours::target_at(r, as_of_date);
-    lots.emplace(r.lot->id.value, LotAt{&r, target.awarded, target.end});
-  }
-  struct Key {
-    std::string_view lot, participant;
-    int month;
-    Route route;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      std::size_t h = std::hash<std::string_view>{}(k.lot);
-      h = h * 31 + std::hash<std::string_view>{}(k.participant);
-      return h * 31 + static_cast<std::size_t>(k.month * 8 + static_cast<int>(k.route));
-    }
-  };
-  std::unordered_map<Key, const StatementRow*, KeyHash> seen;
-  seen.reserve(rows.size());
-  out.counted.reserve(rows.size());
-  for (const StatementRow& row : rows) {
-    double declared = row.work_hours + row.training_hours;
-    auto refuse = [&](std::string reason, std::string detail) {
-      out.not_counted.push_back({*row.file, row.line, std::move(reason), std::move(detail), row.lot, declared});
-    };
-    if (row.month > as_of) {
-      refuse("after-as-of", fmt::format("mois {} postérieur à la date du suivi", row.month.iso()));
-      continue;
-    }
-    auto lot_it = lots.find(row.lot);
-    if (lot_it == lots.end())
-      lot_it = std::find_if(lots.begin(), lots.end(), [&](const auto& l) { return same_lot(l.first, row.lot); });
-    if (lot_it == lots.end()) {
-      refuse("unknown-lot", fmt::format("lot {} inconnu de la consultation", quoted(row.lot)));
-      continue;
-    }
-    const tender::Lot& lot = *lot_it->second.result->lot;
-    const std::optional<Date>& end = lot_it->second.end;
-    if (!lot.has_clause()) {
-      refuse("lot-without-clause", fmt::format("le lot {} n'a pas de clause", quoted(row.lot)));
-      continue;
-    }
-    if (!lot_it->second.awarded) {
-      refuse("lot-not-awarded", lot.award ? fmt::format("le lot {} n'est pas encore attribué à la date du suivi (notifié le {})",
-                                                        quoted(row.lot), io::iso(lot.award->notified->value))
-                                          : fmt::format("le lot {} n'est pas attribué (pas de « award » dans tender.yaml)",
-                                                        quoted(row.lot)));
-      continue;
-    }
-    const Participant* p = participants.find(row.participant);
-    if (p == nullptr) {
-      refuse("unknown-participant", fmt::format("participant {} absent du fichier des participants", quoted(row.participant)));
-      continue;
-    }
-    Month validated = Month::of(p->validated_on);
-    if (row.month < validated) {
-      refuse("before-validation", fmt::format("mois {} antérieur à la validation de l'éligibilité ({})", row.month.iso(),
-                                              validated.iso()));
-      continue;
-    }
-    if (rules.validity_months && row.month.index() > validated.index() + *rules.validity_months) {
-      refuse("after-validity", fmt::format("mois {} au-delà de la validité de l'éligibilité ({} mois après {})",
-                                           row.month.iso(), *rules.validity_months, validated.iso()));
-      continue;
-    }
-    if ((lot.start && row.month < Month::of(lot.start->value)) || (end && row.month > Month::of(*end))) {
-      refuse("outside-execution", fmt::format("mois {} hors de la période d'exécution du lot ({} à {})", row.month.iso(),
-                                              lot.start ? Month::of(lot.start->value).iso() : "…",
-                                              end ? Month::of(*end).iso() : "…"));
-      continue;
-    }
-    // Keyed on the tender's lot id: "1" and "01" rows of the same person, month and route are one.
-    if (auto [it, inserted] = seen.emplace(Key{lot.id.value, row.participant, row.month.index(), row.route}, &row);
-        !inserted) {
-      refuse("duplicate", fmt::format("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})",
-                                      *it->second->file == *row.file ? "même fichier," : *it->second->file,
-                                      it->second->line));
-      continue;
-    }
-    bool training = rules.training == TrainingHours::all ||
-                    (rules.training == TrainingHours::work_contracts &&
-                     (row.contract == Contract::apprenticeship || row.contract == Contract::professionalisation));
-    out.counted.push_back({&row, row.work_hours + (training ? row.training_hours : 0)});
-  }
-  return out;
 }
 
 }  // namespace clausier::track

@@ -1,12 +1,11 @@
 #include "clausier/track/status.hpp"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "clausier/calendar/holidays.hpp"
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/hours/target.hpp"
+#include "clausier/track/key_set.hpp"
 
 namespace clausier::track {
 
@@ -37,12 +36,34 @@ namespace {
 
 double round6(double v) { return hours::round6(v); }
 
-// The lot id as the tender writes it ("01" for a statement's "1": spreadsheets drop leading zeros).
-std::string_view lot_key(std::string_view id, const std::unordered_map<std::string_view, std::size_t>& index) {
-  if (index.count(id) > 0) return id;
-  for (const auto& [key, i] : index)
-    if (same_lot(key, id)) return key;
-  return id;
+// Every row that counts nothing, in file and line order: the rows refused by counting and the rows
+// that cannot be read, two lists each already in reading order, merged. Files are ordered by path (as
+// a folder lists them); only files given out of that order need a sort.
+std::vector<NotCounted> all_not_counted(const Count& count) {
+  const Statements& st = *count.statements;
+  std::vector<std::uint32_t> files(st.files.size()), rank(st.files.size());
+  for (std::uint32_t i = 0; i < files.size(); ++i) files[i] = i;
+  std::stable_sort(files.begin(), files.end(), [&](auto a, auto b) { return st.files[a] < st.files[b]; });
+  for (std::uint32_t r = 0; r < files.size(); ++r) rank[files[r]] = r;
+  auto place = [&](const NotCounted& n) {
+    return std::pair(rank[count.file_index(n)], count.line(n));
+  };
+  auto before = [&](const NotCounted& a, const NotCounted& b) { return place(a) < place(b); };
+  std::vector<NotCounted> unreadable;
+  unreadable.reserve(st.unreadable.size());
+  for (std::uint32_t i = 0; i < st.unreadable.size(); ++i) unreadable.push_back({i, st.unreadable[i].reason, 0});
+  std::vector<NotCounted> out;
+  out.reserve(count.not_counted.size() + unreadable.size());
+  if (std::is_sorted(count.not_counted.begin(), count.not_counted.end(), before) &&
+      std::is_sorted(unreadable.begin(), unreadable.end(), before)) {
+    std::merge(count.not_counted.begin(), count.not_counted.end(), unreadable.begin(), unreadable.end(),
+               std::back_inserter(out), before);
+  } else {
+    out = count.not_counted;
+    out.insert(out.end(), unreadable.begin(), unreadable.end());
+    std::stable_sort(out.begin(), out.end(), before);
+  }
+  return out;
 }
 
 // The cap is a share of the lot's amount at the date: tranches exercised, amendments, orders, amount executed.
@@ -87,32 +108,31 @@ double expected_at(const LotTracking& l, Date day) {
   return calendar::expected_hours(hours, lot.start->value, *target.end, day);
 }
 
-Tracking track(const hours::TenderResult& result, const Participants& participants, const std::vector<StatementRow>& rows,
+Tracking track(const hours::TenderResult& result, const Participants& participants, const Statements& statements,
                const TrackOptions& options) {
   const tender::Tender& tender = *result.tender;
   Tracking out;
   out.as_of = options.as_of;
   out.tolerance = tender.counting && tender.counting->tolerance ? tender.counting->tolerance->value : 0;
-  Count count = count_rows(result, participants, rows, options.as_of);
-  count.not_counted.insert(count.not_counted.end(), options.unreadable.begin(), options.unreadable.end());
-  std::stable_sort(count.not_counted.begin(), count.not_counted.end(),
-                   [](const NotCounted& a, const NotCounted& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); });
+  out.count = count_rows(result, participants, statements, options.as_of);
+  const Count& count = out.count;
 
   // One pass over the counted rows, whatever the number of lots: sums, declared hours and people per lot.
-  std::unordered_map<std::string_view, std::size_t> lot_index;
-  for (std::size_t i = 0; i < result.lots.size(); ++i) lot_index.emplace(result.lots[i].lot->id.value, i);
   struct Sums {
     double counted = 0, declared = 0;
     bool any_declared = false;
-    std::unordered_set<std::string_view> people;
+    int people = 0;
   };
   std::vector<Sums> sums(result.lots.size());
-  for (const CountedRow& c : count.counted) {
-    Sums& s = sums[lot_index.at(lot_key(c.row->lot, lot_index))];
-    s.counted += c.hours;
-    s.people.insert(c.row->participant);
-    if (c.row->declared) {
-      s.declared += *c.row->declared;
+  KeySet lot_people(result.lots.size() > 1 ? statements.participants.size() * 2 : statements.participants.size());
+  for (std::uint32_t i : count.counted) {
+    const StatementRow& row = statements.rows[i];
+    std::uint32_t lot = count.lot_of[row.lot];
+    Sums& s = sums[lot];
+    s.counted += count.hours(row);
+    if (lot_people.insert((std::uint64_t{lot} << 32) | row.participant).second) ++s.people;
+    if (row.has_declared) {
+      s.declared += row.declared;
       s.any_declared = true;
     }
   }
@@ -126,7 +146,7 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     if (r.status == hours::Status::ok && !target.awarded) t.status = LotStatus::not_awarded;
     if (r.lot->award && r.lot->award->contractor) t.contractor = r.lot->award->contractor->name;
     t.counted_hours = round6(sums[i].counted);
-    t.participants = static_cast<int>(sums[i].people.size());
+    t.participants = sums[i].people;
     if (r.lot->method.value == Method::percent_of_hours && t.tracked) {
       // The obligation is a share of the hours really worked: the target follows the declarations.
       auto given = options.declared_hours.find(r.lot->id.value);
@@ -145,12 +165,9 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     t.over_hours = round6(std::max(0.0, t.counted_hours - t.target_hours));
     out.lots.push_back(std::move(t));
   }
-  for (const NotCounted& n : count.not_counted) {
-    auto it = lot_index.find(lot_key(n.lot, lot_index));
-    if (it != lot_index.end()) out.lots[it->second].not_counted.push_back(n);
-  }
-
-  out.not_counted = std::move(count.not_counted);
+  out.not_counted = all_not_counted(count);
+  for (std::uint32_t i = 0; i < out.not_counted.size(); ++i)
+    if (std::uint32_t lot = count.tender_lot(out.not_counted[i]); lot != Count::no_lot) out.lots[lot].not_counted.push_back(i);
 
   for (const LotTracking& t : out.lots) {
     if (!t.tracked) continue;
@@ -170,16 +187,27 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     it->over_hours += t.over_hours;
     it->penalty_exposure += t.penalty_exposure;
   }
-  std::unordered_map<std::string_view, std::size_t> person_index;
-  for (const CountedRow& c : count.counted) {
-    auto [it, inserted] = person_index.emplace(c.row->participant, out.participants.size());
-    if (inserted) out.participants.push_back(ParticipantTracking{std::string(c.row->participant), 0, {}});
-    ParticipantTracking& p = out.participants[it->second];
-    p.counted_hours += c.hours;
-    if (std::find(p.lots.begin(), p.lots.end(), c.row->lot) == p.lots.end()) p.lots.push_back(c.row->lot);
+  // Per participant as written in the statements: hours and the lots, as written too.
+  // The lots are compared by id while counting, written out as text once.
+  std::vector<std::uint32_t> person_index(statements.participants.size(), Count::no_lot);
+  std::vector<std::vector<TextId>> person_lots;
+  for (std::uint32_t i : count.counted) {
+    const StatementRow& row = statements.rows[i];
+    std::uint32_t& index = person_index[row.participant];
+    if (index == Count::no_lot) {
+      index = static_cast<std::uint32_t>(out.participants.size());
+      out.participants.push_back(ParticipantTracking{std::string(statements.participants[row.participant]), 0, {}});
+      person_lots.emplace_back();
+    }
+    out.participants[index].counted_hours += count.hours(row);
+    std::vector<TextId>& lots = person_lots[index];
+    if (std::find(lots.begin(), lots.end(), row.lot) == lots.end()) lots.push_back(row.lot);
   }
-  for (auto& p : out.participants) p.counted_hours = round6(p.counted_hours);
-  out.counted = std::move(count.counted);
+  for (std::size_t i = 0; i < out.participants.size(); ++i) {
+    ParticipantTracking& p = out.participants[i];
+    p.counted_hours = round6(p.counted_hours);
+    for (TextId lot : person_lots[i]) p.lots.emplace_back(statements.lots[lot]);
+  }
   std::sort(out.participants.begin(), out.participants.end(),
             [](const ParticipantTracking& a, const ParticipantTracking& b) { return a.ref < b.ref; });
   return out;

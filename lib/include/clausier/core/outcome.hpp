@@ -1,8 +1,9 @@
 #pragma once
 // What a tool's library entry point (check::run, hours::run, draft::run, track::run_status...,
 // report::run) hands back. The tool prints `messages` (with --quiet: `errors`) on standard error, writes
-// `output` (standard output or -o FILE), and turns the rest into its exit code; the library itself
-// prints nothing.
+// `output` or runs `stream` (standard output or -o FILE), and turns the rest into its exit code; the
+// library itself prints nothing.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,10 @@
 
 namespace clausier {
 
+// Takes the pieces of a result written as it is produced, in order (the tool's standard output or
+// temporary file).
+using WritePiece = std::function<void(std::string_view piece)>;
+
 struct Outcome {
   // The command cannot run as asked (options that exclude each other...): one French sentence that
   // names the options; nothing else is set. Exit code 2.
@@ -20,6 +25,10 @@ struct Outcome {
   std::string messages;               // what to show on standard error: the diagnostics, and notes
   std::string errors;                 // the part of `messages` that --quiet shows: the errors (is_error)
   std::optional<std::string> output;  // what to write; absent when nothing may be written
+  // Instead of `output`, for a result too large to build whole (a million statement rows): writes it
+  // through `write`, piece by piece. The tool calls it once, after printing `messages`, before the
+  // rule set given to the entry point goes.
+  std::function<void(const WritePiece& write)> stream;
   bool failed = false;                // a condition the user asked to fail on is met (track --fail-on): exit 1
 
   // Adds `d`, and its text form with the source line when `source` is given.

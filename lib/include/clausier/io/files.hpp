@@ -1,10 +1,12 @@
 #pragma once
 // File access in one place: whole-file reads, and writes that never leave a partial file behind.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "clausier/core/diagnostic.hpp"
+#include "clausier/core/outcome.hpp"
 
 namespace clausier::io {
 
@@ -19,6 +21,9 @@ ReadResult read_standard_input(const std::string& shown_as);
 // Writes to a temporary file beside `path`, then renames it over `path`: readers see the old file
 // or the new one, never half of one. Returns an io diagnostic on failure.
 std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content);
+// The same for content too large to hold whole: `produce` writes it piece by piece through the writer
+// it is given (pieces after a failed write are dropped).
+std::optional<Diagnostic> write_file_atomic(const std::string& path, const std::function<void(const WritePiece&)>& produce);
 
 bool is_directory(const std::string& path);
 

@@ -22,8 +22,7 @@ struct OperationInputs {
 struct Operation {
   hours::Batch batch;  // the tender and its computed hours (results has one entry when the tender is valid)
   Participants participants;
-  std::vector<StatementRow> rows;        // every readable row, files in name order, rows in file order
-  std::vector<NotCounted> unreadable;    // rows that could not be read
+  Statements statements;                 // every row: files in name order, rows in file order
   Diagnostics diagnostics;               // everything to report (tender, participants, statements)
   std::deque<SourceText> sources;        // to show lines
   const hours::TenderResult* result() const { return batch.results.empty() ? nullptr : &batch.results.front(); }

@@ -1,6 +1,12 @@
 #pragma once
 // Monthly hour statements (formats.md section 5), what counts in them, and why the rest does not.
-#include <memory>
+//
+// A million rows are held compactly: a row keeps its lot, participant and employer as ids into the
+// statements' text tables (each distinct text stored once), its month as an integer and its codes as
+// enums, in 56 bytes; a refused row is its index and a reason code, and its French explanation is
+// made only when it is written (Count::detail).
+#include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,8 +18,8 @@
 
 namespace clausier::track {
 
-enum class Route { direct, etti, ai, geiq, siae_subcontract, siae_cocontract, ea };
-enum class Contract { cdi, cdi_inclusion, cdd, cddi, cdd_usage, interim, apprenticeship, professionalisation, other };
+enum class Route : std::uint8_t { direct, etti, ai, geiq, siae_subcontract, siae_cocontract, ea };
+enum class Contract : std::uint8_t { cdi, cdi_inclusion, cdd, cddi, cdd_usage, interim, apprenticeship, professionalisation, other };
 std::string_view name(Route r);
 std::string_view name(Contract c);
 std::string_view french_label(Route r);
@@ -23,40 +29,78 @@ struct Month {
   int year = 0, month = 0;
   friend auto operator<=>(const Month&, const Month&) = default;
   int index() const { return year * 12 + month - 1; }
+  static Month at(int index) { return {index / 12, index % 12 + 1}; }  // the month of an index()
   static Month of(Date d);
   std::string iso() const;  // "2026-11"
 };
 
+// Why a row counts nothing: the reasons of formats.md section 5 in its order, then what only tracking
+// adds (a row after the date of the count, a row that cannot be read, refused personal data).
+enum class Reason : std::uint8_t {
+  unknown_lot, lot_without_clause, lot_not_awarded, unknown_participant, before_validation, after_validity, outside_execution,
+  duplicate, after_as_of, invalid_row, personal_data
+};
+std::string_view name(Reason r);          // the stable code of the JSON: "unknown-lot", "invalid-row"...
+std::string_view french_label(Reason r);  // "lot inconnu", "ligne illisible"...
+std::optional<Reason> reason_named(std::string_view code);
+
+// Each distinct text once; a row holds its id. A stored text never moves: its view stays valid.
+// Looked up for every field of a million rows: one flat array of ids (open addressing) with each text's
+// hash beside it, so a lookup touches two arrays and compares bytes only on a hash match; the last text
+// interned is tried first (a file repeats its lot and employer on every row).
+using TextId = std::uint32_t;
+class TextTable {
+ public:
+  TextId intern(std::string_view text);
+  std::optional<TextId> find(std::string_view text) const;
+  std::string_view operator[](TextId id) const { return views_[id]; }
+  std::size_t size() const { return views_.size(); }
+
+ private:
+  std::size_t slot_of(std::string_view text, std::uint64_t hash) const;  // its slot, or the empty one for it
+  void grow();
+
+  std::deque<std::string> texts_;
+  std::vector<std::string_view> views_;  // of texts_, by id
+  std::vector<std::uint64_t> hashes_;    // by id
+  std::vector<TextId> slots_;            // id + 1, or 0 for an empty slot; a power of two long
+  TextId last_ = 0;                      // the last id interned (when size() > 0)
+};
+
 struct StatementRow {
-  std::shared_ptr<const std::string> file;  // shared by every row of a file: a million rows, one path
-  int line = 0;
-  std::string lot, participant;
-  Month month;
+  std::uint32_t file = 0;                         // index in Statements::files
+  std::int32_t line = 0;
+  TextId lot = 0, participant = 0, employer = 0;  // as written: in Statements::lots, participants, employers
+  std::int32_t month = 0;                         // Month::index()
   Route route = Route::direct;
   Contract contract = Contract::other;
-  std::string employer;
+  bool has_declared = false;                      // the row gives `declared`
   double work_hours = 0, training_hours = 0;
-  std::optional<double> declared;  // total hours worked on the lot that month (percent-of-hours lots)
+  double declared = 0;  // total hours worked on the lot that month (percent-of-hours lots)
 };
 
-// Why a row counts nothing. Codes are stable (JSON); the detail is French.
-struct NotCounted {
-  std::string file;
-  int line = 0;
-  std::string reason;  // invalid-row, unknown-lot, lot-without-clause, lot-not-awarded, unknown-participant,
-                       // before-validation, after-validity, outside-execution, after-as-of, duplicate
-  std::string detail;
-  std::string lot;
-  double hours = 0;  // the hours the row declared
+// A row that cannot be read, also reported as a diagnostic: what could be read of it, and why not.
+struct UnreadableRow {
+  std::uint32_t file = 0;
+  std::int32_t line = 0;
+  TextId lot = 0;
+  Reason reason = Reason::invalid_row;  // or personal_data
+  double hours = 0;                     // the hours that could be read (0 for personal data: not read)
+  std::string detail;                   // French
 };
 
-struct StatementsFile {
-  std::vector<StatementRow> rows;
-  std::vector<NotCounted> unreadable;  // rows that cannot be read, also reported as diagnostics
-  Diagnostics diagnostics;             // category input (invalid rows) or csv errors
+// The statement files of an operation, read into one list.
+struct Statements {
+  std::vector<std::string> files;  // paths, in reading order
+  TextTable lots, participants, employers;
+  std::vector<StatementRow> rows;         // every readable row: files in reading order, rows in file order
+  std::vector<UnreadableRow> unreadable;  // the others, in the same order
 };
-// Reads one statement file (CSV of French spreadsheets). Pure: text in, rows out.
-StatementsFile parse_statements(std::string_view text, const std::string& path);
+
+// Reads one statement file (CSV of French spreadsheets) and appends its rows to `into`, in one pass
+// (a row is never copied). Returns its diagnostics: the CSV's, the header's, one per unreadable row.
+// Pure: text in, rows out.
+Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into);
 
 // The header of a statement file, and the header aliases readers accept (French spreadsheets).
 inline constexpr std::string_view statement_header = "lot;participant;month;route;contract;employer;work_hours;training_hours";
@@ -64,25 +108,57 @@ inline constexpr std::string_view statement_header = "lot;participant;month;rout
 // A statement's lot id matches the tender's, or equals it as a number: Excel writes lot "01" as 1.
 bool same_lot(std::string_view tender_id, std::string_view statement_id);
 
-struct CountedRow {
-  const StatementRow* row = nullptr;
-  double hours = 0;  // work hours, plus training hours when they count
-};
-
 struct CountingRules {
   tender::TrainingHours training = tender::TrainingHours::work_contracts;
   std::optional<int> validity_months;
 };
 CountingRules counting_rules(const tender::Tender& t);
 
-struct Count {
-  std::vector<CountedRow> counted;
-  std::vector<NotCounted> not_counted;
+// A row that counts nothing: its index in Statements::rows, or in Statements::unreadable when it
+// cannot be read (invalid-row, personal-data).
+struct NotCounted {
+  std::uint32_t row = 0;
+  Reason reason = Reason::invalid_row;
+  std::uint32_t first = 0;  // duplicate: the row that counts (in Statements::rows)
+  bool unreadable() const { return reason == Reason::invalid_row || reason == Reason::personal_data; }
 };
-// Applies formats.md section 5 to rows given in file-name then line order (the first of duplicates counts), at
-// the date `as_of`: rows of later months do not count, and each lot's execution ends at its end at that date
-// (lot events: end-changed, terminated).
-Count count_rows(const hours::TenderResult& result, const Participants& participants,
-                 const std::vector<StatementRow>& rows, Date as_of);
+
+// What counting decided, and what it needs to explain a refusal when one is written. Points into the
+// tender result, participants and statements it was given: they must outlive it.
+struct Count {
+  static constexpr std::uint32_t no_lot = ~std::uint32_t{0};
+
+  const hours::TenderResult* result = nullptr;
+  const Participants* participants = nullptr;
+  const Statements* statements = nullptr;
+  CountingRules rules;
+  std::vector<std::uint32_t> counted;         // the rows that count (in Statements::rows), in row order
+  std::vector<NotCounted> not_counted;        // the readable rows refused, in row order
+  std::vector<std::uint32_t> lot_of;          // per statement lot text: its lot (index in result->lots), or no_lot
+  std::vector<const Participant*> person_of;  // per statement participant text: the participant, or nullptr
+  std::vector<std::optional<Date>> end_of;     // per tender lot: the end of its execution at the date of the count
+
+  // The hours a row that counts brings: its work hours, plus its training hours when they count.
+  double hours(const StatementRow& row) const;
+  // A refused row, readable or not, as the lists show it.
+  const std::string& file(const NotCounted& n) const;
+  std::uint32_t file_index(const NotCounted& n) const;  // in Statements::files
+  int line(const NotCounted& n) const;
+  std::string_view lot(const NotCounted& n) const;  // as written in the statement
+  std::uint32_t tender_lot(const NotCounted& n) const { return lot_of[lot_id(n)]; }
+  double declared_hours(const NotCounted& n) const;  // the hours the row declared
+  std::string detail(const NotCounted& n) const;     // why, in French
+  void detail(std::string& out, const NotCounted& n) const;  // the same, appended to `out`
+
+ private:
+  TextId lot_id(const NotCounted& n) const;
+};
+
+// Applies formats.md section 5 to the rows (files in reading order, rows in file order: the first of
+// duplicates counts), at the date `as_of`: rows of later months do not count, a lot not awarded at that date
+// counts nothing, and each lot's execution ends at its end at that date (lot events: end-changed,
+// terminated). Unreadable rows are not counted here: Tracking lists them with the others.
+Count count_rows(const hours::TenderResult& result, const Participants& participants, const Statements& statements,
+                 Date as_of);
 
 }  // namespace clausier::track

@@ -33,7 +33,7 @@ struct LotTracking {
                                    // (a lot not tracked has a target of 0: all its counted hours)
   double penalty_exposure = 0;     // missing × per_missing_hour, capped at cap_share × the amount at as_of
   int participants = 0;
-  std::vector<NotCounted> not_counted;
+  std::vector<std::uint32_t> not_counted;  // this lot's rows that count nothing: indices in Tracking::not_counted
 };
 
 struct ParticipantTracking {
@@ -55,14 +55,15 @@ struct Tracking {
   std::vector<LotTracking> lots;
   std::vector<ContractorTracking> contractors;
   std::vector<ParticipantTracking> participants;
-  std::vector<NotCounted> not_counted;  // every row that counts nothing, in file and line order
-  std::vector<CountedRow> counted;      // the rows that count (count_rows), for callers that go on from here
+  std::vector<NotCounted> not_counted;  // every row that counts nothing, unreadable ones too, in file and line order
+  // The rows that count (count_rows), for callers that go on from here, and what explains each refusal
+  // (Count::detail...). Points into the inputs of track(): they must outlive the Tracking.
+  Count count;
 };
 
 struct TrackOptions {
   Date as_of;
   std::map<std::string, double> declared_hours;  // --declared-hours lot=N (overrides the column)
-  std::vector<NotCounted> unreadable;            // rows that could not be read: listed with the others
 };
 
 // The hours a tracked lot is expected to have done by `day` (formats.md section 7): its target at that day
@@ -70,7 +71,7 @@ struct TrackOptions {
 // days of [start, its end at that day]; the whole target without an execution period.
 double expected_at(const LotTracking& lot, Date day);
 
-Tracking track(const hours::TenderResult& result, const Participants& participants, const std::vector<StatementRow>& rows,
+Tracking track(const hours::TenderResult& result, const Participants& participants, const Statements& statements,
                const TrackOptions& options);
 
 }  // namespace clausier::track

@@ -1,0 +1,74 @@
+#pragma once
+// A set of 64-bit keys in one array (open addressing, linear probing), each with a 32-bit value: no
+// allocation per key, for the million packed keys of the duplicate check (lot, participant, month and
+// route in one integer) and the distinct (participant, employer, contract) of a report.
+#include <cstdint>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace clausier::track {
+
+class KeySet {
+ public:
+  // Room for `expected` keys before the first growth.
+  explicit KeySet(std::size_t expected = 0) { rehash(capacity_for(expected)); }
+
+  // Inserts `key` with `value` when absent. Returns the value stored with the key (the new one, or the
+  // one of its first insertion) and whether it was inserted. The key ~0 is reserved (an empty slot).
+  std::pair<std::uint32_t, bool> insert(std::uint64_t key, std::uint32_t value = 0) {
+    if (key == empty) throw std::invalid_argument("KeySet: the key ~0 is reserved");
+    if (2 * (size_ + 1) > keys_.size()) rehash(2 * keys_.size());
+    std::size_t i = slot(key);
+    while (keys_[i] != empty) {
+      if (keys_[i] == key) return {values_[i], false};
+      i = (i + 1) & mask_;
+    }
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+    return {value, true};
+  }
+  bool contains(std::uint64_t key) const {
+    for (std::size_t i = slot(key); keys_[i] != empty; i = (i + 1) & mask_)
+      if (keys_[i] == key) return true;
+    return false;
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  static constexpr std::uint64_t empty = ~std::uint64_t{0};
+
+  static std::size_t capacity_for(std::size_t expected) {
+    std::size_t c = 16;
+    while (c < 2 * expected) c *= 2;
+    return c;
+  }
+  // Fibonacci hashing: the high bits of key × 2^64/φ, so that keys differing in low bits spread.
+  std::size_t slot(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_) & mask_;
+  }
+  void rehash(std::size_t capacity) {
+    std::vector<std::uint64_t> keys(capacity, empty);
+    std::vector<std::uint32_t> values(capacity);
+    keys.swap(keys_);
+    values.swap(values_);
+    mask_ = capacity - 1;
+    shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c >>= 1) --shift_;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == empty) continue;
+      std::size_t j = slot(keys[i]);
+      while (keys_[j] != empty) j = (j + 1) & mask_;
+      keys_[j] = keys[i];
+      values_[j] = values[i];
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> values_;
+  std::size_t size_ = 0, mask_ = 0;
+  int shift_ = 64;
+};
+
+}  // namespace clausier::track

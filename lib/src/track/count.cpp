@@ -1,0 +1,237 @@
+// The counting rules of formats.md section 5, over the rows of track/statements.hpp, and the French
+// explanation of each refusal, made only when a refused row is written.
+#include <fmt/compile.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <climits>
+#include <iterator>
+
+#include "clausier/core/text.hpp"
+#include "clausier/hours/target.hpp"
+#include "clausier/io/values.hpp"
+#include "clausier/track/key_set.hpp"
+#include "clausier/track/statements.hpp"
+
+namespace clausier::track {
+
+using tender::TrainingHours;
+
+namespace {
+
+// A row's lot, participant, month and route in one key: the route in 3 bits, the month in 12 (from
+// January 1990: statement months run to 2200), the lot in 20, the participant (its place in the
+// participants file) in 29.
+std::uint64_t duplicate_key(std::uint32_t lot, std::size_t participant, int month, Route route) {
+  constexpr int first_month = 1990 * 12;
+  return (static_cast<std::uint64_t>(participant) << 35) | (static_cast<std::uint64_t>(lot) << 15) |
+         (static_cast<std::uint64_t>(month - first_month) << 3) | static_cast<std::uint64_t>(route);
+}
+
+// The lot a statement names: the tender's lot of that id, else the first whose id is the same number.
+std::uint32_t lot_named(const hours::TenderResult& result, std::string_view id) {
+  for (std::size_t i = 0; i < result.lots.size(); ++i)
+    if (result.lots[i].lot->id.value == id) return static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < result.lots.size(); ++i)
+    if (same_lot(result.lots[i].lot->id.value, id)) return static_cast<std::uint32_t>(i);
+  return Count::no_lot;
+}
+
+std::string month_text(int index) { return Month::at(index).iso(); }
+
+}  // namespace
+
+CountingRules counting_rules(const tender::Tender& t) {
+  CountingRules c;
+  if (t.counting && t.counting->training_hours) c.training = t.counting->training_hours->value;
+  if (t.counting && t.counting->eligibility_validity_months) c.validity_months = t.counting->eligibility_validity_months->value;
+  return c;
+}
+
+Count count_rows(const hours::TenderResult& result, const Participants& participants, const Statements& statements,
+                 Date as_of_date) {
+  const Month as_of = Month::of(as_of_date);
+  Count out;
+  out.result = &result;
+  out.participants = &participants;
+  out.statements = &statements;
+  out.rules = counting_rules(*result.tender);
+  // Each distinct text is looked up once, not once per row.
+  out.lot_of.resize(statements.lots.size());
+  for (TextId id = 0; id < statements.lots.size(); ++id) out.lot_of[id] = lot_named(result, statements.lots[id]);
+  out.person_of.resize(statements.participants.size());
+  std::vector<int> validated(statements.participants.size());
+  for (TextId id = 0; id < statements.participants.size(); ++id) {
+    out.person_of[id] = participants.find(statements.participants[id]);
+    if (out.person_of[id] != nullptr) validated[id] = Month::of(out.person_of[id]->validated_on).index();
+  }
+  struct Period {
+    int first = INT_MIN, last = INT_MAX;  // months of the lot's start and end, when given
+  };
+  // Each lot, awarded or not at the date, with the end of its execution then: an end-changed or terminated
+  // event moves it.
+  std::vector<Period> periods(result.lots.size());
+  std::vector<bool> awarded(result.lots.size());
+  out.end_of.resize(result.lots.size());
+  for (std::size_t i = 0; i < result.lots.size(); ++i) {
+    const tender::Lot& lot = *result.lots[i].lot;
+    const hours::Target target = hours::target_at(result.lots[i], as_of_date);
+    awarded[i] = target.awarded;
+    out.end_of[i] = target.end;
+    if (lot.start) periods[i].first = Month::of(lot.start->value).index();
+    if (target.end) periods[i].last = Month::of(*target.end).index();
+  }
+  const int last_month = as_of.index();
+  const int validity = out.rules.validity_months.value_or(INT_MAX / 2);
+  const std::vector<StatementRow>& rows = statements.rows;
+  KeySet seen(rows.size());
+  out.counted.reserve(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    const StatementRow& row = rows[i];
+    auto refuse = [&](Reason reason, std::uint32_t first = 0) { out.not_counted.push_back({i, reason, first}); };
+    if (row.month > last_month) {
+      refuse(Reason::after_as_of);
+      continue;
+    }
+    std::uint32_t lot = out.lot_of[row.lot];
+    if (lot == Count::no_lot) {
+      refuse(Reason::unknown_lot);
+      continue;
+    }
+    if (!result.lots[lot].lot->has_clause()) {
+      refuse(Reason::lot_without_clause);
+      continue;
+    }
+    if (!awarded[lot]) {
+      refuse(Reason::lot_not_awarded);
+      continue;
+    }
+    const Participant* p = out.person_of[row.participant];
+    if (p == nullptr) {
+      refuse(Reason::unknown_participant);
+      continue;
+    }
+    if (row.month < validated[row.participant]) {
+      refuse(Reason::before_validation);
+      continue;
+    }
+    if (row.month > validated[row.participant] + validity) {
+      refuse(Reason::after_validity);
+      continue;
+    }
+    if (row.month < periods[lot].first || row.month > periods[lot].last) {
+      refuse(Reason::outside_execution);
+      continue;
+    }
+    // Keyed on the tender's lot and the participant: "1" and "01" rows of the same person, month and route are one.
+    auto [first, inserted] =
+        seen.insert(duplicate_key(lot, static_cast<std::size_t>(p - participants.list.data()), row.month, row.route), i);
+    if (!inserted) {
+      refuse(Reason::duplicate, first);
+      continue;
+    }
+    out.counted.push_back(i);
+  }
+  return out;
+}
+
+double Count::hours(const StatementRow& row) const {
+  bool training = rules.training == TrainingHours::all ||
+                  (rules.training == TrainingHours::work_contracts &&
+                   (row.contract == Contract::apprenticeship || row.contract == Contract::professionalisation));
+  return row.work_hours + (training ? row.training_hours : 0);
+}
+
+std::uint32_t Count::file_index(const NotCounted& n) const {
+  return n.unreadable() ? statements->unreadable[n.row].file : statements->rows[n.row].file;
+}
+
+const std::string& Count::file(const NotCounted& n) const { return statements->files[file_index(n)]; }
+
+int Count::line(const NotCounted& n) const {
+  return n.unreadable() ? statements->unreadable[n.row].line : statements->rows[n.row].line;
+}
+
+TextId Count::lot_id(const NotCounted& n) const {
+  return n.unreadable() ? statements->unreadable[n.row].lot : statements->rows[n.row].lot;
+}
+
+std::string_view Count::lot(const NotCounted& n) const { return statements->lots[lot_id(n)]; }
+
+double Count::declared_hours(const NotCounted& n) const {
+  if (n.unreadable()) return statements->unreadable[n.row].hours;
+  const StatementRow& row = statements->rows[n.row];
+  return row.work_hours + row.training_hours;
+}
+
+std::string Count::detail(const NotCounted& n) const {
+  std::string out;
+  detail(out, n);
+  return out;
+}
+
+// Written straight into `out` (a million refused rows: no string per row); months as "2027-08".
+void Count::detail(std::string& out, const NotCounted& n) const {
+  if (n.unreadable()) {
+    out += statements->unreadable[n.row].detail;
+    return;
+  }
+  const StatementRow& row = statements->rows[n.row];
+  auto to = std::back_inserter(out);
+  const Month month = Month::at(row.month);
+  auto validated = [&] { return Month::of(person_of[row.participant]->validated_on); };
+  switch (n.reason) {
+    case Reason::after_as_of:
+      fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} postérieur à la date du suivi"), month.year, month.month);
+      break;
+    case Reason::unknown_lot:
+      fmt::format_to(to, FMT_COMPILE("lot {} inconnu de la consultation"), quoted(statements->lots[row.lot]));
+      break;
+    case Reason::lot_without_clause:
+      fmt::format_to(to, FMT_COMPILE("le lot {} n'a pas de clause"), quoted(statements->lots[row.lot]));
+      break;
+    case Reason::lot_not_awarded: {
+      const tender::Lot& lot = *result->lots[lot_of[row.lot]].lot;
+      if (lot.award && lot.award->notified)
+        fmt::format_to(to, "le lot {} n'est pas encore attribué à la date du suivi (notifié le {})",
+                       quoted(statements->lots[row.lot]), io::iso(lot.award->notified->value));
+      else
+        fmt::format_to(to, "le lot {} n'est pas attribué (pas de « award » dans tender.yaml)", quoted(statements->lots[row.lot]));
+      break;
+    }
+    case Reason::unknown_participant:
+      fmt::format_to(to, FMT_COMPILE("participant {} absent du fichier des participants"),
+                     quoted(statements->participants[row.participant]));
+      break;
+    case Reason::before_validation: {
+      Month v = validated();
+      fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} antérieur à la validation de l'éligibilité ({:04}-{:02})"), month.year,
+                     month.month, v.year, v.month);
+      break;
+    }
+    case Reason::after_validity: {
+      Month v = validated();
+      fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} au-delà de la validité de l'éligibilité ({} mois après {:04}-{:02})"),
+                     month.year, month.month, rules.validity_months.value_or(0), v.year, v.month);
+      break;
+    }
+    case Reason::outside_execution: {
+      const tender::Lot& lot = *result->lots[lot_of[row.lot]].lot;
+      const std::optional<Date>& end = end_of[lot_of[row.lot]];
+      fmt::format_to(to, FMT_COMPILE("mois {} hors de la période d'exécution du lot ({} à {})"), month_text(row.month),
+                     lot.start ? Month::of(lot.start->value).iso() : "…", end ? Month::of(*end).iso() : "…");
+      break;
+    }
+    case Reason::duplicate: {
+      const StatementRow& first = statements->rows[n.first];
+      const std::string& first_file = statements->files[first.file];
+      fmt::format_to(to, FMT_COMPILE("déjà déclaré pour ce lot, ce participant, ce mois et cette modalité ({} ligne {})"),
+                     first_file == statements->files[row.file] ? "même fichier," : first_file, first.line);
+      break;
+    }
+    case Reason::invalid_row:
+    case Reason::personal_data: break;
+  }
+}
+
+}  // namespace clausier::track
