@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,14 +32,15 @@ std::string ids(const Diagnostics& diags) {
   return out;
 }
 
+// On the heap: the tracking points into the operation, which must not move.
 struct Loaded {
   track::Operation op;
   track::Tracking tracking;
 };
-Loaded tracked(const std::string& folder, io::Date as_of) {
-  Loaded l{track::load_operation({portfolio + "/" + folder, {}, {}}, builtin()), {}};
-  REQUIRE(l.op.result() != nullptr);
-  l.tracking = track::track(*l.op.result(), l.op.participants, l.op.rows, {as_of, {}, l.op.unreadable});
+std::unique_ptr<Loaded> tracked(const std::string& folder, io::Date as_of) {
+  auto l = std::make_unique<Loaded>(Loaded{track::load_operation({portfolio + "/" + folder, {}, {}}, builtin()), {}});
+  REQUIRE(l->op.result() != nullptr);
+  l->tracking = track::track(*l->op.result(), l->op.participants, l->op.statements, {as_of, {}});
   return l;
 }
 
@@ -83,9 +85,9 @@ TEST_CASE("pooling file: every mistake at once, with its position, nothing kept"
 }
 
 TEST_CASE("pooling check: unknown operation or lot, a lot twice, a lot of another contractor") {
-  Loaded a = tracked("viguier-voirie", date(2026, 11, 22));
-  Loaded b = tracked("ecole-jaures", date(2026, 11, 22));
-  const tender::Tender* tenders[] = {a.op.result()->tender, b.op.result()->tender};
+  auto a = tracked("viguier-voirie", date(2026, 11, 22));
+  auto b = tracked("ecole-jaures", date(2026, 11, 22));
+  const tender::Tender* tenders[] = {a->op.result()->tender, b->op.result()->tender};
   track::PoolingFile f = track::parse_pooling(
       "format: clausier/pooling/1\n"
       "agreements:\n"
@@ -122,10 +124,10 @@ TEST_CASE("pooling: the agreement judged together, each lot still judged alone (
   //   and 150 × 300/700 = 64.285714 h; penalties 85.714286 × 30 = 2 571.43 € and 64.285714 × 30 =
   //   1 928.57 €, together 150 × 30 = 4 500 €.
   io::Date as_of = date(2026, 11, 22);
-  Loaded a = tracked("viguier-voirie", as_of);
-  Loaded b = tracked("ecole-jaures", as_of);
-  const track::LotTracking& la = a.tracking.lots[0];
-  const track::LotTracking& lb = b.tracking.lots[0];
+  auto a = tracked("viguier-voirie", as_of);
+  auto b = tracked("ecole-jaures", as_of);
+  const track::LotTracking& la = a->tracking.lots[0];
+  const track::LotTracking& lb = b->tracking.lots[0];
   CHECK(la.target_hours == 400);
   CHECK(la.counted_hours == 450);
   CHECK(la.status == track::LotStatus::complete);
@@ -137,8 +139,8 @@ TEST_CASE("pooling: the agreement judged together, each lot still judged alone (
   track::PoolingFile f = track::load_pooling(portfolio + "/pooling.yaml");
   REQUIRE(f.pooling);
   const track::Agreement& agreement = f.pooling->agreements.front();
-  const track::PooledLotTracking lots[] = {{"CARC-2026-021", &la, a.op.result()->tender},
-                                           {"CARC-2026-034", &lb, b.op.result()->tender}};
+  const track::PooledLotTracking lots[] = {{"CARC-2026-021", &la, a->op.result()->tender},
+                                           {"CARC-2026-034", &lb, b->op.result()->tender}};
   track::AgreementTracking t = track::track_agreement(agreement, lots, as_of);
   CHECK(t.in_force);
   CHECK(t.target_hours == 700);

@@ -63,7 +63,8 @@ TEST_CASE("reminder mails: one message per contractor with an address, across th
   for (const auto& op : ops) {
     REQUIRE(op.result() != nullptr);
     track::OperationReminders r{op.result()->tender, track::due(op, as_of), {}};
-    for (const auto& row : op.rows) r.participant_lots[std::string(row.participant)].push_back(std::string(row.lot));
+    for (const auto& row : op.statements.rows)
+      r.participant_lots[std::string(op.statements.participants[row.participant])].emplace_back(op.statements.lots[row.lot]);
     all.push_back(std::move(r));
   }
   track::ReminderMails mails = track::reminder_mails(all, as_of);

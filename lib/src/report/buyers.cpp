@@ -35,7 +35,7 @@ BuyerCounter::BuyerCounter(std::optional<int> year, const rules::RuleSet& rules,
 void BuyerCounter::add(const track::Operation& op) {
   const hours::TenderResult& result = *op.result();
   const tender::Tender& tender = *result.tender;
-  track::Tracking t = track::track(result, op.participants, op.rows, {options_.as_of, options_.declared_hours, op.unreadable});
+  track::Tracking t = track::track(result, op.participants, op.statements, {options_.as_of, options_.declared_hours});
   std::map<int, std::set<std::string_view>> people;  // year -> refs with counted hours on its lots
   std::set<int> years;
   for (std::size_t i = 0; i < result.lots.size(); ++i) {
@@ -59,8 +59,10 @@ void BuyerCounter::add(const track::Operation& op) {
     if (l.tracked) row.target_hours += l.target_hours;
     row.realised_hours += l.counted_hours;
     if (l.tracked) row.shortfall.add(l.missing_hours, l.over_hours);
-    for (const track::CountedRow& c : t.counted)
-      if (track::same_lot(lot.id.value, c.row->lot)) people[year].insert(c.row->participant);
+    for (std::uint32_t c : t.count.counted) {
+      const track::StatementRow& statement = op.statements.rows[c];
+      if (t.count.lot_of[statement.lot] == i) people[year].insert(op.statements.participants[statement.participant]);
+    }
   }
   for (int year : years) {
     BuyerYear& row = rows_[{tender.buyer.name, year}];

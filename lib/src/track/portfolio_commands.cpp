@@ -175,7 +175,7 @@ std::optional<TrackedPortfolio> track_portfolio(const PortfolioJob& job, const r
         for (const Diagnostic& d : op.diagnostics) out.report(d, op.source_of(d.path));
         if (op.result() == nullptr) return;
         auto t = std::make_unique<TrackedOperation>(TrackedOperation{std::move(op), {}});
-        t->tracking = track(*t->op.result(), t->op.participants, t->op.rows, {job.as_of, {}, t->op.unreadable});
+        t->tracking = track(*t->op.result(), t->op.participants, t->op.statements, {job.as_of, {}});
         p.operations.push_back(std::move(t));
       });
   if (in.pooling) {
@@ -267,9 +267,11 @@ void write_messages(const Portfolio& p, const PortfolioDueJob& job, Outcome& out
   std::vector<OperationReminders> all;
   for (const auto& t : p.operations) {
     OperationReminders r{&t->tender(), due(t->op, job.as_of), {}};
-    for (const CountedRow& c : t->tracking.counted) {
-      auto& lots = r.participant_lots[std::string(c.row->participant)];
-      if (std::find(lots.begin(), lots.end(), c.row->lot) == lots.end()) lots.emplace_back(c.row->lot);
+    const Statements& s = t->op.statements;
+    for (std::uint32_t i : t->tracking.count.counted) {
+      const StatementRow& row = s.rows[i];
+      auto& lots = r.participant_lots[std::string(s.participants[row.participant])];
+      if (std::find(lots.begin(), lots.end(), s.lots[row.lot]) == lots.end()) lots.emplace_back(s.lots[row.lot]);
     }
     all.push_back(std::move(r));
   }
