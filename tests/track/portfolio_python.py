@@ -99,7 +99,7 @@ def main():
             text = body.get_content()
             for lot in lots:
                 check(lot in text, f"{f}: the body names « {lot} »")
-            check("clausier track template" in text, f"{f}: the body says how to get the blank statement")
+            check("état vierge" in text, f"{f}: the body says how to send the statements (the blank statement)")
             check(not msg.defects, f"{f}: parsed without defects {msg.defects}")
 
     buyers = json.loads(run([report, args.portfolio, "--by", "buyer", "--year", "2026", "--format", "json"]).stdout)

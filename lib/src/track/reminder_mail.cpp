@@ -89,15 +89,13 @@ bool concerns(const OperationReminders& op, const tender::Lot& lot) {
   return false;
 }
 
-std::string how_to_send(const std::vector<std::string>& operations) {
-  std::string out =
-      "\nComment transmettre les états des heures\n"
-      "Un état par lot et par mois, au format de l'état vierge que nous vous avons remis (colonnes lot, mois,\n"
-      "participant, heures…), en réponse à ce message. Les participants y sont désignés par leur pseudonyme\n"
-      "(P-0001…) : jamais de nom, d'adresse ni de numéro de sécurité sociale.\n"
-      "Pour obtenir l'état vierge d'un lot : clausier track template LOT --operation ";
-  out += operations.front();
-  return out + "\n";
+// How to send the statements: the blank statement named, its columns, and the rule on personal data.
+std::string how_to_send() {
+  return "\nComment transmettre les états des heures\n"
+         "Un état par lot et par mois, en réponse à ce message : l'état vierge du lot (un tableur CSV aux colonnes\n"
+         "lot, participant, mois, modalite, contrat, employeur, heures_travail, heures_formation), rempli.\n"
+         "Demandez-le en réponse si vous ne l'avez plus. Les participants y sont désignés par leur pseudonyme\n"
+         "(P-0001…) : jamais de nom, d'adresse ni de numéro de sécurité sociale.\n";
 }
 
 std::string signature(const tender::Facilitator& f) {
@@ -160,7 +158,7 @@ ReminderMails reminder_mails(std::span<const OperationReminders> operations, io:
                          "(heures d'insertion) de {} :\n\n",
                          text::format_date_long(as_of), d.name,
                          d.operations.size() == 1 ? "l'opération " + ops : "vos marchés " + ops) +
-                     d.body + how_to_send(d.operations) + signature(*d.facilitator);
+                     d.body + how_to_send() + signature(*d.facilitator);
     m.message.date = as_of;
     m.message.message_id = fmt::format("{}-{}-{}@clausier", io::iso(as_of), stem, files.size());
     m.message.draft = true;
