@@ -20,11 +20,12 @@ using track::LotStatus;
 struct Cell {
   std::string text;
   std::string sort;
-  bool number = false;
+  bool number = false;  // sorted as a number
+  bool right = false;   // right-aligned (figures)
 };
 Cell text_cell(std::string s) { return {s, s, false}; }
-Cell hours_cell(double h) { return {text::format_hours(h, 0), fmt::format("{:.6f}", h), true}; }
-Cell count_cell(int n) { return {std::to_string(n), std::to_string(n), true}; }
+Cell hours_cell(double h) { return {text::format_number(h, 0), fmt::format("{:.6f}", h), true, true}; }
+Cell count_cell(int n) { return {std::to_string(n), std::to_string(n), true, true}; }
 Cell date_cell(io::Date d) { return {text::format_date_short(d), io::iso(d), false}; }
 
 // Worst first: what needs a look comes at the top once sorted on the status.
@@ -57,7 +58,7 @@ std::string table(const std::string& id, const std::vector<std::string>& headers
     for (const Cell& c : row) {
       // Status cells carry their own markup; every other text is escaped here.
       bool markup = c.text.starts_with("<span");
-      out += fmt::format("<td{} data-v=\"{}\">{}</td>", c.number ? " class=\"n\"" : "", html_escaped(c.sort),
+      out += fmt::format("<td{} data-v=\"{}\">{}</td>", c.right ? " class=\"n\"" : c.number ? " class=\"s\"" : "", html_escaped(c.sort),
                          markup ? c.text : html_escaped(c.text));
     }
     out += "</tr>\n";
@@ -81,7 +82,7 @@ constexpr std::string_view script = R"(document.querySelectorAll('table.sortable
   t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){
     var asc=!th.classList.contains('asc');t.querySelectorAll('th').forEach(function(h){h.classList.remove('asc','desc');});
     th.classList.add(asc?'asc':'desc');var body=t.tBodies[0];var rows=Array.prototype.slice.call(body.rows);
-    rows.sort(function(a,b){var x=a.cells[i],y=b.cells[i];var n=x.classList.contains('n');
+    rows.sort(function(a,b){var x=a.cells[i],y=b.cells[i];var n=x.classList.contains('n')||x.classList.contains('s');
       var u=x.getAttribute('data-v'),v=y.getAttribute('data-v');
       var c=n?(parseFloat(u)-parseFloat(v)):u.localeCompare(v,'fr');return asc?c:-c;});
     rows.forEach(function(r){body.appendChild(r);});});});});
@@ -135,7 +136,7 @@ std::string render_dashboard(const track::TrackedPortfolio& p, io::Date as_of) {
   for (const track::AgreementTracking& a : p.agreements)
     agreements.push_back({text_cell(a.agreement->id.value), text_cell(a.agreement->contractor), count_cell(static_cast<int>(a.lots.size())),
                           hours_cell(a.target_hours), hours_cell(a.counted_hours), hours_cell(a.missing_hours),
-                          status_cell(a.status, "pas encore en vigueur"), {text::format_euros(a.penalty_exposure), fmt::format("{:.2f}", a.penalty_exposure), true}});
+                          status_cell(a.status, "pas encore en vigueur"), {text::format_euros(a.penalty_exposure), fmt::format("{:.2f}", a.penalty_exposure), true, true}});
 
   std::string title = "Tableau de bord des clauses sociales";
   std::string out = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title + " — " +
