@@ -12,12 +12,11 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
+#include "promises.hpp"
 
 namespace {
 
-void require(bool promise) {
-  if (!promise) std::abort();
-}
+using clausier::fuzz::require;
 
 void check_key(const std::string& text) {
   std::string key = clausier::io::header_key(text);
@@ -38,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace clausier;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   io::CsvResult result = io::parse_csv(bytes, "fuzz.csv");
+  fuzz::check_rendered(result.diagnostics, SourceText("fuzz.csv", std::string(bytes)));
 
   // Either a table or a reason why not; every reason is a CSV one, placed in the file.
   require(result.table || !result.diagnostics.empty());

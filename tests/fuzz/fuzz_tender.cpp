@@ -1,6 +1,7 @@
 // Fuzz target for the tender parser and everything downstream of it (resolve, hours, check).
 // Built with -DCLAUSIER_FUZZ=ON and clang, it is a libFuzzer entry point; otherwise it is a normal
 // test that replays the files given on its command line (the checked-in corpus and every example).
+// Every diagnostic of the loader renders safely for a terminal (promises.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,11 +11,13 @@
 #include "clausier/hours/calc.hpp"
 #include "clausier/hours/target.hpp"
 #include "clausier/tender/load.hpp"
+#include "promises.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace clausier;
   std::string_view text(reinterpret_cast<const char*>(data), size);
   tender::LoadResult loaded = tender::parse_tender(text, "fuzz.yaml");
+  fuzz::check_rendered(loaded.diagnostics, SourceText("fuzz.yaml", std::string(text)));
   if (!loaded.tender) return 0;
   const rules::RuleSet& rules = rules::RuleSet::builtin();
   tender::Resolution res = tender::resolve(*loaded.tender, rules);

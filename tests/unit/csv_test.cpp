@@ -108,6 +108,39 @@ TEST_CASE("csv: UTF-16 with BOM (Excel's \"Texte Unicode\") is converted") {
   CHECK(rows_of(t) == std::vector<std::string>{"2: 1|Léa"});
 }
 
+// Issue 17: without a BOM, UTF-16 was read as UTF-8 full of NUL bytes: six « colonne introuvable » and
+// raw NULs on the terminal. Its pattern (one NUL byte in each pair of mostly ASCII text) gives it away.
+TEST_CASE("csv: UTF-16 without BOM is recognised by its NUL bytes, both byte orders") {
+  const std::string text = "lot;nom\r\n1;Léa œuvre\r\n";  // re-encoded below, code point by code point
+  std::string le, be;
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    unsigned cp = c;
+    std::size_t len = 1;
+    if (c >= 0xE0) {
+      cp = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 | (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+      len = 3;
+    } else if (c >= 0xC0) {
+      cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      len = 2;
+    }
+    i += len;
+    le += static_cast<char>(cp & 0xFF);
+    le += static_cast<char>(cp >> 8);
+    be += static_cast<char>(cp >> 8);
+    be += static_cast<char>(cp & 0xFF);
+  }
+  for (const auto& [bytes, name] : {std::pair{le, "utf-16le (sans BOM)"}, std::pair{be, "utf-16be (sans BOM)"}}) {
+    CAPTURE(name);
+    auto t = read_ok(bytes);
+    CHECK(t.encoding == name);
+    CHECK(t.header == std::vector<std::string>{"lot", "nom"});
+    CHECK(rows_of(t) == std::vector<std::string>{"2: 1|Léa œuvre"});
+  }
+  // A stray NUL in UTF-8 text is not UTF-16.
+  CHECK(read_ok(std::string("a;b\n1;x\0y\n", 11)).encoding == "utf-8");
+}
+
 TEST_CASE("csv: quoted fields hold separators, \"\" escapes and line breaks; later rows keep their lines") {
   auto t = read_ok(
       "lot;employeur;commentaire;heures\r\n"

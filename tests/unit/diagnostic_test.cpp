@@ -99,3 +99,93 @@ TEST_CASE("diagnostic: what --quiet keeps (is_error, Outcome::errors)") {
   CHECK(out.errors == "f:1:1: error: erreur [x]\nf:4:1: note: entrée [x]\n");
   CHECK(out.diagnostics.size() == 4);
 }
+
+// ---- Issue 17: what reaches a terminal ------------------------------------------------------------
+
+TEST_CASE("printable: control characters become visible, one character each, tabs stay") {
+  using namespace std::string_literals;
+  CHECK(printable("a\x1B[31mrouge\x07") == "a\u241B[31mrouge\u2407");
+  CHECK(printable("nul\0ici"s) == "nul\u2400ici");
+  CHECK(printable("ligne\rcachée") == "ligne\u240Dcachée");
+  CHECK(printable("x\x7Fy") == "x\u2421y");
+  CHECK(printable("col\tonne") == "col\tonne");
+  CHECK(printable("a\nb") == "a\u240Ab");
+  CHECK(printable("c1\u009B2J") == "c1\uFFFD2J");           // C1 CSI
+  CHECK(printable("bidi\u202Eevil\u2066") == "bidi\uFFFDevil\uFFFD");
+  CHECK(printable("R\xe9" "fection") == "R\uFFFDfection");  // invalid UTF-8
+  CHECK(printable("Œuvre « 1 250 € »") == "Œuvre « 1 250 € »");
+  CHECK(utf8_width(printable("a\x1B\x07z")) == 4);
+}
+
+TEST_CASE("render_diagnostic: no control character of an input reaches the terminal") {
+  using namespace std::string_literals;
+  SourceText src("ent\x1B[2J.csv", "lot;participant\n1;P-1\x1B]0;pwned\x07;\0;\r\n"s);
+  Diagnostic d{"statement-row", Severity::error, Category::input, src.path(), {2, 7},
+               "modalité « \x1B[31m » inconnue", "corrigez \x07la ligne"};
+  std::string out = render_diagnostic(d, &src);
+  for (char c : out) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+  CHECK(out ==
+        "ent\u241B[2J.csv:2:7: error: modalité « \u241B[31m » inconnue [statement-row]\n"
+        " 2 | 1;P-1\u241B]0;pwned\u2407;\u2400;\n"
+        "   |       ^\n"
+        "  aide : corrigez \u2407la ligne\n");
+}
+
+TEST_CASE("render_diagnostic: a tab in the line keeps the caret under its column") {
+  SourceText src("f.csv", "a\tb;c\n");
+  Diagnostic d{"x", Severity::error, Category::input, "f.csv", {1, 5}, "ici", ""};
+  CHECK(render_diagnostic(d, &src) == "f.csv:1:5: error: ici [x]\n 1 | a\tb;c\n   |  \t  ^\n");
+}
+
+TEST_CASE("render_diagnostic: a very long line is shown around its column, not whole") {
+  std::string line = std::string(5000, 'a') + "X" + std::string(100000, 'b');
+  SourceText src("f.csv", line + "\n");
+  Diagnostic d{"x", Severity::error, Category::input, "f.csv", {1, 5001}, "ici", ""};
+  std::string out = render_diagnostic(d, &src);
+  CHECK(out.size() < 2100);
+  auto shown = out.substr(out.find(" 1 | ") + 5);
+  shown = shown.substr(0, shown.find('\n'));
+  CHECK(shown == "…" + std::string(500, 'a') + "X" + std::string(499, 'b') + "…");
+  CHECK(out.ends_with("   | " + std::string(501, ' ') + "^\n"));
+
+  Diagnostic huge{"x", Severity::error, Category::input, "f.csv", {1, 1}, "valeur « " + line + " »", ""};
+  CHECK(render_diagnostic(huge, nullptr).size() < 1200);
+}
+
+TEST_CASE("render_diagnostic: a line that holds personal data is never shown") {
+  SourceText src("p.csv", "ref;sex\njean.dupont@example.org;Q\n");
+  Diagnostic d{"schema-enum", Severity::error, Category::input, "p.csv", {2, 1}, "valeur inconnue", ""};
+  CHECK(render_diagnostic(d, &src).find("dupont") != std::string::npos);
+  d.hide_line = true;
+  CHECK(render_diagnostic(d, &src) == "p.csv:2:1: error: valeur inconnue [schema-enum]\n");
+}
+
+// Issue 17, item 7: a statement whose first line never ends lacked five columns, and each of the five
+// errors quoted the line again. Diagnostics that follow each other at one place quote it once.
+TEST_CASE("Outcome::report: a line is quoted once for the diagnostics at the same place") {
+  const std::string line = "lot;" + std::string(100000, 'x');
+  SourceText src("s.csv", line + "\nnext\n");
+  auto at = [](std::string column, Position pos) {
+    return Diagnostic{"statement-header", Severity::error, Category::input, "s.csv", pos,
+                      "colonne « " + column + " » introuvable", ""};
+  };
+  auto quotes = [](const std::string& messages) {
+    std::size_t n = 0;
+    for (std::size_t i = messages.find(" 1 | "); i != std::string::npos; i = messages.find(" 1 | ", i + 1)) ++n;
+    return n;
+  };
+  Outcome out;
+  for (const char* column : {"participant", "month", "route", "contract", "work_hours"}) out.report(at(column, {1, 1}), &src);
+  CHECK(out.diagnostics.size() == 5);
+  CHECK(quotes(out.messages) == 1);
+  CHECK(out.messages.size() < 1500);
+  CHECK(out.messages.find("colonne « work_hours » introuvable") != std::string::npos);
+
+  // Another place, or a message written in between, quotes the line again.
+  out.report(at("lot", {2, 1}), &src);
+  out.report(at("lot", {1, 1}), &src);
+  out.messages += "note\n";
+  out.report(at("lot", {1, 1}), &src);
+  CHECK(quotes(out.messages) == 3);
+  CHECK(out.messages.find(" 2 | next") != std::string::npos);
+}

@@ -245,6 +245,36 @@ TEST_CASE("document read: Markdown") {
         });
 }
 
+// Issue 17, item 1: a table that starts inside a quotation (">|" then "|-") made the reader go back to
+// the line it had just read, for ever. A quoted table reads as a table, whatever quotes its rows.
+TEST_CASE("document read: a Markdown table inside a quotation ends") {
+  const std::vector<std::string> five_bytes = read(">|\n|-", Format::markdown);
+  CHECK(five_bytes.empty());
+  CHECK(read("> | Lot | Heures |\n> |---|---|\n| Lot 1 | 35 |\n>| Lot 2 | 70 |\nAprès.", Format::markdown) ==
+        std::vector<std::string>{
+            "1 l1 t1/1/1 Lot",
+            "2 l1 t1/1/2 Heures",
+            "3 l3 t1/2/1 Lot 1",
+            "4 l3 t1/2/2 35",
+            "5 l4 t1/3/1 Lot 2",
+            "6 l4 t1/3/2 70",
+            "7 l5 Après.",
+        });
+  CHECK(read(">>|a|\n> >|-|-|\n", Format::markdown) == std::vector<std::string>{"1 l1 t1/1/1 a"});
+}
+
+// Fuzzing (issue 17): a blank line inside a fenced block that never closes left an anchor of no text.
+TEST_CASE("document read: a blank line of fenced code adds nothing") {
+  const Document d = parsed("```\n`\n\n`", Format::markdown);
+  REQUIRE(d.paragraphs.size() == 1);
+  CHECK(d.paragraphs[0].text == "` `");
+  CHECK(d.paragraphs[0].line == 2);
+  const auto& anchors = d.paragraphs[0].anchors;
+  REQUIRE(anchors.size() == 3);  // "`" of line 2, the joining space, "`" of line 4: none empty
+  for (std::size_t a = 0; a + 1 < anchors.size(); ++a) CHECK(anchors[a].offset < anchors[a + 1].offset);
+  CHECK(anchors.back().pos == clausier::Position{4, 1});
+}
+
 TEST_CASE("document read: plain text") {
   // The table as clausier's text writer aligns it: widths 5, 6 (right-aligned) and 7.
   const std::string table = text::render_text_table(

@@ -3,8 +3,11 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 #include "clausier/io/files.hpp"
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "printers.hpp"
@@ -82,4 +85,187 @@ TEST_CASE("files: a write that cannot happen reports it and touches nothing") {
 TEST_CASE("files: French reasons for the usual errors") {
   CHECK(io::system_reason(ENOENT) == "fichier introuvable");
   CHECK(io::system_reason(EACCES) == "accès refusé");
+}
+
+// ---- Issue 17: reads with bounds, special files refused -------------------------------------------
+
+namespace {
+std::string file_in(const TempDir& dir, const char* name, std::string_view text) {
+  std::string path = (dir.path / name).string();
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+mode_t mode_of(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::lstat(path.c_str(), &st) == 0);
+  return st.st_mode;
+}
+
+mode_t current_umask() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+}  // namespace
+
+TEST_CASE("files: only regular files are read; a FIFO, a device or a folder is refused at once") {
+  TempDir dir;
+  std::string fifo = (dir.path / "tender.yaml").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto r = io::read_file(fifo);  // used to block forever, waiting for a writer
+  CHECK_FALSE(r.text);
+  CHECK(r.error.category == Category::io);
+  CHECK(r.error.message == "lecture refusée : ce n'est pas un fichier ordinaire mais un tube nommé (FIFO)");
+  CHECK(r.error.hint == "donnez le chemin d'un fichier enregistré sur le disque");
+
+  auto zero = io::read_file("/dev/zero");  // used to read until memory ran out
+  CHECK_FALSE(zero.text);
+  CHECK(zero.error.category == Category::io);
+  CHECK(zero.error.message == "lecture refusée : ce n'est pas un fichier ordinaire mais un périphérique");
+
+  std::string link = (dir.path / "zero.yaml").string();
+  fs::create_symlink("/dev/zero", link);
+  CHECK(io::read_file(link).error.message == zero.error.message);
+
+  CHECK(io::read_file(dir.path.string()).error.message == "est un dossier, pas un fichier");
+}
+
+TEST_CASE("files: a symlink loop or a path through a file gives a French reason") {
+  TempDir dir;
+  std::string loop = (dir.path / "loop.csv").string();
+  fs::create_symlink("loop.csv", loop);
+  auto r = io::read_file(loop);
+  CHECK_FALSE(r.text);
+  CHECK(r.error.category == Category::io);
+  CHECK(r.error.message == "lecture impossible : boucle de liens symboliques");
+
+  std::string file = file_in(dir, "plain.txt", "x");
+  CHECK(io::read_file(file + "/tender.yaml").error.message ==
+        "lecture impossible : un élément du chemin n'est pas un dossier");
+}
+
+TEST_CASE("files: each kind of file has a maximum size") {
+  TempDir dir;
+  constexpr io::FileKind tiny{"fichier d'essai", 10};
+  CHECK(io::read_file(file_in(dir, "ten.txt", "0123456789"), tiny).text == "0123456789");
+  auto big = io::read_file(file_in(dir, "eleven.txt", "0123456789A"), tiny);
+  CHECK_FALSE(big.text);
+  CHECK(big.error.category == Category::io);
+  CHECK(big.error.message == "lecture refusée : 11 octets, au-delà de la limite de 10 octets d'un fichier d'essai");
+  CHECK(io::tender_file.max_bytes == 16u << 20);
+  CHECK(io::statements_file.max_bytes >= 256u << 20);
+}
+
+TEST_CASE("files: every errno has a French reason, never the C library's English") {
+  for (int err = 1; err < 134; ++err) {
+    CAPTURE(err);
+    std::string reason = io::system_reason(err);
+    CHECK_FALSE(reason.empty());
+    CHECK(reason.find("No ") == std::string::npos);
+    CHECK(reason.find("Operation") == std::string::npos);
+    CHECK(reason.find("Unknown") == std::string::npos);
+  }
+  CHECK(io::system_reason(ELOOP) == "boucle de liens symboliques");
+  CHECK(io::system_reason(ENOSPC) == "disque plein");
+}
+
+TEST_CASE("files: a folder lists its entries in name order, folders left out") {
+  TempDir dir;
+  fs::create_directories(dir.path / "st" / "old.csv");
+  file_in(dir, "st/b.csv", "x");
+  file_in(dir, "st/a.csv", "x");
+  fs::create_symlink("loop.csv", dir.path / "st" / "loop.csv");
+  auto listing = io::list_folder((dir.path / "st").string());
+  CHECK(listing.exists);
+  CHECK_FALSE(listing.error);
+  // The loop is listed: reading it says what is wrong, instead of skipping it in silence.
+  CHECK(listing.names == std::vector<std::string>{"a.csv", "b.csv", "loop.csv"});
+
+  auto absent = io::list_folder((dir.path / "none").string());
+  CHECK_FALSE(absent.exists);
+  CHECK_FALSE(absent.error);
+
+  fs::create_symlink("dloop", dir.path / "dloop");
+  auto looping = io::list_folder((dir.path / "dloop").string());
+  CHECK(looping.exists);
+  REQUIRE(looping.error);
+  CHECK(looping.error->category == Category::io);
+  CHECK(looping.error->message == "lecture impossible du dossier : boucle de liens symboliques");
+
+  auto not_folder = io::list_folder(file_in(dir, "f.txt", "x"));
+  REQUIRE(not_folder.error);
+  CHECK(not_folder.error->message == "lecture impossible du dossier : ce n'est pas un dossier");
+}
+
+// ---- Issue 17: -o replaces only a regular file, keeps its mode, and reports every failure ---------
+
+TEST_CASE("files: an atomic write keeps the mode of the file it replaces, and a new file follows umask") {
+  TempDir dir;
+  std::string secret = file_in(dir, "secret.json", "ancien");
+  ::chmod(secret.c_str(), 0600);
+  CHECK_FALSE(io::write_file_atomic(secret, "nouveau"));
+  CHECK(*io::read_file(secret).text == "nouveau");
+  CHECK((mode_of(secret) & 07777) == 0600);
+
+  std::string fresh = (dir.path / "new.md").string();
+  CHECK_FALSE(io::write_file_atomic(fresh, "x"));
+  CHECK((mode_of(fresh) & 07777) == (0666 & ~current_umask()));
+}
+
+TEST_CASE("files: an atomic write never replaces a link, a folder, a FIFO or a device") {
+  TempDir dir;
+  std::string target = file_in(dir, "real.md", "garde");
+  std::string link = (dir.path / "link.md").string();
+  fs::create_symlink("real.md", link);
+  auto err = io::write_file_atomic(link, "x");
+  REQUIRE(err);
+  CHECK(err->category == Category::io);
+  CHECK(err->message ==
+        "écriture refusée : c'est un lien symbolique ; donnez le chemin du fichier lui-même, ou un nouveau nom");
+  CHECK(fs::is_symlink(link));
+  CHECK(*io::read_file(target).text == "garde");
+
+  fs::create_directories(dir.path / "folder");
+  err = io::write_file_atomic((dir.path / "folder").string(), "x");
+  REQUIRE(err);
+  CHECK(err->message == "écriture refusée : c'est un dossier ; donnez un nom de fichier");
+  CHECK(fs::is_directory(dir.path / "folder"));
+
+  std::string fifo = (dir.path / "pipe").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  err = io::write_file_atomic(fifo, "x");
+  REQUIRE(err);
+  CHECK(err->message ==
+        "écriture refusée : ce n'est pas un fichier ordinaire mais un tube nommé (FIFO) ; pour écrire sur la sortie "
+        "standard, ne donnez pas de fichier (ou donnez « - »)");
+  CHECK(S_ISFIFO(mode_of(fifo)));
+
+  // A device node of our own (as root: the tests run as root in CI), never /dev/null itself.
+  std::string device = (dir.path / "null").string();
+  if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+    err = io::write_file_atomic(device, "x");
+    REQUIRE(err);
+    CHECK(err->message.starts_with("écriture refusée : ce n'est pas un fichier ordinaire mais un périphérique"));
+    CHECK(S_ISCHR(mode_of(device)));
+  }
+  int entries = 0;  // no temporary file left behind
+  for (const auto& e : fs::directory_iterator(dir.path))
+    if (e.path().filename().string().starts_with(".")) ++entries;
+  CHECK(entries == 0);
+}
+
+TEST_CASE("files: a failed write names its reason and leaves the old file") {
+  TempDir dir;
+  std::string target = file_in(dir, "out.md", "ancien");
+  auto err = io::write_file_atomic(target + "/x.md", "x");
+  REQUIRE(err);
+  CHECK(err->message == "écriture impossible : un élément du chemin n'est pas un dossier");
+  // A device is refused before anything is written. Root gets a full device of its own, never /dev/full
+  // itself: a regression would replace the machine's device (others cannot replace /dev/full).
+  std::string full = (dir.path / "full").string();
+  if (::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) full = "/dev/full";
+  CHECK(io::write_file_atomic(full, "x")->message.starts_with("écriture refusée"));
+  CHECK(S_ISCHR(mode_of(full)));
+  CHECK(*io::read_file(target).text == "ancien");
 }

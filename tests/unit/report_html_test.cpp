@@ -146,7 +146,7 @@ OperationReport sample_report() {
   r.achievement = 0.78125;
   r.shortfall = {600, 250};  // lot 2's 600 missing, lot 1's 250 over: never netted into 350
   r.participants = cell("participants", "Personnes", 12);
-  r.validated_participants = 14;
+  r.validated_participants = {"validated_participants", "Participants dont l'éligibilité est validée", 14};
   r.work_contracts = 13;
   // Sex: M has 3 people (< 5, suppressed), so the smallest other non-zero cell, F (9), is suppressed too; X = 0 is shown.
   Breakdown sex = breakdown("sex", "Sexe", false, false, 12,

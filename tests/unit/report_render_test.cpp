@@ -110,7 +110,7 @@ OperationReport sample_operation() {
   r.achievement = 570.5 / 700;
   r.shortfall = {180, 50.5};  // lot 2 lacks 180 h, lot 1 is 50,5 h over: never netted into 129,5
   r.participants = cell("participants", "Participants", 6);
-  r.validated_participants = 7;
+  r.validated_participants = {"validated_participants", "Participants dont l'éligibilité est validée", 7};
   r.work_contracts = 8;
   r.breakdowns.push_back(breakdown("sex", "Sexe", false, false, 6,
                           {cell("F", "Femmes", 7775, 0, true), cell("M", "Hommes", 7776, 0, true), cell("X", "Non précisé", 0)}));

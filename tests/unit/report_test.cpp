@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,12 @@ std::vector<bool> flags(const Breakdown& b) {
   std::vector<bool> out;
   for (const Cell& c : b.cells) out.push_back(c.suppressed);
   return out;
+}
+
+std::vector<bool> hidden_at_5(const std::vector<int>& people, int population) {
+  Breakdown b = cells_of(people, population);
+  suppress_small_cells(b, 5);
+  return flags(b);
 }
 
 // A breakdown as "key:people" (people as counted, suppressed or not), or "key:people/hours" when it
@@ -159,19 +166,30 @@ TEST_CASE("report privacy: small cells, secondary suppression, zero cells and th
   suppress_small_cells(a, 5);
   CHECK(flags(a) == std::vector<bool>{true, true, false, false});
   CHECK_FALSE(a.population_suppressed);
-  // Two hidden cells (1 and 3): neither can be recovered alone, no secondary suppression.
+  // Two hidden cells (1 and 3), but 4 people together, fewer than 5: the smallest other one (6) is hidden
+  // too (issue 17: two hidden cells that add up to 2 are 1 and 1).
   Breakdown b = cells_of({1, 3, 9, 6}, 19);
   suppress_small_cells(b, 5);
-  CHECK(flags(b) == std::vector<bool>{true, true, false, false});
+  CHECK(flags(b) == std::vector<bool>{true, true, false, true});
+  CHECK(hidden_at_5({1, 1, 5}, 7) == std::vector<bool>{true, true, true});
+  CHECK(hidden_at_5({2, 3, 9}, 14) == std::vector<bool>{true, true, false});  // 5 people together: enough
   // A tie for the smallest other cell: the first one (cell 1) is hidden.
   Breakdown c = cells_of({2, 6, 6}, 14);
   suppress_small_cells(c, 5);
   CHECK(flags(c) == std::vector<bool>{true, true, false});
-  // One small cell and only zeros elsewhere: nothing else to hide, and the population (3) is hidden.
+  // A population of 3: no cell is published, zeros included (issue 17: the one hidden cell beside two
+  // zeros said that all three people were in it).
   Breakdown d = cells_of({0, 3, 0}, 3);
   suppress_small_cells(d, 5);
-  CHECK(flags(d) == std::vector<bool>{false, true, false});
+  CHECK(flags(d) == std::vector<bool>{true, true, true});
+  CHECK(d.cells[0].secondary);
+  CHECK_FALSE(d.cells[1].secondary);
   CHECK(d.population_suppressed);
+  // A cell that another report hides is hidden here too (secondary), and then protected like any other.
+  Breakdown elsewhere = cells_of({6, 10, 0, 12}, 28);
+  suppress_small_cells(elsewhere, 5, {true, false, false, false});
+  CHECK(flags(elsewhere) == std::vector<bool>{true, true, false, false});
+  CHECK(elsewhere.cells[0].secondary);
   // Flags are recomputed from scratch; min_cell 1 hides nothing; no one at all hides nothing.
   suppress_small_cells(a, 1);
   CHECK(flags(a) == std::vector<bool>{false, false, false, false});
@@ -354,7 +372,8 @@ TEST_CASE("report of one operation: over-achievement, an untracked lot, months a
   CHECK(r.achievement == 1.6);
   CHECK(r.participants.people == 2);
   CHECK(r.participants.hours == 160);
-  CHECK(r.validated_participants == 3);
+  CHECK(r.validated_participants.people == 3);
+  CHECK_FALSE(r.validated_participants.suppressed);
   CHECK(r.work_contracts == 2);  // (Q-1, E1, cdd), (Q-2, G, professionalisation)
   REQUIRE(r.contractors.size() == 1);
   CHECK(r.contractors[0].name == "Peintures du Sud");
@@ -528,7 +547,7 @@ TEST_CASE("report JSON: suppressed cells are null, never their value") {
   track::Operation a = operation_a();
   track::Operation b = operation_b();
   const rules::RuleSet& rules = rules::RuleSet::builtin();
-  // At min_cell 5 every non-zero cell of A (2 people) is hidden, and the population of 2 with it.
+  // At min_cell 5 every cell of A (2 people), zeros included, is hidden, and the population of 2 with it.
   OperationReport r = build_operation_report(a, rules, at(date(2028, 6, 30), 5));
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(render_json(r));
   CHECK(j["format"] == "clausier/report/1");
@@ -544,17 +563,18 @@ TEST_CASE("report JSON: suppressed cells are null, never their value") {
   CHECK(sex["cells"].dump() ==
         R"([{"key":"F","label":"Femmes","people":null,"suppressed":true},)"
         R"({"key":"M","label":"Hommes","people":null,"suppressed":true},)"
-        R"({"key":"X","label":"Autre ou non précisé","people":0,"suppressed":false}])");
+        R"({"key":"X","label":"Autre ou non précisé","people":null,"suppressed":true}])");
   const auto& route = op["breakdowns"][3];
   CHECK(route["cells"][0].dump() == R"({"key":"direct","label":"Embauche directe","people":null,"hours":null,"suppressed":true})");
-  CHECK(route["cells"][1].dump() == R"j({"key":"etti","label":"Intérim d'insertion (ETTI)","people":0,"hours":0,"suppressed":false})j");
-  // Hidden cells: operation participants 1; lots 1 (2 people) and 2 (1); lot 1's years 2027 (2) and 2028
-  // (1), lot 2's 2027 (1); the non-zero cells of every breakdown of the operation (2 + 2 + 2 + 2 + 2 + 2 + 2
-  // + 2 = 16), of lot 1 (the same 16) and of lot 2 (Q-3 alone: sex, age, criterion, route, contract,
-  // training without, exit none, follow-up none = 8).
-  // And the operation's work contracts, hidden with its participants: 1 + 2 + 3 + 16 + 16 + 8 + 1 = 47.
-  CHECK(j["suppressed_cells"] == 47);
-  CHECK(j["privacy_note"] == "47 cases de moins de 5 personnes sont masquées (valeur null) pour protéger les participants.");
+  CHECK(route["cells"][1].dump() == R"j({"key":"etti","label":"Intérim d'insertion (ETTI)","people":null,"hours":null,"suppressed":true})j");
+  CHECK(op["validated_participants"].is_null());  // 3 people
+  // Hidden cells: operation participants 1; lots 1 (2 people) and 2 (1), lot 3 (0) shown; lot 1's years
+  // 2027 (2) and 2028 (1), lot 2's 2027 (1); every cell of every breakdown of the operation (sex 3, age 3,
+  // criterion 16, route 7, contract 9, training 2, exit 6, follow-up 6 = 52), of lot 1 (52) and of lot 2
+  // (52); lot 3 has nobody, its zeros are shown. The operation's work contracts, hidden with its
+  // participants, and its 3 validated participants: 1 + 2 + 3 + 3 × 52 + 1 + 1 = 164.
+  CHECK(j["suppressed_cells"] == 164);
+  CHECK(j["privacy_note"] == "164 cases de moins de 5 personnes sont masquées (valeur null) pour protéger les participants.");
 
   Consolidation c = consolidate({&a, &b}, GroupBy::buyer, rules, at(date(2028, 6, 30), 5));
   nlohmann::ordered_json k = nlohmann::ordered_json::parse(render_json(c));
@@ -605,4 +625,106 @@ TEST_CASE("report codes: each code with its French labels, in one place") {
   LotReport untracked;
   untracked.hours_status = hours::Status::no_clause;
   CHECK(lot_status(untracked) == "non suivi (sans clause)");
+}
+
+// Issue 17, item 13: the participants of lots (and of a lot's years) follow the breakdown rule: lot 1 with
+// 9 people, lot 2 with 3 and lot 3 with none gave lot 2 away as the operation's 12 minus 9.
+TEST_CASE("report suppression: across the lots of an operation, zeros shown") {
+  std::vector<Cell> lots(3);
+  lots[0].people = 9;
+  lots[1].people = 3;
+  lots[2].people = 0;
+  suppress_small_cells({&lots[0], &lots[1], &lots[2]}, 12, 5);
+  CHECK(lots[1].suppressed);
+  CHECK(lots[0].suppressed);
+  CHECK(lots[0].secondary);
+  CHECK_FALSE(lots[2].suppressed);
+  // Three people in all: every lot with someone is hidden, a lot with nobody still says so.
+  std::vector<Cell> few(2);
+  few[0].people = 3;
+  suppress_small_cells({&few[0], &few[1]}, 3, 5);
+  CHECK(few[0].suppressed);
+  CHECK_FALSE(few[1].suppressed);
+}
+
+namespace {
+
+// An operation of one lot whose people are given by sex ("FFM": two women, one man), each with 10 hours.
+track::Operation operation_of(const std::string& id, const std::string& sexes) {
+  std::string participants = "format: clausier/participants/1\nparticipants:\n";
+  std::string statements = "lot;participant;month;route;contract;employer;work_hours;training_hours\n";
+  for (std::size_t i = 0; i < sexes.size(); ++i) {
+    const std::string ref = id + "-" + std::to_string(i + 1);
+    participants += fmt::format("  - {{ref: {}, sex: {}, birth_year: 1990, criteria: [rsa], validated_on: 2027-01-05}}\n",
+                                ref, sexes[i]);
+    statements += fmt::format("1;{};2027-03;direct;cdd;E;10;0\n", ref);
+  }
+  return make_operation(fmt::format(R"(format: clausier/tender/1
+id: {0}
+title: Opération {0}
+buyer: {{name: Ville {0}}}
+nature: works
+notice_date: 2027-01-10
+parameters: {{hourly_cost: 30, rate: 0.05}}
+lots:
+  - {{id: 1, title: Peinture, method: fixed, hours: 100, trade: painting, clause: execution,
+     start: 2027-01-01, end: 2027-12-31, award: {{notified: 2026-12-15}}}}
+)", id),
+                        participants, statements);
+}
+
+}  // namespace
+
+// Issue 17, item 13: three people are not published in any breakdown, nor as « validées : 3 »; and a
+// consolidation hides what its operations hide, so (A, B, C) minus (B, C) gives no hidden count of A.
+TEST_CASE("report suppression: a small operation, and consolidations that cannot be subtracted") {
+  const rules::RuleSet& rules = rules::RuleSet::builtin();
+  track::Operation three = operation_of("T", "FFF");
+  OperationReport small = build_operation_report(three, rules, at(date(2027, 12, 31), 5));
+  CHECK(small.participants.suppressed);
+  CHECK(small.validated_participants.people == 3);
+  CHECK(small.validated_participants.suppressed);
+  for (const Breakdown& b : small.breakdowns) {
+    CAPTURE(b.id);
+    CHECK(b.population_suppressed);
+    for (const Cell& c : b.cells) CHECK(c.suppressed);
+  }
+  const std::string markdown = render_markdown(small);
+  CHECK(markdown.find("éligibilité est validée : 3") == std::string::npos);
+
+  // A: 2 women (hidden) and 5 men (hidden so that the women are not 7 − 5). B and C: 5 and 5, 5 and 6.
+  track::Operation a = operation_of("A", "FFMMMMM");
+  track::Operation b = operation_of("B", "FFFFFMMMMM");
+  track::Operation c = operation_of("C", "FFFFFMMMMMM");
+  const OperationReport a_report = build_operation_report(a, rules, at(date(2027, 12, 31), 5));
+  CHECK(flags(find(a_report.breakdowns, "sex")) == std::vector<bool>{true, true, false});
+  const Consolidation abc = consolidate({&a, &b, &c}, GroupBy::none, rules, at(date(2027, 12, 31), 5));
+  const Consolidation bc = consolidate({&b, &c}, GroupBy::none, rules, at(date(2027, 12, 31), 5));
+  CHECK(bc.total.participants.people == 21);
+  CHECK_FALSE(bc.total.participants.suppressed);
+  CHECK(abc.total.participants.people == 28);
+  CHECK_FALSE(abc.total.participants.suppressed);  // A's 7 people are published in A's own report
+  // Every cell both publish differs by what A's own report publishes: never by a hidden count of A.
+  const OperationReport a_alone = build_operation_report(a, rules, at(date(2027, 12, 31), 5));
+  for (std::size_t i = 0; i < abc.total.breakdowns.size(); ++i) {
+    const Breakdown& with = abc.total.breakdowns[i];
+    const Breakdown& without = bc.total.breakdowns[i];
+    const Breakdown& alone = find(a_alone.breakdowns, with.id);
+    for (std::size_t k = 0; k < with.cells.size(); ++k) {
+      const std::string where = with.id + "/" + with.cells[k].key;
+      CAPTURE(where);
+      if (!with.cells[k].suppressed && !without.cells[k].suppressed && with.cells[k].people != without.cells[k].people) {
+        const auto same = std::find_if(alone.cells.begin(), alone.cells.end(),
+                                       [&](const Cell& x) { return x.key == with.cells[k].key; });
+        REQUIRE(same != alone.cells.end());
+        CHECK_FALSE(same->suppressed);
+      }
+    }
+  }
+  const Breakdown& sex = find(abc.total.breakdowns, "sex");
+  CHECK(flags(sex) == std::vector<bool>{true, true, false});  // 12 women and 16 men: A hides both
+  // With an operation of three people, the total of people is hidden too: it would give the three away.
+  const Consolidation with_three = consolidate({&a, &b, &c, &three}, GroupBy::none, rules, at(date(2027, 12, 31), 5));
+  CHECK(with_three.total.participants.suppressed);
+  CHECK(with_three.total.participants.secondary);
 }

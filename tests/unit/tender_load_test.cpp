@@ -433,3 +433,26 @@ TEST_CASE("tender: - names standard input, which can be read only once") {
   CHECK(stdin_usage_error({"-", "a.yaml", "-"}) ==
         "« - » (l'entrée standard) ne se lit qu'une fois : donnez-le une seule fois");
 }
+
+// Issue 17: 10^13 € (ten thousand billion) is far above any public contract and well below where a
+// double stops holding cents; a larger amount is a typing slip, refused with the bound in the message.
+TEST_CASE("tender: amounts are bounded to 10^13 €") {
+  auto with_amount = [](std::string_view amount) {
+    std::string text = minimal;
+    text.replace(text.find("amount: 1000000"), 15, "amount: " + std::string(amount));
+    return parse_tender(text, "t.yaml");
+  };
+  CHECK(with_amount("10000000000000").ok());
+  LoadResult r = with_amount("10000000000000.5");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "schema-range");
+  CHECK(r.diagnostics[0].message ==
+        "« amount » doit être un nombre strictement positif, au plus 10\u202F000\u202F000\u202F000\u202F000\u202F€ : "
+        "10000000000000.5 est hors limites");
+  CHECK(rules_of(with_amount("1e300").diagnostics) == std::vector<std::string>{"schema-range"});
+
+  std::string tranches = minimal;
+  tranches.replace(tranches.find("amount: 1000000"), 15,
+                   "tranches: [{id: TF, kind: firm, amount: 999999999999999}]");
+  CHECK(rules_of(parse_tender(tranches, "t.yaml").diagnostics) == std::vector<std::string>{"schema-range"});
+}

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <vector>
+
+#include "clausier/core/source.hpp"
 
 #include "clausier/tender/load.hpp"
 #include "clausier/track/key_set.hpp"
@@ -25,11 +28,103 @@ TEST_CASE("privacy: personal data is recognised and never a pseudonym") {
   // NIR 1 85 05 78 006 084, key 97 − (1850578006084 mod 97) = 91.
   CHECK(personal_data_reason("185057800608491") == "ressemble à un numéro de sécurité sociale");
   CHECK(personal_data_reason("1 85 05 78 006 084 91") == "ressemble à un numéro de sécurité sociale");
-  CHECK(personal_data_reason("185057800608492") != "ressemble à un numéro de sécurité sociale");
+  // A wrong key is a typing slip in a NIR, not a pseudonym: still refused (issue 17).
+  CHECK(personal_data_reason("185057800608492") == "ressemble à un numéro de sécurité sociale");
   // Corsica: 2A is read as 19 and 1 000 000 subtracted: 2 90 01 2A 004 001 → key 97 − (2900119004001 − 1000000) mod 97 = 40.
   CHECK(personal_data_reason("290012A00400140") == "ressemble à un numéro de sécurité sociale");
   CHECK(personal_data_reason("Dupont") == "ne contient aucun chiffre : ressemble à un nom");
   CHECK(personal_data_reason("Jean-Dupont") == "ne contient aucun chiffre : ressemble à un nom");
+}
+
+// Issue 17: the common ways of writing a phone number, a NIR, an e-mail or a name are all refused, and
+// real pseudonyms still pass. Each value below is checked one way or the other.
+TEST_CASE("privacy: the common variants of personal data are refused") {
+  const std::vector<std::string> phones = {
+      "06 12 34 56 78",     "06.12.34.56.78",      "06-12-34-56-78",    "06/12/34/56/78",   "0612345678",
+      "0 6 12 34 56 78",    "01 44 55 66 77",      "09.70.12.34.56",    "+33 6 12 34 56 78", "+33612345678",
+      "+33 (0)6 12 34 56 78", "+33 06 12 34 56 78", "0033 6 12 34 56 78", "0033612345678",   "+33.6.12.34.56.78",
+      "+262 692 12 34 56",  "0692 12 34 56",       "+590 690 12 34 56", "+594 694 12 34 56", "+596 696 12 34 56",
+      "+269 639 12 34 56",  "+687 75 12 34",       "+689 87 12 34 56",  "+508 55 12 34",    "+32 470 12 34 56",
+      "tel-0612345678",     "P-06 12 34 56 78",    "06\u00A012\u00A034\u00A056\u00A078"};
+  for (const auto& v : phones) {
+    CAPTURE(v);
+    CHECK(personal_data_reason(v) == "ressemble à un numéro de téléphone");
+  }
+  // NIR 1 85 05 78 006 084, key 91; 2 90 01 2A 004 001, key 40; 2B is read as 18 and 2 000 000 subtracted.
+  const std::vector<std::string> nirs = {"1 85 05 78 006 084 91", "1.85.05.78.006.084.91", "1-85-05-78-006-084-91",
+                                         "185057800608491",      "1850578006084",         "1 85 05 78 006 084",
+                                         "2 90 01 2A 004 001 40", "290012a00400140",       "2 90 01 2B 004 001",
+                                         "NIR-185057800608491",  "7 85 05 99 123 456 12", "185057800608492"};
+  for (const auto& v : nirs) {
+    CAPTURE(v);
+    CHECK(personal_data_reason(v) == "ressemble à un numéro de sécurité sociale");
+  }
+  const std::vector<std::string> emails = {"jean.dupont@example.org", "jean+clauses@mairie.paris",
+                                           "j.dupont@exemple.museum", "x@y",
+                                           "jean.dupont(at)example.org", "jean [at] example.fr",
+                                           "jean\uFF20example.org",      "P-0001@agence"};
+  for (const auto& v : emails) {
+    CAPTURE(v);
+    CHECK(personal_data_reason(v) == "ressemble à une adresse e-mail");
+  }
+  const std::vector<std::string> names = {"Jean-Pierre",   "N'Diaye",      "Éloïse Martin-Dubois", "DUPONT Jean",
+                                          "Jean Dupont 1", "Dupont1",      "Martin-7",             "N'Diaye 2",
+                                          "O\u2019Brien 4", "Zoé 3",        "jean dupont 12",       "Éloïse2",
+                                          "Anne-Marie-75", "MARTIN Paul2", "de la Tour 3",         "Jean_Dupont_1"};
+  for (const auto& v : names) {
+    CAPTURE(v);
+    CHECK(personal_data_reason(v).ends_with("ressemble à un nom"));
+  }
+}
+
+TEST_CASE("privacy: real pseudonyms pass") {
+  for (const char* v : {"P-0001", "R-12", "AB12", "anon-7", "CARC-17", "PLIE-2026-0042", "P.12", "p_0003", "X1",
+                        "2026-001", "OP12-P07", "BENEF-0042", "T2-P001", "a1b2c3", "000123", "12345678", "P-185057",
+                        "ref-2027-05-12", "ANRU-3", "lot1-p3", "P0612"}) {
+    CAPTURE(v);
+    CHECK(personal_data_reason(v).empty());
+  }
+}
+
+// Issue 17: the line of a refused ref was quoted by the participant's other errors.
+TEST_CASE("privacy: no diagnostic of a participant with a refused ref shows its line") {
+  const char* yaml = "format: clausier/participants/1\nparticipants:\n"
+                     "  - ref: jean.dupont@example.org\n"
+                     "    sex: Q\n"
+                     "    criteria: [rsa]\n"
+                     "    validated_on: 2027-01-01\n"
+                     "  - { ref: 'Jean\n      Dupont 2', sex: F, criteria: [rsa], validated_on: 2027-01-01 }\n"
+                     "  - { ref: P-0003, sex: F, birth_year: 1990, criteria: [rsa], validated_on: 2027-13-01 }\n";
+  const char* csv = "ref;sex;birth_year;criteria;validated_on\n"
+                    "jean.dupont@example.org;Q;1990;rsa;2027-01-01\n"
+                    "\"Jean\nDupont 3\";F;19x0;rsa;2027-01-01\n"
+                    "P-0003;F;1990;rsa;2027-13-01\n";
+  for (auto [text, path] : {std::pair{yaml, "p.yaml"}, std::pair{csv, "p.csv"}}) {
+    CAPTURE(path);
+    ParticipantsResult r = parse_participants(text, path, rules::RuleSet::builtin());
+    SourceText source(path, text);
+    std::string shown;
+    int hidden = 0;
+    for (const Diagnostic& d : r.diagnostics) {
+      shown += render_diagnostic(d, &source);
+      hidden += d.hide_line ? 1 : 0;
+    }
+    CAPTURE(shown);
+    CHECK(shown.find("dupont") == std::string::npos);
+    CHECK(shown.find("Dupont") == std::string::npos);
+    CHECK(hidden >= 4);                                   // the two refusals and the errors beside them
+    CHECK(shown.find("2027-13-01") != std::string::npos);  // the clean participant's line is still shown
+    CHECK(r.participants.list.empty());
+  }
+}
+
+// A ref that is not an identifier may be anything a person typed: it is refused without being quoted.
+TEST_CASE("privacy: a ref that is not an identifier is not quoted back") {
+  const char* csv = "ref;sex;birth_year;criteria;validated_on\nP 0001 bis;F;1990;rsa;2027-01-01\n";
+  ParticipantsResult r = parse_participants(csv, "p.csv", rules::RuleSet::builtin());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.find("bis") == std::string::npos);
+  CHECK(r.diagnostics[0].hide_line);
 }
 
 TEST_CASE("participants: refused refs are reported without repeating them") {
@@ -315,7 +410,7 @@ buyer: {name: V}
 nature: works
 parameters: {hourly_cost: 30, rate: 0.05, labour_share: 0.5}
 lots:
-  - {id: 1, title: "guillemet \" barre \\ tab \t ligne \n contrôle \x01 fin é", amount: 1000000, clause: execution,
+  - {id: 1, title: "guillemet \" barre \\ tab \t ligne \n fin é", amount: 1000000, clause: execution,
      award: {notified: 2026-12-01}}
 )",
                                                    "t.yaml");

@@ -4,6 +4,11 @@
 
 #include "clausier/io/values.hpp"
 
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace clausier;
 using io::parse_iso_date;
 using io::parse_number;
@@ -133,4 +138,22 @@ TEST_CASE_FIXTURE(Fixture, "values: MapReader reports unknown keys but not x- ke
   CHECK(diags[1].rule == "schema-unknown-key");
   CHECK(diags[1].pos == Position{2, 1});
   CHECK(diags[1].hint == "vouliez-vous dire « rate » ?");
+}
+
+// Issue 17: a title "Lot\e[31m" (a YAML escape in a double-quoted value) reached the track table, the
+// hours table and the report on standard output, raw. Control characters are refused in any text.
+TEST_CASE_FIXTURE(Fixture, "values: a text with a control character is refused, tabs and line ends are not") {
+  CHECK(reader.string(scalar("Entretien\tdes parcs\nsecteur nord\r\n"), "title") ==
+        std::optional<std::string>("Entretien\tdes parcs\nsecteur nord\r\n"));
+  CHECK(reader.string(scalar("Espaces verts — été"), "title"));
+  CHECK(diags.empty());
+  for (const auto& [text, code] : std::vector<std::pair<std::string, std::string>>{
+           {"Jardins\x1b[31m", "U+001B"}, {"bip\x07", "U+0007"}, {std::string("a\0b", 3), "U+0000"},
+           {"del\x7f", "U+007F"}, {"csi\xc2\x9b" "31m", "U+009B"}}) {
+    diags.clear();
+    CHECK_FALSE(reader.string(scalar(text), "title"));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].rule == "schema-format");
+    CHECK(diags[0].message == "« title » contient un caractère de contrôle (" + code + ")");
+  }
 }

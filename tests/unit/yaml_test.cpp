@@ -2,6 +2,11 @@
 
 #include "printers.hpp"
 
+#include <fmt/format.h>
+
+#include <chrono>
+#include <string>
+
 #include "clausier/io/yaml.hpp"
 
 using namespace clausier;
@@ -85,14 +90,83 @@ TEST_CASE("yaml: a file that is not UTF-8 is refused at its first bad byte") {
   CHECK(doc.diagnostics[0].pos == Position{2, 9});
 }
 
-TEST_CASE("yaml: aliases copy the anchored node") {
-  auto doc = yaml::parse("base: &b {rate: 0.05}\nlot: *b\n", "f.yaml");
+// Issue 17: aliases were deep-copied, so a 461-byte file of nested aliases took 1.8 GB. Clausier's files
+// never need anchors: the first one is refused, in French, where it stands, and reading stops there.
+TEST_CASE("yaml: anchors and aliases are refused where they stand") {
+  auto doc = yaml::parse("base: {rate: 0.05}\nlot: &b {rate: 0.05}\nother: *b\n", "f.yaml");
+  CHECK_FALSE(doc.root);
+  REQUIRE(doc.diagnostics.size() == 1);
+  const Diagnostic& d = doc.diagnostics[0];
+  CHECK(d.rule == "yaml-syntax");
+  CHECK(d.category == Category::input);
+  CHECK(d.pos.line == 2);
+  CHECK(d.message == "ancre YAML (« &nom ») refusée : les fichiers de Clausier n'utilisent ni ancres ni alias");
+  CHECK(d.hint == "recopiez la valeur à chaque endroit où elle sert");
+
+  auto alias_only = yaml::parse("a: *nowhere\n", "f.yaml");
+  REQUIRE(alias_only.diagnostics.size() == 1);
+  CHECK(alias_only.diagnostics[0].pos.line == 1);
+  CHECK(alias_only.diagnostics[0].message.find("alias") != std::string::npos);
+}
+
+TEST_CASE("yaml: an alias bomb is refused at once, without expanding it") {
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    bomb += fmt::format("a{}: &a{} [", i, i);
+    for (int k = 0; k < 10; ++k) bomb += fmt::format("{}*a{}", k ? ", " : "", i - 1);
+    bomb += "]\n";
+  }
+  auto doc = yaml::parse(bomb, "bomb.yaml");  // 10^9 nodes if expanded
+  CHECK_FALSE(doc.root);
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].pos == Position{1, 5});
+}
+
+// Issue 17: the column of every node was counted from the start of its line, so a one-line file
+// (JSON style) took a time quadratic in its length: minutes for a few thousand participants.
+TEST_CASE("yaml: positions on one very long line cost linear time") {
+  constexpr int items = 200000;
+  std::string line = "list: [";
+  for (int i = 0; i < items; ++i) line += i ? ", é" : "é";
+  line += "]\n";
+  auto start = std::chrono::steady_clock::now();
+  auto doc = yaml::parse(line, "long.yaml");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(doc.root);
-  const yaml::Node* lot = doc.root->find("lot");
-  REQUIRE(lot != nullptr);
-  CHECK(lot->is_map());
-  CHECK(lot->find("rate")->value == "0.05");
-  CHECK(lot->pos.line == 2);
+  const yaml::Node& list = *doc.root->find("list");
+  REQUIRE(list.items.size() == items);
+  CHECK(list.items[0].pos == Position{1, 8});
+  CHECK(list.items[items - 1].pos == Position{1, 8 + 3 * (items - 1)});  // characters, not bytes
+  CHECK(seconds < 3.0);  // about 0.1 s; the quadratic count took minutes
+}
+
+// yaml-cpp stops at 500 levels with the message "bad file"; it reached users untranslated.
+TEST_CASE("yaml: deep nesting is refused in French") {
+  auto doc = yaml::parse(std::string(1000, '[') + std::string(1000, ']') + "\n", "deep.yaml");
+  CHECK_FALSE(doc.root);
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].rule == "yaml-syntax");
+  CHECK(doc.diagnostics[0].message == "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)");
+}
+
+// Every message of yaml-cpp is said in French; none leaks English or the raw bytes it quotes.
+TEST_CASE("yaml: syntax messages are French and hold no control character") {
+  using namespace std::string_literals;
+  for (const std::string& text : {"\0"s, "a: 1\n\0"s, "a: \"\\\x04\"\n"s, "a: !<x\n"s, "%YAML 2.0\n---\na: 1\n"s,
+                                  "a: &x &y 1\n"s, "{a: 1\n"s, "? [a\n"s, "a: \"\\x4g\"\n"s, "a: b: c\n"s}) {
+    auto doc = yaml::parse(text, "f.yaml");
+    REQUIRE_FALSE(doc.diagnostics.empty());
+    for (const Diagnostic& d : doc.diagnostics) {
+      CAPTURE(text);
+      CAPTURE(d.message);
+      bool french = d.message.starts_with("syntaxe YAML invalide") || d.message.starts_with("ancre YAML") ||
+                    d.message.starts_with("alias YAML");
+      CHECK(french);
+      for (const char* english : {"illegal", "unknown", "not found", "bad ", "end of", "the ", "scanning"})
+        CHECK(d.message.find(english) == std::string::npos);
+      for (char c : d.message) CHECK(static_cast<unsigned char>(c) >= 0x20);
+    }
+  }
 }
 
 TEST_CASE("yaml: an empty text has no document and no error") {

@@ -33,7 +33,7 @@ std::optional<rules::RuleSet> load_rules(const RulesOptions& options, int& rules
   Diagnostics all;
   std::vector<SourceText> sources;
   for (const auto& path : options.files) {
-    io::ReadResult read = io::read_file(path);
+    io::ReadResult read = io::read_file(path, io::rules_file);
     if (!read.text) {
       all.push_back(read.error);
       continue;

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <system_error>
 
 #include "clausier/check/document_checks.hpp"
@@ -58,22 +57,14 @@ std::string ignored_hint(const std::string& name) {
 }
 
 // The documents of an operation's dce/ folder, in name order, and notes about what was left aside.
-std::vector<std::string> list_dce(const std::string& dce, Diagnostics& notes) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(dce, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code type_ec;
-    if (!it->is_regular_file(type_ec)) continue;
-    names.push_back(it->path().filename().string());
-  }
-  if (ec) {
-    notes.push_back({"io", Severity::error, Category::io, dce,
-                     {},
-                     fmt::format("lecture impossible du dossier : {}", io::system_reason(ec.value())),
-                     "vérifiez les droits du dossier dce/"});
+// Any entry but a subfolder is considered: one that cannot be read (a link loop) is reported, not skipped.
+std::vector<std::string> list_dce(const std::string& dce, io::FolderListing listing, Diagnostics& notes) {
+  if (listing.error) {
+    listing.error->hint = "vérifiez les droits et les liens du dossier dce/";
+    notes.push_back(std::move(*listing.error));
     return {};
   }
-  std::sort(names.begin(), names.end());
+  std::vector<std::string> names = std::move(listing.names);
   std::vector<std::string> documents;
   for (const std::string& name : names) {
     if (skipped_silently(name)) continue;
@@ -179,7 +170,8 @@ FileResult check_file(const std::string& argument, const std::vector<std::string
   // A folder is an operation's when it holds a readable tender.yaml: only then is its dce/ searched.
   if (paths.empty() && r.source && io::is_directory(argument)) {
     std::string dce = folder_of_argument(argument) + "/dce";
-    if (io::is_directory(dce)) paths = list_dce(dce, r.diagnostics);
+    if (io::FolderListing listing = io::list_folder(dce); listing.exists)
+      paths = list_dce(dce, std::move(listing), r.diagnostics);
   }
   std::vector<document::Document> read;
   r.documents = read_documents(paths, read);

@@ -22,24 +22,56 @@ std::string_view SourceText::line(int n) const {
   return std::string_view(text_).substr(begin, end - begin);
 }
 
+namespace {
+
+constexpr std::size_t max_message_chars = 1000;
+constexpr std::size_t line_window = 1000;  // characters of a long line shown around its column: a paragraph stays whole
+
+std::string shown(std::string_view text) {
+  std::string out = printable(text);
+  if (utf8_width(out) > max_message_chars) {
+    out.resize(utf8_offset(out, static_cast<int>(max_message_chars)));
+    out += "…";
+  }
+  return out;
+}
+
+// The source line with its caret line: the characters before the column become spaces (tabs stay
+// tabs, so the caret lines up whatever the tab width), a long line is cut around the column.
+std::string quoted_line(std::string_view raw, int line_number, int column) {
+  std::string line = printable(raw);
+  if (line.empty()) return {};
+  std::size_t width = utf8_width(line);
+  std::size_t caret = column > 1 ? static_cast<std::size_t>(column - 1) : 0;
+  std::string before, after;
+  if (width > line_window) {
+    std::size_t first = caret > line_window / 2 ? std::min(caret - line_window / 2, width - line_window) : 0;
+    std::size_t begin = utf8_offset(line, static_cast<int>(first));
+    std::size_t end = utf8_offset(line, static_cast<int>(first + line_window));
+    if (first > 0) before = "…";
+    if (end < line.size()) after = "…";
+    line = before + line.substr(begin, end - begin) + after;
+    caret = caret - first + (before.empty() ? 0 : 1);
+  }
+  std::string pad;
+  std::string_view prefix = std::string_view(line).substr(0, utf8_offset(line, static_cast<int>(caret)));
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if ((static_cast<unsigned char>(prefix[i]) & 0xC0) != 0x80) pad += prefix[i] == '\t' ? '\t' : ' ';
+  std::string number = std::to_string(line_number);
+  return fmt::format(" {} | {}\n {} | {}^\n", number, line, std::string(number.size(), ' '), pad);
+}
+
+}  // namespace
+
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
-  std::string out = d.path;
+  std::string out = printable(d.path);
   if (d.pos.line > 0) out += fmt::format(":{}:{}", d.pos.line, d.pos.column);
-  out += fmt::format(": {}: {}", severity_name(d.severity), d.message);
-  if (!d.rule.empty()) out += fmt::format(" [{}]", d.rule);
+  out += fmt::format(": {}: {}", severity_name(d.severity), shown(d.message));
+  if (!d.rule.empty()) out += fmt::format(" [{}]", printable(d.rule));
   out += '\n';
   // A line holding personal data is not repeated on screen or in logs.
-  if (source != nullptr && d.pos.line > 0 && d.rule != personal_data_rule) {
-    std::string line = sanitize_utf8(source->line(d.pos.line));
-    if (!line.empty()) {
-      std::string number = std::to_string(d.pos.line);
-      out += fmt::format(" {} | {}\n", number, line);
-      // The caret sits under the column counted in characters, not bytes (accents are common).
-      std::size_t width = utf8_width(std::string_view(line).substr(0, utf8_offset(line, d.pos.column - 1)));
-      out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), std::string(width, ' '));
-    }
-  }
-  if (!d.hint.empty()) out += fmt::format("  aide : {}\n", d.hint);
+  if (source != nullptr && d.pos.line > 0 && !d.hide_line) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
+  if (!d.hint.empty()) out += fmt::format("  aide : {}\n", shown(d.hint));
   return out;
 }
 

@@ -36,6 +36,19 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = byte(0);
+  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return {U'\uFFFD', 1};
+  char32_t cp = len == 1 ? c : c & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    if (!is_continuation(byte(k))) return {U'\uFFFD', 1};
+    cp = (cp << 6) | (byte(k) & 0x3F);
+  }
+  return {cp, len};
+}
+
 std::string sanitize_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -49,6 +62,39 @@ std::string sanitize_utf8(std::string_view s) {
     } else {
       out += "\uFFFD";
       ++i;
+    }
+  }
+  return out;
+}
+
+std::string printable(std::string_view s) {
+  std::string text = sanitize_utf8(s);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || (c >= 0x20 && c < 0x7F)) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c < 0x20) {
+      // U+2400 + c: E2 90 80+c
+      out += "\xE2\x90";
+      out += static_cast<char>(0x80 + c);
+      ++i;
+    } else if (c == 0x7F) {
+      out += "\u2421";
+      ++i;
+    } else {
+      std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+      std::string_view cp = std::string_view(text).substr(i, len);
+      bool c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(cp[1]) < 0xA0;
+      bool bidi = cp == "\u061C" || cp == "\u200E" || cp == "\u200F" || (cp >= "\u202A" && cp <= "\u202E") ||
+                  (cp >= "\u2066" && cp <= "\u2069");
+      if (c1 || bidi)
+        out += "\uFFFD";
+      else
+        out += cp;
+      i += len;
     }
   }
   return out;

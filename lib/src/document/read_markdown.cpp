@@ -182,7 +182,7 @@ class MarkdownReader {
       if (kind_ == Kind::fence) {
         if (line.starts_with(fence_))
           flush();
-        else
+        else if (!line.empty())  // a blank line of code adds no text (fuzzing: it left an empty anchor)
           append(number, line);
         continue;
       }
@@ -190,7 +190,7 @@ class MarkdownReader {
         comment_ = line.find("-->") == std::string_view::npos;
         continue;
       }
-      while (line.starts_with('>')) line = trim_spaces(line.substr(1));  // a quotation reads as its text
+      line = unquoted(line);
       if (line.empty() || line == "\f") {
         flush();
         continue;
@@ -221,9 +221,9 @@ class MarkdownReader {
         flush();
         continue;
       }
-      if (line.starts_with('|') && i + 1 < lines.size() && doc::is_table_separator(trim_spaces(lines[i + 1]))) {
+      if (line.starts_with('|') && i + 1 < lines.size() && doc::is_table_separator(unquoted(lines[i + 1]))) {
         flush();
-        i = table(lines, i) - 1;
+        i = table(lines, i) - 1;  // table() reads lines[i] as this loop does, so it always moves on
         continue;
       }
       if (const std::size_t start_of_text = list_item_start(line, true); start_of_text != std::string_view::npos) {
@@ -239,6 +239,14 @@ class MarkdownReader {
 
  private:
   enum class Kind { none, paragraph, item, fence };
+
+  // A line without its spaces and its quotation marks: a quotation reads as its text, a quoted table
+  // as a table (issue 17: a table seen through the marks and then read without them never ended).
+  static std::string_view unquoted(std::string_view line) {
+    line = trim_spaces(line);
+    while (line.starts_with('>')) line = trim_spaces(line.substr(1));
+    return line;
+  }
 
   // `text` is a view into the source: it keeps its place there.
   MappedText mapped(std::string_view text) const {
@@ -290,7 +298,7 @@ class MarkdownReader {
     const int number = ++tables_;
     int row = 0;
     for (std::size_t i = first; i < lines.size(); ++i) {
-      const std::string_view line = trim_spaces(lines[i]);
+      const std::string_view line = unquoted(lines[i]);
       if (!line.starts_with('|')) return i;
       if (i == first + 1) continue;  // the separator row
       ++row;

@@ -32,18 +32,21 @@ const Template* TemplateSet::find(std::string_view name) const {
 Diagnostics TemplateSet::override_from(const std::string& dir) {
   namespace fs = std::filesystem;
   Diagnostics out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
+  io::FolderListing listing = io::list_folder(dir);
+  if (!listing.exists) {
     out.push_back({"io", Severity::error, Category::io, dir, {}, "dossier de modèles introuvable",
                    "donnez le dossier écrit par « clausier draft --export-templates DOSSIER »"});
+    return out;
+  }
+  if (listing.error) {
+    out.push_back(std::move(*listing.error));
     return out;
   }
   std::vector<std::string> names;
   for (const auto& t : templates_) names.push_back(t.name);
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".mustache") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  for (const std::string& name : listing.names)
+    if (name.ends_with(".mustache")) files.push_back(fs::path(dir) / name);
   for (const auto& path : files) {
     std::string name = path.filename().string();
     auto it = std::find_if(templates_.begin(), templates_.end(), [&](const Template& t) { return t.name == name; });
@@ -54,7 +57,7 @@ Diagnostics TemplateSet::override_from(const std::string& dir) {
                      suggestion.empty() ? "" : fmt::format("vouliez-vous dire {} ?", clausier::quoted(suggestion))});
       continue;
     }
-    io::ReadResult read = io::read_file(path.string());
+    io::ReadResult read = io::read_file(path.string(), io::template_file);
     if (!read.text) {
       out.push_back(read.error);
       continue;

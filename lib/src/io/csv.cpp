@@ -57,6 +57,20 @@ struct Decoded {
   std::optional<Diagnostic> error;
 };
 
+// UTF-16 without a BOM, which some exports write: the text is mostly ASCII, so one byte of each pair is
+// NUL, always the same one (the second in little-endian). A CSV in UTF-8 or Windows-1252 has no NUL.
+const char* utf16_without_bom(std::string_view bytes) {
+  std::size_t n = std::min<std::size_t>(bytes.size(), 512) & ~std::size_t{1};
+  if (n < 4) return nullptr;
+  std::size_t nul[2] = {0, 0};
+  for (std::size_t i = 0; i < n; ++i)
+    if (bytes[i] == '\0') ++nul[i % 2];
+  std::size_t pairs = n / 2;
+  if (nul[1] * 4 >= pairs * 3 && nul[0] * 16 < pairs) return "UTF-16LE";
+  if (nul[0] * 4 >= pairs * 3 && nul[1] * 16 < pairs) return "UTF-16BE";
+  return nullptr;
+}
+
 void decode(std::string_view bytes, const std::string& path, Decoded& d) {
   auto failed = [&](std::string_view from) {
     d.error = Diagnostic{"io", Severity::error, Category::io, path, {},
@@ -79,6 +93,12 @@ void decode(std::string_view bytes, const std::string& path, Decoded& d) {
     if (!text) return failed("UTF-16");
     d.storage = std::move(*text);
     if (std::string_view(d.storage).starts_with(utf8_bom)) d.storage.erase(0, utf8_bom.size());
+    d.text = d.storage;
+  } else if (const char* utf16 = utf16_without_bom(bytes)) {
+    d.encoding = std::string_view(utf16) == "UTF-16LE" ? "utf-16le (sans BOM)" : "utf-16be (sans BOM)";
+    auto text = iconv_to_utf8(bytes, utf16, 2, bytes.size() / 2 * 3 + replacement.size());
+    if (!text) return failed(utf16);
+    d.storage = std::move(*text);
     d.text = d.storage;
   } else if (is_valid_utf8(bytes)) {
     d.encoding = "utf-8";
@@ -426,20 +446,6 @@ constexpr std::array<std::string_view, 64> latin1_letters = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
-// The code point at s[i] and its length in bytes; an invalid byte is U+FFFD of length 1.
-std::pair<char32_t, std::size_t> code_point(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  unsigned char c = byte(0);
-  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return {U'\uFFFD', 1};
-  char32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return {U'\uFFFD', 1};
-    cp = (cp << 6) | (byte(k) & 0x3F);
-  }
-  return {cp, len};
-}
-
 std::string_view ascii_letters(char32_t cp) {
   if (cp >= 0xC0 && cp <= 0xFF) return latin1_letters[cp - 0xC0];
   if (cp == 0x152 || cp == 0x153) return "oe";
@@ -457,7 +463,7 @@ std::string header_key(std::string_view header) {
     key += c;
   };
   for (std::size_t i = 0; i < header.size();) {
-    auto [cp, len] = code_point(header, i);
+    auto [cp, len] = code_point_at(header, i);
     i += len;
     if (cp >= 'A' && cp <= 'Z') {
       add(static_cast<char>(cp - 'A' + 'a'));

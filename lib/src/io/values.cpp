@@ -17,10 +17,25 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A whole number grouped by three the French way (U+202F): 10 000 000 000 000.
+std::string grouped(double whole) {
+  std::string digits = fmt::format("{:.0f}", whole);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string describe_range(Range r, std::string_view unit) {
   std::string u = unit.empty() ? "" : fmt::format(" {}", unit);
+  if (r.min == 0 && r.max >= 1e6) {
+    std::string sign = r.min_inclusive ? "un nombre positif ou nul" : "un nombre strictement positif";
+    if (r.max >= 1e15) return sign;
+    return fmt::format("{}, au plus {}{}", sign, grouped(r.max), unit.empty() ? "" : fmt::format("\u202F{}", unit));
+  }
   if (r.max >= 1e15) {
-    if (r.min == 0) return r.min_inclusive ? "un nombre positif ou nul" : "un nombre strictement positif";
     return fmt::format("un nombre {} {}{}", r.min_inclusive ? "supérieur ou égal à" : "strictement supérieur à",
                        r.min, u);
   }
@@ -233,6 +248,22 @@ std::optional<Date> Reader::date(const yaml::Node& n, std::string_view field) {
   return d;
 }
 
+namespace {
+
+// The first control character of valid UTF-8 text other than a tab or a line end (C0, DEL, C1), as
+// U+XXXX; empty when there is none.
+std::string first_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return fmt::format("U+{:04X}", c);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)
+      return fmt::format("U+{:04X}", static_cast<unsigned char>(s[i + 1]));
+  }
+  return {};
+}
+
+}  // namespace
+
 std::optional<std::string> Reader::string(const yaml::Node& n, std::string_view field) {
   if (!scalar_or_report(n, field, "un texte")) return std::nullopt;
   if (n.value.empty()) {
@@ -242,6 +273,13 @@ std::optional<std::string> Reader::string(const yaml::Node& n, std::string_view 
   if (!is_valid_utf8(n.value)) {
     error("schema-format", n.pos, fmt::format("{} n'est pas un texte UTF-8 valide", quoted(field)),
           "enregistrez le fichier en UTF-8");
+    return std::nullopt;
+  }
+  // A title or a name reaches terminals, tables and documents: an escape sequence ("\e[31m" in a
+  // double-quoted YAML value) would recolour or retitle the terminal of whoever reads them (issue 17).
+  if (const std::string control = first_control(n.value); !control.empty()) {
+    error("schema-format", n.pos, fmt::format("{} contient un caractère de contrôle ({})", quoted(field), control),
+          "retirez-le : un texte de Clausier n'a ni échappement de terminal ni caractère invisible");
     return std::nullopt;
   }
   return n.value;
@@ -268,13 +306,17 @@ std::optional<std::vector<std::string>> Reader::strings(const yaml::Node& n, std
   return out;
 }
 
+bool is_identifier(std::string_view s) {
+  auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  return !s.empty() && alnum(s[0]) &&
+         std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
 std::optional<std::string> Reader::identifier(const yaml::Node& n, std::string_view field) {
   std::string_view expected = "un identifiant (lettres, chiffres, « . », « _ », « - »)";
   if (!scalar_or_report(n, field, expected)) return std::nullopt;
   const std::string& s = n.value;
-  auto ok_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-'; };
-  bool ok = !s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && std::all_of(s.begin(), s.end(), ok_char);
-  if (!ok) {
+  if (!is_identifier(s)) {
     error("schema-format", n.pos,
           fmt::format("{} doit être {}, commençant par une lettre ou un chiffre : {} ne convient pas", quoted(field),
                       expected, quoted(s)),

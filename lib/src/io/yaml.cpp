@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
 #include <sstream>
 #include <unordered_map>
 
@@ -35,38 +34,118 @@ std::string_view kind_description(const Node& n) {
 namespace {
 
 // yaml-cpp marks are 0-based and count columns in bytes; people and editors count characters.
-Position position_of(const YAML::Mark& m, std::string_view text) {
-  if (m.is_null()) return {};
-  int column = m.column;
-  auto end = static_cast<std::size_t>(m.pos);
-  auto begin = end - static_cast<std::size_t>(m.column);
-  if (m.pos >= m.column && end <= text.size())
-    column = static_cast<int>(utf8_width(text.substr(begin, end - begin)));
-  return {m.line + 1, column + 1};
-}
+// Events arrive in text order, so each count starts where the previous one stopped on the same
+// line: a file of one very long line (JSON style) costs linear time, not quadratic.
+class Columns {
+ public:
+  explicit Columns(std::string_view text) : text_(text) {}
 
-// yaml-cpp's messages are terse English; say what was expected, in French.
+  Position at(const YAML::Mark& m) {
+    if (m.is_null()) return {};
+    auto end = static_cast<std::size_t>(m.pos);
+    if (m.pos < m.column || end > text_.size()) return {m.line + 1, m.column + 1};
+    std::size_t begin = end - static_cast<std::size_t>(m.column);
+    if (begin != line_begin_) {
+      line_begin_ = begin;
+      counted_to_ = begin;
+      chars_ = 0;
+    }
+    if (end >= counted_to_)
+      chars_ += utf8_width(text_.substr(counted_to_, end - counted_to_));
+    else
+      chars_ -= utf8_width(text_.substr(end, counted_to_ - end));
+    counted_to_ = end;
+    return {m.line + 1, static_cast<int>(chars_) + 1};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t line_begin_ = std::string_view::npos;
+  std::size_t counted_to_ = 0;
+  std::size_t chars_ = 0;  // characters between line_begin_ and counted_to_
+};
+
+// Anchors and aliases are refused (docs/robustness.md): yaml-cpp hands over an alias as a reference
+// the reader would have to copy, and ten nested aliases of ten make 10^10 nodes from 500 bytes.
+// No Clausier file needs them; the first one stops the reading.
+std::string refusal(bool alias) {
+  return alias ? "alias YAML (« *nom ») refusé : les fichiers de Clausier n'utilisent ni ancres ni alias"
+               : "ancre YAML (« &nom ») refusée : les fichiers de Clausier n'utilisent ni ancres ni alias";
+}
+constexpr std::string_view refusal_hint = "recopiez la valeur à chaque endroit où elle sert";
+
+struct AnchorRefused {
+  Position pos;
+  bool alias;
+};
+
+// yaml-cpp's messages are terse English (some end with the offending character); say what was
+// expected, in French, and never pass their text on.
 std::string explain_syntax_error(const std::string& msg) {
-  static const std::map<std::string, std::string, std::less<>> known = {
-      {"illegal map value", "« : » inattendu ; une valeur qui contient « : » doit être entre guillemets"},
-      {"end of map not found", "tableau { … } non refermé : « } » attendu"},
-      {"end of sequence not found", "liste [ … ] non refermée : « ] » attendu"},
-      {"end of map flow not found", "tableau { … } non refermé : « } » attendu"},
-      {"end of sequence flow not found", "liste [ … ] non refermée : « ] » attendu"},
-      {"illegal tab when looking for indentation", "tabulation dans l'indentation : utilisez des espaces"},
-      {"unknown escape character", "séquence d'échappement inconnue dans une chaîne entre guillemets"},
-      {"end of string not found", "chaîne non refermée : guillemet fermant attendu"},
-      {"block sequence entries are not allowed in this context",
-       "élément de liste « - » mal placé : vérifiez l'indentation"},
-      {"illegal EOF in scalar", "fin de fichier inattendue dans une valeur"},
-      {"unexpected character in block scalar", "caractère inattendu dans un bloc de texte"},
-      {"end of block collection not found", "indentation incohérente : la ligne ne prolonge pas le bloc au-dessus"},
-      {"invalid node; first token is not valid", "valeur invalide à cet endroit"},
-      {"the anchor is not defined", "ancre (&nom) utilisée avant d'être définie"},
+  enum Match { exact, prefix };
+  struct Known {
+    std::string_view english;
+    Match match;
+    std::string_view french;  // "&" or "*": an anchor or an alias, refused as such
   };
-  auto it = known.find(msg);
-  if (it != known.end()) return fmt::format("syntaxe YAML invalide : {}", it->second);
-  return fmt::format("syntaxe YAML invalide ({})", msg);
+  static constexpr Known known[] = {
+      {"illegal map value", exact, "« : » inattendu ; une valeur qui contient « : » doit être entre guillemets"},
+      {"end of map not found", exact, "tableau { … } non refermé : « } » attendu"},
+      {"end of sequence not found", exact, "liste [ … ] non refermée : « ] » attendu"},
+      {"end of map flow not found", exact, "tableau { … } non refermé : « } » attendu"},
+      {"end of sequence flow not found", exact, "liste [ … ] non refermée : « ] » attendu"},
+      {"illegal tab when looking for indentation", exact, "tabulation dans l'indentation : utilisez des espaces"},
+      {"unknown escape character", prefix, "séquence d'échappement inconnue dans une chaîne entre guillemets"},
+      {"bad character found while scanning hex number", exact,
+       "séquence d'échappement \\x, \\u ou \\U mal formée dans une chaîne entre guillemets"},
+      {"invalid unicode", prefix, "caractère Unicode invalide dans une séquence d'échappement"},
+      {"end of string not found", exact, "chaîne non refermée : guillemet fermant attendu"},
+      {"invalid character in single-quoted string", exact, "caractère interdit dans une chaîne entre apostrophes"},
+      {"block sequence entries are not allowed in this context", exact,
+       "élément de liste « - » mal placé : vérifiez l'indentation"},
+      {"illegal block entry", exact, "élément de liste « - » mal placé : vérifiez l'indentation"},
+      {"illegal EOF in scalar", exact, "fin de fichier inattendue dans une valeur"},
+      {"illegal document indicator in scalar", exact, "« --- » ou « ... » à l'intérieur d'une valeur"},
+      {"illegal character in scalar", exact, "caractère interdit dans une valeur"},
+      {"unexpected character in block scalar", exact, "caractère inattendu dans un bloc de texte"},
+      {"cannot set zero indentation for a block scalar", exact, "un bloc de texte (| ou >) ne peut pas être indenté de 0"},
+      {"end of block collection not found", exact, "indentation incohérente : la ligne ne prolonge pas le bloc au-dessus"},
+      {"invalid node; first token is not valid", exact, "valeur invalide à cet endroit"},
+      {"unknown token", exact, "élément inattendu à cet endroit"},
+      {"illegal flow end", exact, "« ] » ou « } » sans ouverture correspondante"},
+      {"unexpected end sequence token", exact, "« ] » sans ouverture correspondante"},
+      {"unexpected end map token", exact, "« } » sans ouverture correspondante"},
+      {"illegal map key", exact, "clé « ? » mal placée"},
+      {"bad file", exact, "imbrication trop profonde (plus de 500 niveaux)"},  // yaml-cpp's depth guard
+      {"YAML directives must have exactly one argument", exact, "directive %YAML mal formée (%YAML 1.2 attendu)"},
+      {"bad YAML version", prefix, "version YAML non reconnue dans la directive %YAML"},
+      {"YAML major version too large", exact, "version YAML non prise en charge (%YAML 1.2 attendu)"},
+      {"repeated YAML directive", exact, "directive %YAML répétée"},
+      {"TAG directives must have exactly two arguments", exact, "directive %TAG mal formée"},
+      {"repeated TAG directive", exact, "directive %TAG répétée"},
+      {"illegal character found while scanning tag handle", exact, "caractère interdit dans une étiquette « ! »"},
+      {"tag handle with no suffix", exact, "étiquette « ! » incomplète"},
+      {"end of verbatim tag not found", exact, "étiquette « !<…> » non refermée"},
+      {"cannot assign multiple tags to the same node", exact, "plusieurs étiquettes « ! » sur la même valeur"},
+      {"invalid tag", exact, "étiquette « ! » invalide"},
+      {"cannot assign multiple anchors to the same node", exact, "&"},
+      {"cannot assign multiple aliases to the same node", exact, "*"},
+      {"aliases can't have any content, *including* tags", exact, "*"},
+      {"alias not found after *", exact, "*"},
+      {"anchor not found after &", exact, "&"},
+      {"illegal character found while scanning alias", exact, "*"},
+      {"illegal character found while scanning anchor", exact, "&"},
+      {"cannot assign the same alias to multiple nodes", exact, "*"},
+      {"the referenced anchor is not defined", exact, "*"},
+      {"invalid anchor", exact, "&"},
+      {"invalid alias", exact, "*"},
+  };
+  for (const Known& k : known) {
+    if (k.match == exact ? msg != k.english : !std::string_view(msg).starts_with(k.english)) continue;
+    if (k.french == "&" || k.french == "*") return refusal(k.french == "*");
+    return fmt::format("syntaxe YAML invalide : {}", k.french);
+  }
+  return "syntaxe YAML invalide à cet endroit";
 }
 
 // Position of the first byte that is not valid UTF-8, if any.
@@ -92,7 +171,7 @@ std::optional<Position> first_invalid_utf8(std::string_view text) {
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
-      : path_(path), text_(text), diags_(diags) {}
+      : path_(path), columns_(text), diags_(diags) {}
 
   std::optional<Node> take() { return std::move(root_); }
 
@@ -101,23 +180,18 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node n;
-    n.pos = position_of(mark, text_);
-    add(std::move(n), anchor);
+    n.pos = at(mark, anchor);
+    add(std::move(n));
   }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    Node n = it != anchors_.end() ? it->second : Node{};
-    n.pos = position_of(mark, text_);
-    add(std::move(n), 0);
-  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { throw AnchorRefused{columns_.at(mark), true}; }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     Node n;
     n.kind = Kind::scalar;
-    n.pos = position_of(mark, text_);
+    n.pos = at(mark, anchor);
     n.value = value;
     n.quoted = tag == "!";  // yaml-cpp tags non-plain (quoted, literal, folded) scalars "!"
-    add(std::move(n), anchor);
+    add(std::move(n));
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -129,36 +203,35 @@ class TreeBuilder : public YAML::EventHandler {
     open(Kind::map, mark, anchor);
   }
   void OnMapEnd() override {
-    report_duplicate_keys(stack_.back().node);
+    report_duplicate_keys(stack_.back());
     close();
   }
 
  private:
-  struct Open {
-    Node node;
-    YAML::anchor_t anchor;
-  };
-
+  Position at(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Position pos = columns_.at(mark);
+    if (anchor != 0) throw AnchorRefused{pos, false};
+    return pos;
+  }
   void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     Node n;
     n.kind = kind;
-    n.pos = position_of(mark, text_);
-    stack_.push_back({std::move(n), anchor});
+    n.pos = at(mark, anchor);
+    stack_.push_back(std::move(n));
   }
   void close() {
-    Open done = std::move(stack_.back());
+    Node done = std::move(stack_.back());
     stack_.pop_back();
-    add(std::move(done.node), done.anchor);
+    add(std::move(done));
   }
-  void add(Node n, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = n;
+  void add(Node n) {
     if (stack_.empty()) {
       if (!root_) root_ = std::move(n);
       return;
     }
-    std::vector<Node>& items = stack_.back().node.items;
+    std::vector<Node>& items = stack_.back().items;
     // An empty value ("a:") is marked by yaml-cpp on the next line; point at its key instead.
-    if (n.is_null() && stack_.back().node.is_map() && items.size() % 2 == 1) n.pos = items.back().pos;
+    if (n.is_null() && stack_.back().is_map() && items.size() % 2 == 1) n.pos = items.back().pos;
     items.push_back(std::move(n));
   }
   void report_duplicate_keys(const Node& map) {
@@ -177,10 +250,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   const std::string& path_;
-  std::string_view text_;
+  Columns columns_;
   Diagnostics& diags_;
-  std::vector<Open> stack_;
-  std::unordered_map<YAML::anchor_t, Node> anchors_;
+  std::vector<Node> stack_;
   std::optional<Node> root_;
 };
 
@@ -206,11 +278,18 @@ Document parse(std::string_view text, const std::string& path) {
                                    "un fichier décrit une seule consultation : retirez les documents suivants"});
       }
     }
+  } catch (const AnchorRefused& refused) {
+    doc.root.reset();
+    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, refused.pos,
+                               refusal(refused.alias), std::string(refusal_hint)});
   } catch (const YAML::Exception& e) {
     doc.root.reset();
-    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, position_of(e.mark, text),
-                               explain_syntax_error(e.msg),
-                               "corrigez la syntaxe à cet endroit (indentation par espaces, « clé: valeur »)"});
+    std::string message = explain_syntax_error(e.msg);
+    std::string hint = message.starts_with("syntaxe")
+                           ? "corrigez la syntaxe à cet endroit (indentation par espaces, « clé: valeur »)"
+                           : std::string(refusal_hint);
+    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, Columns(text).at(e.mark),
+                               std::move(message), std::move(hint)});
   }
   return doc;
 }

@@ -12,21 +12,52 @@ namespace clausier::report {
 
 using hours::round6;
 
-void suppress_small_cells(Breakdown& b, int min_cell) {
+void suppress_small_cells(Breakdown& b, int min_cell, const std::vector<bool>& hidden_elsewhere) {
   auto small = [&](int people) { return people > 0 && people < min_cell; };
-  int suppressed = 0;
-  for (Cell& c : b.cells) {
-    c.suppressed = small(c.people);
-    c.secondary = false;
-    suppressed += c.suppressed ? 1 : 0;
-  }
   b.population_suppressed = small(b.population);
-  if (suppressed != 1) return;
-  // The smallest other non-zero cell, the first one on a tie.
-  Cell* next = nullptr;
-  for (Cell& c : b.cells)
-    if (!c.suppressed && c.people > 0 && (next == nullptr || c.people < next->people)) next = &c;
-  if (next != nullptr) next->suppressed = next->secondary = true;
+  int hidden = 0;
+  long hidden_people = 0;
+  for (std::size_t i = 0; i < b.cells.size(); ++i) {
+    Cell& c = b.cells[i];
+    c.suppressed = small(c.people);
+    c.secondary = !c.suppressed && c.people > 0 && i < hidden_elsewhere.size() && hidden_elsewhere[i];
+    c.suppressed = c.suppressed || c.secondary;
+    if (c.suppressed) {
+      ++hidden;
+      hidden_people += c.people;
+    }
+  }
+  // Too few people to break down at all: no cell is published, zeros included (three people who are
+  // all women showed as one hidden cell beside two zeros).
+  if (b.population_suppressed) {
+    for (Cell& c : b.cells)
+      if (!c.suppressed) c.suppressed = c.secondary = true;
+    return;
+  }
+  // Secondary suppression, while the hidden cells could be told from the population and the cells shown:
+  // one hidden cell alone, or hidden cells of fewer than min_cell people together (two hidden cells that
+  // add up to 2 are 1 and 1). The smallest other non-zero cell is hidden too, the first one on a tie.
+  while (hidden > 0 && (hidden == 1 || hidden_people < min_cell)) {
+    Cell* next = nullptr;
+    for (Cell& c : b.cells)
+      if (!c.suppressed && c.people > 0 && (next == nullptr || c.people < next->people)) next = &c;
+    if (next == nullptr) return;
+    next->suppressed = next->secondary = true;
+    ++hidden;
+    hidden_people += next->people;
+  }
+}
+
+void suppress_small_cells(std::vector<Cell*> cells, int population, int min_cell) {
+  Breakdown b;
+  b.population = population;
+  for (const Cell* c : cells) b.cells.push_back(*c);
+  suppress_small_cells(b, min_cell);
+  // A lot or a year is no attribute of a person: "nobody on lot 3" gives nobody away, zeros stay shown.
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    cells[i]->suppressed = b.cells[i].suppressed && cells[i]->people > 0;
+    cells[i]->secondary = b.cells[i].secondary && cells[i]->people > 0;
+  }
 }
 
 void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 && c.people < min_cell; }

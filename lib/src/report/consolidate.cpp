@@ -49,6 +49,16 @@ struct Group {
   std::uint32_t last_person = static_cast<std::uint32_t>(-1);
   BreakdownCounter::Hours* last_hours = nullptr;
   std::uint64_t last_contract = ~std::uint64_t{0};
+  // What the operations hide in their own reports, hidden here too (issue 17, item 13: (A, B, C) minus
+  // (B, C) gave A's hidden counts): an operation gave the group 1 to min_cell − 1 people; by breakdown
+  // and cell, a cell that an operation's own counting of its people hides. The people of the operation
+  // being added are kept apart until its end.
+  bool small_operation = false;
+  std::vector<std::vector<bool>> hidden;
+  std::size_t people_operation = static_cast<std::size_t>(-1);
+  std::unordered_map<std::uint32_t, BreakdownCounter::Hours> operation_people;
+  std::uint32_t last_operation_person = static_cast<std::uint32_t>(-1);
+  BreakdownCounter::Hours* last_operation_hours = nullptr;
 
   void touch(std::size_t operation) {
     if (last_operation == operation) return;
@@ -126,6 +136,7 @@ struct Consolidator::Impl {
   }
 
   void add(const track::Operation& op);
+  void note_hidden(Group& g) const;
   GroupReport report(const Group& g) const;
 };
 
@@ -207,7 +218,8 @@ void Consolidator::Impl::add(const track::Operation& op) {
   if (group_by == GroupBy::trade)
     for (std::size_t i = 0; i < t.lots.size(); ++i)
       if (t.lots[i].tracked) trade_groups[i] = &trade_group(*t.lots[i].lot->lot);
-  std::vector<Group*> touched;
+  std::vector<Group*> contract_groups;  // the groups given work contracts by this operation
+  std::vector<Group*> touched;          // the groups this operation gave people to
   for (std::uint32_t counted : t.count.counted) {
     const track::StatementRow& row = st.rows[counted];
     std::uint32_t lot = t.count.lot_of[row.lot];
@@ -226,13 +238,24 @@ void Consolidator::Impl::add(const track::Operation& op) {
         g.last_hours = &g.people[person_id];
         g.last_person = person_id;
       }
-      BreakdownCounter::Hours& h = *g.last_hours;
-      h.route[static_cast<std::size_t>(row.route)] += hours;
-      h.contract[static_cast<std::size_t>(row.contract)] += hours;
-      h.training += training;
-      h.total += hours;
+      if (g.people_operation != index) {
+        g.people_operation = index;
+        g.operation_people.clear();
+        g.last_operation_hours = nullptr;
+        touched.push_back(&g);
+      }
+      if (g.last_operation_hours == nullptr || g.last_operation_person != person_id) {
+        g.last_operation_hours = &g.operation_people[person_id];
+        g.last_operation_person = person_id;
+      }
+      for (BreakdownCounter::Hours* h : {g.last_hours, g.last_operation_hours}) {
+        h->route[static_cast<std::size_t>(row.route)] += hours;
+        h->contract[static_cast<std::size_t>(row.contract)] += hours;
+        h->training += training;
+        h->total += hours;
+      }
       if (g.last_contract != contract) {
-        if (g.contracts.empty()) touched.push_back(&g);
+        if (g.contracts.empty()) contract_groups.push_back(&g);
         g.contracts.push_back(contract);
         g.last_contract = contract;
       }
@@ -265,8 +288,29 @@ void Consolidator::Impl::add(const track::Operation& op) {
     for (std::uint8_t routes : lot_routes)
       for (unsigned r = 0; r < 8; ++r)
         if ((routes & (1u << r)) != 0) route_group(static_cast<track::Route>(r)).contracts_with_clause += 1;
-  for (Group* g : touched) g->count_contracts();
+  for (Group* g : contract_groups) g->count_contracts();
+  for (Group* g : touched) note_hidden(*g);
   lines.push_back(std::move(line));
+}
+
+// The operation just added, counted alone as its own report counts it: what it hides, the group hides.
+void Consolidator::Impl::note_hidden(Group& g) const {
+  const std::size_t n = g.operation_people.size();
+  if (n > 0 && n < static_cast<std::size_t>(options.min_cell)) g.small_operation = true;
+  std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
+  for (const auto& [id, h] : g.operation_people) sorted.emplace_back(id, &h);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  BreakdownCounter counter(rules, options.as_of, false);
+  for (const auto& [id, h] : sorted) counter.add(people[id], *h);
+  const std::vector<Breakdown> own = counter.finish(options.min_cell);
+  g.hidden.resize(own.size());
+  for (std::size_t b = 0; b < own.size(); ++b) {
+    g.hidden[b].resize(own[b].cells.size());
+    for (std::size_t c = 0; c < own[b].cells.size(); ++c)
+      if (own[b].cells[c].suppressed) g.hidden[b][c] = true;
+  }
+  g.operation_people.clear();
+  g.last_operation_hours = nullptr;
 }
 
 GroupReport Consolidator::Impl::report(const Group& g) const {
@@ -285,6 +329,7 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.participants.people = static_cast<int>(g.people.size());
   r.participants.hours = r.realised_hours;
   suppress_small_cell(r.participants, options.min_cell);
+  if (g.small_operation && !r.participants.suppressed) r.participants.suppressed = r.participants.secondary = true;
   r.work_contracts = g.work_contracts;
   // People in the order they were first met, so the sums never depend on a hash order.
   std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
@@ -294,6 +339,10 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   BreakdownCounter counter(rules, options.as_of, false);
   for (const auto& [id, h] : sorted) counter.add(people[id], *h);
   r.breakdowns = counter.finish(options.min_cell);
+  for (std::size_t b = 0; b < r.breakdowns.size() && b < g.hidden.size(); ++b) {
+    suppress_small_cells(r.breakdowns[b], options.min_cell, g.hidden[b]);
+    if (g.small_operation) r.breakdowns[b].population_suppressed = r.breakdowns[b].population > 0;
+  }
   return r;
 }
 

@@ -101,7 +101,7 @@ std::string render_csv(const OperationReport& r) {
   w.hours(op, "realised_hours", "Heures d'insertion réalisées", r.realised_hours);
   shortfall_rows(w, op, r.shortfall);
   w.cell(op, participants(r.participants), false);
-  w.count(op, "validated_participants", "Participants dont l'éligibilité est validée", r.validated_participants);
+  w.cell(op, r.validated_participants, false);
   w.cell(op, published_work_contracts(r.work_contracts, r.participants), false);
   for (const LotReport& l : r.lots) {
     const Where lot{"lot", r.id, l.id, "", ""};

@@ -171,7 +171,7 @@ std::string render_html(const OperationReport& r) {
   body += figure(r.participants.suppressed ? masked_html(r.min_cell) : html_escaped(format_number(r.participants.people)),
                  plural(r.participants.suppressed ? 2 : r.participants.people, "personne ayant des heures comptées",
                         "personnes ayant des heures comptées"));
-  body += figure(html_escaped(format_number(r.validated_participants)), plural(r.validated_participants, "personne dont l'éligibilité est validée",
+  body += figure(people_html(r.validated_participants, r.min_cell), plural(r.validated_participants.suppressed ? 2 : r.validated_participants.people, "personne dont l'éligibilité est validée",
                         "personnes dont l'éligibilité est validée"));
   body += figure(people_html(published_work_contracts(r.work_contracts, r.participants), r.min_cell), plural(r.participants.suppressed ? 2 : r.work_contracts, "contrat de travail (personne, employeur, contrat)",
                         "contrats de travail (personne, employeur, contrat)"));
@@ -190,8 +190,8 @@ std::string render_html(const OperationReport& r) {
   body += "<h2>Les personnes en parcours</h2>\n";
   body += "<p>" + html_escaped("Personnes ayant des heures comptées : ") +
           (r.participants.suppressed ? masked_html(r.min_cell) : html_escaped(format_number(r.participants.people))) +
-          html_escaped(" ; personnes dont l'éligibilité est validée dans le fichier des participants : " +
-                 format_number(r.validated_participants) + ".") +
+          html_escaped(" ; personnes dont l'éligibilité est validée dans le fichier des participants : ") +
+          people_html(r.validated_participants, r.min_cell) + html_escaped(".") +
           "</p>\n";
   body += breakdowns_html(r.breakdowns, r.min_cell, charts);
   body += outcomes_html(r.breakdowns, r.min_cell, charts);

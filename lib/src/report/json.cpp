@@ -116,7 +116,7 @@ struct Writer {
     j["missing_hours"] = hours(r.shortfall.missing);
     j["over_hours"] = hours(r.shortfall.over);
     j["participants"] = people(r.participants, false);
-    j["validated_participants"] = r.validated_participants;
+    j["validated_participants"] = count(r.validated_participants);
     j["work_contracts"] = count(published_work_contracts(r.work_contracts, r.participants));
     j["lots"] = ordered_json::array();
     for (const LotReport& l : r.lots) j["lots"].push_back(lot(l));

@@ -102,7 +102,7 @@ std::string summary(const OperationReport& r) {
   if (const std::string g = shortfall_label(r.shortfall, r.target_hours); !g.empty()) out += " (" + g + ")";
   out += "\n";
   out += fmt::format("- Participants ayant des heures décomptées : {}\n", people(r.participants, r.min_cell));
-  out += fmt::format("- Participants dont l'éligibilité est validée : {}\n", r.validated_participants);
+  out += fmt::format("- Participants dont l'éligibilité est validée : {}\n", people(r.validated_participants, r.min_cell));
   out += fmt::format("- Contrats de travail : {}\n", people(published_work_contracts(r.work_contracts, r.participants), r.min_cell));
   if (r.not_counted_rows > 0)
     out += fmt::format("- Lignes de relevés non décomptées : {} ({} déclarées)\n", r.not_counted_rows,
@@ -379,17 +379,19 @@ std::string render_markdown(const ParticipantSheet& s) {
     out += fmt::format("- Heures décomptées de {} à {}\n", month_label(s.first_month), month_label(s.last_month));
   out += fmt::format("- Heures de travail : {} ; heures de formation : {} ; heures décomptées : {}\n",
                      format_hours(s.work_hours), format_hours(s.training_hours), format_hours(s.counted_hours));
-  if (!s.lots.empty()) out += "- Lots : " + join(s.lots, ", ") + "\n";
+  // Lots and employers are the company's words from its statement: shown inert (printable), since a
+  // statement may hold terminal escapes and this page goes to standard output (issue 17).
+  if (!s.lots.empty()) out += "- Lots : " + printable(join(s.lots, ", ")) + "\n";
   if (!s.routes.empty()) out += "- Modalités : " + join(labels(s.routes, [](track::Route r) { return track::french_label(r); }), ", ") + "\n";
   if (!s.contracts.empty()) out += "- Contrats : " + join(labels(s.contracts, [](track::Contract c) { return track::french_label(c); }), ", ") + "\n";
-  if (!s.employers.empty()) out += "- Employeurs : " + join(s.employers, ", ") + "\n";
+  if (!s.employers.empty()) out += "- Employeurs : " + printable(join(s.employers, ", ")) + "\n";
   out += "\n";
 
   if (!s.months.empty()) {
     out += "## Heures par mois\n\n";
     std::vector<text::Row> rows;
     for (const SheetMonth& m : s.months)
-      rows.push_back({month_label(m.month), m.lot, std::string(track::french_label(m.route)), std::string(track::french_label(m.contract)), m.employer,
+      rows.push_back({month_label(m.month), printable(m.lot), std::string(track::french_label(m.route)), std::string(track::french_label(m.contract)), printable(m.employer),
                       format_number(m.work_hours), format_number(m.training_hours), format_number(m.counted_hours),
                       observation(m)});
     rows.push_back({"**Total**", "", "", "", "", fmt::format("**{}**", format_number(s.work_hours)),

@@ -18,8 +18,9 @@
 //   month, as tracking does.
 // - Lot years: the execution period's years with the target spread by calendar::split_hours, plus any
 //   year with counted rows; a lot without start and end gets its years from its rows only (target 0).
-// - Participants cells of the operation, lots and years are suppressed one by one
-//   (suppress_small_cell): people overlap across lots and years, so no cell is a total minus others.
+// - Participants cells of the operation are suppressed alone (suppress_small_cell); those of its lots, and
+//   those of a lot's years, as a breakdown of the operation's (the lot's) people: people may overlap
+//   across lots and years, but most often do not, and then a hidden lot would be the total minus the others.
 // - Not counted: one line per reason met, in the order of formats.md section 5 (then after-as-of,
 //   unreadable rows, refused personal data); hours are the hours the rows declared.
 // - Participant sheet: every readable row of the person (unreadable rows name no one reliably), with
@@ -182,6 +183,9 @@ std::vector<LotReport::Year> lot_years(const track::LotTracking& t, const LotFac
     y.participants = participants_cell(people == f.year_people.end() ? 0 : people->second, y.realised_hours, min_cell);
     out.push_back(std::move(y));
   }
+  std::vector<Cell*> cells;
+  for (LotReport::Year& y : out) cells.push_back(&y.participants);
+  suppress_small_cells(cells, static_cast<int>(f.people.list.size()), min_cell);
   return out;
 }
 
@@ -321,7 +325,12 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   double people_hours = 0;
   for (const People::Entry* p : people.by_ref(st)) people_hours += p->second.total;
   out.participants = participants_cell(static_cast<int>(people.list.size()), people_hours, options.min_cell);
-  out.validated_participants = static_cast<int>(op.participants.list.size());
+  std::vector<Cell*> lot_cells;
+  for (LotReport& l : out.lots) lot_cells.push_back(&l.participants);
+  suppress_small_cells(lot_cells, out.participants.people, options.min_cell);
+  out.validated_participants = participants_cell(static_cast<int>(op.participants.list.size()), 0, options.min_cell);
+  out.validated_participants.key = "validated_participants";
+  out.validated_participants.label = "Participants dont l'éligibilité est validée";
   out.work_contracts = static_cast<int>(work_contracts.size());
   out.breakdowns = breakdowns_of(people, t.count, rules, options);
   out.months = month_rows(t, months, options.as_of);

@@ -281,7 +281,7 @@ void operation_summary(Book& book, const OperationReport& r) {
   p.hours("Dépassement de l'objectif (heures, somme des excédents de chaque lot)", r.shortfall.over);
   p.hours("Heures manquantes (somme des manques de chaque lot)", r.shortfall.missing);
   p.people("Participants ayant des heures décomptées", r.participants);
-  p.count("Participants dont l'éligibilité est validée", r.validated_participants);
+  p.people("Participants dont l'éligibilité est validée", r.validated_participants);
   p.people("Contrats de travail", published_work_contracts(r.work_contracts, r.participants));
   p.count("Lignes de relevés non décomptées", r.not_counted_rows);
   p.hours("Heures déclarées non décomptées", r.not_counted_hours);

@@ -255,7 +255,7 @@ class Loader {
     }
     text(m, "trade", lot.trade);
     set(m, "cpv", lot.cpv, [&](const Node& v, std::string_view f) { return cpv(v, f); });
-    number(m, "amount", lot.amount, io::positive, "€");
+    number(m, "amount", lot.amount, io::amount, "€");
     set(m, "start", lot.start, [&](const Node& v, std::string_view f) { return r_.date(v, f); });
     set(m, "end", lot.end, [&](const Node& v, std::string_view f) { return r_.date(v, f); });
     if (auto v = m.get("award")) read_award(*v, lot.award);
@@ -331,7 +331,7 @@ class Loader {
       if (auto v = m.require("kind", "firm ou optional"))
         if (auto k = r_.choice<TrancheKind>(*v, "kind", tranche_kinds)) tr.kind = *k;
       if (auto v = m.require("amount", "le montant de la tranche en € HT"))
-        if (auto a = r_.number(*v, "amount", io::positive, "€")) tr.amount = {*a, v->pos};
+        if (auto a = r_.number(*v, "amount", io::amount, "€")) tr.amount = {*a, v->pos};
       if (auto v = m.get("title"))
         if (auto s = r_.string(*v, "title")) tr.title = *s;
       m.finish();
@@ -351,8 +351,8 @@ class Loader {
     Framework f;
     f.pos = n.pos;
     MapReader m(r_, n, "framework");
-    number(m, "min", f.min, io::non_negative, "€");
-    number(m, "max", f.max, io::positive, "€");
+    number(m, "min", f.min, io::amount_or_zero, "€");
+    number(m, "max", f.max, io::amount, "€");
     f.basis.pos = n.pos;
     if (auto v = m.require("basis", "min, max ou estimate"))
       if (auto b = r_.choice<FrameworkBasis>(*v, "basis", bases)) f.basis = {*b, v->pos};
@@ -522,7 +522,7 @@ LoadedFile load_tender(const std::string& argument) {
   LoadedFile file;
   std::string path = tender_path(argument);
   const bool from_stdin = argument == stdin_argument;
-  io::ReadResult read = from_stdin ? io::read_standard_input(path) : io::read_file(path);
+  io::ReadResult read = from_stdin ? io::read_standard_input(path) : io::read_file(path, io::tender_file);
   if (!read.text) {
     if (!read.error.hint.empty() && !from_stdin) read.error.hint += ", ou donnez le dossier de l'opération (qui contient tender.yaml)";
     file.result.diagnostics.push_back(std::move(read.error));

@@ -21,7 +21,6 @@ struct Rounded {
 };
 
 constexpr int max_decimals_allowed = 9;
-constexpr double magnitude_limit = 1e15;
 
 void check_decimals(int decimals, const char* function) {
   if (decimals < 0 || decimals > max_decimals_allowed) {
@@ -31,17 +30,14 @@ void check_decimals(int decimals, const char* function) {
   }
 }
 
-// See the rounding rule in french.hpp.
-Rounded round_decimal(double value, int decimals, const char* function) {
+// See the rounding rule in french.hpp. The value written is value × 10^shift: format_percent moves
+// the decimal point instead of multiplying, so no finite double overflows on the way.
+Rounded round_decimal(double value, int decimals, const char* function, int shift = 0) {
   check_decimals(decimals, function);
   if (!std::isfinite(value)) {
     throw std::invalid_argument(fmt::format("{}: the value is not a finite number", function));
   }
   const double magnitude = std::fabs(value);
-  if (magnitude >= magnitude_limit) {
-    throw std::out_of_range(
-        fmt::format("{}: {:.17g} is too large to format (limit 1e15)", function, value));
-  }
 
   // 15 significant digits, correctly rounded by fmt, locale-free: "d.dddddddddddddde±XX".
   const std::string sci = fmt::format("{:.14e}", magnitude);
@@ -55,8 +51,8 @@ Rounded round_decimal(double value, int decimals, const char* function) {
   for (std::size_t i = e_pos + 2; i < sci.size(); ++i) exponent = exponent * 10 + (sci[i] - '0');
   if (sci[e_pos + 1] == '-') exponent = -exponent;
 
-  // The value is 0.<digits> x 10^point.
-  const int point = exponent + 1;
+  // The value is 0.<digits> x 10^point. From 10^15 on, the integer part is the 15 digits then zeros.
+  const int point = exponent + 1 + shift;
   const int n_digits = static_cast<int>(digits.size());
   Rounded r;
   if (point <= 0) {
@@ -165,7 +161,7 @@ std::string format_euros(double value, int decimals, std::string_view group) {
 }
 
 std::string format_percent(double fraction, int max_decimals) {
-  Rounded r = round_decimal(fraction * 100.0, max_decimals, "format_percent");
+  Rounded r = round_decimal(fraction, max_decimals, "format_percent", 2);
   trim_fraction(r);
   std::string out = render(r, narrow_nbsp);
   out.append(narrow_nbsp);

@@ -100,7 +100,7 @@ Outcome run_template(const TemplateJob& job, const rules::RuleSet& rules) {
 
 Outcome run_validate(const ValidateJob& job, const rules::RuleSet& rules) {
   Outcome out;
-  io::ReadResult read = io::read_file(job.file);
+  io::ReadResult read = io::read_file(job.file, io::statements_file);
   if (!read.text) {
     out.report(read.error, nullptr);
     return out;

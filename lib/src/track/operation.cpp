@@ -47,7 +47,7 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
     if (!fs::exists(participants_path, ec) && fs::exists(join_path(dir, "participants.csv"), ec))
       participants_path = join_path(dir, "participants.csv");
   }
-  io::ReadResult read = io::read_file(participants_path);
+  io::ReadResult read = io::read_file(participants_path, io::participants_file);
   if (read.text) {
     ParticipantsResult p = parse_participants(*read.text, participants_path, rules);
     op.participants = std::move(p.participants);
@@ -60,15 +60,15 @@ Operation load_operation(const OperationInputs& inputs, const rules::RuleSet& ru
 
   std::vector<std::string> files = inputs.statements;
   if (files.empty()) {
-    std::error_code ec;
+    // Every *.csv entry is read, whatever it is: a link loop or a FIFO is reported, never skipped.
     std::string statements = join_path(dir, "statements");
-    if (fs::is_directory(statements, ec))
-      for (const auto& e : fs::directory_iterator(statements, ec))
-        if (e.is_regular_file() && e.path().extension() == ".csv") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
+    io::FolderListing listing = io::list_folder(statements);
+    if (listing.error) op.diagnostics.push_back(*listing.error);
+    for (const std::string& name : listing.names)
+      if (name.ends_with(".csv")) files.push_back(join_path(statements, name));
   }
   for (const auto& path : files) {
-    io::ReadResult text = io::read_file(path);
+    io::ReadResult text = io::read_file(path, io::statements_file);
     if (!text.text) {
       op.diagnostics.push_back(text.error);
       continue;

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <utility>
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
@@ -33,22 +35,33 @@ constexpr std::string_view sexes[] = {"F", "M", "X"};
 // Checks that apply to a participant whatever the file format.
 class Checker {
  public:
-  Checker(io::Reader& r, const rules::RuleSet& rules) : r_(r), rules_(rules) {}
+  Checker(io::Reader& r, const rules::RuleSet& rules, Diagnostics& out) : r_(r), rules_(rules), out_(out) {}
 
-  // The ref as written, when it is a pseudonym: personal data is checked first and never repeated.
+  // The ref as written, when it is a pseudonym: personal data is checked first and never repeated, nor
+  // is a ref that is no identifier (it may be anything a person typed). `refused()` then says so, and the
+  // caller hides the lines of that participant from every diagnostic.
   std::optional<std::string> ref(const yaml::Node& n) {
+    refused_ = false;
     if (!n.is_scalar()) return r_.identifier(n, "ref");
     std::string why = personal_data_reason(n.value);
+    refused_ = !why.empty() || !io::is_identifier(n.value);
     if (!why.empty()) {
-      // Never repeat the value: it may be the personal data itself.
-      r_.error("personal-data", n.pos, fmt::format("la référence du participant {} ; seules des références pseudonymes "
-                                                   "sont admises",
-                                                   why),
-               "remplacez-la par une référence comme P-0001, et gardez la correspondance hors de Clausier");
+      out_.push_back(personal_data_diagnostic(
+          r_.path(), n.pos,
+          fmt::format("la référence du participant {} ; seules des références pseudonymes sont admises", why),
+          "remplacez-la par une référence comme P-0001, et gardez la correspondance hors de Clausier"));
       return std::nullopt;
     }
-    return r_.identifier(n, "ref");
+    if (refused_) {
+      r_.error("schema-format", n.pos,
+               "la référence du participant doit être un identifiant (lettres sans accent, chiffres, « . », « _ », "
+               "« - »), commençant par une lettre ou un chiffre ; elle n'est pas recopiée ici",
+               "remplacez-la par une référence comme P-0001");
+      return std::nullopt;
+    }
+    return n.value;
   }
+  bool refused() const { return refused_; }
 
   bool criteria(const std::vector<std::string>& codes, Position pos, const std::string& note) {
     bool ok = true;
@@ -90,7 +103,26 @@ class Checker {
  private:
   io::Reader& r_;
   const rules::RuleSet& rules_;
+  Diagnostics& out_;
+  bool refused_ = false;
 };
+
+// The lines of a participant whose ref was refused: from its first line to the line before the next
+// participant (a quoted value may run over several lines). No diagnostic pointing there shows its line.
+class HiddenLines {
+ public:
+  void add(int first, int next_first) { ranges_.push_back({first, next_first - 1}); }
+  void apply(Diagnostics& diags) const {
+    for (Diagnostic& d : diags)
+      for (auto [first, last] : ranges_)
+        if (d.pos.line >= first && d.pos.line <= last) d.hide_line = true;
+  }
+
+ private:
+  std::vector<std::pair<int, int>> ranges_;
+};
+
+constexpr int end_of_file = std::numeric_limits<int>::max();
 
 // The criteria that depend on age, and the order of the dates (formats.md section 4).
 void check_coherence(io::Reader& r, const Participant& p) {
@@ -130,24 +162,29 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   out.diagnostics = std::move(doc.diagnostics);
   if (!doc.root) return;
   io::Reader r(out.participants.path, out.diagnostics);
-  Checker check(r, rules);
+  Checker check(r, rules, out.diagnostics);
   if (!r.expect_kind(*doc.root, yaml::Kind::map, "le fichier des participants")) return;
   MapReader m(r, *doc.root, "le fichier");
   if (auto n = m.require("format", "clausier/participants/1")) r.format_version(*n, "clausier/participants/1");
   const Node* list = m.require("participants", "la liste des participants");
   m.finish();
   if (list == nullptr || !r.expect_kind(*list, yaml::Kind::sequence, "participants")) return;
-  for (const Node& item : list->items) {
+  HiddenLines hidden;
+  for (std::size_t k = 0; k < list->items.size(); ++k) {
+    const Node& item = list->items[k];
     if (!r.expect_kind(item, yaml::Kind::map, "participant")) continue;
     std::size_t before = r.error_count();
     MapReader pm(r, item, "le participant");
     Participant p;
     p.pos = item.pos;
-    if (auto n = pm.require("ref", "une référence pseudonyme, par exemple P-0001"))
+    if (auto n = pm.require("ref", "une référence pseudonyme, par exemple P-0001")) {
       if (auto v = check.ref(*n)) {
         p.ref = *v;
         p.pos = n->pos;
       }
+      if (check.refused())
+        hidden.add(item.pos.line, k + 1 < list->items.size() ? list->items[k + 1].pos.line : end_of_file);
+    }
     if (auto n = pm.require("sex", "F, M ou X"))
       if (auto v = r.choice_text(*n, "sex", sexes)) p.sex = *v;
     if (auto n = pm.require("birth_year", "l'année de naissance"))
@@ -183,6 +220,7 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
     if (r.error_count() == before) out.participants.list.push_back(std::move(p));
   }
   check_duplicates(r, out.participants);
+  hidden.apply(out.diagnostics);
 }
 
 // The CSV form: ref;sex;birth_year;criteria;validated_on;education_level;exit_date;exit_situation;
@@ -192,7 +230,7 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
   out.diagnostics = std::move(csv.diagnostics);
   if (!csv.table) return;
   io::Reader r(out.participants.path, out.diagnostics);
-  Checker check(r, rules);
+  Checker check(r, rules, out.diagnostics);
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < csv.table->header.size(); ++i) col[io::header_key(csv.table->header[i])] = i;
   static const std::vector<std::string> known = {"ref",        "sex",          "birth_year",       "criteria",
@@ -220,7 +258,10 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
     auto it = col.find(name);
     return it != col.end() && it->second < row.fields.size() ? row.fields[it->second] : std::string();
   };
-  for (const io::CsvRow& row : csv.table->rows) {
+  HiddenLines hidden;
+  const std::vector<io::CsvRow>& rows = csv.table->rows;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const io::CsvRow& row = rows[k];
     if (!row.fields.empty() && !row.fields[0].empty() && row.fields[0][0] == '#') continue;  // a comment line
     std::size_t before = r.error_count();
     Position pos{row.line, 1};
@@ -234,6 +275,7 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
     Participant p;
     p.pos = pos;
     if (auto v = check.ref(scalar(field(row, "ref")))) p.ref = *v;
+    if (check.refused()) hidden.add(row.line, k + 1 < rows.size() ? rows[k + 1].line : end_of_file);
     if (auto v = r.choice_text(scalar(field(row, "sex")), "sex", sexes)) p.sex = *v;
     if (auto v = r.integer(scalar(field(row, "birth_year")), "birth_year", 1900, 2100)) p.birth_year = *v;
     p.note = field(row, "note");
@@ -267,6 +309,7 @@ void parse_csv_file(std::string_view text, ParticipantsResult& out, const rules:
     if (r.error_count() == before) out.participants.list.push_back(std::move(p));
   }
   check_duplicates(r, out.participants);
+  hidden.apply(out.diagnostics);
 }
 
 }  // namespace

@@ -287,9 +287,10 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
         // The line is not shown either: it holds personal data.
-        diags.push_back({"personal-data", Severity::error, Category::input, path, position_of(index[participant]),
-                         fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
-                         "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"});
+        diags.push_back(personal_data_diagnostic(
+            path, position_of(index[participant]),
+            fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
+            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative"));
         into.unreadable.push_back(
             {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
         return;

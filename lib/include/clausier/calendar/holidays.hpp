@@ -25,7 +25,8 @@ bool is_public_holiday(Date d);
 // Monday to Friday and not a public holiday. False for a special date.
 bool is_working_day(Date d);
 // Working days in [first, last], both included; 0 when last < first or either date is special.
-// Counts whole weeks arithmetically, so a span of years costs a few operations per year, not per day.
+// Counts whole weeks arithmetically and the holidays of whole years from a table built once, so a span
+// of centuries costs what a month does.
 int working_days(Date first, Date last);
 
 }  // namespace clausier::calendar

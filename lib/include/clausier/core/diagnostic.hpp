@@ -27,6 +27,10 @@ struct Diagnostic {
   Position pos;
   std::string message;     // one line, French
   std::string hint;        // one line fix hint, French; may be empty
+  // The source line holds personal data (a refused e-mail, name, phone number...): render_diagnostic
+  // never shows it. Set on the refusal itself and on every other diagnostic pointing into the same
+  // participant or row, so the value is echoed by none of them.
+  bool hide_line = false;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -3,6 +3,7 @@
 // report::run) hands back. The tool prints `messages` (with --quiet: `errors`) on standard error, writes
 // `output` or runs `stream` (standard output or -o FILE), and turns the rest into its exit code; the
 // library itself prints nothing.
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,13 +32,28 @@ struct Outcome {
   std::function<void(const WritePiece& write)> stream;
   bool failed = false;                // a condition the user asked to fail on is met (track --fail-on): exit 1
 
-  // Adds `d`, and its text form with the source line when `source` is given.
+  // Adds `d`, and its text form with the source line when `source` is given. A line is quoted once for
+  // the diagnostics that follow each other at the same place (the columns missing from one header):
+  // a 100 MB line without an end was quoted once per missing column (issue 17, item 7).
   void report(const Diagnostic& d, const SourceText* source) {
-    std::string text = render_diagnostic(d, source);
+    const bool quotes = source != nullptr && d.pos.line > 0 && !d.hide_line;
+    const bool quoted_just_above = quotes && quoted_end_ == messages.size() && quoted_path_ == d.path && quoted_pos_ == d.pos;
+    std::string text = render_diagnostic(d, quoted_just_above ? nullptr : source);
     if (is_error(d)) errors += text;
     messages += text;
+    if (quotes) {
+      quoted_end_ = messages.size();
+      quoted_path_ = d.path;
+      quoted_pos_ = d.pos;
+    }
     diagnostics.push_back(d);
   }
+
+ private:
+  // Where the last quoted line was, and the messages just after it (nothing written since).
+  std::string quoted_path_;
+  Position quoted_pos_;
+  std::size_t quoted_end_ = static_cast<std::size_t>(-1);
 };
 
 // A binary document (docx, xlsx) goes to a file, `-o FILE`, or to standard output with `-o -` when it is

@@ -22,11 +22,11 @@ class SourceText {
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
 };
 
-// Diagnostics of this rule never show their source line: it holds a name, an e-mail, a phone number...
-inline constexpr std::string_view personal_data_rule = "personal-data";
-
 // "path:line:column: severity: message [rule]", then the source line and a caret under the
-// column when `source` is given, then "  aide : hint" when there is a hint. Ends with a newline.
+// column when `source` is given and the diagnostic does not hide it (Diagnostic::hide_line), then
+// "  aide : hint" when there is a hint. Ends with a newline. What comes from an input goes through
+// printable(): no control character reaches the terminal. A message or hint is cut after 1 000
+// characters, a source line longer than 1 000 shows the 1 000 around its column, between "…".
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source);
 
 }  // namespace clausier

@@ -2,6 +2,7 @@
 // Small UTF-8 and string helpers shared by the library.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace clausier {
@@ -11,8 +12,15 @@ std::size_t utf8_width(std::string_view s);
 // Byte offset of the code point number `chars` in s (clamped to s.size()).
 std::size_t utf8_offset(std::string_view s, int chars);
 bool is_valid_utf8(std::string_view s);
+// The code point starting at byte i of s and its length in bytes; an invalid byte is U+FFFD of length 1.
+std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t i);
 // s with every byte that is not valid UTF-8 replaced by U+FFFD, so output stays valid UTF-8.
 std::string sanitize_utf8(std::string_view s);
+// s as it may reach a terminal: sanitize_utf8, then every control character made visible and inert,
+// one character for one so columns still line up. C0 controls and DEL become their Unicode pictures
+// (NUL ␀, BEL ␇, ESC ␛, CR ␍, LF ␊, DEL ␡); C1 controls and the bidirectional overrides and isolates
+// (which reorder what is shown) become U+FFFD. A tab stays a tab.
+std::string printable(std::string_view s);
 
 // Damerau-free Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);

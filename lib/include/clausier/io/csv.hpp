@@ -24,7 +24,8 @@ struct CsvTable {
   int header_line = 0;              // its physical line, for diagnostics about a missing column
   std::vector<CsvRow> rows;         // data rows; blank lines and rows of empty fields only are skipped
   char separator = ';';             // detected: ';', ',' or '\t'
-  std::string encoding;             // "utf-8", "utf-8 (BOM)", "windows-1252" or "utf-16 (BOM)"
+  std::string encoding;             // "utf-8", "utf-8 (BOM)", "windows-1252", "utf-16 (BOM)",
+                                    // "utf-16le (sans BOM)" or "utf-16be (sans BOM)"
   // The file's text as UTF-8, while for_each_csv_row calls its handler (for csv_field_position);
   // empty once the reading is over.
   std::string_view text;
@@ -44,7 +45,8 @@ struct CsvResult {
 // Reads the bytes of a CSV file.
 // - Encoding: a UTF-8 BOM is removed (invalid sequences after it become U+FFFD); without a BOM, bytes
 //   that are not valid UTF-8 are read as Windows-1252 (its five unassigned bytes become U+FFFD);
-//   a UTF-16 BOM (Excel's "Texte Unicode") converts from UTF-16.
+//   a UTF-16 BOM (Excel's "Texte Unicode") converts from UTF-16; so does UTF-16 without a BOM, recognised
+//   by its NUL bytes (one in each pair, always on the same side, in the first 512 bytes).
 // - Separator: the one of ';', ',' and '\t' that occurs most outside quotes on the header line
 //   (the first line holding something else than blanks and separators); ';' on a tie.
 // - Lines end with LF, CRLF or a lone CR; quoted fields hold separators, "" escapes and line breaks.

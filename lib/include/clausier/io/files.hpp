@@ -1,25 +1,55 @@
 #pragma once
-// File access in one place: whole-file reads, and writes that never leave a partial file behind.
+// File access in one place: bounded whole-file reads of regular files only, folder listings, and
+// writes that never leave a partial file behind nor replace anything but a regular file.
+// The limits and the rules are documented in docs/robustness.md.
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/core/outcome.hpp"
 
 namespace clausier::io {
 
+// What a reader accepts: its name in messages ("d'un {name}") and its largest size. Each bound is far
+// above any real file of its kind and far below what would exhaust the memory.
+struct FileKind {
+  std::string_view name;
+  std::size_t max_bytes;
+};
+inline constexpr FileKind any_file{"fichier", 64u << 20};
+inline constexpr FileKind tender_file{"fichier de consultation", 16u << 20};     // 1 000 lots: about 300 KB
+inline constexpr FileKind rules_file{"fichier de règles", 16u << 20};
+inline constexpr FileKind participants_file{"fichier de participants", 64u << 20};  // about 500 000 people
+inline constexpr FileKind statements_file{"état des heures", 256u << 20};           // about 5 million rows
+inline constexpr FileKind template_file{"modèle de document", 4u << 20};
+
 struct ReadResult {
   std::optional<std::string> text;
   Diagnostic error;  // category io, when text is empty
 };
-ReadResult read_file(const std::string& path);
+// Reads a whole regular file of at most kind.max_bytes. A folder, a FIFO, a device or a socket is
+// refused before anything is read (a FIFO is opened without blocking), as is a larger file.
+ReadResult read_file(const std::string& path, const FileKind& kind = any_file);
 // The whole of standard input (`-` on a command line); an io diagnostic for `shown_as` on a read error.
 ReadResult read_standard_input(const std::string& shown_as);
 
-// Writes to a temporary file beside `path`, then renames it over `path`: readers see the old file
-// or the new one, never half of one. Returns an io diagnostic on failure.
+struct FolderListing {
+  bool exists = false;               // false when nothing is at that path: not an error
+  std::optional<Diagnostic> error;   // category io: the path is there but cannot be listed
+  std::vector<std::string> names;    // the entries that are not folders, in byte order of their names
+};
+// Entries whose type cannot be known (a symlink loop, a dangling link) are listed: reading them says
+// what is wrong, where skipping them would lose a file in silence.
+FolderListing list_folder(const std::string& path);
+
+// Writes to a temporary file beside `path` (with the mode of the file it replaces, or the default mode
+// under the umask for a new one), flushes it to the disk, then renames it over `path`: readers see the
+// old file or the new one, never half of one. Only a regular file or a new path is replaced: a
+// symlink, a folder, a FIFO or a device is refused. Returns an io diagnostic on any failure.
 std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content);
 // The same for content too large to hold whole: `produce` writes it piece by piece through the writer
 // it is given (pieces after a failed write are dropped).
@@ -27,7 +57,7 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, const std::
 
 bool is_directory(const std::string& path);
 
-// The system's reason for an errno, in French for the usual ones (strerror follows the locale).
+// The system's reason for an errno, in French (strerror speaks the C locale's English).
 std::string system_reason(int err);
 
 }  // namespace clausier::io

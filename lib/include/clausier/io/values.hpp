@@ -32,6 +32,11 @@ struct Range {
 };
 inline constexpr Range positive{0, false, 1e15, true};
 inline constexpr Range non_negative{0, true, 1e15, true};
+// Amounts in euros: up to 10^13 € (ten thousand billion), far above any public contract, and small
+// enough that sums of lots keep their cents in a double. Larger is a typing slip (docs/robustness.md).
+inline constexpr double max_amount = 1e13;
+inline constexpr Range amount{0, false, max_amount, true};
+inline constexpr Range amount_or_zero{0, true, max_amount, true};
 inline constexpr Range fraction_range{0, false, 1, true};
 
 // Strict ISO date "YYYY-MM-DD" that exists in the calendar.
@@ -44,6 +49,8 @@ std::optional<double> parse_percent(std::string_view s);
 // An e-mail address as a message header may carry it: one addr-spec `local@domain.tld`, ASCII letters,
 // digits and . _ % + - only (no space, no quote, no control character, no display name), at most 254 bytes.
 bool plain_email_address(std::string_view s);
+// [A-Za-z0-9][A-Za-z0-9._-]*: what Reader::identifier accepts.
+bool is_identifier(std::string_view s);
 
 class Reader {
  public:

@@ -4,10 +4,15 @@
 // across operations in the national network's terms. Pure data: the renderers (report/render.hpp)
 // turn it into md, html, json, csv, xlsx, decp and flat outputs.
 //
-// Privacy: a breakdown cell counts distinct people. A cell with 1 to min_cell − 1 people is
-// `suppressed` (its people and hours are never rendered: JSON null + "suppressed": true); when a
-// breakdown has exactly one suppressed cell, the smallest other non-zero cell is suppressed too
-// (secondary suppression, so the hidden cell cannot be recovered from the total). Zero is shown.
+// Privacy (docs/report.md, « Le secret statistique »): a breakdown cell counts distinct people. A cell
+// with 1 to min_cell − 1 people is `suppressed` (its people and hours are never rendered: JSON null +
+// "suppressed": true); while a breakdown has one suppressed cell alone, or suppressed cells of fewer
+// than min_cell people together, the smallest other non-zero cell is suppressed too (secondary
+// suppression, so that no hidden cell can be recovered from the total). Zero is shown, except in a
+// breakdown of 1 to min_cell − 1 people, where no cell is published at all. The participants of the
+// lots of an operation, and of the years of a lot, follow the same rule. A consolidation hides, besides,
+// every cell that an operation it adds up hides in its own report: subtracting two consolidations
+// never gives a hidden count.
 #include <array>
 #include <map>
 #include <memory>
@@ -77,8 +82,12 @@ struct Breakdown {
   bool population_suppressed = false;  // population is 1 to min_cell − 1: never rendered (JSON null), like a cell
 };
 
-// Applies the privacy rule above to every cell of `b` (and to its population).
-void suppress_small_cells(Breakdown& b, int min_cell);
+// Applies the privacy rule above to every cell of `b` (and to its population); the cells flagged in
+// `hidden_elsewhere` (by index) are hidden too, as secondary cells, when they are not small.
+void suppress_small_cells(Breakdown& b, int min_cell, const std::vector<bool>& hidden_elsewhere = {});
+// The same rule on cells that live elsewhere (the participants of each lot of an operation, of each year
+// of a lot), as a breakdown of `population` people.
+void suppress_small_cells(std::vector<Cell*> cells, int population, int min_cell);
 // The same threshold on one cell alone (participants of an operation, a lot, a year, a group):
 // no secondary suppression, the cells of lots and years overlap and add up to nothing.
 void suppress_small_cell(Cell& c, int min_cell);
@@ -199,7 +208,7 @@ struct OperationReport {
   std::optional<double> achievement;
   Shortfall shortfall;        // the tracked lots' missing and over hours, never netted
   Cell participants;          // people with counted hours (suppressible)
-  int validated_participants = 0;  // in the participants file (whole count, published: it is not a breakdown)
+  Cell validated_participants;  // people in the participants file (suppressible: 3 validated people are 3 people)
   int work_contracts = 0;     // distinct (participant, employer, contract) among counted rows
   std::vector<Breakdown> breakdowns;  // sex, age_band, criterion, route, contract, training, exit, follow_up
   std::vector<MonthRow> months;       // every month from the first lot start (or first row) to as_of/last end

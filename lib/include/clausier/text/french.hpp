@@ -11,10 +11,10 @@
 // rounded to the requested number of decimals, half away from zero.
 // So 2.675 -> "2,68", 1.005 -> "1,01", -2.5 at 0 decimals -> "-3".
 //
+// Every finite double is written: from 10^15 on a double has no fractional digit left, so
+// its integer part is its 15 significant digits followed by zeros (1e300 gives 301 digits).
 // Errors: a value that is NaN or infinite, or a number of decimals outside 0..9, throws
-// std::invalid_argument; a value whose magnitude is 10^15 or more (after the scaling of
-// format_percent) throws std::out_of_range, because a double no longer holds 15
-// significant digits with a fractional part there.
+// std::invalid_argument.
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <string>

@@ -53,8 +53,15 @@ struct ParticipantsResult {
 // Reads participants.yaml or participants.csv (by extension). Pure: text in, result out.
 ParticipantsResult parse_participants(std::string_view text, const std::string& path, const rules::RuleSet& rules);
 
-// Why a value cannot be a pseudonym, or empty: it looks like an e-mail, a phone number, a French
-// social-security number (15 digits whose key checks), or a name (no digit at all).
+// Why a value cannot be a pseudonym, or empty: it looks like an e-mail (also "(at)", "[at]"), a phone
+// number (French national, +33/0033, overseas, any "+" international; spaces, dots, dashes, slashes),
+// a French social-security number (13 or 15 characters shaped like a NIR, 2A/2B, separators, key
+// not required), or a name (no digit at all; an accented letter; an apostrophe between letters; two
+// words of letters separated by a space; a capitalised word such as "Dupont1"). Pseudonyms such as
+// P-0001, R-12, AB12 or anon-7 pass. docs/robustness.md lists what cannot be told apart.
 std::string personal_data_reason(std::string_view value);
+
+// The diagnostic refusing a value as personal data: rule personal-data, and its source line never shown.
+Diagnostic personal_data_diagnostic(const std::string& path, Position pos, std::string message, std::string hint);
 
 }  // namespace clausier::track
