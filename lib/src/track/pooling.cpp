@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "clausier/core/text.hpp"
 #include "clausier/hours/calc.hpp"
@@ -32,11 +31,6 @@ constexpr RuleInfo catalogue[] = {
 };
 
 const RuleInfo& rule(std::string_view id) { return catalogued(catalogue, id); }
-
-bool identifier_text(std::string_view s) {
-  static const std::regex id("[A-Za-z0-9][A-Za-z0-9._-]*");
-  return std::regex_match(s.begin(), s.end(), id);
-}
 
 class Loader {
  public:
@@ -106,7 +100,7 @@ class Loader {
     auto slash = s->find('/');
     std::string_view op = std::string_view(*s).substr(0, slash);
     std::string_view lot = slash == std::string::npos ? std::string_view{} : std::string_view(*s).substr(slash + 1);
-    if (slash == std::string::npos || !identifier_text(op) || !identifier_text(lot)) {
+    if (slash == std::string::npos || !io::is_identifier(op) || !io::is_identifier(lot)) {
       r_.error("schema-format", n.pos, fmt::format("lot de convention {} : OPERATION/LOT attendu", quoted(*s)),
                "l'identifiant de l'opération (id de son tender.yaml), une barre oblique, l'identifiant du lot : "
                "CARC-2026-014/1");
