@@ -16,6 +16,10 @@ find_package(LibXml2 2.9 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)         # .xlsx of clausier report
+# E-mail messages of clausier track due --format eml (RFC 5322, MIME, RFC 2047 headers): GMime 3, behind
+# lib/include/clausier/mail/message.hpp only.
+pkg_check_modules(gmime REQUIRED IMPORTED_TARGET gmime-3.0>=3.2)
+message(STATUS "Dependency GMime ${gmime_VERSION} (pkg-config gmime-3.0)")
 # libcsv (hour statements): Debian 12's libcsv-dev ships neither a pkg-config file nor a CMake
 # package, so find the header and the library; the version comes from csv.h.
 find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)

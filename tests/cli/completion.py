@@ -79,7 +79,7 @@ def bash_cases(args):
     check_bash(args, ["clausier", "track", "d"], including=["due", "docs"])
     check_bash(args, ["clausier", "track", "due", "--fo"], exactly=["--format"])
     check_bash(args, ["clausier", "track", "--as-of", "2027-01-01", "due", "--format", ""],
-               exactly=["text", "csv", "ics"])
+               exactly=["text", "csv", "ics", "eml"])
     check_bash(args, ["clausier-track", "examples/espaces-verts", "--format", "=", "js"], exactly=["json"])
     check_bash(args, ["clausier", "track", "template", "--operation", "examples/espaces-verts", ""],
                exactly=["1", "2", "3"])
@@ -174,7 +174,7 @@ def zsh_cases(args):
         ("clausier help dr", ["draft"]),
         ("clausier-track examples/espaces-verts --as", ["--as-of"]),
         ("clausier-track examples/espaces-verts d", ["due"]),
-        ("clausier track due --format ", ["text", "csv", "ics"]),
+        ("clausier track due --format ", ["text", "csv", "ics", "eml"]),
         ("clausier track template --operation examples/espaces-verts ", ["1", "2", "3"]),
         ("clausier-report --group-by ", ["none", "buyer", "year", "trade", "route"]),
     ]

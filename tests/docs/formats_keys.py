@@ -50,6 +50,8 @@ COMMANDS = [
     *[["clausier-report", *EXAMPLES, "--as-of", "2027-12-31", "--group-by", g, "--format", "json"]
       for g in ("none", "buyer", "year", "trade", "route")],
     ["clausier-report", *EXAMPLES, "--as-of", "2027-12-31", "--format", "decp"],
+    ["clausier-track", "tests/data/portfolio", "--format", "json"],
+    ["clausier-report", "tests/data/portfolio", "--by", "buyer", "--format", "json"],
 ]
 
 

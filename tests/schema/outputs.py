@@ -64,6 +64,10 @@ COMMANDS = [
     "clausier report --format json examples/*/ --as-of 2028-06-30",
     "clausier report --format json examples/*/ --as-of 2027-12-31 --group-by year --min-cell 1",
     "clausier report --format decp examples/*/ --as-of 2027-12-31",
+    "clausier track --format json tests/data/portfolio",
+    "clausier track --format json tests/data/portfolio --as-of 2026-06-14",
+    "clausier report --format json tests/data/portfolio --by buyer",
+    "clausier report --format json tests/data/portfolio --by buyer --year 2026 --min-cell 1",
 ]
 
 
@@ -127,13 +131,20 @@ def check_outputs(args, validators, tally):
             continue
         errors = errors_of(validator, doc)
         tally.expect(not errors, f"`{command}`: invalid for its schema: {errors[:3]}")
+        if doc.get("format") == "clausier/portfolio/1":  # each operation as track gives it alone
+            for op in doc.get("operations", []):
+                alone = json.loads(json.dumps(op))
+                for lot in alone.get("lots", []):
+                    lot.pop("agreement", None)
+                errors = errors_of(validators["clausier/track/1"], alone)
+                tally.expect(not errors, f"`{command}`: an operation invalid for the track schema: {errors[:3]}")
         key = doc["format"] + ("#" + doc["kind"] if "kind" in doc else "")
         outputs.setdefault(key, doc)
     met = {k.split("#")[0] for k in outputs}
     for fmt in validators:
         if fmt not in INPUT_FORMATS:
             tally.expect(fmt in met, f"no real output was checked against the schema of {fmt}")
-    for kind in ("operation", "participant", "consolidation"):
+    for kind in ("operation", "participant", "consolidation", "buyer-indicators"):
         tally.expect(f"clausier/report/1#{kind}" in outputs, f"no real report of kind {kind} was checked")
     return outputs
 

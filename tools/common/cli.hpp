@@ -63,6 +63,8 @@ struct OperationInputOptions {
 };
 void add_operation_inputs(CLI::App& app, OperationInputOptions& options);
 void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared);
+// --pooling FILE: the pooling agreements of a portfolio (formats.md section 8).
+void add_pooling_option(CLI::App& app, std::string& pooling);
 // LOT=HOURS texts to a map; prints the first malformed one and returns nullopt.
 std::optional<std::map<std::string, double>> parse_declared_hours(const std::vector<std::string>& declared,
                                                                   const std::string& tool);

@@ -82,6 +82,12 @@ void add_operation_inputs(CLI::App& app, OperationInputOptions& options) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+void add_pooling_option(CLI::App& app, std::string& pooling) {
+  app.add_option("--pooling", pooling,
+                 "Conventions de globalisation (pooling.yaml) ; par défaut celui du dossier de portefeuille")
+      ->type_name("FICHIER");
+}
+
 void add_declared_hours_option(CLI::App& app, std::vector<std::string>& declared) {
   app.add_option("--declared-hours", declared,
                  "Heures travaillées déclarées d'un lot en pourcentage des heures : LOT=HEURES ; répétable")

@@ -112,6 +112,22 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
+bool plain_email_address(std::string_view s) {
+  auto at = s.find('@');
+  if (s.size() > 254 || at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos)
+    return false;
+  std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
+  auto allowed = [](std::string_view part, std::string_view extra) {
+    return std::all_of(part.begin(), part.end(), [&](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || extra.find(c) != extra.npos;
+    });
+  };
+  auto dot = domain.rfind('.');
+  return allowed(local, "._%+-") && allowed(domain, ".-") && local.front() != '.' && local.back() != '.' &&
+         local.find("..") == local.npos && dot != domain.npos && dot > 0 &&
+         dot + 1 < domain.size() && domain.front() != '.' && domain.find("..") == domain.npos;
+}
+
 std::optional<double> parse_percent(std::string_view s) {
   if (s.empty() || s.back() != '%') return std::nullopt;
   s.remove_suffix(1);

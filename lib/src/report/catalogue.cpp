@@ -5,6 +5,7 @@
 #include "clausier/check/tender_checks.hpp"
 #include "clausier/draft/catalogue.hpp"
 #include "clausier/track/catalogue.hpp"
+#include "clausier/track/pooling.hpp"
 
 namespace clausier {
 
@@ -40,6 +41,7 @@ std::span<const Catalogue> rule_catalogues() {
                                   {"check-report", check::report_rule_catalogue()},
                                   {"draft", draft::rule_catalogue()},
                                   {"track", track::rule_catalogue()},
+                                  {"portfolio", track::pooling_rule_catalogue()},
                                   {"report", report::rule_catalogue()}};
   return all;
 }

@@ -9,7 +9,10 @@
 #include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
 #include "clausier/io/temp_file.hpp"
+#include "clausier/report/buyers.hpp"
 #include "clausier/report/catalogue.hpp"
+#include "clausier/report/dashboard.hpp"
+#include "clausier/track/portfolio.hpp"
 #include "clausier/report/render.hpp"
 #include "load.hpp"
 
@@ -43,6 +46,12 @@ std::string usage_problem(const Job& job) {
   if (several && !job.options.declared_hours.empty())
     return "--declared-hours ne vaut que pour une seule opération (les lots de deux opérations peuvent porter le même "
            "identifiant)";
+  if (job.year && !job.by_buyer) return "--year ne vaut qu'avec --by buyer : les indicateurs d'une année de notification";
+  if (job.by_buyer && (!job.participant.empty() || job.group_by))
+    return "--by buyer donne les indicateurs des acheteurs : il ne va ni avec --participant, ni avec --group-by";
+  if (job.by_buyer && job.format != Format::md && job.format != Format::html && job.format != Format::json &&
+      job.format != Format::xlsx)
+    return fmt::format("--by buyer s'écrit en md, html, json ou xlsx, pas en {}", name(job.format));
   if (job.format == Format::xlsx) return binary_output_error("xlsx", "un classeur Excel", job.output, job.stdout_is_terminal);
   return {};
 }
@@ -74,6 +83,25 @@ void open_data(const Job& job, const rules::RuleSet& rules, Outcome& out) {
   auto add = [&](const track::Operation& op) { reports.push_back(build_operation_report(op, rules, job.options)); };
   if (!detail::for_each_operation(job, rules, out, add)) return;
   out.output = job.format == Format::decp ? render_decp(reports) : render_flat(reports);
+}
+
+// The dashboard reads the operations as track does (an operation not started is tracked with no hours).
+void dashboard(const Job& given, const rules::RuleSet& rules, Outcome& out) {
+  track::PortfolioJob portfolio{given.operations, std::nullopt, given.options.as_of, given.threads, false};
+  if (auto p = track::track_portfolio(portfolio, rules, out)) out.output = render_dashboard(*p, given.options.as_of);
+}
+
+void buyer_indicators(const Job& job, const rules::RuleSet& rules, Outcome& out) {
+  BuyerCounter counter(job.year, rules, job.options);
+  auto add = [&](const track::Operation& op) { counter.add(op); };
+  if (!detail::for_each_operation(job, rules, out, add)) return;
+  BuyerIndicators b = counter.finish();
+  switch (job.format) {
+    case Format::json: out.output = render_json(b); break;
+    case Format::html: out.output = render_html(b); break;
+    case Format::xlsx: out.output = xlsx(b, job, out); break;
+    default: out.output = render_markdown(b);
+  }
 }
 
 // Each operation is dropped once added: memory holds the totals, not the statement rows.
@@ -109,11 +137,22 @@ std::optional<GroupBy> group_by_named(std::string_view text) {
   return value_with_name({none, buyer, year, trade, route}, text);
 }
 
-Outcome run(const Job& job, const rules::RuleSet& rules) {
+Outcome run(const Job& given, const rules::RuleSet& rules) {
   Outcome out;
+  track::PortfolioInputs portfolio = track::expand_portfolio(given.operations, std::nullopt, out.usage_error);
+  if (!out.usage_error.empty()) return out;
+  Job job = given;
+  job.operations = portfolio.operations;
   out.usage_error = usage_problem(job);
   if (!out.usage_error.empty()) return out;
-  if (job.format == Format::decp || job.format == Format::flat) {
+  if (job.format == Format::html && portfolio.portfolio && given.operations.size() == 1 && !job.group_by && !job.by_buyer) {
+    dashboard(given, rules, out);
+    return out;
+  }
+  for (const Diagnostic& d : portfolio.notes) out.report(d, nullptr);
+  if (job.by_buyer) {
+    buyer_indicators(job, rules, out);
+  } else if (job.format == Format::decp || job.format == Format::flat) {
     open_data(job, rules, out);
   } else if (job.operations.size() > 1 || job.group_by) {
     consolidation(job, rules, out);

@@ -9,6 +9,7 @@
 #include <charconv>
 
 #include "clausier/io/json.hpp"
+#include "clausier/report/buyers.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
 
@@ -264,6 +265,35 @@ std::string render_json(const ParticipantSheet& s) {
   doc["follow_up"] = situation(s.follow_up);
   doc["counting"] = {{"training_hours", s.counting.training_hours},
                      {"eligibility_validity_months", int_or_null(s.counting.validity_months)}};
+  return dump(doc);
+}
+
+std::string render_json(const BuyerIndicators& b) {
+  using io::json_number;
+  ordered_json doc = head("buyer-indicators", b.counting, b.as_of);
+  add_privacy(doc, b.min_cell, b.suppressed_cells);
+  doc["year"] = b.year ? ordered_json(*b.year) : ordered_json(nullptr);
+  doc["national_target"] = json_number(national_social_target);
+  doc["buyers"] = ordered_json::array();
+  for (const BuyerYear& r : b.rows) {
+    ordered_json j;
+    j["buyer"] = r.buyer;
+    j["year"] = r.year;
+    j["operations"] = r.operations;
+    j["lots_notified"] = r.lots_notified;
+    j["lots_with_social_consideration"] = r.lots_with_social_consideration;
+    j["social_consideration_share"] = rounded(r.social_consideration_share, 4);
+    j["meets_national_target"] = r.social_consideration_share >= national_social_target;
+    j["reserved_lots"] = r.reserved_lots;
+    j["reserved_amount"] = rounded(r.reserved_amount, 2);
+    j["target_hours"] = hours(r.target_hours);
+    j["realised_hours"] = hours(r.realised_hours);
+    j["missing_hours"] = hours(r.shortfall.missing);
+    j["over_hours"] = hours(r.shortfall.over);
+    j["participants"] = {{"people", r.participants.suppressed ? ordered_json(nullptr) : ordered_json(r.participants.people)},
+                         {"suppressed", r.participants.suppressed}};
+    doc["buyers"].push_back(std::move(j));
+  }
   return dump(doc);
 }
 

@@ -1,12 +1,10 @@
 #include "load.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <filesystem>
-#include <future>
-#include <thread>
 
 #include "clausier/report/catalogue.hpp"
+#include "clausier/track/portfolio.hpp"
 
 namespace clausier::report::detail {
 
@@ -51,37 +49,17 @@ bool report_operation(const track::Operation& op, Outcome& out) {
   return op.result() != nullptr && std::none_of(op.diagnostics.begin(), op.diagnostics.end(), blocks_report);
 }
 
-// Reading and parsing files is most of a consolidation's time (the participants' YAML above all) and
-// operations are independent: loading threads work ahead of `use`, one operation each, so at most that
-// many operations are in memory at once. The rule tables are parsed before the threads start.
+// Operations load on a few threads ahead of `use` (track::load_each), one operation each, so at most
+// that many operations are in memory at once.
 bool for_each_operation(const Job& job, const rules::RuleSet& rules, Outcome& out,
                         const std::function<void(const track::Operation&)>& use) {
-  const auto& paths = job.operations;
   bool failed = false;
-  auto handle = [&](const track::Operation& op) {
-    if (!report_operation(op, out)) failed = true;
-    else if (!failed) use(op);
-  };
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t window = job.threads > 0 ? job.threads : cores == 1 ? 1 : std::min<std::size_t>(2 * cores, 16);
-  if (paths.size() == 1 || window == 1) {
-    for (const auto& path : paths) handle(read_operation(path, job, rules));
-    return !failed;
-  }
-  rules.parse_all();  // before any loading thread: afterwards the rule set is only read
-  std::deque<std::future<track::Operation>> pending;
-  std::size_t next = 0;
-  auto launch = [&] {
-    const std::string& path = paths[next++];
-    pending.push_back(std::async(std::launch::async, [&job, &rules, &path] { return read_operation(path, job, rules); }));
-  };
-  while (next < paths.size() && pending.size() < window) launch();
-  while (!pending.empty()) {
-    track::Operation op = pending.front().get();
-    pending.pop_front();
-    if (next < paths.size()) launch();
-    handle(op);
-  }
+  track::load_each(
+      job.operations, job.threads, rules, [&](const std::string& path) { return read_operation(path, job, rules); },
+      [&](track::Operation& op) {
+        if (!report_operation(op, out)) failed = true;
+        else if (!failed) use(op);
+      });
   return !failed;
 }
 

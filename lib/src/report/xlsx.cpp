@@ -23,6 +23,7 @@
 #include "clausier/core/text.hpp"
 #include "clausier/hours/calc.hpp"
 #include "clausier/io/temp_file.hpp"
+#include "clausier/report/buyers.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/track/status.hpp"
@@ -467,6 +468,35 @@ std::string render_xlsx(const Consolidation& c) {
     if (s.any_masked()) s.notes(privacy_note(c.min_cell));
   }
   rules_sheet(book, c.counting, c.min_cell, false);
+  return book.close(file);
+}
+
+std::string render_xlsx(const BuyerIndicators& b) {
+  io::TempFile file("clausier-report");
+  Book book(file.path(), b.as_of, "Indicateurs acheteurs — considérations sociales");
+  {
+    Sheet s(book, "Acheteurs",
+            {"Acheteur", "Année de notification", "Opérations", "Lots notifiés", "Avec considération sociale", "Part",
+             "Objectif national", "Lots réservés", "Montant des lots réservés (€ HT)", "Heures dues", "Heures réalisées",
+             "Heures manquantes", "Personnes"});
+    for (const BuyerYear& r : b.rows) {
+      s.text(0, r.buyer);
+      s.number(1, r.year, Style::text);
+      s.number(2, r.operations, Style::count);
+      s.number(3, r.lots_notified, Style::count);
+      s.number(4, r.lots_with_social_consideration, Style::count);
+      s.percent(5, r.social_consideration_share);
+      s.percent(6, national_social_target);
+      s.number(7, r.reserved_lots, Style::count);
+      s.number(8, r.reserved_amount, Style::hours);
+      s.hours(9, r.target_hours);
+      s.hours(10, r.realised_hours);
+      s.hours(11, r.shortfall.missing);
+      s.people(12, r.participants);
+      s.next();
+    }
+    if (s.any_masked()) s.notes(privacy_note(b.min_cell));
+  }
   return book.close(file);
 }
 

@@ -124,6 +124,22 @@ class Loader {
   }
 
 
+  // An address a message goes to: refused unless it is a plain addr-spec (local@domain.tld, no space,
+  // no control character, no display name), so that nothing written here can add a header to a message.
+  void email(MapReader& m, Field<std::string>& out) {
+    set(m, "email", out, [&](const Node& n, std::string_view f) -> std::optional<std::string> {
+      auto v = r_.string(n, f);
+      if (!v) return std::nullopt;
+      if (!io::plain_email_address(*v)) {
+        r_.error("schema-format", n.pos,
+                 fmt::format("« email » doit être une adresse électronique : {} ne convient pas", quoted(*v)),
+                 "écrivez une seule adresse, sans nom ni espace, par exemple clauses@btp-sud.fr");
+        return std::nullopt;
+      }
+      return v;
+    });
+  }
+
   void read_buyer(const Node& n, Buyer& b) {
     if (!r_.expect_kind(n, yaml::Kind::map, "buyer")) return;
     MapReader m(r_, n, "buyer");
@@ -288,6 +304,7 @@ class Loader {
       if (auto v = cm.require("name", "la raison sociale du titulaire"))
         if (auto s = r_.string(*v, "name")) k.name = *s;
       siret(cm, k.siret);
+      email(cm, k.email);
       cm.finish();
       a.contractor = std::move(k);
     }

@@ -46,6 +46,9 @@ std::string iso(Date d);
 std::optional<double> parse_number(std::string_view s);
 // "5 %", "5%", "7,5 %" -> 0.05, 0.05, 0.075
 std::optional<double> parse_percent(std::string_view s);
+// An e-mail address as a message header may carry it: one addr-spec `local@domain.tld`, ASCII letters,
+// digits and . _ % + - only (no space, no quote, no control character, no display name), at most 254 bytes.
+bool plain_email_address(std::string_view s);
 // [A-Za-z0-9][A-Za-z0-9._-]*: what Reader::identifier accepts.
 bool is_identifier(std::string_view s);
 

@@ -18,13 +18,17 @@ std::optional<Format> format_named(std::string_view name);  // "md", "html", "js
 std::optional<GroupBy> group_by_named(std::string_view name);  // the names of name(GroupBy)
 
 struct Job {
-  std::vector<std::string> operations;      // folders (or tender files), in argument order
+  // Operation folders (or tender files), in argument order, or portfolio folders (track/portfolio.hpp): a
+  // portfolio is read as its operations; alone and in html, it gives the dashboard (report/dashboard.hpp).
+  std::vector<std::string> operations;
   std::optional<std::string> participants;  // --participants: one operation only
   std::vector<std::string> statements;      // --statements: one operation only
   Format format = Format::md;
   std::string output;                       // -o FILE; empty or "-": standard output (xlsx: -o FILE, or -o - redirected)
   std::string participant;                  // --participant REF: the individual sheet of one operation
   std::optional<GroupBy> group_by;          // --group-by: a consolidation, even of one operation
+  bool by_buyer = false;                    // --by buyer: the buyer's yearly indicators (report/buyers.hpp)
+  std::optional<int> year;                  // --year YYYY: with --by buyer, that year of notification only
   ReportOptions options;                    // as_of, min_cell, declared_hours (one operation only)
   unsigned threads = 0;                     // loading threads; 0: two per core, at most 16, one on one core
   bool stdout_is_terminal = false;          // xlsx is not written on a terminal (binary_output_error)

@@ -115,6 +115,7 @@ struct Framework {
 struct Contractor {
   std::string name;
   Field<std::string> siret;
+  Field<std::string> email;  // where `track due --format eml` sends its reminders (an addr-spec, checked)
 };
 
 struct Award {
