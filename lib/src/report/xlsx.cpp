@@ -43,11 +43,12 @@ std::string privacy_note(int min_cell) {
 
 enum class Style { text, count, hours, percent, date, month, masked };
 
+// A workbook in its own temporary file: the only way a report makes one.
 class Book {
  public:
-  Book(const std::string& path, Date created, std::string title)
-      : path_(path), title_(std::move(title)), book_(workbook_new(path.c_str()), lxw_workbook_free) {
-    if (!book_) throw std::runtime_error("xlsx : impossible de créer le classeur " + path);
+  Book(Date created, std::string title)
+      : file_("clausier-report"), title_(std::move(title)), book_(workbook_new(file_.path().c_str()), lxw_workbook_free) {
+    if (!book_) throw std::runtime_error("xlsx : impossible de créer le classeur " + file_.path());
     properties_.title = title_.data();
     properties_.author = const_cast<char*>("Clausier");
     // 0 would mean "now": the report's own date makes the bytes reproducible.
@@ -82,13 +83,14 @@ class Book {
   }
 
   // Closes the workbook and returns its bytes.
-  std::string close(const io::TempFile& file) {
+  std::string close() {
     check(workbook_close(book_.release()));
-    return file.contents();
+    return file_.contents();
   }
 
  private:
-  std::string path_, title_;
+  io::TempFile file_;  // declared first: removed after the workbook is freed
+  std::string title_;
   std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book_;
   lxw_doc_properties properties_{};
   std::map<int, lxw_format*> formats_;
@@ -398,8 +400,7 @@ std::string group_by_label(GroupBy g) {
 }  // namespace
 
 std::string render_xlsx(const OperationReport& r) {
-  io::TempFile file("clausier-report");
-  Book book(file.path(), r.as_of, "Bilan de la clause sociale d'insertion — " + r.id);
+  Book book(r.as_of, "Bilan de la clause sociale d'insertion — " + r.id);
   operation_summary(book, r);
   operation_lots(book, r);
   operation_years(book, r);
@@ -408,12 +409,11 @@ std::string render_xlsx(const OperationReport& r) {
   operation_months(book, r);
   operation_not_counted(book, r);
   rules_sheet(book, r.counting, r.min_cell, true);
-  return book.close(file);
+  return book.close();
 }
 
 std::string render_xlsx(const Consolidation& c) {
-  io::TempFile file("clausier-report");
-  Book book(file.path(), c.as_of, "Bilan consolidé des clauses sociales d'insertion");
+  Book book(c.as_of, "Bilan consolidé des clauses sociales d'insertion");
   {
     Sheet s(book, "Synthèse", {"Indicateur", "Valeur"});
     Pairs p(s);
@@ -468,12 +468,11 @@ std::string render_xlsx(const Consolidation& c) {
     if (s.any_masked()) s.notes(privacy_note(c.min_cell));
   }
   rules_sheet(book, c.counting, c.min_cell, false);
-  return book.close(file);
+  return book.close();
 }
 
 std::string render_xlsx(const BuyerIndicators& b) {
-  io::TempFile file("clausier-report");
-  Book book(file.path(), b.as_of, "Indicateurs acheteurs — considérations sociales");
+  Book book(b.as_of, "Indicateurs acheteurs — considérations sociales");
   {
     Sheet s(book, "Acheteurs",
             {"Acheteur", "Année de notification", "Opérations", "Lots notifiés", "Avec considération sociale", "Part",
@@ -497,7 +496,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
     }
     if (s.any_masked()) s.notes(privacy_note(b.min_cell));
   }
-  return book.close(file);
+  return book.close();
 }
 
 }  // namespace clausier::report
