@@ -62,6 +62,34 @@ void suppress_small_cells(std::vector<Cell*> cells, int population, int min_cell
 
 void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 && c.people < min_cell; }
 
+namespace detail {
+
+void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double counted_hours) {
+  h.route[static_cast<std::size_t>(row.route)] += counted_hours;
+  h.contract[static_cast<std::size_t>(row.contract)] += counted_hours;
+  if (counted_hours > row.work_hours) h.training += row.training_hours;
+  h.total += counted_hours;
+}
+
+void add_hours(BreakdownCounter::Hours& to, const BreakdownCounter::Hours& from) {
+  for (std::size_t i = 0; i < to.route.size(); ++i) to.route[i] += from.route[i];
+  for (std::size_t i = 0; i < to.contract.size(); ++i) to.contract[i] += from.contract[i];
+  to.training += from.training;
+  to.total += from.total;
+}
+
+Cell participants_cell(int people, double hours, int min_cell) {
+  Cell c;
+  c.key = "participants";
+  c.label = "Participants";
+  c.people = people;
+  c.hours = round6(hours);
+  suppress_small_cell(c, min_cell);
+  return c;
+}
+
+}  // namespace detail
+
 namespace {
 
 constexpr track::Route all_routes[] = {track::Route::direct,           track::Route::etti,

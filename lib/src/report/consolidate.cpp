@@ -27,6 +27,7 @@
 
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/report/model.hpp"
+#include "model_parts.hpp"
 
 namespace clausier::report {
 
@@ -148,10 +149,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
   track::Tracking t = track::track(*result, op.participants, op.statements, {options.as_of, options.declared_hours});
 
   OperationLine line;
-  line.path = tender.path;
-  const std::string suffix = "/tender.yaml";
-  if (line.path.size() > suffix.size() && line.path.compare(line.path.size() - suffix.size(), suffix.size(), suffix) == 0)
-    line.path.resize(line.path.size() - suffix.size());
+  line.path = detail::report_path(tender);
   line.id = tender.id.value;
   line.title = tender.title;
   line.buyer = tender.buyer.name;
@@ -230,7 +228,6 @@ void Consolidator::Impl::add(const track::Operation& op) {
     // The person (32 bits), the employer in the operation (28 bits) and the contract (4 bits).
     std::uint64_t contract = (std::uint64_t{person_id} << 32) | (std::uint64_t{row.employer} << 4) |
                              static_cast<std::uint64_t>(row.contract);
-    double training = hours > row.work_hours ? row.training_hours : 0;  // training counted on this row
     auto credit = [&](Group& g) {
       g.touch(index);
       g.realised += hours;
@@ -248,12 +245,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
         g.last_operation_hours = &g.operation_people[person_id];
         g.last_operation_person = person_id;
       }
-      for (BreakdownCounter::Hours* h : {g.last_hours, g.last_operation_hours}) {
-        h->route[static_cast<std::size_t>(row.route)] += hours;
-        h->contract[static_cast<std::size_t>(row.contract)] += hours;
-        h->training += training;
-        h->total += hours;
-      }
+      for (BreakdownCounter::Hours* h : {g.last_hours, g.last_operation_hours}) detail::add_row(*h, row, hours);
       if (g.last_contract != contract) {
         if (g.contracts.empty()) contract_groups.push_back(&g);
         g.contracts.push_back(contract);
@@ -324,11 +316,7 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.shortfall = g.shortfall;
   r.shortfall.round();
   r.fte = full_time_equivalents(r.realised_hours);
-  r.participants.key = "participants";
-  r.participants.label = "Participants";
-  r.participants.people = static_cast<int>(g.people.size());
-  r.participants.hours = r.realised_hours;
-  suppress_small_cell(r.participants, options.min_cell);
+  r.participants = detail::participants_cell(static_cast<int>(g.people.size()), r.realised_hours, options.min_cell);
   if (g.small_operation && !r.participants.suppressed) r.participants.suppressed = r.participants.secondary = true;
   r.work_contracts = g.work_contracts;
   // People in the order they were first met, so the sums never depend on a hash order.
