@@ -54,6 +54,31 @@ TEST_CASE("mail: an RFC 5322 message, UTF-8 headers encoded, CRLF, a draft") {
   CHECK_THROWS_AS(mail::render(m), std::invalid_argument);
 }
 
+TEST_CASE("mail: a line end in a display name or the subject adds no header") {
+  // A tender's title and a company's name are free text, line ends allowed: they reach the Subject and
+  // the display names, and must stay inside them.
+  mail::Message m;
+  m.from = {"Claire\r\nBcc: from@evil.example", "clauses@mde.example.org"};
+  m.to = {"BTP Sud\nBcc: to@evil.example", "clauses@btp-sud.example.fr"};
+  m.subject = "Clause sociale\r\nBcc: subject@evil.example\nX-Injected: 1";
+  m.body = "Bonjour,\n";
+  m.date = date(2026, 11, 22);
+  m.message_id = "2026-11-22-btp@clausier";
+  std::string text = mail::render(m);
+  INFO(text);
+  const std::string headers = text.substr(0, text.find("\r\n\r\n") + 2);
+  CHECK(headers.find("\r\nBcc:") == std::string::npos);
+  CHECK(headers.find("\r\nX-Injected:") == std::string::npos);
+  CHECK(headers.find("\nBcc:") == std::string::npos);
+  // Every header line is a header or the folded continuation of one (starts with white space).
+  for (std::size_t at = 0; at < headers.size();) {
+    std::size_t end = headers.find("\r\n", at);
+    const std::string line = headers.substr(at, end - at);
+    CHECK_MESSAGE((line.empty() || line[0] == ' ' || line[0] == '\t' || line.find(": ") != std::string::npos), line);
+    at = end + 2;
+  }
+}
+
 TEST_CASE("reminder mails: one message per contractor with an address, across the operations") {
   io::Date as_of = date(2026, 11, 22);
   // A deque: the results of an operation point into it, and a vector would copy it when it grows.
