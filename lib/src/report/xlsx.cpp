@@ -41,7 +41,7 @@ std::string privacy_note(int min_cell) {
   return "Les effectifs inférieurs à " + std::to_string(min_cell) + " personnes sont masqués (secret statistique).";
 }
 
-enum class Style { text, count, hours, percent, date, month, masked };
+enum class Style { text, count, hours, euros, percent, date, month, masked };
 
 // A workbook in its own temporary file: the only way a report makes one.
 class Book {
@@ -73,6 +73,7 @@ class Book {
       case Style::text: break;
       case Style::count: format_set_num_format(f, "#,##0"); break;
       case Style::hours: format_set_num_format(f, "#,##0.0#"); break;
+      case Style::euros: format_set_num_format(f, "#,##0.00"); break;  // the header says « € HT »: 90 000,00
       case Style::percent: format_set_num_format(f, "0.0%"); break;
       case Style::date: format_set_num_format(f, "dd/mm/yyyy"); break;
       case Style::month: format_set_num_format(f, "mm/yyyy"); break;
@@ -487,7 +488,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
       s.percent(5, r.social_consideration_share);
       s.percent(6, national_social_target);
       s.number(7, r.reserved_lots, Style::count);
-      s.number(8, r.reserved_amount, Style::hours);
+      s.number(8, r.reserved_amount, Style::euros);
       s.hours(9, r.target_hours);
       s.hours(10, r.realised_hours);
       s.hours(11, r.shortfall.missing);
