@@ -14,16 +14,13 @@
 #include "clausier/report/model.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/tender/load.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
 using namespace clausier::report;
 
 namespace {
-
-io::Date date(int y, int m, int d) {
-  return io::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
 
 Breakdown cells_of(const std::vector<int>& people, int population = 0) {
   Breakdown b;
