@@ -30,8 +30,7 @@ void suppress_small_cells(Breakdown& b, int min_cell, const std::vector<bool>& h
   // Too few people to break down at all: no cell is published, zeros included (three people who are
   // all women showed as one hidden cell beside two zeros).
   if (b.population_suppressed) {
-    for (Cell& c : b.cells)
-      if (!c.suppressed) c.suppressed = c.secondary = true;
+    detail::hide_breakdown(b);
     return;
   }
   // Secondary suppression, while the hidden cells could be told from the population and the cells shown:
@@ -63,6 +62,12 @@ void suppress_small_cells(std::vector<Cell*> cells, int population, int min_cell
 void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 && c.people < min_cell; }
 
 namespace detail {
+
+void hide_breakdown(Breakdown& b) {
+  b.population_suppressed = b.population > 0;
+  for (Cell& c : b.cells)
+    if (!c.suppressed) c.suppressed = c.secondary = true;
+}
 
 void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double counted_hours) {
   h.route[static_cast<std::size_t>(row.route)] += counted_hours;

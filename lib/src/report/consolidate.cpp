@@ -298,6 +298,25 @@ void Consolidator::Impl::end_operation(Group& g) const {
   g.last_hours = nullptr;
 }
 
+namespace {
+
+// By route, a group is a cell of the total's route breakdown (its people): hidden there, hidden here, with
+// everything that would give it back (its breakdowns' populations and cells: a route cell of 6 when the
+// group has 6 people).
+void hide_route_groups_hidden_in_total(Consolidation& out) {
+  for (const Breakdown& b : out.total.breakdowns) {
+    if (b.id != "route") continue;
+    for (GroupReport& g : out.groups) {
+      auto cell = std::find_if(b.cells.begin(), b.cells.end(), [&](const Cell& c) { return c.key == g.key; });
+      if (cell == b.cells.end() || !cell->suppressed || g.participants.suppressed) continue;
+      g.participants.suppressed = g.participants.secondary = true;
+      for (Breakdown& own : g.breakdowns) detail::hide_breakdown(own);
+    }
+  }
+}
+
+}  // namespace
+
 GroupReport Consolidator::Impl::report(const Group& g) const {
   GroupReport r;
   r.key = g.key;
@@ -349,6 +368,7 @@ Consolidation Consolidator::finish() {
     if (in.group_by == GroupBy::route) out.groups.back().has_target = false;
   }
   out.total = in.report(in.total);
+  if (in.group_by == GroupBy::route) hide_route_groups_hidden_in_total(out);
   out.counting.rules_version = in.rules.version();
   out.counting.rules_sha256 = in.rules.sha256();
   return out;
