@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from html_screenshot import fail, find_chromium, read_png, run  # noqa: E402
+from html_screenshot import fail, find_chromium, headless, near, print_a4, read_png, run  # noqa: E402
 
 LATE = (0xB3, 0x26, 0x1E)
 
@@ -49,8 +49,7 @@ def main():
             if f"<h2>{heading}</h2>" not in text:
                 fail(f"no section « {heading} »")
 
-        browser = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                   f"--user-data-dir={os.path.join(tmp, 'profile')}"]
+        browser = headless(chromium, tmp)
         png = os.path.join(tmp, "dashboard.png")
         run(browser + ["--window-size=1280,1600", f"--screenshot={png}", "file://" + html], "chromium --screenshot")
         width, height, channels, rows = read_png(png)
@@ -61,7 +60,7 @@ def main():
                 if r > 245 and g > 245 and b > 245:
                     continue
                 ink += 1
-                if abs(r - LATE[0]) < 40 and abs(g - LATE[1]) < 40 and abs(b - LATE[2]) < 40:
+                if near(r, g, b, LATE):
                     late += 1
         print(f"dashboard_chromium: {ink} non-white pixels of {width * height}, {late} of the « late » red")
         if ink < 0.02 * width * height:
@@ -87,13 +86,8 @@ def main():
             fail("the sorted header is not marked")
         print(f"dashboard_chromium: lots sorted by counted hours, decreasing: {values}")
 
-        pdf = os.path.join(tmp, "dashboard.pdf")
-        run(browser + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + html], "chromium --print-to-pdf")
-        info = run(["pdfinfo", pdf], "pdfinfo").stdout
-        size = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("Page size:")), "")
-        if "A4" not in size:
-            fail(f"the PDF pages are not A4: {size}")
-        print(f"dashboard_chromium: PDF {size}")
+        pages = print_a4(browser, "file://" + html, os.path.join(tmp, "dashboard.pdf"))
+        print(f"dashboard_chromium: PDF of {pages} A4 pages")
     print("dashboard_chromium: OK")
     return 0
 

@@ -109,6 +109,27 @@ def read_png(path):
     return width, height, channels, rows
 
 
+def headless(chromium, tmp):
+    """Chromium's command line, headless, with a profile of its own in tmp."""
+    return [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            f"--user-data-dir={os.path.join(tmp, 'profile')}"]
+
+
+def print_a4(browser, url, pdf):
+    """Prints url to pdf and returns its number of pages: at least one, A4 (@page size), or a failure."""
+    run(browser + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url], "chromium --print-to-pdf")
+    if not os.path.isfile(pdf):
+        fail("chromium wrote no PDF")
+    info = run(["pdfinfo", pdf], "pdfinfo").stdout
+    pages = next((int(line.split(":", 1)[1]) for line in info.splitlines() if line.startswith("Pages:")), 0)
+    if pages < 1:
+        fail(f"the PDF has no page:\n{info}")
+    size = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("Page size:")), "")
+    if "A4" not in size:
+        fail(f"the PDF pages are not A4 (@page size): {size}")
+    return pages
+
+
 def near(r, g, b, colour):
     return abs(r - colour[0]) <= TOLERANCE and abs(g - colour[1]) <= TOLERANCE and abs(b - colour[2]) <= TOLERANCE
 
@@ -164,8 +185,7 @@ def main():
                 fail(f"the HTML report is not self-contained: it holds {forbidden!r}")
 
         url = "file://" + html
-        browser = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                   f"--user-data-dir={os.path.join(tmp, 'profile')}"]
+        browser = headless(chromium, tmp)
         png = os.path.join(tmp, "report.png")
         run(browser + ["--window-size=1200,3000", f"--screenshot={png}", url], "chromium --screenshot")
         if not os.path.isfile(png):
@@ -184,17 +204,7 @@ def main():
         if stats["realised"] < MIN_REALISED_PIXELS:
             fail(f"too few bars drawn: {stats['realised']} pixels of colour #1f5fa8 (at least {MIN_REALISED_PIXELS})")
 
-        pdf = os.path.join(tmp, "report.pdf")
-        run(browser + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url], "chromium --print-to-pdf")
-        if not os.path.isfile(pdf):
-            fail("chromium wrote no PDF")
-        info = run(["pdfinfo", pdf], "pdfinfo").stdout
-        pages = next((int(line.split(":", 1)[1]) for line in info.splitlines() if line.startswith("Pages:")), 0)
-        if pages < 1:
-            fail(f"the PDF has no page:\n{info}")
-        size = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("Page size:")), "")
-        if "A4" not in size:
-            fail(f"the PDF pages are not A4 (@page size): {size}")
+        pages = print_a4(browser, url, os.path.join(tmp, "report.pdf"))
         print(f"html_screenshot: PDF of {pages} A4 pages")
     print("html_screenshot: OK")
     return 0

@@ -9,7 +9,8 @@ Usage: portfolio_python.py --bin BUILD/bin PORTFOLIO_DIR
    400 + 300 = 700 h, 450 + 100 = 550 h, max(0, 700 - 550) = 150 h (tests/unit/pooling_test.cpp).
 2. `clausier-track due PORTFOLIO --format eml -o DIR`: one message per contractor with an address (three),
    each read by Python's email parser (policy default): To is the contractor's address, From the
-   facilitator's, a Subject naming the operation, a text/plain UTF-8 body naming the lots; the two
+   facilitator's, a Subject naming the operation, each once, no Cc nor Bcc, the Date of the run's day (not the
+   clock), X-Unsent: 1, a text/plain UTF-8 body naming the lots; the two
    contractors without an address are named on stderr.
 3. `clausier-report PORTFOLIO --by buyer --year 2026 --format json`: 8 lots notified, 6 with a social
    consideration for Carcassonne Agglo.
@@ -89,10 +90,21 @@ def main():
             check(b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), f"{f}: CRLF line ends only")
             msg = email.message_from_bytes(raw, policy=email.policy.default)
             to, operation, lots = expected[f]
+            missing = [h for h in ("To", "From", "Subject", "Date", "Message-ID", "X-Unsent") if msg[h] is None]
+            check(not missing, f"{f}: headers missing: {missing}")
+            if missing:
+                continue
             check(msg["To"].addresses[0].addr_spec == to, f"{f}: To {msg['To']}")
             check(msg["From"].addresses[0].addr_spec == "clauses@mde-carcassonne.example.org", f"{f}: From {msg['From']}")
             check(operation in msg["Subject"], f"{f}: the Subject names {operation}: {msg['Subject']}")
-            check(msg["Date"] is not None and msg["Message-ID"] is not None, f"{f}: Date and Message-ID")
+            # The run's date, not the clock: the same portfolio gives the same files.
+            check(msg["Date"] == "Sun, 22 Nov 2026 08:00:00 +0000", f"{f}: Date of CLAUSIER_TODAY, 08:00 UTC ({msg['Date']})")
+            check(str(msg["Message-ID"]).startswith("<2026-11-22-") and str(msg["Message-ID"]).endswith("@clausier>"),
+                  f"{f}: Message-ID of the run's date ({msg['Message-ID']})")
+            check(msg["X-Unsent"] == "1", f"{f}: X-Unsent: 1, opened as a draft ({msg['X-Unsent']})")
+            for header in ("To", "From", "Subject"):
+                check(len(msg.get_all(header) or []) == 1, f"{f}: exactly one {header} header")
+            check(msg.get_all("Bcc") is None and msg.get_all("Cc") is None, f"{f}: no Cc nor Bcc")
             body = msg.get_body(preferencelist=("plain",))
             check(body is not None and body.get_content_type() == "text/plain", f"{f}: a text/plain body")
             check(body.get_content_charset() == "utf-8", f"{f}: UTF-8")

@@ -11,6 +11,7 @@
 #include "clausier/track/operation.hpp"
 #include "clausier/track/pooling.hpp"
 #include "clausier/track/status.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
@@ -18,13 +19,6 @@ using namespace clausier;
 namespace {
 
 const std::string portfolio = std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/portfolio";
-const rules::RuleSet& builtin() {
-  static const rules::RuleSet r = rules::RuleSet::builtin();
-  return r;
-}
-io::Date date(int y, int m, int d) {
-  return io::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
 
 std::string ids(const Diagnostics& diags) {
   std::string out;

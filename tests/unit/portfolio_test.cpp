@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clausier/track/portfolio.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
@@ -17,10 +18,6 @@ namespace {
 
 const std::string root = std::string(CLAUSIER_SOURCE_DIR);
 const std::string portfolio = root + "/tests/data/portfolio";
-const rules::RuleSet& builtin() {
-  static const rules::RuleSet r = rules::RuleSet::builtin();
-  return r;
-}
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "clausier/track/due.hpp"
 #include "clausier/track/operation.hpp"
 #include "clausier/track/reminder_mail.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
@@ -18,13 +19,6 @@ using namespace clausier;
 namespace {
 
 const std::string portfolio = std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/portfolio";
-const rules::RuleSet& builtin() {
-  static const rules::RuleSet r = rules::RuleSet::builtin();
-  return r;
-}
-io::Date date(int y, int m, int d) {
-  return io::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
 
 }  // namespace
 
@@ -52,6 +46,31 @@ TEST_CASE("mail: an RFC 5322 message, UTF-8 headers encoded, CRLF, a draft") {
   CHECK(mail::render(m) == text);                           // same input, same bytes
   m.to.address = "x@y.fr\r\nBcc: z@w.fr";
   CHECK_THROWS_AS(mail::render(m), std::invalid_argument);
+}
+
+TEST_CASE("mail: a line end in a display name or the subject adds no header") {
+  // A tender's title and a company's name are free text, line ends allowed: they reach the Subject and
+  // the display names, and must stay inside them.
+  mail::Message m;
+  m.from = {"Claire\r\nBcc: from@evil.example", "clauses@mde.example.org"};
+  m.to = {"BTP Sud\nBcc: to@evil.example", "clauses@btp-sud.example.fr"};
+  m.subject = "Clause sociale\r\nBcc: subject@evil.example\nX-Injected: 1";
+  m.body = "Bonjour,\n";
+  m.date = date(2026, 11, 22);
+  m.message_id = "2026-11-22-btp@clausier";
+  std::string text = mail::render(m);
+  INFO(text);
+  const std::string headers = text.substr(0, text.find("\r\n\r\n") + 2);
+  CHECK(headers.find("\r\nBcc:") == std::string::npos);
+  CHECK(headers.find("\r\nX-Injected:") == std::string::npos);
+  CHECK(headers.find("\nBcc:") == std::string::npos);
+  // Every header line is a header or the folded continuation of one (starts with white space).
+  for (std::size_t at = 0; at < headers.size();) {
+    std::size_t end = headers.find("\r\n", at);
+    const std::string line = headers.substr(at, end - at);
+    CHECK_MESSAGE((line.empty() || line[0] == ' ' || line[0] == '\t' || line.find(": ") != std::string::npos), line);
+    at = end + 2;
+  }
 }
 
 TEST_CASE("reminder mails: one message per contractor with an address, across the operations") {

@@ -35,6 +35,7 @@
 #include "clausier/report/model.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/track/operation.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
@@ -44,9 +45,6 @@ namespace {
 
 const std::string folder = std::string(CLAUSIER_SOURCE_DIR) + "/examples/espaces-verts";
 
-io::Date date(int y, int m, int d) {
-  return io::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
 
 std::string report_json(int min_cell) {
   track::Operation op = track::load_operation({folder, {}, {}}, rules::RuleSet::builtin());

@@ -211,7 +211,7 @@ TEST_CASE("report html: operation report is self-contained, French and determini
               "<tr class=\"total\"><td>Ensemble des lots suivis</td><td></td><td class=\"num\">1" + nb + "600</td>"
         "<td class=\"num\">1" + nb + "250</td><td class=\"num\">78,1" + nb + "%</td><td>il manque 600" + nb +
         "heures ; <span class=\"over\">dépassement : +250" + nb + "heures</span></td><td class=\"num\">12</td><td></td></tr>") == 1);
-  CHECK(count(html, "<p>Des lots dépassent leur objectif de 250" + nb + "heures ; il manque 600" + nb +
+  CHECK(count(html, "<p>Un lot dépasse son objectif de 250" + nb + "heures ; il manque 600" + nb +
                         "heures sur les autres : un excédent ne comble pas un manque.</p>") == 1);
   CHECK(count(html, "<td>non suivi (sans clause)</td>") == 1);
   CHECK(row(html, "Verdalia Paysages") ==

@@ -12,6 +12,7 @@
 #include "clausier/report/catalogue.hpp"
 #include "clausier/report/job.hpp"
 #include "clausier/report/render.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
@@ -19,13 +20,6 @@ using namespace clausier;
 namespace {
 
 const std::string examples = std::string(CLAUSIER_SOURCE_DIR) + "/examples/";
-const rules::RuleSet& builtin() {
-  static const rules::RuleSet r = rules::RuleSet::builtin();
-  return r;
-}
-io::Date date(int y, int m, int d) {
-  return io::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
 report::Job job(std::vector<std::string> operations, report::Format format = report::Format::md) {
   report::Job j;
   for (auto& o : operations) j.operations.push_back(examples + o);

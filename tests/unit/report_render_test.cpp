@@ -154,7 +154,7 @@ Consolidation sample_consolidation() {
   aude.fte = 1;
   aude.shortfall = {0, 200};
   aude.participants = cell("participants", "Participants", 7778, 0, true);
-  aude.work_contracts = 5;
+  aude.work_contracts = 7776;  // hidden with its participants
   GroupReport carc;
   carc.key = carc.label = "Ville de Carcassonne";
   carc.operations = 1;
@@ -766,8 +766,9 @@ TEST_CASE("report render: a suppressed value is never written, in any format") {
   const Consolidation c = sample_consolidation();
   std::vector<std::pair<std::string, std::string>> outputs{
       {"md", render_markdown(r)},      {"csv", render_csv(r)},        {"decp", render_decp({r})},
-      {"flat", render_flat({r})},      {"md consolidation", render_markdown(c)},
-      {"csv consolidation", render_csv(c)}};
+      {"flat", render_flat({r})},      {"json", render_json(r)},      {"html", render_html(r)},
+      {"md consolidation", render_markdown(c)}, {"csv consolidation", render_csv(c)},
+      {"json consolidation", render_json(c)},   {"html consolidation", render_html(c)}};
   for (const auto& [name, part] : clausier::test::unzip_by_name(render_xlsx(r))) outputs.emplace_back("xlsx " + name, part);
   for (const auto& [name, part] : clausier::test::unzip_by_name(render_xlsx(c))) outputs.emplace_back("xlsx consolidation " + name, part);
   for (const auto& [name, text] : outputs)

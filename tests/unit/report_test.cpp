@@ -14,16 +14,13 @@
 #include "clausier/report/model.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/tender/load.hpp"
+#include "fixtures.hpp"
 #include "printers.hpp"
 
 using namespace clausier;
 using namespace clausier::report;
 
 namespace {
-
-io::Date date(int y, int m, int d) {
-  return io::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-}
 
 Breakdown cells_of(const std::vector<int>& people, int population = 0) {
   Breakdown b;
@@ -603,6 +600,32 @@ TEST_CASE("report suppression: a cell hidden only to protect another is marked s
   CHECK(!b.cells[1].suppressed);
   CHECK(b.cells[2].suppressed);
   CHECK(b.cells[2].secondary);
+}
+
+// The work contracts are hidden with the people; « < 5 » only when it is true: a person may hold several
+// contracts, and people hidden as a secondary cell may be 5 or more.
+TEST_CASE("report suppression: the work contracts say « < 5 » only when there are fewer") {
+  Cell small;  // 3 people hidden as a small cell
+  small.people = 3;
+  small.suppressed = true;
+  Cell c = published_work_contracts(3, small);
+  CHECK(c.suppressed);
+  CHECK_FALSE(c.secondary);  // 3 contracts: « < 5 » is true
+  c = published_work_contracts(6, small);  // 3 people, 6 contracts: « < 5 » would be false
+  CHECK(c.suppressed);
+  CHECK(c.secondary);
+  Cell secondary = small;  // 6 people hidden only to protect another cell
+  secondary.people = 6;
+  secondary.secondary = true;
+  c = published_work_contracts(6, secondary);
+  CHECK(c.suppressed);
+  CHECK(c.secondary);
+  Cell shown;
+  shown.people = 6;
+  c = published_work_contracts(7, shown);
+  CHECK_FALSE(c.suppressed);
+  CHECK_FALSE(c.secondary);
+  CHECK(c.people == 7);
 }
 
 TEST_CASE("report codes: each code with its French labels, in one place") {

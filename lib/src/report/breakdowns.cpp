@@ -30,8 +30,7 @@ void suppress_small_cells(Breakdown& b, int min_cell, const std::vector<bool>& h
   // Too few people to break down at all: no cell is published, zeros included (three people who are
   // all women showed as one hidden cell beside two zeros).
   if (b.population_suppressed) {
-    for (Cell& c : b.cells)
-      if (!c.suppressed) c.suppressed = c.secondary = true;
+    detail::hide_breakdown(b);
     return;
   }
   // Secondary suppression, while the hidden cells could be told from the population and the cells shown:
@@ -61,6 +60,40 @@ void suppress_small_cells(std::vector<Cell*> cells, int population, int min_cell
 }
 
 void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 && c.people < min_cell; }
+
+namespace detail {
+
+void hide_breakdown(Breakdown& b) {
+  b.population_suppressed = b.population > 0;
+  for (Cell& c : b.cells)
+    if (!c.suppressed) c.suppressed = c.secondary = true;
+}
+
+void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double counted_hours) {
+  h.route[static_cast<std::size_t>(row.route)] += counted_hours;
+  h.contract[static_cast<std::size_t>(row.contract)] += counted_hours;
+  if (counted_hours > row.work_hours) h.training += row.training_hours;
+  h.total += counted_hours;
+}
+
+void add_hours(BreakdownCounter::Hours& to, const BreakdownCounter::Hours& from) {
+  for (std::size_t i = 0; i < to.route.size(); ++i) to.route[i] += from.route[i];
+  for (std::size_t i = 0; i < to.contract.size(); ++i) to.contract[i] += from.contract[i];
+  to.training += from.training;
+  to.total += from.total;
+}
+
+Cell participants_cell(int people, double hours, int min_cell) {
+  Cell c;
+  c.key = "participants";
+  c.label = "Participants";
+  c.people = people;
+  c.hours = round6(hours);
+  suppress_small_cell(c, min_cell);
+  return c;
+}
+
+}  // namespace detail
 
 namespace {
 

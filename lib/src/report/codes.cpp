@@ -133,6 +133,9 @@ Cell published_work_contracts(int work_contracts, const Cell& participants) {
   c.label = "Contrats de travail";
   c.people = work_contracts;
   c.suppressed = participants.suppressed;
+  // « < 5 » only when it is true: fewer contracts than the hidden people, themselves fewer than min_cell;
+  // else « masqué » (a person may hold several contracts; the people may be hidden as a secondary cell).
+  c.secondary = participants.suppressed && (participants.secondary || work_contracts > participants.people);
   return c;
 }
 

@@ -27,6 +27,7 @@
 
 #include "clausier/calendar/schedule.hpp"
 #include "clausier/report/model.hpp"
+#include "model_parts.hpp"
 
 namespace clausier::report {
 
@@ -40,37 +41,42 @@ struct Group {
   double target = 0, realised = 0;
   Shortfall shortfall;
   std::unordered_map<std::uint32_t, BreakdownCounter::Hours> people;
-  // Distinct (operation, participant, employer, contract): counted per operation, the operation's
-  // (person, employer, contract) kept as packed keys until it is added.
+  // Distinct (operation, participant, employer, contract): counted per operation.
   int work_contracts = 0;
+  // What the operations hide in their own reports, hidden here too (issue 17, item 13: (A, B, C) minus
+  // (B, C) gave A's hidden counts): an operation gave the group 1 to min_cell − 1 people; by breakdown
+  // and cell, a cell that an operation's own counting of its people hides.
+  bool small_operation = false;
+  std::vector<std::vector<bool>> hidden;
+
+  // The operation being added: its people with their hours in it, and its (person, employer, contract)
+  // as packed keys; both empty between operations. A person's rows come one after the other: the last
+  // person's hours and work contract are kept at hand (hash-map values never move).
+  std::unordered_map<std::uint32_t, BreakdownCounter::Hours> operation_people;
   std::vector<std::uint64_t> contracts;
-  // A person's rows come one after the other: the last person's hours and work contract are kept at
-  // hand (hash-map values never move).
   std::uint32_t last_person = static_cast<std::uint32_t>(-1);
   BreakdownCounter::Hours* last_hours = nullptr;
   std::uint64_t last_contract = ~std::uint64_t{0};
-  // What the operations hide in their own reports, hidden here too (issue 17, item 13: (A, B, C) minus
-  // (B, C) gave A's hidden counts): an operation gave the group 1 to min_cell − 1 people; by breakdown
-  // and cell, a cell that an operation's own counting of its people hides. The people of the operation
-  // being added are kept apart until its end.
-  bool small_operation = false;
-  std::vector<std::vector<bool>> hidden;
-  std::size_t people_operation = static_cast<std::size_t>(-1);
-  std::unordered_map<std::uint32_t, BreakdownCounter::Hours> operation_people;
-  std::uint32_t last_operation_person = static_cast<std::uint32_t>(-1);
-  BreakdownCounter::Hours* last_operation_hours = nullptr;
 
   void touch(std::size_t operation) {
     if (last_operation == operation) return;
     last_operation = operation;
     ++operations;
   }
-  // At the end of an operation: its distinct work contracts.
-  void count_contracts() {
-    std::sort(contracts.begin(), contracts.end());
-    work_contracts += static_cast<int>(std::unique(contracts.begin(), contracts.end()) - contracts.begin());
-    contracts.clear();
-    last_contract = ~std::uint64_t{0};
+  // A counted row of the operation being added; true for the group's first row in it.
+  bool add_row(std::uint32_t person, std::uint64_t contract, const track::StatementRow& row, double hours) {
+    const bool first = operation_people.empty();
+    realised += hours;
+    if (last_hours == nullptr || last_person != person) {
+      last_hours = &operation_people[person];
+      last_person = person;
+    }
+    detail::add_row(*last_hours, row, hours);
+    if (last_contract != contract) {
+      contracts.push_back(contract);
+      last_contract = contract;
+    }
+    return first;
   }
 };
 
@@ -136,7 +142,7 @@ struct Consolidator::Impl {
   }
 
   void add(const track::Operation& op);
-  void note_hidden(Group& g) const;
+  void end_operation(Group& g) const;
   GroupReport report(const Group& g) const;
 };
 
@@ -148,10 +154,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
   track::Tracking t = track::track(*result, op.participants, op.statements, {options.as_of, options.declared_hours});
 
   OperationLine line;
-  line.path = tender.path;
-  const std::string suffix = "/tender.yaml";
-  if (line.path.size() > suffix.size() && line.path.compare(line.path.size() - suffix.size(), suffix.size(), suffix) == 0)
-    line.path.resize(line.path.size() - suffix.size());
+  line.path = detail::report_path(tender);
   line.id = tender.id.value;
   line.title = tender.title;
   line.buyer = tender.buyer.name;
@@ -218,8 +221,7 @@ void Consolidator::Impl::add(const track::Operation& op) {
   if (group_by == GroupBy::trade)
     for (std::size_t i = 0; i < t.lots.size(); ++i)
       if (t.lots[i].tracked) trade_groups[i] = &trade_group(*t.lots[i].lot->lot);
-  std::vector<Group*> contract_groups;  // the groups given work contracts by this operation
-  std::vector<Group*> touched;          // the groups this operation gave people to
+  std::vector<Group*> touched;  // the groups this operation gave rows to
   for (std::uint32_t counted : t.count.counted) {
     const track::StatementRow& row = st.rows[counted];
     std::uint32_t lot = t.count.lot_of[row.lot];
@@ -230,35 +232,9 @@ void Consolidator::Impl::add(const track::Operation& op) {
     // The person (32 bits), the employer in the operation (28 bits) and the contract (4 bits).
     std::uint64_t contract = (std::uint64_t{person_id} << 32) | (std::uint64_t{row.employer} << 4) |
                              static_cast<std::uint64_t>(row.contract);
-    double training = hours > row.work_hours ? row.training_hours : 0;  // training counted on this row
     auto credit = [&](Group& g) {
       g.touch(index);
-      g.realised += hours;
-      if (g.last_hours == nullptr || g.last_person != person_id) {
-        g.last_hours = &g.people[person_id];
-        g.last_person = person_id;
-      }
-      if (g.people_operation != index) {
-        g.people_operation = index;
-        g.operation_people.clear();
-        g.last_operation_hours = nullptr;
-        touched.push_back(&g);
-      }
-      if (g.last_operation_hours == nullptr || g.last_operation_person != person_id) {
-        g.last_operation_hours = &g.operation_people[person_id];
-        g.last_operation_person = person_id;
-      }
-      for (BreakdownCounter::Hours* h : {g.last_hours, g.last_operation_hours}) {
-        h->route[static_cast<std::size_t>(row.route)] += hours;
-        h->contract[static_cast<std::size_t>(row.contract)] += hours;
-        h->training += training;
-        h->total += hours;
-      }
-      if (g.last_contract != contract) {
-        if (g.contracts.empty()) contract_groups.push_back(&g);
-        g.contracts.push_back(contract);
-        g.last_contract = contract;
-      }
+      if (g.add_row(person_id, contract, row, hours)) touched.push_back(&g);
     };
     credit(total);
     lot_routes[lot] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(row.route));
@@ -288,20 +264,29 @@ void Consolidator::Impl::add(const track::Operation& op) {
     for (std::uint8_t routes : lot_routes)
       for (unsigned r = 0; r < 8; ++r)
         if ((routes & (1u << r)) != 0) route_group(static_cast<track::Route>(r)).contracts_with_clause += 1;
-  for (Group* g : contract_groups) g->count_contracts();
-  for (Group* g : touched) note_hidden(*g);
+  for (Group* g : touched) end_operation(*g);
   lines.push_back(std::move(line));
 }
 
-// The operation just added, counted alone as its own report counts it: what it hides, the group hides.
-void Consolidator::Impl::note_hidden(Group& g) const {
-  const std::size_t n = g.operation_people.size();
-  if (n > 0 && n < static_cast<std::size_t>(options.min_cell)) g.small_operation = true;
+// The end of the operation just added, for a group it gave rows to: its distinct work contracts; what it
+// hides counted alone, as its own report counts it, the group hides; its people's hours join the group's.
+void Consolidator::Impl::end_operation(Group& g) const {
+  std::sort(g.contracts.begin(), g.contracts.end());
+  g.work_contracts += static_cast<int>(std::unique(g.contracts.begin(), g.contracts.end()) - g.contracts.begin());
+  g.contracts.clear();
+  g.last_contract = ~std::uint64_t{0};
+
+  const std::size_t n = g.operation_people.size();  // at least 1: the operation gave the group a row
+  if (n < static_cast<std::size_t>(options.min_cell)) g.small_operation = true;
   std::vector<std::pair<std::uint32_t, const BreakdownCounter::Hours*>> sorted;
+  sorted.reserve(n);
   for (const auto& [id, h] : g.operation_people) sorted.emplace_back(id, &h);
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   BreakdownCounter counter(rules, options.as_of, false);
-  for (const auto& [id, h] : sorted) counter.add(people[id], *h);
+  for (const auto& [id, h] : sorted) {
+    counter.add(people[id], *h);
+    detail::add_hours(g.people[id], *h);
+  }
   const std::vector<Breakdown> own = counter.finish(options.min_cell);
   g.hidden.resize(own.size());
   for (std::size_t b = 0; b < own.size(); ++b) {
@@ -310,8 +295,27 @@ void Consolidator::Impl::note_hidden(Group& g) const {
       if (own[b].cells[c].suppressed) g.hidden[b][c] = true;
   }
   g.operation_people.clear();
-  g.last_operation_hours = nullptr;
+  g.last_hours = nullptr;
 }
+
+namespace {
+
+// By route, a group is a cell of the total's route breakdown (its people): hidden there, hidden here, with
+// everything that would give it back (its breakdowns' populations and cells: a route cell of 6 when the
+// group has 6 people).
+void hide_route_groups_hidden_in_total(Consolidation& out) {
+  for (const Breakdown& b : out.total.breakdowns) {
+    if (b.id != "route") continue;
+    for (GroupReport& g : out.groups) {
+      auto cell = std::find_if(b.cells.begin(), b.cells.end(), [&](const Cell& c) { return c.key == g.key; });
+      if (cell == b.cells.end() || !cell->suppressed || g.participants.suppressed) continue;
+      g.participants.suppressed = g.participants.secondary = true;
+      for (Breakdown& own : g.breakdowns) detail::hide_breakdown(own);
+    }
+  }
+}
+
+}  // namespace
 
 GroupReport Consolidator::Impl::report(const Group& g) const {
   GroupReport r;
@@ -324,11 +328,7 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.shortfall = g.shortfall;
   r.shortfall.round();
   r.fte = full_time_equivalents(r.realised_hours);
-  r.participants.key = "participants";
-  r.participants.label = "Participants";
-  r.participants.people = static_cast<int>(g.people.size());
-  r.participants.hours = r.realised_hours;
-  suppress_small_cell(r.participants, options.min_cell);
+  r.participants = detail::participants_cell(static_cast<int>(g.people.size()), r.realised_hours, options.min_cell);
   if (g.small_operation && !r.participants.suppressed) r.participants.suppressed = r.participants.secondary = true;
   r.work_contracts = g.work_contracts;
   // People in the order they were first met, so the sums never depend on a hash order.
@@ -368,6 +368,7 @@ Consolidation Consolidator::finish() {
     if (in.group_by == GroupBy::route) out.groups.back().has_target = false;
   }
   out.total = in.report(in.total);
+  if (in.group_by == GroupBy::route) hide_route_groups_hidden_in_total(out);
   out.counting.rules_version = in.rules.version();
   out.counting.rules_sha256 = in.rules.sha256();
   return out;

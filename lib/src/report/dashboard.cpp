@@ -72,7 +72,7 @@ h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.15em;margin:1.4em 0 .4em;border-
 .kpi b{display:block;font-size:1.6em}.kpi .late b{color:#b3261e}
 table{border-collapse:collapse;width:100%;margin:.3em 0}th,td{border:1px solid #bbc;padding:.25em .5em;text-align:left}
 th{background:#e8eef8;cursor:pointer;user-select:none}th.asc:after{content:" ▲"}th.desc:after{content:" ▼"}
-td.n{text-align:right}tr:nth-child(even) td{background:#f7f9fc}.late{color:#b3261e;font-weight:bold}.done{color:#1b7a3a}
+td:first-child,#lots td:last-child{white-space:nowrap}td.n{text-align:right}tr:nth-child(even) td{background:#f7f9fc}.late{color:#b3261e;font-weight:bold}.done{color:#1b7a3a}
 .none{color:#666;font-style:italic}
 @page{size:A4 landscape;margin:12mm}@media print{body{margin:0;font-size:11px}th{cursor:auto}tr{break-inside:avoid}h2{break-after:avoid}}
 )";
@@ -87,11 +87,6 @@ constexpr std::string_view script = R"(document.querySelectorAll('table.sortable
       var c=n?(parseFloat(u)-parseFloat(v)):u.localeCompare(v,'fr');return asc?c:-c;});
     rows.forEach(function(r){body.appendChild(r);});});});});
 )";
-
-struct DueRow {
-  std::string operation;
-  track::Reminder r;
-};
 
 }  // namespace
 

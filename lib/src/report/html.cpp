@@ -176,12 +176,15 @@ std::string render_html(const OperationReport& r) {
   body += figure(people_html(published_work_contracts(r.work_contracts, r.participants), r.min_cell), plural(r.participants.suppressed ? 2 : r.work_contracts, "contrat de travail (personne, employeur, contrat)",
                         "contrats de travail (personne, employeur, contrat)"));
   body += "</div>\n";
+  const auto lots_over = std::count_if(r.lots.begin(), r.lots.end(), [](const LotReport& l) { return l.over_hours > 0; });
+  const std::string over = lots_over == 1 ? "Un lot dépasse son objectif de " + format_hours(r.shortfall.over)
+                                          : "Des lots dépassent leur objectif de " + format_hours(r.shortfall.over) + " en tout";
   if (r.shortfall.over > 0 && r.shortfall.missing > 0)
-    body += "<p>" + html_escaped("Des lots dépassent leur objectif de " + format_hours(r.shortfall.over) + " ; il manque " +
-                           format_hours(r.shortfall.missing) + " sur les autres : un excédent ne comble pas un manque.") +
+    body += "<p>" + html_escaped(over + " ; il manque " + format_hours(r.shortfall.missing) +
+                                 " sur les autres : un excédent ne comble pas un manque.") +
             "</p>\n";
   else if (r.shortfall.over > 0)
-    body += "<p>" + html_escaped("L'objectif est dépassé : dépassement : +" + format_hours(r.shortfall.over) + ".") + "</p>\n";
+    body += "<p>" + html_escaped("L'objectif est dépassé de " + format_hours(r.shortfall.over) + ".") + "</p>\n";
 
   body += lots_html(r);
   body += months_html(r, charts);

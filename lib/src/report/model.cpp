@@ -66,6 +66,13 @@ CountingInfo counting_info(const tender::Tender& t, double tolerance, const rule
   return c;
 }
 
+std::string report_path(const tender::Tender& t) {
+  const std::string suffix = "/tender.yaml";
+  if (t.path.size() > suffix.size() && t.path.compare(t.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return t.path.substr(0, t.path.size() - suffix.size());
+  return t.path;
+}
+
 }  // namespace detail
 
 namespace {
@@ -73,17 +80,6 @@ namespace {
 std::optional<double> achievement(double realised, double target) {
   if (target <= 0) return std::nullopt;
   return round6(realised / target);
-}
-
-// Counted training hours of a counted row: its training hours when they count (the row's counted
-// hours then exceed its work hours), else 0.
-double counted_training(const track::StatementRow& row, double hours) { return hours > row.work_hours ? row.training_hours : 0; }
-
-void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double hours) {
-  h.route[static_cast<std::size_t>(row.route)] += hours;
-  h.contract[static_cast<std::size_t>(row.contract)] += hours;
-  h.training += counted_training(row, hours);
-  h.total += hours;
 }
 
 // People of one scope (the operation or a lot), each with their hours in it, in the order met. Their
@@ -114,16 +110,6 @@ std::vector<Breakdown> breakdowns_of(const People& people, const track::Count& c
   return counter.finish(options.min_cell);
 }
 
-Cell participants_cell(int people, double hours, int min_cell) {
-  Cell c;
-  c.key = "participants";
-  c.label = "Participants";
-  c.people = people;
-  c.hours = round6(hours);
-  suppress_small_cell(c, min_cell);
-  return c;
-}
-
 // formats.md section 5 order, then what only tracking adds: the catalogue's.
 int reason_rank(std::string_view reason) {
   auto reasons = track::not_counted_reasons();
@@ -146,14 +132,6 @@ std::vector<NotCountedTotal> not_counted_totals(const track::Tracking& t) {
     return std::make_tuple(reason_rank(a.reason), a.reason) < std::make_tuple(reason_rank(b.reason), b.reason);
   });
   return out;
-}
-
-std::string report_path(const tender::Tender& t) {
-  // The folder when the tender is its tender.yaml, as the user named the operation.
-  const std::string suffix = "/tender.yaml";
-  if (t.path.size() > suffix.size() && t.path.compare(t.path.size() - suffix.size(), suffix.size(), suffix) == 0)
-    return t.path.substr(0, t.path.size() - suffix.size());
-  return t.path;
 }
 
 struct LotFacts {

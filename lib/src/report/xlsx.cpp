@@ -41,13 +41,14 @@ std::string privacy_note(int min_cell) {
   return "Les effectifs inférieurs à " + std::to_string(min_cell) + " personnes sont masqués (secret statistique).";
 }
 
-enum class Style { text, count, hours, percent, date, month, masked };
+enum class Style { text, count, hours, euros, percent, date, month, masked };
 
+// A workbook in its own temporary file: the only way a report makes one.
 class Book {
  public:
-  Book(const std::string& path, Date created, std::string title)
-      : path_(path), title_(std::move(title)), book_(workbook_new(path.c_str()), lxw_workbook_free) {
-    if (!book_) throw std::runtime_error("xlsx : impossible de créer le classeur " + path);
+  Book(Date created, std::string title)
+      : file_("clausier-report"), title_(std::move(title)), book_(workbook_new(file_.path().c_str()), lxw_workbook_free) {
+    if (!book_) throw std::runtime_error("xlsx : impossible de créer le classeur " + file_.path());
     properties_.title = title_.data();
     properties_.author = const_cast<char*>("Clausier");
     // 0 would mean "now": the report's own date makes the bytes reproducible.
@@ -72,6 +73,7 @@ class Book {
       case Style::text: break;
       case Style::count: format_set_num_format(f, "#,##0"); break;
       case Style::hours: format_set_num_format(f, "#,##0.0#"); break;
+      case Style::euros: format_set_num_format(f, "#,##0.00"); break;  // the header says « € HT »: 90 000,00
       case Style::percent: format_set_num_format(f, "0.0%"); break;
       case Style::date: format_set_num_format(f, "dd/mm/yyyy"); break;
       case Style::month: format_set_num_format(f, "mm/yyyy"); break;
@@ -82,13 +84,14 @@ class Book {
   }
 
   // Closes the workbook and returns its bytes.
-  std::string close(const io::TempFile& file) {
+  std::string close() {
     check(workbook_close(book_.release()));
-    return file.contents();
+    return file_.contents();
   }
 
  private:
-  std::string path_, title_;
+  io::TempFile file_;  // declared first: removed after the workbook is freed
+  std::string title_;
   std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book_;
   lxw_doc_properties properties_{};
   std::map<int, lxw_format*> formats_;
@@ -398,8 +401,7 @@ std::string group_by_label(GroupBy g) {
 }  // namespace
 
 std::string render_xlsx(const OperationReport& r) {
-  io::TempFile file("clausier-report");
-  Book book(file.path(), r.as_of, "Bilan de la clause sociale d'insertion — " + r.id);
+  Book book(r.as_of, "Bilan de la clause sociale d'insertion — " + r.id);
   operation_summary(book, r);
   operation_lots(book, r);
   operation_years(book, r);
@@ -408,12 +410,11 @@ std::string render_xlsx(const OperationReport& r) {
   operation_months(book, r);
   operation_not_counted(book, r);
   rules_sheet(book, r.counting, r.min_cell, true);
-  return book.close(file);
+  return book.close();
 }
 
 std::string render_xlsx(const Consolidation& c) {
-  io::TempFile file("clausier-report");
-  Book book(file.path(), c.as_of, "Bilan consolidé des clauses sociales d'insertion");
+  Book book(c.as_of, "Bilan consolidé des clauses sociales d'insertion");
   {
     Sheet s(book, "Synthèse", {"Indicateur", "Valeur"});
     Pairs p(s);
@@ -468,12 +469,11 @@ std::string render_xlsx(const Consolidation& c) {
     if (s.any_masked()) s.notes(privacy_note(c.min_cell));
   }
   rules_sheet(book, c.counting, c.min_cell, false);
-  return book.close(file);
+  return book.close();
 }
 
 std::string render_xlsx(const BuyerIndicators& b) {
-  io::TempFile file("clausier-report");
-  Book book(file.path(), b.as_of, "Indicateurs acheteurs — considérations sociales");
+  Book book(b.as_of, "Indicateurs acheteurs — considérations sociales");
   {
     Sheet s(book, "Acheteurs",
             {"Acheteur", "Année de notification", "Opérations", "Lots notifiés", "Avec considération sociale", "Part",
@@ -488,7 +488,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
       s.percent(5, r.social_consideration_share);
       s.percent(6, national_social_target);
       s.number(7, r.reserved_lots, Style::count);
-      s.number(8, r.reserved_amount, Style::hours);
+      s.number(8, r.reserved_amount, Style::euros);
       s.hours(9, r.target_hours);
       s.hours(10, r.realised_hours);
       s.hours(11, r.shortfall.missing);
@@ -497,7 +497,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
     }
     if (s.any_masked()) s.notes(privacy_note(b.min_cell));
   }
-  return book.close(file);
+  return book.close();
 }
 
 }  // namespace clausier::report
