@@ -3,6 +3,7 @@
 // diagnostic of the operation, and turns the expected failures into values (usage error, diagnostics).
 // The figures of the example are checked by hand in track_example_test.cpp; here, the plumbing.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <string>
@@ -70,7 +71,17 @@ TEST_CASE("track run_status: the rendering of track() over the operation, every 
   CHECK_FALSE(text.failed);
 
   Outcome json = track::run_status({{folder, {}, {}}, date(2027, 12, 31), {}, track::StatusFormat::json, true}, builtin());
-  CHECK(streamed(json) == track::render_json(t, *op.result()->tender, builtin()));
+  CHECK(streamed(json) == track::render_json(t, *op.result()->tender, builtin(), op.diagnostics));
+  // The JSON carries what stderr says: the four unreadable rows as errors, the TOTAL row as a note.
+  nlohmann::json doc = nlohmann::json::parse(streamed(json));
+  REQUIRE(doc["errors"].size() == 4);
+  CHECK(doc["errors"][1]["rule"] == "statement-row");
+  CHECK(doc["errors"][1]["line"] == 22);
+  CHECK(doc["errors"][1]["column"] == 10);
+  CHECK(doc["errors"][1]["message"].get<std::string>().starts_with("ligne illisible : mois « 09/27 »"));
+  REQUIRE(doc["warnings"].size() == 1);
+  CHECK(doc["warnings"][0]["rule"] == "statement-total");
+  CHECK(doc["warnings"][0]["severity"] == "note");
   CHECK(json.failed);  // lots 1 and 2 are behind at the end of 2027 (track_example_test.cpp)
 }
 

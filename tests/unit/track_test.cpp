@@ -432,7 +432,7 @@ lots:
   CHECK(doc["not_counted"][0]["hours"] == 7);
   std::string pieces;
   int count = 0;
-  render_json(t, *loaded.tender, rules::RuleSet::builtin(), [&](std::string_view piece) {
+  render_json(t, *loaded.tender, rules::RuleSet::builtin(), {}, [&](std::string_view piece) {
     pieces += piece;
     ++count;
   });

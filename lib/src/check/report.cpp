@@ -8,6 +8,7 @@
 
 #include "clausier/check/document_checks.hpp"
 #include "clausier/io/files.hpp"
+#include "clausier/io/json.hpp"
 #include "clausier/tender/load.hpp"
 #include "clausier/tender/resolve.hpp"
 
@@ -132,15 +133,7 @@ int document_count(const std::vector<FileResult>& files) {
 
 nlohmann::ordered_json findings_json(const Diagnostics& diags) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& d : diags) {
-    list.push_back({{"rule", d.rule},
-                    {"severity", std::string(severity_name(d.severity))},
-                    {"path", d.path},
-                    {"line", d.pos.line},
-                    {"column", d.pos.column},
-                    {"message", d.message},
-                    {"hint", d.hint}});
-  }
+  for (const auto& d : diags) list.push_back(io::diagnostic_json(d));
   return list;
 }
 

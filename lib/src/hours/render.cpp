@@ -317,12 +317,7 @@ std::string render_json(const std::vector<TenderResult>& results, const std::vec
   doc["failures"] = ordered_json::array();
   for (const Failure& f : failures) {
     ordered_json fj{{"path", f.path}, {"diagnostics", ordered_json::array()}};
-    for (const auto& d : f.diagnostics)
-      fj["diagnostics"].push_back({{"rule", d.rule},
-                                   {"severity", std::string(severity_name(d.severity))},
-                                   {"line", d.pos.line},
-                                   {"column", d.pos.column},
-                                   {"message", d.message}});
+    for (const auto& d : f.diagnostics) fj["diagnostics"].push_back(io::diagnostic_json(d));
     doc["failures"].push_back(std::move(fj));
   }
   return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -76,7 +76,7 @@ Outcome run_status(const StatusJob& job, const rules::RuleSet& rules) {
   out.stream = [status, format = job.format, rules = &rules](const WritePiece& write) {
     const tender::Tender& tender = *status->op.result()->tender;
     switch (format) {
-      case StatusFormat::json: render_json(status->tracking, tender, *rules, write); break;
+      case StatusFormat::json: render_json(status->tracking, tender, *rules, status->op.diagnostics, write); break;
       case StatusFormat::csv: render_csv(status->tracking, tender, write); break;
       case StatusFormat::text: render_text(status->tracking, tender, write); break;
     }

@@ -92,7 +92,7 @@ std::string portfolio_json(const Portfolio& p, const std::vector<AgreementTracki
   doc["operations"] = ordered_json::array();
   for (const auto& t : p.operations) {
     // Each operation exactly as `clausier track` gives it alone, its pooled lots marked.
-    ordered_json op = ordered_json::parse(render_json(t->tracking, t->tender(), rules));
+    ordered_json op = ordered_json::parse(render_json(t->tracking, t->tender(), rules, t->op.diagnostics));
     for (ordered_json& lot : op["lots"])
       if (const Agreement* a = p.agreement_of(t->tender().id.value, lot["id"].get<std::string>()))
         lot["agreement"] = a->id.value;
@@ -100,7 +100,11 @@ std::string portfolio_json(const Portfolio& p, const std::vector<AgreementTracki
   }
   doc["pooling"] = ordered_json::array();
   for (const auto& a : pooled) doc["pooling"].push_back(agreement_json(a));
-  return doc.dump(2) + "\n";
+  // Each operation lists its own inputs' errors; here, those of the operations left out and of pooling.yaml.
+  doc["errors"] = ordered_json::array();
+  doc["warnings"] = ordered_json::array();
+  for (const Diagnostic& d : p.diagnostics) doc[d.severity == Severity::error ? "errors" : "warnings"].push_back(io::diagnostic_json(d));
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string hours_cell(double h) { return text::format_number(h, 2); }
@@ -169,11 +173,15 @@ std::optional<TrackedPortfolio> track_portfolio(const PortfolioJob& job, const r
   if (!out.usage_error.empty()) return std::nullopt;
   TrackedPortfolio p;
   for (const Diagnostic& d : in.notes) out.report(d, nullptr);
+  p.diagnostics = in.notes;
   load_each(
       in.operations, job.threads, rules, [&](const std::string& path) { return load_operation({path, {}, {}}, rules); },
       [&](Operation& op) {
         for (const Diagnostic& d : op.diagnostics) out.report(d, op.source_of(d.path));
-        if (op.result() == nullptr) return;
+        if (op.result() == nullptr) {
+          p.diagnostics.insert(p.diagnostics.end(), op.diagnostics.begin(), op.diagnostics.end());
+          return;
+        }
         auto t = std::make_unique<TrackedOperation>(TrackedOperation{std::move(op), {}});
         t->tracking = track(*t->op.result(), t->op.participants, t->op.statements, {job.as_of, {}});
         p.operations.push_back(std::move(t));
@@ -190,6 +198,7 @@ std::optional<TrackedPortfolio> track_portfolio(const PortfolioJob& job, const r
       if (all.empty()) p.pooling = std::move(f.pooling);
     }
     for (const Diagnostic& d : all) out.report(d, source ? &*source : nullptr);
+    p.diagnostics.insert(p.diagnostics.end(), all.begin(), all.end());
   }
   p.agreements = agreements(p, job.as_of);
   return p;

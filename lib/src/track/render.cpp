@@ -243,9 +243,20 @@ void objects(Json& j, std::string_view key, const List& list, Each each) {
   j.end(false);
 }
 
+// The input diagnostics of one kind (errors, or warnings and notes), each as every tool's JSON lists them.
+void diagnostics_list(Json& j, std::string_view key, const Diagnostics& inputs, bool errors) {
+  ordered_json list = ordered_json::array();
+  for (const Diagnostic& d : inputs)
+    if ((d.severity == Severity::error) == errors) list.push_back(io::diagnostic_json(d));
+  std::string text = list.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) text.insert(at + 1, "  ");
+  j.raw(2, key, text);
+}
+
 }  // namespace
 
-void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const WritePiece& write) {
+void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const Diagnostics& inputs,
+                 const WritePiece& write) {
   PieceWriter out(write);
   Json j{out};
   // Each file's path as JSON once, not once per refused row.
@@ -265,6 +276,9 @@ void render_json(const Tracking& t, const tender::Tender& tender, const rules::R
   j.text(2, "tender", tender.id.value);
   j.text(2, "as_of", io::iso(t.as_of));
   j.number(2, "tolerance", t.tolerance);
+  // What stderr says of the inputs (an unreadable row, a refused reference...), for scripts (formats.md section 7).
+  diagnostics_list(j, "errors", inputs, true);
+  diagnostics_list(j, "warnings", inputs, false);
   objects(j, "lots", t.lots, [&](const LotTracking& l) {
     j.text(6, "id", l.lot->lot->id.value);
     j.text(6, "title", l.lot->lot->title);
@@ -318,9 +332,9 @@ std::string render_text(const Tracking& t, const tender::Tender& tender) {
   return out;
 }
 
-std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules) {
+std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const Diagnostics& inputs) {
   std::string out;
-  render_json(t, tender, rules, [&](std::string_view piece) { out += piece; });
+  render_json(t, tender, rules, inputs, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

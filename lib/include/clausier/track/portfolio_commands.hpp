@@ -34,6 +34,8 @@ struct TrackedPortfolio {
   std::vector<std::unique_ptr<TrackedOperation>> operations;  // those whose tender could be used, in order
   std::optional<Pooling> pooling;               // absent without a file, or when it is in error
   std::vector<AgreementTracking> agreements;    // each agreement of `pooling` judged at the date
+  // What is reported outside the operations tracked: an operation left out, the pooling file, the portfolio's notes.
+  Diagnostics diagnostics;
   // The agreement a lot is pooled in, or null.
   const Agreement* agreement_of(std::string_view operation, std::string_view lot) const;
 };

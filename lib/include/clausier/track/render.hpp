@@ -38,12 +38,16 @@ class PieceWriter {
 };
 
 void render_text(const Tracking& t, const tender::Tender& tender, const WritePiece& write);
-void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const WritePiece& write);
+// `inputs`: the diagnostics of the operation's files, as stderr lists them: the JSON lists
+// them as `errors` and `warnings`, so that a script needs no stderr.
+void render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules, const Diagnostics& inputs,
+                 const WritePiece& write);
 void render_csv(const Tracking& t, const tender::Tender& tender, const WritePiece& write);  // one line per lot
 
 // The same, whole, in one string (tests, small operations).
 std::string render_text(const Tracking& t, const tender::Tender& tender);
-std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules);
+std::string render_json(const Tracking& t, const tender::Tender& tender, const rules::RuleSet& rules,
+                        const Diagnostics& inputs = {});
 std::string render_csv(const Tracking& t, const tender::Tender& tender);
 
 }  // namespace clausier::track
