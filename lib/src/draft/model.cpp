@@ -147,6 +147,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["methode_libelle"] = std::string(hours::french_label(lot.method.value));
   j["pourcentage_heures"] = lot.method.value == Method::percent_of_hours;
   j["heures"] = text::format_number(r.hours);
+  j["heures_unite"] = text::format_hours(r.hours);
   j["heures_lettres"] = text::hours_words(r.hours, options.spelling);
   j["heures_texte"] = text::hours_in_words(r.hours, options.spelling);
   j["heures_brutes"] = text::format_number(r.raw_hours);

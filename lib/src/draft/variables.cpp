@@ -73,6 +73,7 @@ const std::vector<Variable>& variables() {
       {"lots.methode_libelle", "méthode de calcul en français"},
       {"lots.pourcentage_heures", "vrai si l'obligation est un pourcentage des heures travaillées"},
       {"lots.heures", "heures d'insertion en chiffres (1 542)"},
+      {"lots.heures_unite", "heures d'insertion en chiffres, suivies de l'unité accordée : 1 542 heures, 1 heure"},
       {"lots.heures_lettres", "heures d'insertion en lettres (mille cinq cent quarante-deux)"},
       {"lots.heures_texte", "heures en lettres et en chiffres : mille cinq cent quarante-deux (1 542) heures"},
       {"lots.heures_brutes", "résultat du calcul avant arrondi (1 541,67)"},
