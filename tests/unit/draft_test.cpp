@@ -185,6 +185,13 @@ TEST_CASE("draft: the CCAP says what tracking does with the contract's life, as 
   CHECK(parks.find("sans avenant, à chaque nouvelle commande") != std::string::npos);
   CHECK(parks.find("- commandes passées au titre d'un accord-cadre") != std::string::npos);
   CHECK(anru.find("- commandes passées au titre d'un accord-cadre") == std::string::npos);
+  // Fixed hours (lot 03) are not computed on an amount: the amendment or the termination gives them.
+  const std::string fixed = "Pour un lot dont le volume d'heures n'est pas calculé sur un montant (heures fixées, "
+                            "équivalents temps plein), l'avenant ou la décision de résiliation fixe le nouveau volume "
+                            "d'heures.";
+  CHECK(anru.find(fixed) != std::string::npos);
+  CHECK(parks.find(fixed) == std::string::npos);
+  CHECK(cleaning.find(fixed) == std::string::npos);
   // A commitment in percent of the hours worked stays a percentage: only its estimate follows the rules.
   Loaded percent;
   percent.file = tender::load_tender(std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/draft/travaux-tranches-pourcentage.yaml");

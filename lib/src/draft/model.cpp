@@ -294,6 +294,11 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["a_accord_cadre"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["accord_cadre"].get<bool>(); });
   m["a_pourcentage_heures"] =
       std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["pourcentage_heures"].get<bool>(); });
+  // Fixed hours and FTE are not computed on an amount: an amount event cannot recompute them (the
+  // loader refuses it, event-lot), the amendment or the termination gives the hours.
+  m["a_heures_sans_montant"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) {
+    return l["methode"] == name(Method::fixed) || l["methode"] == name(Method::fte);
+  });
   m["a_lots_sous_minimum"] = !below.empty();
   m["a_lots_sans_clause"] = !without.empty();
   m["plusieurs_lots"] = t.lots.size() > 1;

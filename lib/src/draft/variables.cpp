@@ -44,6 +44,7 @@ const std::vector<Variable>& variables() {
       {"a_tranches_optionnelles", "vrai si au moins un lot avec clause a une tranche optionnelle"},
       {"a_accord_cadre", "vrai si au moins un lot avec clause est un accord-cadre"},
       {"a_pourcentage_heures", "vrai si au moins un lot avec clause s'engage sur un pourcentage des heures travaillées"},
+      {"a_heures_sans_montant", "vrai si au moins un lot avec clause a des heures qui ne se calculent pas sur un montant (heures fixées, équivalents temps plein)"},
       {"plusieurs_lots_reserves", "vrai si plusieurs lots avec clause sont des marchés réservés"},
       {"plusieurs_lots_non_reserves", "vrai si plusieurs lots avec clause ne sont pas des marchés réservés"},
       {"reserve_personnes", "qui réalise les heures des lots réservés (salariés en parcours d'insertion, travailleurs handicapés, ou les deux)"},
