@@ -691,6 +691,18 @@ TEST_CASE("document read: text that is not UTF-8") {
   CHECK(refused("<p>\xC3</p>", Format::html).pos == Position{1, 4});
 }
 
+TEST_CASE("document read: a binary file under a text name is not taken for Windows-1252") {
+  const Diagnostic zip = refused(std::string("PK\x03\x04\x14\0\x06\0", 8), Format::markdown);
+  CHECK(zip.rule == "encoding");
+  CHECK(zip.pos == Position{1, 1});
+  CHECK(zip.message == "le fichier est une archive zip (un .docx ou un .odt ?), pas du texte");
+  CHECK(zip.hint == "donnez-lui l'extension de son format, .docx ou .odt");
+  CHECK(refused("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", Format::text).message == "le fichier est un PDF, pas du texte");
+  const Diagnostic binary = refused(std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), Format::html);
+  CHECK(binary.message == "le fichier est binaire, pas du texte");
+  CHECK(binary.pos == Position{1, 1});
+}
+
 TEST_CASE("document read: archives that are no document") {
   const Diagnostic text = refused("Ceci n'est pas un zip.", Format::docx);
   CHECK(text.rule == "document-archive");
