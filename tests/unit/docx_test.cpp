@@ -125,7 +125,7 @@ TEST_CASE("docx: a title in bold, a lead-in ending with a colon and a form line 
       "**Lot 07 — Électricité**\n\nTexte du lot.\n\nParmi les suivantes" + nnbsp + ":\n- une\n\n"
       "Fait à ____, le ____\n\nSignature" + nnbsp + ":\n\n________\n\n**Fin**", "T")));
   const std::string keep = R"(<w:pPr><w:keepNext/></w:pPr>)";
-  const std::string form = keep;
+  const std::string form = R"(<w:pPr><w:keepNext/><w:jc w:val="left"/></w:pPr>)";
   pugi::xml_document xml;
   load(xml, part(entries, "word/document.xml"));
   std::vector<std::string> props;

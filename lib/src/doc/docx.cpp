@@ -152,9 +152,10 @@ std::string document_xml(const Document& d) {
         pugi::xml_node paragraph = add_paragraph(body, "");
         const std::string text = plain(b.text);
         const bool form_line = text.find(blank) != std::string::npos;
-        // w:pPr's children in the schema's order: keepNext, then spacing.
+        // w:pPr's children in the schema's order: keepNext, spacing, jc.
         if (next_is_text && (leads_in(b.text, text) || form_line)) add(properties(paragraph), "w:keepNext");
         if (after_table) add_space_above(paragraph);
+        if (form_line) add_val(properties(paragraph), "w:jc", "left");
         add_runs(paragraph, b.text);
         break;
       }
