@@ -703,11 +703,28 @@ TEST_CASE("document read: a binary file under a text name is not taken for Windo
   CHECK(binary.pos == Position{1, 1});
 }
 
+TEST_CASE("document read: an empty file, in any format, is said to be empty") {
+  for (Format f : {Format::docx, Format::odt, Format::markdown, Format::text, Format::html}) {
+    CAPTURE(name(f));
+    for (std::string_view bytes : {std::string_view(), std::string_view("\xEF\xBB\xBF")}) {
+      const Diagnostic empty = refused(bytes, f);
+      CHECK(empty.rule == "document-empty");
+      CHECK(empty.category == Category::input);
+      CHECK(empty.severity == Severity::error);
+      CHECK(empty.message == "le fichier est vide : il n'y a aucune pièce à vérifier");
+    }
+  }
+  // A single blank line is a text, with nothing in it: no error, no paragraph.
+  const ReadResult blank = parse_document("\n", Format::markdown, "avis.md");
+  REQUIRE(blank.document);
+  CHECK(blank.document->paragraphs.empty());
+}
+
 TEST_CASE("document read: archives that are no document") {
   const Diagnostic text = refused("Ceci n'est pas un zip.", Format::docx);
   CHECK(text.rule == "document-archive");
   CHECK(text.message == "document illisible : ce n'est pas une archive zip (un .docx ou un .odt est une archive zip)");
-  CHECK(refused("", Format::odt).rule == "document-archive");
+  CHECK(refused("PK", Format::odt).rule == "document-archive");
 
   const Diagnostic old_word = refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), Format::docx);
   CHECK(old_word.message == "ce fichier est un document Word ancien (.doc) ou protégé par un mot de passe, pas un .docx");
