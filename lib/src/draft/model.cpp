@@ -154,9 +154,13 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r);
   j["montant"] = r.amount ? euros_ht(*r.amount) : "";
   j["base_calcul"] = basis_label(r.basis);
-  j["part_main_oeuvre"] = p.labour_share ? text::format_percent(p.labour_share->value) : "";
+  // The annex's columns multiply to the hours (amount × share × rate ÷ cost). The PACT Propreté takes the
+  // share and the cost only through C = cost ÷ share, and adds P: shown, they would multiply to another
+  // figure (960 hours for 240), so they are left blank, as for fixed hours, and the calculation below says it.
+  const bool pact = lot.method.value == Method::cleaning_pact;
+  j["part_main_oeuvre"] = p.labour_share && !pact ? text::format_percent(p.labour_share->value) : "";
   j["taux"] = p.rate ? text::format_percent(p.rate->value) : "";
-  j["cout_horaire"] = p.hourly_cost ? text::format_number(p.hourly_cost->value) + "\u202F€/h" : "";
+  j["cout_horaire"] = p.hourly_cost && !pact ? text::format_number(p.hourly_cost->value) + "\u202F€/h" : "";
   j["minimum"] = text::format_hours(p.minimum_hours.value);
   j["statut"] = std::string(hours::name(r.status));
   j["statut_libelle"] = std::string(hours::french_label(r.status));
