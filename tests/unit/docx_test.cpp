@@ -142,6 +142,18 @@ TEST_CASE("docx: a title in bold, a lead-in ending with a colon and a form line 
   CHECK(props == expected);
 }
 
+TEST_CASE("docx: hyphens between digits and inside an e-mail address do not break, others do") {
+  const auto entries = unzip(write_docx(parse_markdown(
+      "L. 2112-2-1, sous-traitance, clauses.sud-toulousain@example.org, Jean-Pierre, a-b@c-d.fr", "T")));
+  pugi::xml_document xml;
+  load(xml, part(entries, "word/document.xml"));
+  const pugi::xml_node run = xml.select_node("//w:body/w:p/w:r").node();
+  std::string shown;  // the run as Word lays it out, "~" for a non-breaking hyphen
+  for (const pugi::xml_node& child : run.children())
+    shown += std::string_view(child.name()) == "w:noBreakHyphen" ? std::string("~") : all_text(child);
+  CHECK(shown == "L. 2112~2~1, sous-traitance, clauses.sud~toulousain@example.org, Jean-Pierre, a~b@c~d.fr");
+}
+
 TEST_CASE("docx: document.xml of a bullet, a table and a page break, exactly") {
   const auto entries =
       unzip(write_docx(parse_markdown("- un\n| Lot | Heures |\n|---|---:|\n| 01 | 86 |\nAprès\n\f\n- deux", "T")));
