@@ -328,6 +328,24 @@ def cases(work):
     # Archives.
     zip_bomb(w / "bomb.docx", "word/document.xml", 256 << 20)
     out.append(Case("zip-bomb-docx", ["clausier-check", tender, "--doc", "bomb.docx"], exits=(2, 3)))
+    # Documents that are no document: each refused (exit 2) with what is wrong with it, nothing else read.
+    (w / "renamed.docx").write_bytes(b"Ceci n'est pas une archive zip.\n" * 4)
+    out.append(Case("docx-not-a-zip", ["clausier-check", tender, "--doc", "renamed.docx"], exits=(2,),
+                    check=stdout_has("[document-archive]")))
+    with zipfile.ZipFile(w / "hollow.odt", "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    out.append(Case("odt-without-content", ["clausier-check", tender, "--doc", "hollow.odt"], exits=(2,),
+                    check=stdout_has("content.xml", "[document-archive]")))
+    with zipfile.ZipFile(w / "deep.docx", "w", zipfile.ZIP_STORED) as z:  # stored: no ratio to refuse it by
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                   '2006/main"><w:body>' + "<w:sdt><w:sdtContent>" * 200000 + "</w:sdtContent></w:sdt>" * 200000 +
+                   "</w:body></w:document>")
+    out.append(Case("docx-deep-nesting", ["clausier-check", tender, "--doc", "deep.docx"], exits=(2,),
+                    check=stdout_has("[document-xml]")))
+    for name in ("empty.docx", "empty.odt", "empty.md"):
+        (w / name).write_bytes(b"")
+        out.append(Case("doc-" + name.replace(".", "-"), ["clausier-check", tender, "--doc", name], exits=(2,),
+                        check=stdout_has("le fichier est vide", "[document-empty]")))
 
     # Special files where a file is expected.
     os.mkfifo(w / "fifo.yaml")

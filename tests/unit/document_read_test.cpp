@@ -691,11 +691,40 @@ TEST_CASE("document read: text that is not UTF-8") {
   CHECK(refused("<p>\xC3</p>", Format::html).pos == Position{1, 4});
 }
 
+TEST_CASE("document read: a binary file under a text name is not taken for Windows-1252") {
+  const Diagnostic zip = refused(std::string("PK\x03\x04\x14\0\x06\0", 8), Format::markdown);
+  CHECK(zip.rule == "encoding");
+  CHECK(zip.pos == Position{1, 1});
+  CHECK(zip.message == "le fichier est une archive zip (un .docx ou un .odt ?), pas du texte");
+  CHECK(zip.hint == "donnez-lui l'extension de son format, .docx ou .odt");
+  CHECK(refused("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", Format::text).message == "le fichier est un PDF, pas du texte");
+  const Diagnostic binary = refused(std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), Format::html);
+  CHECK(binary.message == "le fichier est binaire, pas du texte");
+  CHECK(binary.pos == Position{1, 1});
+}
+
+TEST_CASE("document read: an empty file, in any format, is said to be empty") {
+  for (Format f : {Format::docx, Format::odt, Format::markdown, Format::text, Format::html}) {
+    CAPTURE(name(f));
+    for (std::string_view bytes : {std::string_view(), std::string_view("\xEF\xBB\xBF")}) {
+      const Diagnostic empty = refused(bytes, f);
+      CHECK(empty.rule == "document-empty");
+      CHECK(empty.category == Category::input);
+      CHECK(empty.severity == Severity::error);
+      CHECK(empty.message == "le fichier est vide : il n'y a aucune pièce à vérifier");
+    }
+  }
+  // A single blank line is a text, with nothing in it: no error, no paragraph.
+  const ReadResult blank = parse_document("\n", Format::markdown, "avis.md");
+  REQUIRE(blank.document);
+  CHECK(blank.document->paragraphs.empty());
+}
+
 TEST_CASE("document read: archives that are no document") {
   const Diagnostic text = refused("Ceci n'est pas un zip.", Format::docx);
   CHECK(text.rule == "document-archive");
   CHECK(text.message == "document illisible : ce n'est pas une archive zip (un .docx ou un .odt est une archive zip)");
-  CHECK(refused("", Format::odt).rule == "document-archive");
+  CHECK(refused("PK", Format::odt).rule == "document-archive");
 
   const Diagnostic old_word = refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), Format::docx);
   CHECK(old_word.message == "ce fichier est un document Word ancien (.doc) ou protégé par un mot de passe, pas un .docx");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -117,6 +118,40 @@ TEST_CASE("docx: document.xml of a heading and a paragraph with a bold span, exa
             R"(<w:p><w:r><w:t xml:space="preserve">Texte </w:t></w:r>)"
             R"(<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">gras</w:t></w:r>)"
             R"(<w:r><w:t xml:space="preserve"> et 1)" + nnbsp + R"(250 €.</w:t></w:r></w:p>)" + section_end(1));
+}
+
+TEST_CASE("docx: a title in bold, a lead-in ending with a colon and a form line stay with what follows") {
+  const auto entries = unzip(write_docx(parse_markdown(
+      "**Lot 07 — Électricité**\n\nTexte du lot.\n\nParmi les suivantes" + nnbsp + ":\n- une\n\n"
+      "Fait à ____, le ____\n\nSignature" + nnbsp + ":\n\n________\n\n**Fin**", "T")));
+  const std::string keep = R"(<w:pPr><w:keepNext/></w:pPr>)";
+  const std::string form = R"(<w:pPr><w:keepNext/><w:jc w:val="left"/></w:pPr>)";
+  pugi::xml_document xml;
+  load(xml, part(entries, "word/document.xml"));
+  std::vector<std::string> props;
+  for (const pugi::xpath_node& n : xml.select_nodes("//w:body/w:p")) {
+    std::ostringstream out;
+    n.node().child("w:pPr").print(out, "", pugi::format_raw);
+    props.push_back(out.str());
+  }
+  // « Texte du lot. » announces nothing; the bullet keeps its own properties; « ________ » is a form
+  // line followed by a paragraph, so it keeps with it; nothing follows « **Fin** ».
+  const std::string bullet =
+      R"(<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>)";
+  const std::vector<std::string> expected = {keep, "", keep, bullet, form, keep, form, ""};
+  CHECK(props == expected);
+}
+
+TEST_CASE("docx: hyphens between digits and inside an e-mail address do not break, others do") {
+  const auto entries = unzip(write_docx(parse_markdown(
+      "L. 2112-2-1, sous-traitance, clauses.sud-toulousain@example.org, Jean-Pierre, a-b@c-d.fr", "T")));
+  pugi::xml_document xml;
+  load(xml, part(entries, "word/document.xml"));
+  const pugi::xml_node run = xml.select_node("//w:body/w:p/w:r").node();
+  std::string shown;  // the run as Word lays it out, "~" for a non-breaking hyphen
+  for (const pugi::xml_node& child : run.children())
+    shown += std::string_view(child.name()) == "w:noBreakHyphen" ? std::string("~") : all_text(child);
+  CHECK(shown == "L. 2112~2~1, sous-traitance, clauses.sud~toulousain@example.org, Jean-Pierre, a~b@c~d.fr");
 }
 
 TEST_CASE("docx: document.xml of a bullet, a table and a page break, exactly") {

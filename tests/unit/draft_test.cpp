@@ -185,6 +185,13 @@ TEST_CASE("draft: the CCAP says what tracking does with the contract's life, as 
   CHECK(parks.find("sans avenant, à chaque nouvelle commande") != std::string::npos);
   CHECK(parks.find("- commandes passées au titre d'un accord-cadre") != std::string::npos);
   CHECK(anru.find("- commandes passées au titre d'un accord-cadre") == std::string::npos);
+  // Fixed hours (lot 03) are not computed on an amount: the amendment or the termination gives them.
+  const std::string fixed = "Pour un lot dont le volume d'heures n'est pas calculé sur un montant (heures fixées, "
+                            "équivalents temps plein), l'avenant ou la décision de résiliation fixe le nouveau volume "
+                            "d'heures.";
+  CHECK(anru.find(fixed) != std::string::npos);
+  CHECK(parks.find(fixed) == std::string::npos);
+  CHECK(cleaning.find(fixed) == std::string::npos);
   // A commitment in percent of the hours worked stays a percentage: only its estimate follows the rules.
   Loaded percent;
   percent.file = tender::load_tender(std::string(CLAUSIER_SOURCE_DIR) + "/tests/data/draft/travaux-tranches-pourcentage.yaml");
@@ -257,6 +264,25 @@ TEST_CASE("draft: the commitment does not let a co-contractor join after award; 
   CHECK(ae.text.find("qui l'accepte et agrée ses conditions de paiement") != std::string::npos);
 }
 
+TEST_CASE("draft: the notice writes its hours with their unit, held together and agreed") {
+  auto notice = [](const hours::TenderResult& result) {
+    draft::Rendered r = draft::draft_markdown(result, rules::RuleSet::builtin(), draft::TemplateSet::builtin(),
+                                              draft::DocumentKind::notice, {});
+    REQUIRE(r.diagnostics.empty());
+    return r.text;
+  };
+  const std::string anru = notice(example("anru-viguier").result);
+  CHECK(anru.find("1\u202F542\u202Fheures d'insertion") != std::string::npos);
+  CHECK(anru.find(" heures d'insertion") == std::string::npos);  // no plain space: the line never breaks there
+  tender::LoadResult one = tender::parse_tender(
+      "format: clausier/tender/1\nid: T\ntitle: x\nbuyer: {name: V}\nfacilitator: {name: J, email: j@example.org}\n"
+      "nature: works\nlots:\n  - {id: 1, title: a, method: fixed, hours: 1, clause: execution}\n",
+      "t");
+  REQUIRE(one.ok());
+  const hours::TenderResult result = hours::compute(*one.tender, tender::resolve(*one.tender, rules::RuleSet::builtin()));
+  CHECK(notice(result).find(", 1\u202Fheure d'insertion") != std::string::npos);
+}
+
 TEST_CASE("draft: the templates keep French typography: no plain space before ; : ! ? » nor after «") {
   const draft::TemplateSet set = draft::TemplateSet::builtin();
   for (const auto& t : set.all()) {
@@ -266,9 +292,10 @@ TEST_CASE("draft: the templates keep French typography: no plain space before ; 
       std::size_t end = text.find("}}", at);
       text.erase(at, end == std::string::npos ? std::string::npos : end + 2 - at);
     }
-    for (const char* wrong : {" ;", " :", " !", " ?", " »", "« "}) {
+    // A number and its unit hold together, and « heure » agrees with the number: {{heures_unite}}.
+    for (const char* wrong : {" ;", " :", " !", " ?", " »", "« ", "{{heures}} heure"}) {
       std::size_t at = text.find(wrong);
-      CHECK_MESSAGE(at == std::string::npos, t.name << ": « " << wrong << " » in: "
+      CHECK_MESSAGE(at == std::string::npos, t.name << ": « " << std::string(wrong) << " » in: "
                                                     << text.substr(at == std::string::npos ? 0 : (at > 40 ? at - 40 : 0), 80));
     }
   }

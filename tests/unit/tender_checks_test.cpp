@@ -168,6 +168,17 @@ TEST_CASE("ANRU: 6 % of the operation with a small lot at 3 % passes with a warn
   CHECK(exit_code_for(d) == 0);
 }
 
+TEST_CASE("ANRU: lots all at the minimum pass, whatever the rounding of their hours") {
+  // 400 000 € of masonry (50 %) at 5 % and 30 €/h: 333,33 hours, rounded to 333, i.e. 4,995 % of
+  // the 6 666,67 hours worked; the operation is at 5 % as its lot is.
+  std::string text = anru_tender("0.05", "0.05");
+  text.replace(text.find("amount: 1800000"), 15, "amount: 400000");
+  text.replace(text.find("amount: 600000"), 14, "amount: 400000");
+  CHECK(findings(text).empty());
+  text.replace(text.find("rate: 0.05"), 10, "rate: 0.049");
+  CHECK(rules_of(findings(text)) == std::vector<std::string>{"anru-rate"});
+}
+
 TEST_CASE("ANRU: 3 % of the operation fails, naming the lots below the minimum") {
   Diagnostics d = findings(anru_tender("0.03", "0.03"));
   REQUIRE(rules_of(d) == std::vector<std::string>{"anru-rate"});

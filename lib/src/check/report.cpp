@@ -24,6 +24,7 @@ constexpr RuleInfo report_catalogue[] = {
     {"document-archive", Severity::error, Category::input,
      "un .docx ou un .odt illisible : archive abîmée, ancien .doc, document protégé par un mot de passe"},
     {"document-xml", Severity::error, Category::input, "le texte d'un .docx ou d'un .odt n'est pas du XML valide"},
+    {"document-empty", Severity::error, Category::input, "un document vide : un enregistrement ou une copie qui a échoué"},
     {"document-too-large", Severity::error, Category::input,
      "un document trop gros pour être une pièce de consultation (limites de lecture)"},
     // About the document set of a tender.

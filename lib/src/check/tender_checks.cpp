@@ -183,7 +183,9 @@ class Checker {
   }
 
   // The charter's rate is a target across the operation (domain.md §10): reserved hours ÷ estimated
-  // hours worked (amount × labour share ÷ hourly cost) of its lots with a clause. The operation below it
+  // hours worked (amount × labour share ÷ hourly cost) of its lots with a clause. Reserved hours are
+  // taken before rounding, as the lot rates are: lots all at the minimum must not put the operation
+  // under it by their rounding (333,33 hours rounded to 333 is 4,995 % of 6 666,67). The operation below it
   // is the error; a lot below it while the operation reaches it is a warning. Lots whose hours worked
   // cannot be estimated (fixed hours, FTE) get a note and stay out of both sums.
   void anru() {
@@ -210,21 +212,22 @@ class Checker {
       }
       if (const hours::LotResult* c = computed(lot); c && c->amount && r.labour_share && r.hourly_cost) {
         worked += *c->amount * r.labour_share->value / r.hourly_cost->value;
-        if (c->status == hours::Status::ok) reserved += c->hours;
+        if (c->status == hours::Status::ok) reserved += c->raw_hours;
       }
       if (r.rate->value + 1e-12 < p->minimum_rate) below.push_back({&r, r.rate->pos.line > 0 ? r.rate->pos : lot.pos});
     }
     const bool judged = hours_ != nullptr && worked > 0;
     const double rate = judged ? reserved / worked : 0;
     std::string programme = fmt::format("programme {} ({})", quoted(p->id), p->charter);
-    if (judged && rate + 1e-12 < p->minimum_rate) {
+    // Raw hours have 6 decimals: a rate 1e-6 short of the minimum is that rounding, not a shortfall.
+    if (judged && rate + 1e-6 < p->minimum_rate) {
       std::vector<std::string> lots;
       for (const Below& b : below)
         lots.push_back(fmt::format("{} ({})", quoted(b.r->lot->id.value), percent(b.r->rate->value)));
       add("anru-rate", t_.programme->pos,
           fmt::format("opération ANRU : {} d'insertion pour {} travaillées estimées sur les lots avec clause, soit {}, "
                       "sous le minimum de {} du {}{}",
-                      text::format_hours(reserved), text::format_hours(worked, 0), percent(rate),
+                      text::format_hours(reserved, 0), text::format_hours(worked, 0), percent(rate),
                       percent(p->minimum_rate), programme,
                       lots.empty() ? std::string() : fmt::format(" ; lots sous ce taux : {}", join(lots, ", "))),
           fmt::format("relevez le taux des lots (« rate ») pour atteindre {} des heures travaillées de l'opération",

@@ -29,11 +29,30 @@ using namespace docx;
 constexpr std::uint16_t zip_entry_time = 0;
 constexpr std::uint16_t zip_entry_date = (0 << 9) | (1 << 5) | 1;
 
-// Word leaves no space below a table: the paragraph that follows one gets some above.
-void add_space_above(pugi::xml_node paragraph) {
+std::string plain(const Inline& text) {
+  std::string out;
+  for (const Span& span : text) out += span.text;
+  return out;
+}
+
+pugi::xml_node properties(pugi::xml_node paragraph) {
   pugi::xml_node props = paragraph.child("w:pPr");
-  if (!props) props = paragraph.prepend_child("w:pPr");
-  add(props, "w:spacing", {{"w:before", "120"}});  // after w:pStyle and w:numPr, as the schema orders them
+  return props ? props : paragraph.prepend_child("w:pPr");
+}
+
+// Word leaves no space below a table: the paragraph that follows one gets some above (after w:pStyle,
+// w:keepNext and w:numPr, as the schema orders them).
+void add_space_above(pugi::xml_node paragraph) { add(properties(paragraph), "w:spacing", {{"w:before", "120"}}); }
+
+// A blank to fill in a form (« Fait à ____, le ____ »), as the templates write them.
+constexpr std::string_view blank = "____";
+
+// A paragraph that announces what follows stays on its page: one wholly bold (« **Lot 07 — Électricité** »,
+// a title inside an article) or one ending with a colon (« parmi les suivantes : », « Signature … : »).
+bool leads_in(const Inline& spans, std::string_view text) {
+  const bool bold = !spans.empty() && std::all_of(spans.begin(), spans.end(), [](const Span& s) { return s.bold; });
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return bold || (!text.empty() && text.back() == ':');
 }
 
 void add_row(pugi::xml_node tbl, const Table& table, const std::vector<Inline>& cells,
@@ -71,12 +90,6 @@ void add_table(pugi::xml_node body, const Table& table) {
   for (int w : layout.widths) add(grid, "w:gridCol", {{"w:w", std::to_string(w)}});
   add_row(tbl, table, table.header, layout, true);
   for (const auto& row : table.rows) add_row(tbl, table, row, layout, false);
-}
-
-std::string plain(const Inline& text) {
-  std::string out;
-  for (const Span& span : text) out += span.text;
-  return out;
 }
 
 // A part of the document: from one level-1 heading to the next. Each is a Word section, so each has
@@ -120,6 +133,9 @@ std::string document_xml(const Document& d) {
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     const Block& b = d.blocks[i];
     const bool after_table = i > 0 && d.blocks[i - 1].kind == Block::Kind::table;
+    const bool next_is_text = i + 1 < d.blocks.size() && (d.blocks[i + 1].kind == Block::Kind::paragraph ||
+                                                          d.blocks[i + 1].kind == Block::Kind::bullet ||
+                                                          d.blocks[i + 1].kind == Block::Kind::table);
     const bool next_is_part = i + 1 < d.blocks.size() && d.blocks[i + 1].kind == Block::Kind::heading &&
                               d.blocks[i + 1].level == 1;
     switch (b.kind) {
@@ -134,7 +150,12 @@ std::string document_xml(const Document& d) {
       }
       case Block::Kind::paragraph: {
         pugi::xml_node paragraph = add_paragraph(body, "");
+        const std::string text = plain(b.text);
+        const bool form_line = text.find(blank) != std::string::npos;
+        // w:pPr's children in the schema's order: keepNext, spacing, jc.
+        if (next_is_text && (leads_in(b.text, text) || form_line)) add(properties(paragraph), "w:keepNext");
         if (after_table) add_space_above(paragraph);
+        if (form_line) add_val(properties(paragraph), "w:jc", "left");
         add_runs(paragraph, b.text);
         break;
       }

@@ -83,9 +83,19 @@ bool between_digits(const std::string& s, std::size_t i) {
   return s[i] == '-' && i > 0 && i + 1 < s.size() && digit(i - 1) && digit(i + 1);
 }
 
+// Likewise a hyphen inside an e-mail address (a word that holds an "@"): « clauses.sud-toulousain@… »
+// cut at the end of a line reads as two addresses.
+bool in_email(const std::string& s, std::size_t i) {
+  if (s[i] != '-') return false;
+  const std::size_t start = s.find_last_of(" \t\n", i);
+  const std::size_t end = s.find_first_of(" \t\n", i);
+  const std::size_t at = s.find('@', start == std::string::npos ? 0 : start + 1);
+  return at != std::string::npos && at < end;
+}
+
 std::size_t next_special(const std::string& s, std::size_t from) {
   for (std::size_t i = from; i < s.size(); ++i)
-    if (s[i] == '\t' || s[i] == '\n' || between_digits(s, i)) return i;
+    if (s[i] == '\t' || s[i] == '\n' || between_digits(s, i) || in_email(s, i)) return i;
   return s.size();
 }
 

@@ -5,6 +5,8 @@
 #include <numeric>
 #include <string>
 
+#include "clausier/core/text.hpp"
+
 namespace clausier::doc::detail {
 namespace {
 
@@ -142,13 +144,8 @@ std::vector<int> spread(const std::vector<Need>& need, int half_points, int avai
 
 long text_width(std::string_view s, bool bold) {
   long width = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1Fu : length == 3 ? lead & 0x0Fu : lead & 0x07u;
-    for (std::size_t k = 1; k < length && i + k < s.size(); ++k)
-      code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [code, length] = code_point_at(s, i);
     width += glyph_width(code, bold);
     i += length;
   }

@@ -193,6 +193,14 @@ ReadResult parse_document(std::string_view bytes, Format format, const std::stri
     result.diagnostics.push_back(file_too_large(path, limits.max_file_size));
     return result;
   }
+  // A save or a copy that failed leaves an empty file: said as such, not as a CCAP with nothing in it
+  // (a finding for each missing stipulation) nor as a .docx without word/document.xml.
+  if (detail::skip_bom(bytes).empty()) {
+    result.diagnostics.push_back(input_error(path, "document-empty", "le fichier est vide : il n'y a aucune pièce à vérifier",
+                                             "enregistrez de nouveau la pièce depuis Word ou LibreOffice : "
+                                             "l'enregistrement ou la copie du fichier n'a pas abouti"));
+    return result;
+  }
   std::optional<std::vector<Paragraph>> paragraphs;
   if (is_text_format(format)) {
     if (std::optional<Diagnostic> bad = detail::check_utf8(bytes, path)) {

@@ -155,6 +155,16 @@ std::optional<Diagnostic> check_utf8(std::string_view text, const std::string& p
     return Diagnostic{"encoding", Severity::error, Category::input, path, {1, 1},
                       "le fichier est encodé en UTF-16, pas en UTF-8",
                       "enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8)"};
+  // A binary file under a text name (a .docx or a PDF renamed .md): no encoding would make it text,
+  // so « Windows-1252 ? » would mislead. Text never holds a NUL byte.
+  const bool archive = text.starts_with("PK\x03\x04"), pdf = text.starts_with("%PDF-");
+  if (archive || pdf || text.substr(0, 4096).find('\0') != std::string_view::npos)
+    return Diagnostic{"encoding", Severity::error, Category::input, path, {1, 1},
+                      archive ? "le fichier est une archive zip (un .docx ou un .odt ?), pas du texte"
+                      : pdf   ? "le fichier est un PDF, pas du texte"
+                              : "le fichier est binaire, pas du texte",
+                      archive ? "donnez-lui l'extension de son format, .docx ou .odt"
+                              : "vérifiez qu'il s'agit bien de la pièce : elle se vérifie en .docx, .odt, .md, .txt ou .html"};
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {

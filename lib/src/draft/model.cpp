@@ -147,15 +147,20 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   j["methode_libelle"] = std::string(hours::french_label(lot.method.value));
   j["pourcentage_heures"] = lot.method.value == Method::percent_of_hours;
   j["heures"] = text::format_number(r.hours);
+  j["heures_unite"] = text::format_hours(r.hours);
   j["heures_lettres"] = text::hours_words(r.hours, options.spelling);
   j["heures_texte"] = text::hours_in_words(r.hours, options.spelling);
   j["heures_brutes"] = text::format_number(r.raw_hours);
   j["calcul"] = r.status == hours::Status::no_clause ? std::string() : calculation(r);
   j["montant"] = r.amount ? euros_ht(*r.amount) : "";
   j["base_calcul"] = basis_label(r.basis);
-  j["part_main_oeuvre"] = p.labour_share ? text::format_percent(p.labour_share->value) : "";
+  // The annex's columns multiply to the hours (amount × share × rate ÷ cost). The PACT Propreté takes the
+  // share and the cost only through C = cost ÷ share, and adds P: shown, they would multiply to another
+  // figure (960 hours for 240), so they are left blank, as for fixed hours, and the calculation below says it.
+  const bool pact = lot.method.value == Method::cleaning_pact;
+  j["part_main_oeuvre"] = p.labour_share && !pact ? text::format_percent(p.labour_share->value) : "";
   j["taux"] = p.rate ? text::format_percent(p.rate->value) : "";
-  j["cout_horaire"] = p.hourly_cost ? text::format_number(p.hourly_cost->value) + "\u202F€/h" : "";
+  j["cout_horaire"] = p.hourly_cost && !pact ? text::format_number(p.hourly_cost->value) + "\u202F€/h" : "";
   j["minimum"] = text::format_hours(p.minimum_hours.value);
   j["statut"] = std::string(hours::name(r.status));
   j["statut_libelle"] = std::string(hours::french_label(r.status));
@@ -293,6 +298,11 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
   m["a_accord_cadre"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["accord_cadre"].get<bool>(); });
   m["a_pourcentage_heures"] =
       std::any_of(with.begin(), with.end(), [](const ordered_json& l) { return l["pourcentage_heures"].get<bool>(); });
+  // Fixed hours and FTE are not computed on an amount: an amount event cannot recompute them (the
+  // loader refuses it, event-lot), the amendment or the termination gives the hours.
+  m["a_heures_sans_montant"] = std::any_of(with.begin(), with.end(), [](const ordered_json& l) {
+    return l["methode"] == name(Method::fixed) || l["methode"] == name(Method::fte);
+  });
   m["a_lots_sous_minimum"] = !below.empty();
   m["a_lots_sans_clause"] = !without.empty();
   m["plusieurs_lots"] = t.lots.size() > 1;
