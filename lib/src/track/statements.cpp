@@ -11,7 +11,6 @@
 
 #include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
-#include "clausier/track/catalogue.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/table.hpp"
 #include "clausier/track/catalogue.hpp"
@@ -19,17 +18,6 @@
 #include "clausier/track/plausibility.hpp"
 
 namespace clausier::track {
-
-namespace {
-
-// A refusal of personal data never shows its line (docs/robustness.md).
-Diagnostic with_hidden_line(Diagnostic d) {
-  d.hide_line = true;
-  return d;
-}
-
-}  // namespace
-
 
 using tender::TrainingHours;
 
@@ -312,11 +300,10 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     std::optional<TextId> known = into.participants.find(ref);
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
-        // The line is not shown either: it holds personal data.
-        diags.push_back(with_hidden_line(table.diagnostic(
-            "personal-data", Severity::error, position_of(index[participant]),
+        diags.push_back(personal_data_diagnostic(
+            table.path(), position_of(index[participant]),
             fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
-            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative")));
+            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative", table.sheet()));
         into.unreadable.push_back(
             {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
         return;
