@@ -31,20 +31,6 @@ constexpr std::pair<std::string_view, Contract> contracts[] = {
     {"apprenticeship", Contract::apprenticeship}, {"professionalisation", Contract::professionalisation},
     {"other", Contract::other}};
 
-constexpr std::pair<std::string_view, Reason> reasons[] = {
-    {"unknown-lot", Reason::unknown_lot},
-    {"lot-without-clause", Reason::lot_without_clause},
-    {"lot-not-awarded", Reason::lot_not_awarded},
-    {"unknown-participant", Reason::unknown_participant},
-    {"before-validation", Reason::before_validation},
-    {"after-validity", Reason::after_validity},
-    {"outside-execution", Reason::outside_execution},
-    {"duplicate", Reason::duplicate},
-    {"after-as-of", Reason::after_as_of},
-    {"invalid-row", Reason::invalid_row},
-    {"over-legal-maximum", Reason::over_legal_maximum},
-    {"personal-data", Reason::personal_data}};
-
 // Header names as French spreadsheets write them, after io::header_key.
 const std::map<std::string, std::string, std::less<>>& aliases() {
   static const std::map<std::string, std::string, std::less<>> a = {
@@ -118,11 +104,14 @@ std::string_view french_label(Contract c) {
   return "";
 }
 
-std::string_view name(Reason r) { return name_of<Reason>(reasons, r); }
-std::optional<Reason> reason_named(std::string_view code) { return value_named<Reason>(reasons, code); }
-
-// The labels live in track's catalogue, beside the codes (catalogue.cpp).
-std::string_view french_label(Reason r) { return reason_label(name(r)); }
+// The codes and labels are track's catalogue's, one row per reason at its value (catalogue.cpp).
+std::string_view name(Reason r) { return not_counted_reasons()[static_cast<std::size_t>(r)].code; }
+std::string_view french_label(Reason r) { return not_counted_reasons()[static_cast<std::size_t>(r)].label; }
+std::optional<Reason> reason_named(std::string_view code) {
+  for (const ReasonInfo& info : not_counted_reasons())
+    if (info.code == code) return info.reason;
+  return std::nullopt;
+}
 
 namespace {
 
