@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "clausier/core/source.hpp"
 #include "clausier/io/files.hpp"
 #include "zip_files.hpp"
 
@@ -438,6 +439,7 @@ TEST_CASE("sheet: a truncated zip, a broken part, a DOCTYPE") {
   CHECK_FALSE(disorder.ok);
   REQUIRE(disorder.diagnostics.size() == 1);
   CHECK(disorder.diagnostics[0].pos == Position{2, 1});  // A2, the cell out of place
+  CHECK(render_diagnostic(disorder.diagnostics[0], nullptr).starts_with("etat.xlsx:Feuil1!A2: error:"));
   diags.insert(diags.end(), cut.diagnostics.begin(), cut.diagnostics.end());
   diags.insert(diags.end(), disorder.diagnostics.begin(), disorder.diagnostics.end());
   CHECK(rules(diags) ==
@@ -505,6 +507,7 @@ TEST_CASE("sheet: limits") {
     CHECK(rules(cells.diagnostics) ==
           "sheet-too-large: feuille « Heures » : plus de 40 cellules remplies dans le classeur : classeur refusé" + hint);
     CHECK(cells.diagnostics[0].pos == Position{7, 2});  // B7, the 41st; the hidden sheet is not read
+    CHECK(cells.diagnostics[0].sheet == "Heures");        // shown as Heures!B7, not as a line of the file
     l = {};
     l.max_rows = 8;
     CHECK(refusal(bytes, format, l) == "sheet-too-large: feuille « Heures » : valeur au-delà de la ligne 8 : classeur refusé" + hint);
