@@ -14,6 +14,7 @@
 #include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
 #include "printers.hpp"
+#include "zip_files.hpp"
 
 using namespace clausier;
 using namespace clausier::track;
@@ -306,6 +307,29 @@ TEST_CASE("statements: personal data in the participant column is refused, never
   CHECK(f.unreadable[0].hours == 0);
   CHECK(f.participants.size() == 1);
   CHECK_FALSE(f.participants.find("jean.dupont@example.org"));
+}
+
+TEST_CASE("statements: a formula never calculated is refused, never read as 0 hours") {
+  // A workbook written by a script: the training hours are a formula with no result stored in the file.
+  auto text = [](char column, int row, const char* value) {
+    return fmt::format(R"(<c r="{}{}" t="inlineStr"><is><t>{}</t></is></c>)", column, row, value);
+  };
+  std::string sheet = R"(<row r="1">)";
+  const char* const header[] = {"lot", "participant", "mois", "modalite", "contrat", "employeur", "heures_travail",
+                                "heures_formation"};
+  for (int i = 0; i < 8; ++i) sheet += text(static_cast<char>('A' + i), 1, header[i]);
+  sheet += R"(</row><row r="2">)";
+  const char* const values[] = {"1", "P-0001", "2027-04", "direct", "cdi", "Net Sport"};
+  for (int i = 0; i < 6; ++i) sheet += text(static_cast<char>('A' + i), 2, values[i]);
+  sheet += R"(<c r="G2"><v>35</v></c><c r="H2"><f>G2*0.2</f></c></row>)";
+  Statements f;
+  const Diagnostics d = read_statements(test::make_xlsx(sheet), "etat.xlsx", f);
+  CHECK(f.rows.empty());
+  CHECK(f.unreadable.size() == 1);
+  REQUIRE(d.size() == 1);
+  CHECK(render_diagnostic(d[0], nullptr).starts_with(
+      "etat.xlsx:Feuil1!H2: error: ligne illisible : heures de formation : formule sans résultat enregistré "
+      "(fichier jamais recalculé) [statement-row]"));
 }
 
 TEST_CASE("key set: packed keys, the first value kept, growth") {

@@ -105,7 +105,11 @@ Diagnostics read_sheets(std::string_view bytes, const std::string& path, SheetFo
         if (source.sheet() != book->sheets()[sheet].name || state.searched == 0) source.start(book->sheets()[sheet].name);
         row.line = r.number;
         row.fields.resize(r.cells.size());
-        for (std::size_t i = 0; i < r.cells.size(); ++i) row.fields[i] = cell_text(r.cells[i]);
+        row.uncalculated.assign(r.cells.size(), false);
+        for (std::size_t i = 0; i < r.cells.size(); ++i) {
+          row.fields[i] = cell_text(r.cells[i]);
+          row.uncalculated[i] = r.cells[i].formula && row.fields[i].empty();
+        }
         if (state.header) {
           on_row(source, row);
           return true;

@@ -317,8 +317,13 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       problem(contract, fmt::format("contrat {} inconnu", quoted(field(contract))));
       if (hint.empty()) hint = code_hint(FormKind::contract, field(contract));
     }
+    auto uncalculated = [&](Field f) { return r.is_uncalculated(index[f]); };
     auto hours = [&](Field f, std::string_view label, double& target, bool required) {
       std::string_view value = field(f);
+      if (value.empty() && uncalculated(f)) {  // not 0 hours: a number nobody can see in the file
+        problem(f, fmt::format("{} : formule sans résultat enregistré (fichier jamais recalculé)", label));
+        return;
+      }
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
       if (!v) problem(f, fmt::format("{} {} : nombre attendu", label, quoted(value)));
@@ -327,7 +332,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     };
     hours(work, "heures de travail", row.work_hours, true);
     hours(training, "heures de formation", row.training_hours, false);
-    if (!field(declared).empty()) {
+    if (!field(declared).empty() || uncalculated(declared)) {
       hours(declared, "heures déclarées", row.declared, false);
       row.has_declared = true;
     }
