@@ -10,6 +10,7 @@
 #include "clausier/core/source.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/files.hpp"
+#include "zip_files.hpp"
 
 namespace clausier::io {
 namespace {
@@ -121,6 +122,11 @@ TEST_CASE("table: what is not a readable workbook says what to do") {
   REQUIRE(!diags.empty());
   CHECK(diags.back().rule == "sheet-no-table");
   CHECK(diags.back().severity == Severity::error);
+  // A zip bomb (3 MB of spaces in a few kB) is refused, and its sheet is not called empty after it.
+  r = read(test::make_xlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + std::string(3u << 20, ' ')), "etat.xlsx");
+  CHECK(r.lines.empty());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].find("classeur refusé [sheet-too-large]") != std::string::npos);
   CHECK(is_table_file("a/B.XLSX"));
   CHECK(is_table_file("b.ods"));
   CHECK_FALSE(is_table_file("devis.pdf"));

@@ -98,7 +98,7 @@ Diagnostics read_sheets(std::string_view bytes, const std::string& path, SheetFo
   };
   std::vector<SheetState> states;
   TableRow row;
-  book->read_rows(
+  const bool read = book->read_rows(
       [&](std::size_t sheet, SheetRow& r) {
         if (states.size() <= sheet) states.resize(sheet + 1);
         SheetState& state = states[sheet];
@@ -131,6 +131,7 @@ Diagnostics read_sheets(std::string_view bytes, const std::string& path, SheetFo
       any = true;
       continue;
     }
+    if (!read && states[i].searched == 0) continue;  // refused before it was reached: not empty, unread
     const SheetInfo& sheet = book->sheets()[i];
     std::string what = states[i].searched == 0
                            ? "est vide"
