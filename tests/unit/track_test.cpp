@@ -332,6 +332,23 @@ TEST_CASE("statements: a formula never calculated is refused, never read as 0 ho
       "(fichier jamais recalculé) [statement-row]"));
 }
 
+TEST_CASE("participants: a formula never calculated is refused at its cell, never read as absent") {
+  const std::string sheet =
+      R"(<row r="1"><c r="A1" t="inlineStr"><is><t>ref</t></is></c><c r="B1" t="inlineStr"><is><t>sex</t></is></c>)"
+      R"(<c r="C1" t="inlineStr"><is><t>birth_year</t></is></c><c r="D1" t="inlineStr"><is><t>criteria</t></is></c>)"
+      R"(<c r="E1" t="inlineStr"><is><t>validated_on</t></is></c><c r="F1" t="inlineStr"><is><t>education_level</t></is></c>)"
+      R"(</row>)"
+      R"(<row r="2"><c r="A2" t="inlineStr"><is><t>P-0001</t></is></c><c r="B2" t="inlineStr"><is><t>F</t></is></c>)"
+      R"(<c r="C2"><v>1990</v></c><c r="D2" t="inlineStr"><is><t>rsa</t></is></c>)"
+      R"(<c r="E2" t="inlineStr"><is><t>12/01/2027</t></is></c><c r="F2"><f>1+2</f></c></row>)";
+  ParticipantsResult r = parse_participants(test::make_xlsx(sheet), "participants.xlsx", rules::RuleSet::builtin());
+  CHECK(r.participants.list.empty());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(render_diagnostic(r.diagnostics[0], nullptr) ==
+        "participants.xlsx:Feuil1!F2: error: « education_level » : formule sans résultat enregistré (fichier jamais "
+        "recalculé) [schema-format]\n");
+}
+
 TEST_CASE("key set: packed keys, the first value kept, growth") {
   KeySet set;
   CHECK(set.insert(42, 7) == std::pair<std::uint32_t, bool>{7, true});

@@ -328,6 +328,10 @@ class TableReader {
                            quoted(label), quoted(value)));
       return std::nullopt;
     };
+    for (const auto& [name, column] : col_)  // an empty field that is not empty in the file: never read as absent
+      if (row.is_uncalculated(column))
+        r_.error("schema-format", table.position(row, column),
+                 fmt::format("{} : formule sans résultat enregistré (fichier jamais recalculé)", quoted(name)));
     Participant p;
     p.pos = pos_of("ref");
     if (auto v = check_.ref(scalar("ref", field(row, "ref")))) p.ref = *v;
