@@ -1,7 +1,8 @@
-// Fuzz target for the participants reader, both forms: each input is read as participants.yaml and as
-// participants.csv. Built with -DCLAUSIER_FUZZ=ON and clang, it is a libFuzzer entry point; otherwise it
-// is a normal test that replays its corpus. Beyond "no crash", a participant that is kept has a ref that
-// is a pseudonym and an identifier, once; every diagnostic renders safely (promises.hpp).
+// Fuzz target for the participants reader, every form: each input is read as participants.yaml, .csv,
+// .xlsx and .ods (a file that is not a zip, named .xlsx, is refused, never a crash). Built with
+// -DCLAUSIER_FUZZ=ON and clang, it is a libFuzzer entry point; otherwise it is a normal test that replays
+// its corpus. Beyond "no crash", a participant that is kept has a ref that is a pseudonym and an
+// identifier, once; every diagnostic renders safely (promises.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -16,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace clausier;
   std::string_view text(reinterpret_cast<const char*>(data), size);
   const rules::RuleSet& rules = rules::RuleSet::builtin();
-  for (const char* path : {"fuzz.yaml", "fuzz.csv"}) {
+  for (const char* path : {"fuzz.yaml", "fuzz.csv", "fuzz.xlsx", "fuzz.ods"}) {
     track::ParticipantsResult r = track::parse_participants(text, path, rules);
     std::set<std::string> refs;
     for (const track::Participant& p : r.participants.list) {

@@ -8,13 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "clausier/core/source.hpp"
 #include "clausier/io/files.hpp"
 #include "zip_files.hpp"
 
 namespace clausier::io {
 namespace {
 
+using test::document_rels;
+using test::main_ns;
+using test::make_xlsx;
 using test::make_zip;
+using test::package_rels;
 using test::Part;
 
 std::string data(const std::string& name) {
@@ -196,31 +201,6 @@ Listes!A1 text direct
 
 namespace {
 
-const std::string main_ns = R"(xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main")";
-const std::string package_rels = "http://schemas.openxmlformats.org/package/2006/relationships";
-const std::string document_rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-// A one-sheet .xlsx from its parts' text; `workbook_extra` goes before <sheets>.
-std::string xlsx(const std::string& sheet_data, const std::string& strings = "", const std::string& styles = "",
-                 const std::string& workbook_extra = "") {
-  std::vector<Part> parts = {
-      {"[Content_Types].xml", R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)"},
-      {"_rels/.rels", "<Relationships xmlns=\"" + package_rels + "\"><Relationship Id=\"rId1\" Type=\"" + document_rels +
-                          "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-      {"xl/workbook.xml", "<workbook " + main_ns + " xmlns:r=\"" + document_rels + "\">" + workbook_extra +
-                              "<sheets><sheet name=\"Feuil1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
-      {"xl/_rels/workbook.xml.rels",
-       "<Relationships xmlns=\"" + package_rels + "\"><Relationship Id=\"rId1\" Type=\"" + document_rels +
-           "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + document_rels +
-           "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rId3\" Type=\"" + document_rels +
-           "/styles\" Target=\"/xl/styles.xml\"/></Relationships>"},
-      {"xl/worksheets/sheet1.xml", "<worksheet " + main_ns + "><sheetData>" + sheet_data + "</sheetData></worksheet>"},
-      {"xl/sharedStrings.xml", "<sst " + main_ns + ">" + strings + "</sst>"},
-      {"xl/styles.xml", "<styleSheet " + main_ns + ">" + styles + "</styleSheet>"},
-  };
-  return make_zip(parts);
-}
-
 // A one-part .ods from the tables of its spreadsheet and its automatic styles.
 std::string ods(const std::string& tables, const std::string& styles = "", std::vector<Part> more = {}) {
   std::vector<Part> parts = {
@@ -256,7 +236,7 @@ TEST_CASE("sheet: .xlsx cell types, number formats and positions") {
       R"(<row><c t="n"><v>-1.5E-3</v></c><c s="1"><v>46478</v></c><c s="2"><v>1.25</v></c><c s="3"><v>46508.75</v></c>)"
       R"(<c s="4"><v>0.5</v></c><c s="5"><v>46478</v></c><c s="6"><v>151.67</v></c><c s="9"><v>3</v></c></row>)"
       R"(<row r="7"><c r="XFD7"><v>1E+20</v></c></row>)";
-  const Dump d = dump(xlsx(sheet, strings, styles), SheetFormat::xlsx);
+  const Dump d = dump(make_xlsx(sheet, strings, styles), SheetFormat::xlsx);
   CHECK(d.ok);
   CHECK(rules(d.diagnostics).empty());
   CHECK(d.text == R"(feuille Feuil1
@@ -282,7 +262,7 @@ Feuil1!XFD7 number 100000000000000000000
 
 TEST_CASE("sheet: .xlsx in the 1904 date system") {
   const std::string styles = R"(<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>)";
-  const Dump d = dump(xlsx(R"(<row r="1"><c r="A1" s="1"><v>45016</v></c></row>)", "", styles, R"(<workbookPr date1904="1"/>)"),
+  const Dump d = dump(make_xlsx(R"(<row r="1"><c r="A1" s="1"><v>45016</v></c></row>)", "", styles, R"(<workbookPr date1904="1"/>)"),
                       SheetFormat::xlsx);
   CHECK(d.text == "feuille Feuil1\nFeuil1!A1 date 2027-04-01\n");
 }
@@ -427,17 +407,18 @@ TEST_CASE("sheet: a truncated zip, a broken part, a DOCTYPE") {
   CHECK_FALSE(cut.ok);
   CHECK(cut.text == "feuille A\nA!A1 number 1\n");
   // A billion laughs: refused at the DOCTYPE, before any entity is declared, let alone expanded.
-  const Dump laughs = dump(xlsx(""), SheetFormat::xlsx);  // the same workbook with the DOCTYPE below
+  const Dump laughs = dump(make_xlsx(""), SheetFormat::xlsx);  // the same workbook with the DOCTYPE below
   std::vector<Part> parts = {
       {"xl/workbook.xml", "<!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
                           "<workbook " + main_ns + "><sheets/></workbook>"}};
   CHECK_FALSE(Workbook::open(make_zip(parts), SheetFormat::xlsx, "etat.xlsx", diags));
   CHECK(laughs.ok);
   // Rows or cells out of order are a broken file, at their position.
-  const Dump disorder = dump(xlsx(R"(<row r="2"><c r="B2"><v>1</v></c><c r="A2"><v>2</v></c></row>)"), SheetFormat::xlsx);
+  const Dump disorder = dump(make_xlsx(R"(<row r="2"><c r="B2"><v>1</v></c><c r="A2"><v>2</v></c></row>)"), SheetFormat::xlsx);
   CHECK_FALSE(disorder.ok);
   REQUIRE(disorder.diagnostics.size() == 1);
   CHECK(disorder.diagnostics[0].pos == Position{2, 1});  // A2, the cell out of place
+  CHECK(render_diagnostic(disorder.diagnostics[0], nullptr).starts_with("etat.xlsx:Feuil1!A2: error:"));
   diags.insert(diags.end(), cut.diagnostics.begin(), cut.diagnostics.end());
   diags.insert(diags.end(), disorder.diagnostics.begin(), disorder.diagnostics.end());
   CHECK(rules(diags) ==
@@ -470,7 +451,7 @@ TEST_CASE("sheet: limits") {
         "sheet-too-large: l'archive contient 14 fichiers, plus que la limite de 5 : classeur refusé" + hint);
   // A zip bomb, small: 3 MB of blanks in a sheet compress a thousandfold; the ratio stops it while
   // inflating, or the size of a part.
-  const std::string bomb = xlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + std::string(3u << 20, ' '));
+  const std::string bomb = make_xlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + std::string(3u << 20, ' '));
   l = {};
   l.max_ratio = 100;
   CHECK(refusal(bomb, SheetFormat::xlsx, l) ==
@@ -505,6 +486,7 @@ TEST_CASE("sheet: limits") {
     CHECK(rules(cells.diagnostics) ==
           "sheet-too-large: feuille « Heures » : plus de 40 cellules remplies dans le classeur : classeur refusé" + hint);
     CHECK(cells.diagnostics[0].pos == Position{7, 2});  // B7, the 41st; the hidden sheet is not read
+    CHECK(cells.diagnostics[0].sheet == "Heures");        // shown as Heures!B7, not as a line of the file
     l = {};
     l.max_rows = 8;
     CHECK(refusal(bytes, format, l) == "sheet-too-large: feuille « Heures » : valeur au-delà de la ligne 8 : classeur refusé" + hint);

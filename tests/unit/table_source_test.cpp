@@ -10,6 +10,7 @@
 #include "clausier/core/source.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/files.hpp"
+#include "zip_files.hpp"
 
 namespace clausier::io {
 namespace {
@@ -35,6 +36,7 @@ const TableSpec spec{[](const std::vector<std::string>& fields) {
 struct Read {
   std::vector<std::string> lines;  // "Heures!4 | 1 | P-0001 | 2027-04-01 …", headers as "header Heures!3 …"
   std::vector<std::string> diagnostics;
+  std::vector<std::string> uncalculated;  // "Relevé!G7": formulas with no result stored
 };
 
 Read read(const std::string& bytes, const std::string& path) {
@@ -49,6 +51,9 @@ Read read(const std::string& bytes, const std::string& path) {
       [&](const TableSource& t) { out.lines.push_back("header " + text(t, t.header_line(), t.header())); },
       [&](const TableSource& t, TableRow& row) {
         out.lines.push_back(text(t, row.line, row.fields));
+        for (std::size_t i = 0; i < row.fields.size(); ++i)
+          if (row.is_uncalculated(i))
+            out.uncalculated.push_back(t.sheet() + "!" + static_cast<char>('A' + i) + std::to_string(row.line));
         // Every diagnostic of a reader points at a field this way: the last field of each row here.
         if (row.line == 5) out.diagnostics.push_back(render_diagnostic(
                                t.diagnostic("x", Severity::error, t.position(row, row.fields.size() - 1), "ici"), nullptr));
@@ -62,6 +67,7 @@ TEST_CASE("table: a CSV is one table, its first row the header, positions at the
   CHECK(r.lines == std::vector<std::string>{"header 1 | lot | mois | heures_travail", "2 | 1 | 2027-04 | 140",
                                             "4 | 1 | 2027-05 | 12", "5 | 1 | 2027-06 | 7"});
   CHECK(r.diagnostics == std::vector<std::string>{"etat.csv:5:11: error: ici [x]\n"});
+  CHECK(r.uncalculated.empty());  // a CSV holds values only
   // A header alone is still handed out, so that its reader can say what it lacks.
   r = read("lot;participant\n", "vide.csv");
   CHECK(r.lines == std::vector<std::string>{"header 1 | lot | participant"});
@@ -76,6 +82,7 @@ TEST_CASE("table: openpyxl's workbook, instructions first, a title above the hea
                        "Relevé!5 | 2 | r-002 | 2027-02-01 | ETTI | intérim | Colas | 120.5 | 14 | FAUX",
                        "Relevé!6 | 2 | R-003 | 2027-03-15T08:30:00 | GEIQ | contrat de professionnalisation | Colas | 98 | 21",
                        "Relevé!7 | TOTAL |  |  |  |  |  |  | "});  // formulas never calculated: empty
+  CHECK(r.uncalculated == std::vector<std::string>{"Relevé!G7", "Relevé!H7"});  // ...and said so
   CHECK(r.diagnostics ==
         std::vector<std::string>{
             "etat.xlsx:Relevé!I5: error: ici [x]\n",
@@ -115,6 +122,11 @@ TEST_CASE("table: what is not a readable workbook says what to do") {
   REQUIRE(!diags.empty());
   CHECK(diags.back().rule == "sheet-no-table");
   CHECK(diags.back().severity == Severity::error);
+  // A zip bomb (3 MB of spaces in a few kB) is refused, and its sheet is not called empty after it.
+  r = read(test::make_xlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + std::string(3u << 20, ' ')), "etat.xlsx");
+  CHECK(r.lines.empty());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].find("classeur refusé [sheet-too-large]") != std::string::npos);
   CHECK(is_table_file("a/B.XLSX"));
   CHECK(is_table_file("b.ods"));
   CHECK_FALSE(is_table_file("devis.pdf"));

@@ -14,6 +14,7 @@
 #include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
 #include "printers.hpp"
+#include "zip_files.hpp"
 
 using namespace clausier;
 using namespace clausier::track;
@@ -306,6 +307,46 @@ TEST_CASE("statements: personal data in the participant column is refused, never
   CHECK(f.unreadable[0].hours == 0);
   CHECK(f.participants.size() == 1);
   CHECK_FALSE(f.participants.find("jean.dupont@example.org"));
+}
+
+TEST_CASE("statements: a formula never calculated is refused, never read as 0 hours") {
+  // A workbook written by a script: the training hours are a formula with no result stored in the file.
+  auto text = [](char column, int row, const char* value) {
+    return fmt::format(R"(<c r="{}{}" t="inlineStr"><is><t>{}</t></is></c>)", column, row, value);
+  };
+  std::string sheet = R"(<row r="1">)";
+  const char* const header[] = {"lot", "participant", "mois", "modalite", "contrat", "employeur", "heures_travail",
+                                "heures_formation"};
+  for (int i = 0; i < 8; ++i) sheet += text(static_cast<char>('A' + i), 1, header[i]);
+  sheet += R"(</row><row r="2">)";
+  const char* const values[] = {"1", "P-0001", "2027-04", "direct", "cdi", "Net Sport"};
+  for (int i = 0; i < 6; ++i) sheet += text(static_cast<char>('A' + i), 2, values[i]);
+  sheet += R"(<c r="G2"><v>35</v></c><c r="H2"><f>G2*0.2</f></c></row>)";
+  Statements f;
+  const Diagnostics d = read_statements(test::make_xlsx(sheet), "etat.xlsx", f);
+  CHECK(f.rows.empty());
+  CHECK(f.unreadable.size() == 1);
+  REQUIRE(d.size() == 1);
+  CHECK(render_diagnostic(d[0], nullptr).starts_with(
+      "etat.xlsx:Feuil1!H2: error: ligne illisible : heures de formation : formule sans résultat enregistré "
+      "(fichier jamais recalculé) [statement-row]"));
+}
+
+TEST_CASE("participants: a formula never calculated is refused at its cell, never read as absent") {
+  const std::string sheet =
+      R"(<row r="1"><c r="A1" t="inlineStr"><is><t>ref</t></is></c><c r="B1" t="inlineStr"><is><t>sex</t></is></c>)"
+      R"(<c r="C1" t="inlineStr"><is><t>birth_year</t></is></c><c r="D1" t="inlineStr"><is><t>criteria</t></is></c>)"
+      R"(<c r="E1" t="inlineStr"><is><t>validated_on</t></is></c><c r="F1" t="inlineStr"><is><t>education_level</t></is></c>)"
+      R"(</row>)"
+      R"(<row r="2"><c r="A2" t="inlineStr"><is><t>P-0001</t></is></c><c r="B2" t="inlineStr"><is><t>F</t></is></c>)"
+      R"(<c r="C2"><v>1990</v></c><c r="D2" t="inlineStr"><is><t>rsa</t></is></c>)"
+      R"(<c r="E2" t="inlineStr"><is><t>12/01/2027</t></is></c><c r="F2"><f>1+2</f></c></row>)";
+  ParticipantsResult r = parse_participants(test::make_xlsx(sheet), "participants.xlsx", rules::RuleSet::builtin());
+  CHECK(r.participants.list.empty());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(render_diagnostic(r.diagnostics[0], nullptr) ==
+        "participants.xlsx:Feuil1!F2: error: « education_level » : formule sans résultat enregistré (fichier jamais "
+        "recalculé) [schema-format]\n");
 }
 
 TEST_CASE("key set: packed keys, the first value kept, growth") {

@@ -1,7 +1,7 @@
 #pragma once
 // Zips in tests, with libzip and in memory: reading back those the library writes (.docx, .xlsx: every
 // entry in the archive's order, the archive's consistency checked on the way), and writing the test
-// documents (.docx, .odt) from parts given as text, so that no test archive is committed.
+// documents (.docx, .odt, .xlsx) from parts given as text, so that no test archive is committed.
 #include <doctest/doctest.h>
 #include <zip.h>
 
@@ -85,6 +85,32 @@ inline std::string make_zip(const std::vector<Part>& parts) {
   zip_source_free(buffer);
   zip_error_fini(&error);
   return out;
+}
+
+// The parts of a test .xlsx.
+inline const std::string main_ns = R"(xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main")";
+inline const std::string package_rels = "http://schemas.openxmlformats.org/package/2006/relationships";
+inline const std::string document_rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+// A one-sheet .xlsx from its parts' text; `workbook_extra` goes before <sheets>.
+inline std::string make_xlsx(const std::string& sheet_data, const std::string& strings = "",
+                             const std::string& styles = "", const std::string& workbook_extra = "") {
+  std::vector<Part> parts = {
+      {"[Content_Types].xml", R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)"},
+      {"_rels/.rels", "<Relationships xmlns=\"" + package_rels + "\"><Relationship Id=\"rId1\" Type=\"" + document_rels +
+                          "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+      {"xl/workbook.xml", "<workbook " + main_ns + " xmlns:r=\"" + document_rels + "\">" + workbook_extra +
+                              "<sheets><sheet name=\"Feuil1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<Relationships xmlns=\"" + package_rels + "\"><Relationship Id=\"rId1\" Type=\"" + document_rels +
+           "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + document_rels +
+           "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rId3\" Type=\"" + document_rels +
+           "/styles\" Target=\"/xl/styles.xml\"/></Relationships>"},
+      {"xl/worksheets/sheet1.xml", "<worksheet " + main_ns + "><sheetData>" + sheet_data + "</sheetData></worksheet>"},
+      {"xl/sharedStrings.xml", "<sst " + main_ns + ">" + strings + "</sst>"},
+      {"xl/styles.xml", "<styleSheet " + main_ns + ">" + styles + "</styleSheet>"},
+  };
+  return make_zip(parts);
 }
 
 }  // namespace clausier::test

@@ -79,7 +79,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   if (!d.rule.empty()) out += fmt::format(" [{}]", printable(d.rule));
   out += '\n';
   // A line holding personal data is not repeated on screen or in logs.
-  if (source != nullptr && d.sheet.empty() && d.pos.line > 0 && !d.hide_line && d.rule != personal_data_rule) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
+  if (source != nullptr && d.sheet.empty() && d.pos.line > 0 && !d.hide_line) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
   if (!d.hint.empty()) out += fmt::format("  aide : {}\n", shown(d.hint));
   return out;
 }

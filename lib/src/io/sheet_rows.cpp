@@ -48,8 +48,10 @@ Diagnostic Context::bad_part(const std::string& part, const std::string& reason)
 
 Diagnostic Context::bad_cell(const std::string& sheet, int row, int column, const std::string& what) const {
   const std::string where = column > 0 ? "cellule " + cell_name(row, column) : fmt::format("ligne {}", row);
-  return error("sheet-xml", fmt::format("feuille {}, {} : {}", quoted(sheet), where, what), resave_hint,
-               {row, column});
+  Diagnostic d = error("sheet-xml", fmt::format("feuille {}, {} : {}", quoted(sheet), where, what), resave_hint,
+                       {row, column});
+  d.sheet = sheet;  // shown as file:Sheet!C12, not as a line of the file
+  return d;
 }
 
 const document::detail::ArchiveWording& sheet_wording() {
@@ -96,6 +98,7 @@ void RowBuilder::begin(int number) {
 
 bool RowBuilder::limit(const std::string& what, int column) {
   diags_.push_back(context_.too_large(fmt::format("feuille {} : {}", quoted(sheet_name_), what), {row_.number, column}));
+  diags_.back().sheet = sheet_name_;
   failed_ = true;
   return false;
 }

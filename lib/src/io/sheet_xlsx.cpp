@@ -309,11 +309,12 @@ class SheetReader : public XmlHandler {
 
  private:
   void fail(bool limit, const std::string& what) {
-    if (limit)
+    if (limit) {
       diags_.push_back(context_.too_large(fmt::format("feuille {}, cellule {} : {}", quoted(rows_.sheet_name()),
                                                       cell_name(row_, column_), what),
                                           {row_, column_}));
-    else
+      diags_.back().sheet = rows_.sheet_name();
+    } else
       diags_.push_back(context_.bad_cell(rows_.sheet_name(), row_, column_, what));
     stop_parsing();
   }
@@ -322,7 +323,11 @@ class SheetReader : public XmlHandler {
     int number = row_ + 1;
     if (const std::string_view r = a.get("r"); !r.empty()) {
       const std::optional<long> n = whole(r);
-      if (!n || *n < 1 || *n > 99'999'999) return fail(false, fmt::format("numéro de ligne {} invalide", quoted(r)));
+      if (!n || *n < 1 || *n > 99'999'999) {
+        row_ = number;  // the row after the last one read, not a cell of it
+        column_ = 0;
+        return fail(false, fmt::format("numéro de ligne {} invalide", quoted(r)));
+      }
       number = static_cast<int>(*n);
     }
     if (number <= row_) {

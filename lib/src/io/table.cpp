@@ -98,14 +98,18 @@ Diagnostics read_sheets(std::string_view bytes, const std::string& path, SheetFo
   };
   std::vector<SheetState> states;
   TableRow row;
-  book->read_rows(
+  const bool read = book->read_rows(
       [&](std::size_t sheet, SheetRow& r) {
         if (states.size() <= sheet) states.resize(sheet + 1);
         SheetState& state = states[sheet];
         if (source.sheet() != book->sheets()[sheet].name || state.searched == 0) source.start(book->sheets()[sheet].name);
         row.line = r.number;
         row.fields.resize(r.cells.size());
-        for (std::size_t i = 0; i < r.cells.size(); ++i) row.fields[i] = cell_text(r.cells[i]);
+        row.uncalculated.assign(r.cells.size(), false);
+        for (std::size_t i = 0; i < r.cells.size(); ++i) {
+          row.fields[i] = cell_text(r.cells[i]);
+          row.uncalculated[i] = r.cells[i].formula && row.fields[i].empty();
+        }
         if (state.header) {
           on_row(source, row);
           return true;
@@ -127,6 +131,7 @@ Diagnostics read_sheets(std::string_view bytes, const std::string& path, SheetFo
       any = true;
       continue;
     }
+    if (!read && states[i].searched == 0) continue;  // refused before it was reached: not empty, unread
     const SheetInfo& sheet = book->sheets()[i];
     std::string what = states[i].searched == 0
                            ? "est vide"

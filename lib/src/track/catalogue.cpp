@@ -1,5 +1,9 @@
 #include "clausier/track/catalogue.hpp"
 
+#include <iterator>
+
+#include "clausier/track/statements.hpp"
+
 namespace clausier::track {
 
 namespace {
@@ -45,19 +49,25 @@ constexpr RuleInfo catalogue[] = {
 };
 
 constexpr ReasonInfo reasons[] = {
-    {"unknown-lot", "lot inconnu"},
-    {"lot-without-clause", "lot sans clause"},
-    {"lot-not-awarded", "lot non attribué"},
-    {"unknown-participant", "participant inconnu"},
-    {"before-validation", "avant la validation de l'éligibilité"},
-    {"after-validity", "après la fin de validité de l'éligibilité"},
-    {"outside-execution", "hors de la période d'exécution du lot"},
-    {"duplicate", "ligne en double"},
-    {"after-as-of", "après la date du suivi"},
-    {"invalid-row", "ligne illisible"},
-    {"over-legal-maximum", "au-delà du maximum légal"},
-    {"personal-data", "donnée personnelle refusée"},
+    {Reason::unknown_lot, "unknown-lot", "lot inconnu"},
+    {Reason::lot_without_clause, "lot-without-clause", "lot sans clause"},
+    {Reason::lot_not_awarded, "lot-not-awarded", "lot non attribué"},
+    {Reason::unknown_participant, "unknown-participant", "participant inconnu"},
+    {Reason::before_validation, "before-validation", "avant la validation de l'éligibilité"},
+    {Reason::after_validity, "after-validity", "après la fin de validité de l'éligibilité"},
+    {Reason::outside_execution, "outside-execution", "hors de la période d'exécution du lot"},
+    {Reason::duplicate, "duplicate", "ligne en double"},
+    {Reason::after_as_of, "after-as-of", "après la date du suivi"},
+    {Reason::invalid_row, "invalid-row", "ligne illisible"},
+    {Reason::over_legal_maximum, "over-legal-maximum", "au-delà du maximum légal"},
+    {Reason::personal_data, "personal-data", "donnée personnelle refusée"},
 };
+// The enum lists the reasons in the same order: a reason's row is at its value (name(Reason), french_label).
+static_assert([] {
+  for (std::size_t i = 0; i < std::size(reasons); ++i)
+    if (static_cast<std::size_t>(reasons[i].reason) != i) return false;
+  return static_cast<std::size_t>(Reason::personal_data) + 1 == std::size(reasons);
+}());
 
 }  // namespace
 

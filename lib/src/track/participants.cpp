@@ -114,11 +114,22 @@ class Checker {
   bool refused_ = false;
 };
 
-// The lines of a participant whose ref was refused: from its first line to the line before the next
-// participant (a quoted value may run over several lines). No diagnostic pointing there shows its line.
+constexpr int end_of_file = std::numeric_limits<int>::max();
+
+// The lines of each participant whose ref was refused, from its first line to the line before the next
+// participant's (a quoted value may run over several lines): no diagnostic pointing there shows its line.
+// Both forms, YAML and table, call start() at each participant as they read it, hide() when its ref is
+// refused, and apply() once at the end.
 class HiddenLines {
  public:
-  void add(int first, int next_first) { ranges_.push_back({first, next_first - 1}); }
+  void start(int first_line) {
+    if (open_) ranges_.back().second = first_line - 1;
+    open_ = false;
+  }
+  void hide(int first_line) {
+    ranges_.push_back({first_line, end_of_file});
+    open_ = true;
+  }
   void apply(Diagnostics& diags) const {
     for (Diagnostic& d : diags)
       for (auto [first, last] : ranges_)
@@ -127,9 +138,8 @@ class HiddenLines {
 
  private:
   std::vector<std::pair<int, int>> ranges_;
+  bool open_ = false;  // the last range runs to the next participant, not met yet
 };
-
-constexpr int end_of_file = std::numeric_limits<int>::max();
 
 // The criteria that depend on age, and the order of the dates (formats.md section 4).
 void check_coherence(io::Reader& r, const Participant& p) {
@@ -177,8 +187,8 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   m.finish();
   if (list == nullptr || !r.expect_kind(*list, yaml::Kind::sequence, "participants")) return;
   HiddenLines hidden;
-  for (std::size_t k = 0; k < list->items.size(); ++k) {
-    const Node& item = list->items[k];
+  for (const Node& item : list->items) {
+    hidden.start(item.pos.line);
     if (!r.expect_kind(item, yaml::Kind::map, "participant")) continue;
     std::size_t before = r.error_count();
     MapReader pm(r, item, "le participant");
@@ -189,8 +199,7 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
         p.ref = *v;
         p.pos = n->pos;
       }
-      if (check.refused())
-        hidden.add(item.pos.line, k + 1 < list->items.size() ? list->items[k + 1].pos.line : end_of_file);
+      if (check.refused()) hidden.hide(item.pos.line);
     }
     if (auto n = pm.require("sex", "F, M ou X"))
       if (auto v = r.choice_text(*n, "sex", sexes)) p.sex = *v;
@@ -272,10 +281,7 @@ class TableReader {
   }
 
   void row(const io::TableSource& table, const io::TableRow& row) {
-    if (pending_hidden_) {  // a refused row ends where this one starts (a quoted field may span lines)
-      hidden_.add(*pending_hidden_, row.line);
-      pending_hidden_.reset();
-    }
+    hidden_.start(row.line);  // a refused row ends where this one starts (a quoted field may span lines)
     if (!usable_) return;
     if (!row.fields.empty() && !row.fields[0].empty() && row.fields[0][0] == '#') return;  // a comment line
     const std::size_t before = r_.error_count();
@@ -285,7 +291,6 @@ class TableReader {
 
   void finish() {
     check_duplicates(r_, out_.participants);
-    if (pending_hidden_) hidden_.add(*pending_hidden_, end_of_file);
     hidden_.apply(out_.diagnostics);
   }
 
@@ -323,10 +328,14 @@ class TableReader {
                            quoted(label), quoted(value)));
       return std::nullopt;
     };
+    for (const auto& [name, column] : col_)  // an empty field that is not empty in the file: never read as absent
+      if (row.is_uncalculated(column))
+        r_.error("schema-format", table.position(row, column),
+                 fmt::format("{} : formule sans résultat enregistré (fichier jamais recalculé)", quoted(name)));
     Participant p;
     p.pos = pos_of("ref");
     if (auto v = check_.ref(scalar("ref", field(row, "ref")))) p.ref = *v;
-    if (check_.refused()) pending_hidden_ = row.line;  // the row holds personal data: never quoted, to the next row
+    if (check_.refused()) hidden_.hide(row.line);  // the row holds personal data: never quoted
     if (auto v = r_.choice_text(scalar("sex", field(row, "sex")), "sex", sexes)) p.sex = *v;
     if (auto v = r_.integer(scalar("birth_year", field(row, "birth_year")), "birth_year", 1900, 2100)) p.birth_year = *v;
     p.note = field(row, "note");
@@ -366,7 +375,6 @@ class TableReader {
   io::Reader r_;
   Checker check_;
   HiddenLines hidden_;  // rows that hold refused personal data: no diagnostic quotes them
-  std::optional<int> pending_hidden_;  // the first line of the last row refused, until the next row
   std::map<std::string, std::size_t> col_;
   bool usable_ = false;
 };

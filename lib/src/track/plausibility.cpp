@@ -59,7 +59,7 @@ std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> r
   }
   std::vector<std::pair<std::size_t, OverMaximum>> over;
   for (auto& [key, sum] : sums) {
-    Month m{key.month / 12, key.month % 12 + 1};
+    const Month m = Month::at(key.month);
     if (sum.rows.size() < 2 || !over_legal_maximum(sum.hours, m)) continue;
     over.push_back({sum.first, OverMaximum{key.person, m, sum.hours, std::move(sum.rows)}});
   }
@@ -73,7 +73,7 @@ std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> r
 std::string over_maximum_group_detail(const OverMaximum& group) {
   return fmt::format("{} a {} déclarées en {}, sur {} lignes tous lots et fichiers confondus : {}", quoted(group.person),
                      text::format_hours(group.hours), text::format_month(group.month.year, group.month.month),
-                     group.rows.size(), maximum_text(group.month));
+                     text::format_number(static_cast<double>(group.rows.size()), 0), maximum_text(group.month));
 }
 
 }  // namespace clausier::track

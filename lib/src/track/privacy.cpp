@@ -192,8 +192,10 @@ std::string personal_data_reason(std::string_view value) {
   return name_reason(value);
 }
 
-Diagnostic personal_data_diagnostic(const std::string& path, Position pos, std::string message, std::string hint) {
+Diagnostic personal_data_diagnostic(const std::string& path, Position pos, std::string message, std::string hint,
+                                    const std::string& sheet) {
   Diagnostic d{"personal-data", Severity::error, Category::input, path, pos, std::move(message), std::move(hint)};
+  d.sheet = sheet;
   d.hide_line = true;
   return d;
 }

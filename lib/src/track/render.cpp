@@ -4,8 +4,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cmath>
+#include <cstdint>
 #include <iterator>
+#include <optional>
 
 #include "clausier/core/text.hpp"
 #include "clausier/core/source.hpp"
@@ -134,10 +135,9 @@ void json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// A number as io::json_number writes it: whole numbers as integers.
+// A number as io::json_number writes it (whole numbers as integers), without a JSON value for an integer.
 void json_number(std::string& out, double v) {
-  if (std::isfinite(v) && std::fabs(v) < 1e15 && v == std::floor(v))
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), static_cast<long long>(v));
+  if (std::optional<std::int64_t> i = io::json_integer(v)) fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), *i);
   else out += io::json_number(v).dump();
 }
 

@@ -11,7 +11,6 @@
 
 #include "clausier/core/names.hpp"
 #include "clausier/core/text.hpp"
-#include "clausier/track/catalogue.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/table.hpp"
 #include "clausier/track/catalogue.hpp"
@@ -19,17 +18,6 @@
 #include "clausier/track/plausibility.hpp"
 
 namespace clausier::track {
-
-namespace {
-
-// A refusal of personal data never shows its line (docs/robustness.md).
-Diagnostic with_hidden_line(Diagnostic d) {
-  d.hide_line = true;
-  return d;
-}
-
-}  // namespace
-
 
 using tender::TrainingHours;
 
@@ -42,20 +30,6 @@ constexpr std::pair<std::string_view, Contract> contracts[] = {
     {"cddi", Contract::cddi}, {"cdd-usage", Contract::cdd_usage}, {"interim", Contract::interim},
     {"apprenticeship", Contract::apprenticeship}, {"professionalisation", Contract::professionalisation},
     {"other", Contract::other}};
-
-constexpr std::pair<std::string_view, Reason> reasons[] = {
-    {"unknown-lot", Reason::unknown_lot},
-    {"lot-without-clause", Reason::lot_without_clause},
-    {"lot-not-awarded", Reason::lot_not_awarded},
-    {"unknown-participant", Reason::unknown_participant},
-    {"before-validation", Reason::before_validation},
-    {"after-validity", Reason::after_validity},
-    {"outside-execution", Reason::outside_execution},
-    {"duplicate", Reason::duplicate},
-    {"after-as-of", Reason::after_as_of},
-    {"invalid-row", Reason::invalid_row},
-    {"over-legal-maximum", Reason::over_legal_maximum},
-    {"personal-data", Reason::personal_data}};
 
 // Header names as French spreadsheets write them, after io::header_key.
 const std::map<std::string, std::string, std::less<>>& aliases() {
@@ -130,11 +104,14 @@ std::string_view french_label(Contract c) {
   return "";
 }
 
-std::string_view name(Reason r) { return name_of<Reason>(reasons, r); }
-std::optional<Reason> reason_named(std::string_view code) { return value_named<Reason>(reasons, code); }
-
-// The labels live in track's catalogue, beside the codes (catalogue.cpp).
-std::string_view french_label(Reason r) { return reason_label(name(r)); }
+// The codes and labels are track's catalogue's, one row per reason at its value (catalogue.cpp).
+std::string_view name(Reason r) { return not_counted_reasons()[static_cast<std::size_t>(r)].code; }
+std::string_view french_label(Reason r) { return not_counted_reasons()[static_cast<std::size_t>(r)].label; }
+std::optional<Reason> reason_named(std::string_view code) {
+  for (const ReasonInfo& info : not_counted_reasons())
+    if (info.code == code) return info.reason;
+  return std::nullopt;
+}
 
 namespace {
 
@@ -312,11 +289,10 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     std::optional<TextId> known = into.participants.find(ref);
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
-        // The line is not shown either: it holds personal data.
-        diags.push_back(with_hidden_line(table.diagnostic(
-            "personal-data", Severity::error, position_of(index[participant]),
+        diags.push_back(personal_data_diagnostic(
+            table.path(), position_of(index[participant]),
             fmt::format("la colonne participant {} ; seules des références pseudonymes sont admises", why),
-            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative")));
+            "remplacez-la par la référence du participant (P-0001…), sans donnée nominative", table.sheet()));
         into.unreadable.push_back(
             {file, r.line, row.lot, Reason::personal_data, 0, fmt::format("participant qui {}", why)});
         return;
@@ -341,8 +317,13 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       problem(contract, fmt::format("contrat {} inconnu", quoted(field(contract))));
       if (hint.empty()) hint = code_hint(FormKind::contract, field(contract));
     }
+    auto uncalculated = [&](Field f) { return r.is_uncalculated(index[f]); };
     auto hours = [&](Field f, std::string_view label, double& target, bool required) {
       std::string_view value = field(f);
+      if (value.empty() && uncalculated(f)) {  // not 0 hours: a number nobody can see in the file
+        problem(f, fmt::format("{} : formule sans résultat enregistré (fichier jamais recalculé)", label));
+        return;
+      }
       if (value.empty() && !required) return;
       auto v = io::parse_decimal(value);
       if (!v) problem(f, fmt::format("{} {} : nombre attendu", label, quoted(value)));
@@ -351,7 +332,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     };
     hours(work, "heures de travail", row.work_hours, true);
     hours(training, "heures de formation", row.training_hours, false);
-    if (!field(declared).empty()) {
+    if (!field(declared).empty() || uncalculated(declared)) {
       hours(declared, "heures déclarées", row.declared, false);
       row.has_declared = true;
     }

@@ -22,9 +22,6 @@ class SourceText {
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
 };
 
-// Diagnostics of this rule are refusals of personal data: their source line is hidden (hide_line).
-inline constexpr std::string_view personal_data_rule = "personal-data";
-
 // "Heures!C12" (row and column), "Heures!12" (column 0), "Heures" (the whole sheet): where a
 // diagnostic of a spreadsheet points (formats.md 5.1).
 std::string sheet_cell_name(std::string_view sheet, Position pos);

@@ -11,9 +11,13 @@
 namespace clausier::io {
 
 // Whole numbers are written as integers (833, not 833.0), as formats.md shows them; others as they are.
+// json_integer is that integer, or nothing for a number written as it is.
+inline std::optional<std::int64_t> json_integer(double v) {
+  if (std::isfinite(v) && std::fabs(v) < 9007199254740992.0 && v == std::floor(v)) return static_cast<std::int64_t>(v);
+  return std::nullopt;
+}
 inline nlohmann::ordered_json json_number(double v) {
-  if (std::isfinite(v) && std::fabs(v) < 9007199254740992.0 && v == std::floor(v))
-    return nlohmann::ordered_json(static_cast<std::int64_t>(v));
+  if (std::optional<std::int64_t> i = json_integer(v)) return nlohmann::ordered_json(*i);
   return nlohmann::ordered_json(v);
 }
 inline nlohmann::ordered_json json_number(const std::optional<double>& v) {

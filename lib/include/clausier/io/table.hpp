@@ -29,6 +29,10 @@ bool is_table_file(std::string_view path);
 struct TableRow {
   int line = 0;                     // CSV: the physical line where the row starts; a sheet: its row number
   std::vector<std::string> fields;  // UTF-8 texts; field i is column i + 1 of a sheet (A, B...)
+  // A sheet's formula never calculated (a workbook written by a script) has an empty field though its
+  // cell is not empty: uncalculated[i] says so for field i (none in a CSV).
+  std::vector<bool> uncalculated;
+  bool is_uncalculated(std::size_t i) const { return i < uncalculated.size() && uncalculated[i]; }
 };
 
 // The table being read, for the reader's diagnostics.

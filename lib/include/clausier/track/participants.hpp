@@ -63,7 +63,9 @@ ParticipantsResult parse_participants(std::string_view text, const std::string& 
 // P-0001, R-12, AB12 or anon-7 pass. docs/robustness.md lists what cannot be told apart.
 std::string personal_data_reason(std::string_view value);
 
-// The diagnostic refusing a value as personal data: rule personal-data, and its source line never shown.
-Diagnostic personal_data_diagnostic(const std::string& path, Position pos, std::string message, std::string hint);
+// The diagnostic refusing a value as personal data: rule personal-data, and its source line never shown
+// (Diagnostic::hide_line). Every refusal of personal data is made here; `sheet` is a workbook's sheet.
+Diagnostic personal_data_diagnostic(const std::string& path, Position pos, std::string message, std::string hint,
+                                    const std::string& sheet = {});
 
 }  // namespace clausier::track
