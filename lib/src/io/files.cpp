@@ -13,11 +13,11 @@
 
 namespace clausier::io {
 
-namespace {
-
-Diagnostic io_error(const std::string& path, std::string message, std::string hint = {}) {
+Diagnostic io_error(const std::string& path, std::string message, std::string hint) {
   return {"io", Severity::error, Category::io, path, {}, std::move(message), std::move(hint)};
 }
+
+namespace {
 
 // Closes a descriptor on every path out of a function.
 class Descriptor {

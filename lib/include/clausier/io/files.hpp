@@ -27,6 +27,9 @@ inline constexpr FileKind participants_file{"fichier de participants", 64u << 20
 inline constexpr FileKind statements_file{"état des heures", 256u << 20};           // about 5 million rows
 inline constexpr FileKind template_file{"modèle de document", 4u << 20};
 
+// A diagnostic of category io (exit code 3) about the whole of `path`: it cannot be read or written.
+Diagnostic io_error(const std::string& path, std::string message, std::string hint = {});
+
 struct ReadResult {
   std::optional<std::string> text;
   Diagnostic error;  // category io, when text is empty
