@@ -37,8 +37,9 @@ struct ReadResult {
 // Reads a whole regular file of at most kind.max_bytes. A folder, a FIFO, a device or a socket is
 // refused before anything is read (a FIFO is opened without blocking), as is a larger file.
 ReadResult read_file(const std::string& path, const FileKind& kind = any_file);
-// The whole of standard input (`-` on a command line); an io diagnostic for `shown_as` on a read error.
-ReadResult read_standard_input(const std::string& shown_as);
+// The whole of standard input (`-` on a command line), bounded like a file of `kind`; an io diagnostic
+// for `shown_as` on a read error or beyond the bound.
+ReadResult read_standard_input(const std::string& shown_as, const FileKind& kind);
 
 struct FolderListing {
   bool exists = false;               // false when nothing is at that path: not an error
