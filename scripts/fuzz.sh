@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="tender csv document sheet participants statements rules"
+targets="tender csv document sheet participants statements rules pooling"
 if [[ ${1:-} == --list ]]; then
   echo "$targets"
   exit 0
@@ -38,6 +38,7 @@ declare -A seeds=(
   [participants]="examples/espaces-verts/participants.yaml tests/data/track"
   [statements]="examples/espaces-verts/statements tests/data/track"
   [rules]="lib/rules tests/data/rules"
+  [pooling]="tests/data/portfolio/pooling.yaml"
 )
 
 build=$(realpath -m "${CLAUSIER_FUZZ_BUILD:-build-fuzz}")

@@ -220,6 +220,12 @@ def stdout_inert():
     return check
 
 
+def messages_have(*words):
+    def check(code, stdout, stderr, elapsed):
+        return [f"les messages ne disent pas « {w} »" for w in words if w not in stderr]
+    return check
+
+
 def both(*checks):
     def check(*a):
         return [p for c in checks for p in c(*a)]
@@ -288,11 +294,26 @@ def cases(work):
 
     # Bytes: NUL, invalid UTF-8, UTF-16 without BOM, control characters.
     (w / "nul.yaml").write_bytes(b"format: clausier/tender/1\nid: T\x00\x00\n")
-    out.append(Case("nul-tender", ["clausier-check", "nul.yaml"], exits=(2,)))
+    out.append(Case("nul-tender", ["clausier-check", "nul.yaml"], exits=(2,),
+                    check=messages_have("nul.yaml:2:6: error:", "octet nul")))
+    # Standard input (`-`) is bounded like a tender file: an endless one is cut at the limit, a large
+    # redirected file refused at once.
+    out.append(Case("endless-stdin-tender", ["clausier-hours", "-"], exits=(3,), stdin="/dev/zero",
+                    check=messages_have("<stdin>", "au-delà de la limite de 16 Mo")))
+    (w / "empty.yaml").write_bytes(b"")
+    out.append(Case("empty-stdin-tender", ["clausier-check", "-"], exits=(2,), stdin=w / "empty.yaml",
+                    check=messages_have("<stdin>: error: le fichier est vide")))
+    (w / "huge.yaml").write_bytes(b"#" * (17 << 20))
+    out.append(Case("huge-stdin-tender", ["clausier-check", "-"], exits=(3,), stdin=w / "huge.yaml",
+                    check=messages_have("17 Mo, au-delà de la limite de 16 Mo")))
     (w / "latin1.yaml").write_bytes(tender.read_bytes().replace("é".encode(), b"\xe9"))
     out.append(Case("invalid-utf8-tender", ["clausier-check", "latin1.yaml"], exits=(2,)))
     (w / "utf16.yaml").write_bytes(tender.read_text(encoding="utf-8").encode("utf-16-le"))
-    out.append(Case("utf16-tender", ["clausier-check", "utf16.yaml"], exits=(2,)))
+    out.append(Case("utf16-tender", ["clausier-check", "utf16.yaml"], exits=(2,),
+                    check=messages_have("utf16.yaml:1:2: error:", "octet nul")))
+    (w / "utf16-bom.yaml").write_bytes(tender.read_text(encoding="utf-8").encode("utf-16"))
+    out.append(Case("utf16-bom-tender", ["clausier-check", "utf16-bom.yaml"], exits=(2,),
+                    check=messages_have("utf16-bom.yaml:1:1: error:", "encodé en UTF-16")))
     (w / "utf16.csv").write_bytes((HEADER + b"1;P-0001;2027-03;direct;cdi;E;7;0\r\n").decode().encode("utf-16-le"))
     out.append(Case("utf16-no-bom-statements", ["clausier-track", EXAMPLE, "--statements", "utf16.csv"], exits=(0, 1),
                     check=stderr_lacks("introuvable"), french=False))

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "clausier/io/files.hpp"
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -155,6 +156,44 @@ TEST_CASE("files: each kind of file has a maximum size") {
   CHECK(big.error.message == "lecture refusée : 11 octets, au-delà de la limite de 10 octets d'un fichier d'essai");
   CHECK(io::tender_file.max_bytes == 16u << 20);
   CHECK(io::statements_file.max_bytes >= 256u << 20);
+}
+
+namespace {
+// Reads standard input as `-` does, with `fd` put in its place for the call.
+io::ReadResult read_as_stdin(int fd, const io::FileKind& kind) {
+  int saved = ::dup(STDIN_FILENO);
+  REQUIRE(saved >= 0);
+  REQUIRE(::dup2(fd, STDIN_FILENO) == STDIN_FILENO);
+  ::close(fd);
+  io::ReadResult r = io::read_standard_input("<stdin>", kind);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  return r;
+}
+io::ReadResult read_pipe_as_stdin(const std::string& content, const io::FileKind& kind) {
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  REQUIRE(::write(ends[1], content.data(), content.size()) == static_cast<ssize_t>(content.size()));
+  ::close(ends[1]);
+  return read_as_stdin(ends[0], kind);
+}
+}  // namespace
+
+TEST_CASE("files: standard input is bounded like a file of its kind, piped or redirected") {
+  constexpr io::FileKind tiny{"fichier d'essai", 10};
+  CHECK(read_pipe_as_stdin("0123456789", tiny).text == "0123456789");
+  auto piped = read_pipe_as_stdin("0123456789A", tiny);
+  CHECK_FALSE(piped.text);
+  CHECK(piped.error.category == Category::io);
+  CHECK(piped.error.path == "<stdin>");
+  // A pipe says no size: how far beyond the limit it goes is not known, and not read.
+  CHECK(piped.error.message == "lecture refusée : au-delà de la limite de 10 octets d'un fichier d'essai");
+
+  TempDir dir;
+  auto redirected = read_as_stdin(::open(file_in(dir, "eleven.txt", "0123456789A").c_str(), O_RDONLY), tiny);
+  CHECK_FALSE(redirected.text);
+  CHECK(redirected.error.message == "lecture refusée : 11 octets, au-delà de la limite de 10 octets d'un fichier d'essai");
+  CHECK(read_as_stdin(::open(file_in(dir, "ten.txt", "0123456789").c_str(), O_RDONLY), tiny).text == "0123456789");
 }
 
 TEST_CASE("files: every errno has a French reason, never the C library's English") {

@@ -82,12 +82,39 @@ TEST_CASE("yaml: columns count characters, not bytes") {
   CHECK(later.diagnostics[0].pos == Position{1, 17});
 }
 
-TEST_CASE("yaml: a file that is not UTF-8 is refused at its first bad byte") {
-  auto doc = yaml::parse("a: 1\ntitle: R\xe9" "fection\n", "f.yaml");
+namespace {
+// The one diagnostic of a text refused for its encoding, before it is parsed.
+Diagnostic refused_encoding(const std::string& text) {
+  auto doc = yaml::parse(text, "f.yaml");
   CHECK_FALSE(doc.root);
   REQUIRE(doc.diagnostics.size() == 1);
   CHECK(doc.diagnostics[0].rule == "encoding");
-  CHECK(doc.diagnostics[0].pos == Position{2, 9});
+  return doc.diagnostics[0];
+}
+}  // namespace
+
+TEST_CASE("yaml: a file that is not UTF-8 is refused at its first bad byte") {
+  Diagnostic d = refused_encoding("a: 1\ntitle: R\xe9" "fection\n");
+  CHECK(d.pos == Position{2, 9});
+  CHECK(d.message == "le fichier n'est pas encodé en UTF-8 (enregistré en Windows-1252 ?)");
+}
+
+TEST_CASE("yaml: a binary file or a UTF-16 text is named as such, not guessed Windows-1252") {
+  using namespace std::string_literals;
+  Diagnostic binary = refused_encoding("\x7F" "ELF\x02\x01\x01\x00\x00"s);
+  CHECK(binary.pos == Position{1, 8});
+  CHECK(binary.message ==
+        "le fichier contient un octet nul : ce n'est pas un texte UTF-8 (un fichier binaire, ou un texte enregistré en "
+        "UTF-16 ?)");
+  // UTF-16 without a BOM is valid UTF-8 byte by byte when the text is ASCII: its NULs give it away.
+  Diagnostic utf16le = refused_encoding("a\0:\0 \0" "1\0"s);
+  CHECK(utf16le.pos == Position{1, 2});
+  CHECK(utf16le.message == binary.message);
+  for (std::string bom : {"\xFF\xFE"s, "\xFE\xFF"s}) {
+    Diagnostic utf16 = refused_encoding(bom + "a\0:\0 \0" "1\0"s);
+    CHECK(utf16.pos == Position{1, 1});
+    CHECK(utf16.message == "le fichier est encodé en UTF-16, pas en UTF-8");
+  }
 }
 
 // Issue 17: aliases were deep-copied, so a 461-byte file of nested aliases took 1.8 GB. Clausier's files
@@ -149,7 +176,8 @@ TEST_CASE("yaml: deep nesting is refused in French") {
   CHECK(doc.diagnostics[0].message == "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)");
 }
 
-// Every message of yaml-cpp is said in French; none leaks English or the raw bytes it quotes.
+// Every message of yaml-cpp is said in French (a NUL is refused before yaml-cpp, in French too); none leaks
+// English or the raw bytes it quotes.
 TEST_CASE("yaml: syntax messages are French and hold no control character") {
   using namespace std::string_literals;
   for (const std::string& text : {"\0"s, "a: 1\n\0"s, "a: \"\\\x04\"\n"s, "a: !<x\n"s, "%YAML 2.0\n---\na: 1\n"s,
@@ -160,7 +188,7 @@ TEST_CASE("yaml: syntax messages are French and hold no control character") {
       CAPTURE(text);
       CAPTURE(d.message);
       bool french = d.message.starts_with("syntaxe YAML invalide") || d.message.starts_with("ancre YAML") ||
-                    d.message.starts_with("alias YAML");
+                    d.message.starts_with("alias YAML") || d.message.starts_with("le fichier contient un octet nul");
       CHECK(french);
       for (const char* english : {"illegal", "unknown", "not found", "bad ", "end of", "the ", "scanning"})
         CHECK(d.message.find(english) == std::string::npos);

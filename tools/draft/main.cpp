@@ -43,10 +43,10 @@ int main(int argc, char** argv) {
                "les heures calculées par clausier hours, en lettres et en chiffres.",
                tool};
   cli::setup_app(app, "  clausier draft examples/anru-viguier --doc ccap\n"
-                                "  clausier draft examples/anru-viguier --format docx -o clause.docx\n"
-                                "  clausier draft examples/anru-viguier --doc ae --lot 01 --format html -o ae-lot01.html\n"
-                                "  clausier draft --export-templates mes-modeles\n"
-                                "  clausier draft examples/anru-viguier --templates mes-modeles --doc ccap\n");
+                      "  clausier draft examples/anru-viguier --format docx -o clause.docx\n"
+                      "  clausier draft examples/anru-viguier --doc ae --lot 01 --format html -o ae-lot01.html\n"
+                      "  clausier draft --export-templates mes-modeles\n"
+                      "  clausier draft examples/anru-viguier --templates mes-modeles --doc ccap\n");
   Options opts;
   app.add_option("TENDER", opts.input, "Fichier tender.yaml ou dossier d'opération ; - : l'entrée standard")->type_name("FICHIER|DOSSIER");
   app.add_option("--doc", opts.doc,

@@ -33,11 +33,11 @@ int main(int argc, char** argv) {
                "fixed, fte, cleaning-pact (PACT Propreté) ; tranches, accords-cadres, arrondi, minimum.",
                tool};
   cli::setup_app(app, "  clausier hours examples/anru-viguier\n"
-                                "  clausier hours examples/anru-viguier --explain\n"
-                                "  clausier hours examples/anru-viguier --set rate=0.07 --set lot.02.labour_share=0.6\n"
-                                "  clausier hours examples/anru-viguier --schedule month\n"
-                                "  clausier hours examples/anru-viguier --as-of 2027-12-31\n"
-                                "  clausier hours operations/*/ --format csv -o heures.csv\n");
+                      "  clausier hours examples/anru-viguier --explain\n"
+                      "  clausier hours examples/anru-viguier --set rate=0.07 --set lot.02.labour_share=0.6\n"
+                      "  clausier hours examples/anru-viguier --schedule month\n"
+                      "  clausier hours examples/anru-viguier --as-of 2027-12-31\n"
+                      "  clausier hours operations/*/ --format csv -o heures.csv\n");
   Options opts;
   app.add_option("TENDER", opts.inputs, "Fichier tender.yaml ou dossier d'opération ; plusieurs admis ; - : l'entrée standard")
       ->required()

@@ -71,6 +71,11 @@ std::string sheet_cell_name(std::string_view sheet, Position pos) {
   return cell.empty() ? std::string(sheet) : fmt::format("{}!{}", sheet, cell);
 }
 
+bool shows_line(const Diagnostic& d) {
+  // A line holding personal data is not repeated on screen or in logs.
+  return d.sheet.empty() && d.pos.line > 0 && !d.hide_line;
+}
+
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   std::string out = printable(d.path);
   if (!d.sheet.empty()) out += ":" + printable(sheet_cell_name(d.sheet, d.pos));
@@ -78,8 +83,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceText* source) {
   out += fmt::format(": {}: {}", severity_name(d.severity), shown(d.message));
   if (!d.rule.empty()) out += fmt::format(" [{}]", printable(d.rule));
   out += '\n';
-  // A line holding personal data is not repeated on screen or in logs.
-  if (source != nullptr && d.sheet.empty() && d.pos.line > 0 && !d.hide_line) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
+  if (source != nullptr && shows_line(d)) out += quoted_line(source->line(d.pos.line), d.pos.line, d.pos.column);
   if (!d.hint.empty()) out += fmt::format("  aide : {}\n", shown(d.hint));
   return out;
 }

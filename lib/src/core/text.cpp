@@ -68,34 +68,24 @@ std::string sanitize_utf8(std::string_view s) {
 }
 
 std::string printable(std::string_view s) {
-  std::string text = sanitize_utf8(s);
+  const std::string text = sanitize_utf8(s);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\t' || (c >= 0x20 && c < 0x7F)) {
-      out += static_cast<char>(c);
-      ++i;
-    } else if (c < 0x20) {
-      // U+2400 + c: E2 90 80+c
-      out += "\xE2\x90";
-      out += static_cast<char>(0x80 + c);
-      ++i;
-    } else if (c == 0x7F) {
+    const auto [cp, len] = code_point_at(text, i);
+    const bool bidi = cp == U'\u061C' || cp == U'\u200E' || cp == U'\u200F' || (cp >= U'\u202A' && cp <= U'\u202E') ||
+                      (cp >= U'\u2066' && cp <= U'\u2069');
+    if (cp < 0x20 && cp != U'\t') {
+      out += "\xE2\x90";  // U+2400 + cp, the control's picture: E2 90 80+cp
+      out += static_cast<char>(0x80 + cp);
+    } else if (cp == 0x7F) {
       out += "\u2421";
-      ++i;
+    } else if ((cp >= 0x80 && cp < 0xA0) || bidi) {
+      out += "\uFFFD";
     } else {
-      std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-      std::string_view cp = std::string_view(text).substr(i, len);
-      bool c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(cp[1]) < 0xA0;
-      bool bidi = cp == "\u061C" || cp == "\u200E" || cp == "\u200F" || (cp >= "\u202A" && cp <= "\u202E") ||
-                  (cp >= "\u2066" && cp <= "\u2069");
-      if (c1 || bidi)
-        out += "\uFFFD";
-      else
-        out += cp;
-      i += len;
+      out.append(text, i, len);
     }
+    i += len;
   }
   return out;
 }

@@ -16,11 +16,9 @@ namespace clausier::init {
 
 namespace fs = std::filesystem;
 
-namespace {
+using io::io_error;
 
-Diagnostic io_error(const std::string& path, std::string message, std::string hint = {}) {
-  return {"io", Severity::error, Category::io, path, {}, std::move(message), std::move(hint)};
-}
+namespace {
 
 std::string without_trailing_slashes(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();

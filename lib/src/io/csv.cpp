@@ -13,6 +13,7 @@
 #include <exception>
 
 #include "clausier/core/text.hpp"
+#include "clausier/io/files.hpp"
 
 namespace clausier::io {
 
@@ -73,9 +74,8 @@ const char* utf16_without_bom(std::string_view bytes) {
 
 void decode(std::string_view bytes, const std::string& path, Decoded& d) {
   auto failed = [&](std::string_view from) {
-    d.error = Diagnostic{"io", Severity::error, Category::io, path, {},
-                         fmt::format("impossible de convertir le fichier depuis {} : la conversion iconv manque", from),
-                         "installez les modules de conversion de la glibc (paquet libc6 complet)"};
+    d.error = io_error(path, fmt::format("impossible de convertir le fichier depuis {} : la conversion iconv manque", from),
+                       "installez les modules de conversion de la glibc (paquet libc6 complet)");
   };
   if (bytes.starts_with(utf8_bom)) {
     bytes.remove_prefix(utf8_bom.size());

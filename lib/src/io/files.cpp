@@ -13,11 +13,11 @@
 
 namespace clausier::io {
 
-namespace {
-
-Diagnostic io_error(const std::string& path, std::string message, std::string hint = {}) {
+Diagnostic io_error(const std::string& path, std::string message, std::string hint) {
   return {"io", Severity::error, Category::io, path, {}, std::move(message), std::move(hint)};
 }
+
+namespace {
 
 // Closes a descriptor on every path out of a function.
 class Descriptor {
@@ -55,10 +55,13 @@ std::string size_text(std::size_t bytes) {
   return fmt::format("{} Mo", (bytes + (1u << 20) - 1) >> 20);
 }
 
-Diagnostic too_large(const std::string& path, std::size_t size, const FileKind& kind) {
+// `size` is the size announced by stat; nullopt when the reading was cut at the limit (a stream, or a
+// file growing while it was read): how much more there was is not known.
+Diagnostic too_large(const std::string& path, std::optional<std::size_t> size, const FileKind& kind) {
+  std::string how_much = size ? size_text(*size) + ", " : "";
   return io_error(path,
-                  fmt::format("lecture refusée : {}, au-delà de la limite de {} d'un {}", size_text(size),
-                              size_text(kind.max_bytes), kind.name),
+                  fmt::format("lecture refusée : {}au-delà de la limite de {} d'un {}", how_much, size_text(kind.max_bytes),
+                              kind.name),
                   "vérifiez que c'est le bon fichier ; les limites de chaque lecteur sont dans docs/robustness.md");
 }
 
@@ -84,6 +87,15 @@ std::optional<int> read_all(int fd, std::size_t expected, std::size_t limit, std
   }
   text.resize(got);
   return std::nullopt;
+}
+
+// The one way a whole input is read, a file or standard input: at most kind.max_bytes, whatever the
+// size announced (`expected`, a first guess) says.
+ReadResult read_bounded(int fd, std::size_t expected, const std::string& path, const FileKind& kind) {
+  std::string text;
+  if (auto err = read_all(fd, expected, kind.max_bytes, text)) return {std::nullopt, read_failure(path, *err)};
+  if (text.size() > kind.max_bytes) return {std::nullopt, too_large(path, std::nullopt, kind)};
+  return {std::move(text), {}};
 }
 
 }  // namespace
@@ -142,12 +154,16 @@ ReadResult read_file(const std::string& path, const FileKind& kind) {
   if (fd.get() < 0) return {std::nullopt, read_failure(path, errno)};
   if (::fstat(fd.get(), &st) != 0) return {std::nullopt, read_failure(path, errno)};
   if (auto refused = refuse(st.st_mode)) return std::move(*refused);
+  return read_bounded(fd.get(), static_cast<std::size_t>(st.st_size), path, kind);
+}
 
-  std::string text;
-  if (auto err = read_all(fd.get(), static_cast<std::size_t>(st.st_size), kind.max_bytes, text))
-    return {std::nullopt, read_failure(path, *err)};
-  if (text.size() > kind.max_bytes) return {std::nullopt, too_large(path, text.size(), kind)};
-  return {std::move(text), {}};
+ReadResult read_standard_input(const std::string& shown_as, const FileKind& kind) {
+  // A file redirected with `<` says its size: refused before anything is read. A pipe is cut at the limit.
+  struct stat st {};
+  const bool regular = ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular && static_cast<std::size_t>(st.st_size) > kind.max_bytes)
+    return {std::nullopt, too_large(shown_as, static_cast<std::size_t>(st.st_size), kind)};
+  return read_bounded(STDIN_FILENO, regular ? static_cast<std::size_t>(st.st_size) : std::size_t{64} << 10, shown_as, kind);
 }
 
 FolderListing list_folder(const std::string& path) {
@@ -211,15 +227,6 @@ bool write_all(int fd, std::string_view content) {
 }
 
 }  // namespace
-
-ReadResult read_standard_input(const std::string& shown_as) {
-  std::string text;
-  char buffer[65536];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) text.append(buffer, n);
-  if (std::ferror(stdin) != 0) return {std::nullopt, io_error(shown_as, "erreur de lecture de l'entrée standard")};
-  return {std::move(text), {}};
-}
 
 std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string_view content) {
   return write_file_atomic(path, [&](const WritePiece& write) { write(content); });

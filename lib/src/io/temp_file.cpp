@@ -8,6 +8,8 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "clausier/io/files.hpp"
+
 namespace clausier::io {
 
 TempFile::TempFile(std::string_view prefix) {
@@ -34,8 +36,8 @@ std::string TempFile::contents() const {
 
 Diagnostic unwritten_workbook(const std::string& output, std::string_view why) {
   if (why.starts_with("xlsx : ")) why.remove_prefix(7);
-  return {"io", Severity::error, Category::io, output, {}, fmt::format("classeur non écrit : {}", why),
-          "le classeur passe par un fichier temporaire : TMPDIR doit nommer un dossier existant, ouvert en écriture"};
+  return io_error(output, fmt::format("classeur non écrit : {}", why),
+                  "le classeur passe par un fichier temporaire : TMPDIR doit nommer un dossier existant, ouvert en écriture");
 }
 
 }  // namespace clausier::io

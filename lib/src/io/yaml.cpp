@@ -148,16 +148,21 @@ std::string explain_syntax_error(const std::string& msg) {
   return "syntaxe YAML invalide à cet endroit";
 }
 
-// Position of the first byte that is not valid UTF-8, if any.
-std::optional<Position> first_invalid_utf8(std::string_view text) {
+// The first byte that cannot be in a UTF-8 text: a sequence that is not UTF-8, or a NUL (a binary file,
+// or a text saved in UTF-16: yaml-cpp would read the latter itself, positions and all gone wrong).
+struct BadByte {
+  Position pos;
+  bool nul = false;
+};
+std::optional<BadByte> first_non_text(std::string_view text) {
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t next = i + 1;
     auto c = static_cast<unsigned char>(text[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || !is_valid_utf8(text.substr(i, len)) || i + len > text.size())
-      return Position{line, static_cast<int>(utf8_width(text.substr(line_start, i - line_start))) + 1};
+    if (c == 0 || len == 0 || !is_valid_utf8(text.substr(i, len)) || i + len > text.size())
+      return BadByte{{line, static_cast<int>(utf8_width(text.substr(line_start, i - line_start))) + 1}, c == 0};
     next = i + len;
     if (c == '\n') {
       ++line;
@@ -260,9 +265,14 @@ class TreeBuilder : public YAML::EventHandler {
 
 Document parse(std::string_view text, const std::string& path) {
   Document doc;
-  if (auto bad = first_invalid_utf8(text)) {
-    doc.diagnostics.push_back({"encoding", Severity::error, Category::input, path, *bad,
-                               "le fichier n'est pas encodé en UTF-8 (enregistré en Windows-1252 ?)",
+  if (auto bad = first_non_text(text)) {
+    const bool utf16 = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
+    std::string message = utf16      ? "le fichier est encodé en UTF-16, pas en UTF-8"
+                          : bad->nul ? "le fichier contient un octet nul : ce n'est pas un texte UTF-8 (un fichier "
+                                       "binaire, ou un texte enregistré en UTF-16 ?)"
+                                     : "le fichier n'est pas encodé en UTF-8 (enregistré en Windows-1252 ?)";
+    doc.diagnostics.push_back({"encoding", Severity::error, Category::input, path, utf16 ? Position{1, 1} : bad->pos,
+                               std::move(message),
                                "enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8)"});
     return doc;
   }

@@ -522,7 +522,7 @@ LoadedFile load_tender(const std::string& argument) {
   LoadedFile file;
   std::string path = tender_path(argument);
   const bool from_stdin = argument == stdin_argument;
-  io::ReadResult read = from_stdin ? io::read_standard_input(path) : io::read_file(path, io::tender_file);
+  io::ReadResult read = from_stdin ? io::read_standard_input(path, io::tender_file) : io::read_file(path, io::tender_file);
   if (!read.text) {
     if (!read.error.hint.empty() && !from_stdin) read.error.hint += ", ou donnez le dossier de l'opération (qui contient tender.yaml)";
     file.result.diagnostics.push_back(std::move(read.error));

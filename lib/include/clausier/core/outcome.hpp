@@ -36,7 +36,7 @@ struct Outcome {
   // the diagnostics that follow each other at the same place (the columns missing from one header):
   // a 100 MB line without an end was quoted once per missing column (issue 17, item 7).
   void report(const Diagnostic& d, const SourceText* source) {
-    const bool quotes = source != nullptr && d.pos.line > 0 && !d.hide_line;
+    const bool quotes = source != nullptr && shows_line(d);
     const bool quoted_just_above = quotes && quoted_end_ == messages.size() && quoted_path_ == d.path && quoted_pos_ == d.pos;
     std::string text = render_diagnostic(d, quoted_just_above ? nullptr : source);
     if (is_error(d)) errors += text;

@@ -26,12 +26,15 @@ class SourceText {
 // diagnostic of a spreadsheet points (formats.md 5.1).
 std::string sheet_cell_name(std::string_view sheet, Position pos);
 
+// Whether render_diagnostic quotes the source line of `d`, given its source: a line of a text file (not a
+// sheet), neither hidden (Diagnostic::hide_line) nor a refusal of personal data.
+bool shows_line(const Diagnostic& d);
+
 // "path:line:column: severity: message [rule]" ("path:Sheet!C12: …" in a spreadsheet), then the
-// source line and a caret under the column when `source` is given, the diagnostic is not about a
-// sheet and does not hide it (Diagnostic::hide_line), then "  aide : hint" when there is a hint. Ends
-// with a newline. What comes from an input goes through printable(): no control character reaches the
-// terminal. A message or hint is cut after 1 000 characters, a source line longer than 1 000 shows the
-// 1 000 around its column, between "…".
+// source line and a caret under the column when `source` is given and shows_line(d), then
+// "  aide : hint" when there is a hint. Ends with a newline. What comes from an input goes through
+// printable(): no control character reaches the terminal. A message or hint is cut after 1 000
+// characters, a source line longer than 1 000 shows the 1 000 around its column, between "…".
 std::string render_diagnostic(const Diagnostic& d, const SourceText* source);
 
 }  // namespace clausier

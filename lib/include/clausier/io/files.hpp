@@ -27,6 +27,9 @@ inline constexpr FileKind participants_file{"fichier de participants", 64u << 20
 inline constexpr FileKind statements_file{"état des heures", 256u << 20};           // about 5 million rows
 inline constexpr FileKind template_file{"modèle de document", 4u << 20};
 
+// A diagnostic of category io (exit code 3) about the whole of `path`: it cannot be read or written.
+Diagnostic io_error(const std::string& path, std::string message, std::string hint = {});
+
 struct ReadResult {
   std::optional<std::string> text;
   Diagnostic error;  // category io, when text is empty
@@ -34,8 +37,9 @@ struct ReadResult {
 // Reads a whole regular file of at most kind.max_bytes. A folder, a FIFO, a device or a socket is
 // refused before anything is read (a FIFO is opened without blocking), as is a larger file.
 ReadResult read_file(const std::string& path, const FileKind& kind = any_file);
-// The whole of standard input (`-` on a command line); an io diagnostic for `shown_as` on a read error.
-ReadResult read_standard_input(const std::string& shown_as);
+// The whole of standard input (`-` on a command line), bounded like a file of `kind`; an io diagnostic
+// for `shown_as` on a read error or beyond the bound.
+ReadResult read_standard_input(const std::string& shown_as, const FileKind& kind);
 
 struct FolderListing {
   bool exists = false;               // false when nothing is at that path: not an error
