@@ -540,6 +540,45 @@ TEST_CASE("report consolidation grouped by buyer, year, trade and route") {
   CHECK(route.total.contracts_with_clause == 2);
 }
 
+TEST_CASE("report consolidation by route: a group whose cell the whole hides hides its hours too") {
+  // At min_cell 5, the whole's route breakdown (3 people: ai 1, direct 2, geiq 1) hides every cell, hours
+  // included. Each route group is one of those cells: were its hours shown (10, 140, 50), the hidden cells'
+  // hours would be read off the groups, and one group's from the total (200) and the others.
+  const rules::RuleSet& rules = rules::RuleSet::builtin();
+  Consolidator c(GroupBy::route, rules, at(date(2028, 6, 30), 5));
+  {
+    track::Operation a = operation_a();
+    c.add(a);
+  }
+  {
+    track::Operation b = operation_b();
+    c.add(b);
+  }
+  Consolidation route = c.finish();
+  REQUIRE(route.groups.size() == 3);
+  for (const GroupReport& g : route.groups) {
+    CAPTURE(g.key);
+    CHECK(g.hours_suppressed);
+    CHECK(g.participants.suppressed);
+  }
+  CHECK_FALSE(route.total.hours_suppressed);  // the whole's hours are not a cell: they stay
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(render_json(route));
+  for (const auto& g : j["groups"]) {
+    CHECK(g["realised_hours"].is_null());
+    CHECK(g["fte"].is_null());
+  }
+  CHECK(j["total"]["realised_hours"] == 200);
+  // No format writes a group's hours: 140 (direct) appears nowhere; each group's row says « masqué ».
+  const std::string markdown = render_markdown(route);
+  CHECK(markdown.find("140") == std::string::npos);
+  CHECK(markdown.find("| GEIQ | 1 | 1 | — | masqué | — | — | masqué |") != std::string::npos);
+  const std::string csv = render_csv(route);
+  CHECK(csv.find("140") == std::string::npos);
+  for (std::string_view key : {"ai", "direct", "geiq"}) {
+    CHECK(csv.find(fmt::format("group;;;{};;realised_hours;Heures d'insertion réalisées;;;oui", key)) != std::string::npos);
+  }
+}
+
 TEST_CASE("report JSON: suppressed cells are null, never their value") {
   track::Operation a = operation_a();
   track::Operation b = operation_b();

@@ -308,7 +308,9 @@ void hide_route_groups_hidden_in_total(Consolidation& out) {
     if (b.id != "route") continue;
     for (GroupReport& g : out.groups) {
       auto cell = std::find_if(b.cells.begin(), b.cells.end(), [&](const Cell& c) { return c.key == g.key; });
-      if (cell == b.cells.end() || !cell->suppressed || g.participants.suppressed) continue;
+      if (cell == b.cells.end() || !cell->suppressed) continue;
+      g.hours_suppressed = true;  // the group's hours are the hidden cell's, even where its people are hidden already
+      if (g.participants.suppressed) continue;
       g.participants.suppressed = g.participants.secondary = true;
       for (Breakdown& own : g.breakdowns) detail::hide_breakdown(own);
     }

@@ -40,6 +40,7 @@ class Writer {
   void count(const Where& w, const std::string& key, const std::string& label, long long n, std::string hours = "") {
     row(w, key, label, std::to_string(n), std::move(hours), "");
   }
+  void hidden(const Where& w, const std::string& key, const std::string& label) { row(w, key, label, "", "", "oui"); }
   void cell(const Where& w, const Cell& c, bool with_hours) {
     if (c.suppressed)
       row(w, c.key, c.label, "", "", "oui");
@@ -84,9 +85,13 @@ void group_rows(Writer& w, const Where& where, const GroupReport& g) {
   w.count(where, "operations", "Opérations", g.operations);
   w.count(where, "contracts_with_clause", "Marchés avec une clause sociale", g.contracts_with_clause);
   if (g.has_target) w.hours(where, "target_hours", "Heures d'insertion prévues", g.target_hours);
-  w.hours(where, "realised_hours", "Heures d'insertion réalisées", g.realised_hours);
+  const std::string fte_label = "Équivalents temps plein (" + text::format_hours(fte_hours) + ")";
+  // A route group the whole hides: its hours are the hidden cell's.
+  if (g.hours_suppressed) w.hidden(where, "realised_hours", "Heures d'insertion réalisées");
+  else w.hours(where, "realised_hours", "Heures d'insertion réalisées", g.realised_hours);
   if (g.has_target) shortfall_rows(w, where, g.shortfall);
-  w.count(where, "fte", "Équivalents temps plein (" + text::format_hours(fte_hours) + ")", g.fte);
+  if (g.hours_suppressed) w.hidden(where, "fte", fte_label);
+  else w.count(where, "fte", fte_label, g.fte);
   w.cell(where, participants(g.participants), false);
   w.cell(where, published_work_contracts(g.work_contracts, g.participants), false);
   w.breakdowns(where, g.breakdowns);

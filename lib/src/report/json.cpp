@@ -153,10 +153,10 @@ struct Writer {
     j["operations"] = g.operations;
     j["contracts_with_clause"] = g.contracts_with_clause;
     j["target_hours"] = g.has_target ? hours(g.target_hours) : ordered_json(nullptr);
-    j["realised_hours"] = hours(g.realised_hours);
+    j["realised_hours"] = g.hours_suppressed ? ordered_json(nullptr) : hours(g.realised_hours);
     j["missing_hours"] = g.has_target ? hours(g.shortfall.missing) : ordered_json(nullptr);
     j["over_hours"] = g.has_target ? hours(g.shortfall.over) : ordered_json(nullptr);
-    j["fte"] = g.fte;
+    j["fte"] = g.hours_suppressed ? ordered_json(nullptr) : ordered_json(g.fte);
     j["participants"] = people(g.participants, false);
     j["work_contracts"] = count(published_work_contracts(g.work_contracts, g.participants));
     j["breakdowns"] = breakdowns(g.breakdowns);

@@ -223,10 +223,10 @@ text::Row group_row(const GroupReport& g, const std::string& label, int min_cell
           format_number(g.operations),
           format_number(g.contracts_with_clause),
           g.has_target ? format_number(g.target_hours) : "—",
-          format_number(g.realised_hours),
+          g.hours_suppressed ? "masqué" : format_number(g.realised_hours),
           g.has_target ? format_number(g.shortfall.missing) : "—",
           g.has_target ? format_number(g.shortfall.over) : "—",
-          format_number(static_cast<double>(g.fte)),
+          g.hours_suppressed ? "masqué" : format_number(static_cast<double>(g.fte)),
           people(g.participants, min_cell),
           people(published_work_contracts(g.work_contracts, g.participants), min_cell)};
 }

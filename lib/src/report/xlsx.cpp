@@ -376,8 +376,13 @@ void group_columns(Sheet& s, const GroupReport& g, bool bold) {
   s.number(2, g.operations, Style::count, bold);
   s.number(3, g.contracts_with_clause, Style::count, bold);
   if (g.has_target) s.hours(4, g.target_hours, bold);  // route groups: no target, an empty cell
-  s.hours(5, g.realised_hours, bold);
-  s.number(6, static_cast<double>(g.fte), Style::count, bold);
+  if (g.hours_suppressed) {  // a route group the whole hides: its hours are the hidden cell's
+    s.text(5, masked_text, bold);
+    s.text(6, masked_text, bold);
+  } else {
+    s.hours(5, g.realised_hours, bold);
+    s.number(6, static_cast<double>(g.fte), Style::count, bold);
+  }
   s.people(7, g.participants, bold);
   s.people(8, published_work_contracts(g.work_contracts, g.participants), bold);
   if (g.has_target) {

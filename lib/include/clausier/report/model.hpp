@@ -285,6 +285,9 @@ struct GroupReport {
   // that year: its target for the year minus its hours of statement months of that year.
   Shortfall shortfall;
   long long fte = 0;              // full_time_equivalents(realised_hours)
+  // A route group whose cell the whole's route breakdown hides: its hours are that cell's hours, so they
+  // are hidden too (realised hours and FTE), like the cell's (docs/report.md, « secret statistique »).
+  bool hours_suppressed = false;
   Cell participants;              // distinct refs across operations (counted once), suppressible
   int work_contracts = 0;         // distinct (operation, participant, employer, contract)
   std::vector<Breakdown> breakdowns;  // sex, age_band, criterion, route, contract, exit, follow_up
