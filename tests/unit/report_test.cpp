@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clausier/calendar/holidays.hpp"
+#include "clausier/report/buyers.hpp"
 #include "clausier/report/model.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/tender/load.hpp"
@@ -538,6 +539,49 @@ TEST_CASE("report consolidation grouped by buyer, year, trade and route") {
   CHECK(route.total.realised_hours == 200);
   CHECK(route.total.target_hours == 150);
   CHECK(route.total.contracts_with_clause == 2);
+}
+
+TEST_CASE("buyer indicators: a person is counted once across the buyer's operations; a small operation hides the count") {
+  // B (Ville B, notified 2027: Q-1 and R-1) and C (Ville B too, notified 2027: Q-1 again and S-1).
+  track::Operation c = make_operation(R"(format: clausier/tender/1
+id: C-2027
+title: Opération C
+buyer: {name: Ville B}
+nature: services
+notice_date: 2027-06-01
+parameters: {hourly_cost: 30, rate: 0.05}
+lots:
+  - {id: 1, title: Espaces verts, method: fixed, hours: 40, clause: execution,
+     start: 2027-09-01, end: 2027-12-31, award: {contractor: {name: Jardins}, notified: 2027-08-20}}
+)",
+                                      R"(format: clausier/participants/1
+participants:
+  - {ref: Q-1, sex: F, birth_year: 1990, criteria: [rsa], validated_on: 2027-01-05}
+  - {ref: S-1, sex: M, birth_year: 1985, criteria: [rsa], validated_on: 2027-08-01}
+)",
+                                      "lot;participant;month;route;contract;employer;work_hours;training_hours\n"
+                                      "1;Q-1;2027-09;direct;cdd;J;20;0\n"
+                                      "1;S-1;2027-09;direct;cdd;J;25;0\n");
+  track::Operation b = operation_b();
+  auto indicators = [&](int min_cell) {
+    BuyerCounter counter(2027, rules::RuleSet::builtin(), at(date(2027, 12, 31), min_cell));
+    counter.add(b);
+    counter.add(c);
+    BuyerIndicators out = counter.finish();
+    REQUIRE(out.rows.size() == 1);
+    return out.rows.front();
+  };
+  BuyerYear all = indicators(1);
+  CHECK(all.operations == 2);
+  CHECK(all.lots_notified == 2);
+  CHECK(all.participants.people == 3);  // Q-1, R-1, S-1: Q-1 once, as the consolidation counts it
+  CHECK_FALSE(all.participants.suppressed);
+  CHECK_FALSE(indicators(2).participants.suppressed);  // each operation brings 2 people, the row 3
+  // At 3, the row's 3 people would be shown, but each operation brings 2: its own bilan hides them, and
+  // this table with and without one of them would give them by difference.
+  BuyerYear three = indicators(3);
+  CHECK(three.participants.suppressed);
+  CHECK(three.participants.secondary);
 }
 
 TEST_CASE("report consolidation by route: a group whose cell the whole hides hides its hours too") {

@@ -65,9 +65,12 @@ void BuyerCounter::add(const track::Operation& op) {
     }
   }
   for (int year : years) {
-    BuyerYear& row = rows_[{tender.buyer.name, year}];
-    ++row.operations;
-    row.participants.people += static_cast<int>(people[year].size());
+    std::pair<std::string, int> key{tender.buyer.name, year};
+    ++rows_[key].operations;
+    people_[key].insert(people[year].begin(), people[year].end());
+    // The consolidation's rule (docs/report.md): a count an operation's own bilan hides is hidden here too, so
+    // that two tables differing by that operation cannot be subtracted.
+    if (!people[year].empty() && static_cast<int>(people[year].size()) < options_.min_cell) small_.insert(key);
   }
 }
 
@@ -88,7 +91,10 @@ BuyerIndicators BuyerCounter::finish() {
     row.shortfall.round();
     row.participants.key = "participants";
     row.participants.label = "personnes";
+    row.participants.people = static_cast<int>(people_[key].size());
     suppress_small_cell(row.participants, out.min_cell);
+    if (!row.participants.suppressed && small_.count(key) > 0)
+      row.participants.suppressed = row.participants.secondary = true;
     if (row.participants.suppressed) ++out.suppressed_cells;
     out.rows.push_back(row);
   }

@@ -5,6 +5,7 @@
 // (the DECP values of decp_values: a clause set, a social award criterion, a reserved contract), the
 // amount of the reserved lots, the insertion hours due and realised on those lots, and the people.
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,9 @@ struct BuyerYear {
   double target_hours = 0;                 // hours due at as_of on the lots notified that year (tracked lots)
   double realised_hours = 0;               // hours that count on them
   Shortfall shortfall;                     // each lot's own missing and over hours, never netted
-  Cell participants;                       // people with counted hours on them (each operation's pseudonyms
-                                           // counted once in it), suppressible below min_cell
+  Cell participants;                       // people with counted hours on them, each pseudonym once across the
+                                           // operations (as the consolidation counts them), suppressible below
+                                           // min_cell, and hidden when an operation brings 1 to min_cell - 1 of them
 };
 
 struct BuyerIndicators {
@@ -54,6 +56,8 @@ class BuyerCounter {
   const rules::RuleSet& rules_;
   ReportOptions options_;
   std::map<std::pair<std::string, int>, BuyerYear> rows_;
+  std::map<std::pair<std::string, int>, std::set<std::string>> people_;  // a row's distinct pseudonyms
+  std::set<std::pair<std::string, int>> small_;  // rows an operation brings 1 to min_cell - 1 people to
 };
 
 // {"format": "clausier/report/1", "kind": "buyer-indicators", ...} (formats.md section 7.6).
