@@ -336,3 +336,11 @@ TEST_CASE("independent of the global locale") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("format_siret: SIREN by three, then the NIC, narrow no-break spaces") {
+  CHECK(t::format_siret("48215093500021") == "482\u202F150\u202F935\u202F00021");
+  CHECK(t::format_siret("00000000000000") == "000\u202F000\u202F000\u202F00000");
+  CHECK(t::format_siret("4821509350002") == "4821509350002");  // not 14 digits: as it is
+  CHECK(t::format_siret("4821509350002A") == "4821509350002A");
+  CHECK(t::format_siret("") == "");
+}

@@ -195,7 +195,7 @@ ordered_json lot_json(const hours::LotResult& r, const rules::RuleSet& rules, co
   std::string contractor_siret =
       lot.award && lot.award->contractor && lot.award->contractor->siret ? lot.award->contractor->siret->value : "";
   j["a_titulaire_siret"] = !contractor_siret.empty();
-  j["titulaire_siret"] = contractor_siret;
+  j["titulaire_siret"] = text::format_siret(contractor_siret);  // "482 150 935 00021"
   j["references"] = lot_references(rules, lot);
   j["a_derogation"] = lot.derogation.has_value();
   j["derogation"] = text_or_empty(lot.derogation);
@@ -238,7 +238,7 @@ nlohmann::ordered_json build_model(const hours::TenderResult& result, const rule
                     {"nature", std::string(name(t.nature.value))},
                     {"nature_libelle", nature_label(t.nature.value)},
                     {"travaux", t.nature.value == Nature::works}};
-  m["acheteur"] = {{"nom", t.buyer.name}, {"siret", text_or_empty(t.buyer.siret)}};
+  m["acheteur"] = {{"nom", t.buyer.name}, {"siret", text::format_siret(text_or_empty(t.buyer.siret))}};
   const Facilitator* f = t.facilitator ? &*t.facilitator : nullptr;
   m["facilitateur"] = {{"present", f != nullptr},
                        {"nom", f ? text_or_empty(f->name) : ""},

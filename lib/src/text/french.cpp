@@ -191,6 +191,16 @@ std::string format_date_short(boost::gregorian::date d) {
   return fmt::format("{:02}/{:02}/{:04}", dmy.day, dmy.month, dmy.year);
 }
 
+std::string format_siret(std::string_view digits) {
+  if (digits.size() != 14 || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::string(digits);
+  std::string out;
+  for (std::size_t at : {0, 3, 6, 9}) {
+    if (at > 0) out += narrow_nbsp;
+    out += digits.substr(at, at == 9 ? 5 : 3);
+  }
+  return out;
+}
+
 std::string month_name(int month) {
   if (month < 1 || month > 12) {
     throw std::out_of_range(fmt::format("month_name: month must be between 1 and 12, got {}", month));

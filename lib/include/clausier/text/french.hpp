@@ -58,6 +58,10 @@ std::string format_date_long(boost::gregorian::date d);
 // "15/09/2026" (dd/mm/yyyy). Throws std::invalid_argument for a special date.
 std::string format_date_short(boost::gregorian::date d);
 
+// A SIRET as INSEE writes it, the SIREN in groups of three then the NIC, U+202F between them:
+// "48215093500021" -> "482 150 935 00021". Anything but 14 digits is returned as it is.
+std::string format_siret(std::string_view digits);
+
 // 1 -> "janvier" ... 12 -> "décembre" (lower case, as inside a French sentence).
 // Throws std::out_of_range outside 1..12.
 std::string month_name(int month);
