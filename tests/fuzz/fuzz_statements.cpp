@@ -3,7 +3,8 @@
 // is not a zip refused, a row named Sheet!C12). Built with -DCLAUSIER_FUZZ=ON and clang, it is a
 // libFuzzer entry point; otherwise it is a normal test that replays its corpus. Beyond "no crash", every
 // row kept names a lot and a pseudonymous participant with finite, non-negative hours within the legal
-// maximum, and every diagnostic renders safely (promises.hpp).
+// maximum, a file refused counts nothing, and every diagnostic renders safely (promises.hpp).
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -33,6 +34,12 @@ void check(std::string_view text, const std::string& path) {
   }
   for (const track::UnreadableRow& u : f.unreadable)
     fuzz::require(u.line >= 1 && track::NotCounted{0, u.reason, 0}.unreadable());
+  // A file the reader could not read to its end (refused past a limit, damaged, a quote never closed)
+  // counts nothing, not its first rows (formats.md 5.1).
+  const bool refused = std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error && (d.rule.starts_with("sheet-") || d.rule.starts_with("csv-"));
+  });
+  if (refused) fuzz::require(f.rows.empty() && f.unreadable.empty());
   const bool workbook = !path.ends_with(".csv");
   if (workbook && !text.starts_with("PK\x03\x04")) fuzz::require(f.rows.empty() && !diagnostics.empty());
   for (const Diagnostic& d : diagnostics)  // in a workbook a row is Sheet!C12, never a line of the file

@@ -11,7 +11,13 @@ the SHA-1 of its bytes like the rest of the corpus; fuzz-replay-statements reads
 - a zip bomb: 4 000 000 empty rows, 24 MB in 24 kB (and past row 1 048 576);
 - an .ods whose statement row is repeated 1 048 572 times (table:number-rows-repeated): 1 048 573 rows.
 
-  python3 tests/fuzz/hostile_sheets.py [OUTPUT_FOLDER]   (Python's standard library only)"""
+The participants corpus (tests/fuzz/corpus/participants) gets the same from tests/data/track-sheets/
+participants.xlsx: not a zip, a zip bomb, a row past 1 048 576, a participant row repeated 1 048 572 times.
+With --named FOLDER, the statement workbooks refused past a limit are also written there under their
+name (last-row.xlsx, ods-repeated.ods), for the golden and hostile tests.
+
+  python3 tests/fuzz/hostile_sheets.py [OUTPUT_FOLDER]   (Python's standard library only)
+  python3 tests/fuzz/hostile_sheets.py --named tests/data/hostile-sheets"""
 import hashlib
 import io
 import re
@@ -21,7 +27,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 APRIL = HERE.parent / "data" / "track-sheets" / "statements" / "2027-04-net-sport.xlsx"
-SHEET = "xl/worksheets/sheet2.xml"
+PARTICIPANTS = HERE.parent / "data" / "track-sheets" / "participants.xlsx"
+SHEET = "xl/worksheets/sheet2.xml"  # « Heures » of the statement, « Participants » of the participants
+STATEMENT_HEADER = ["lot", "participant", "mois", "modalite", "contrat", "employeur", "heures_travail",
+                    "heures_formation"]
+STATEMENT_ROW = ["1", "P-0001", "2027-04", "direct", "cdi", "Net Sport", 7, 0]
+PARTICIPANTS_HEADER = ["ref", "sex", "birth_year", "criteria", "validated_on", "education_level"]
+PARTICIPANT_ROW = ["P-0001", "F", 1990, "deld|qpv", "2027-01-12", 3]
 
 
 def entry(name, compression=zipfile.ZIP_DEFLATED):
@@ -31,10 +43,10 @@ def entry(name, compression=zipfile.ZIP_DEFLATED):
     return info
 
 
-def xlsx(edit):
-    """The April statement with its sheet « Heures » passed through edit (a function of the XML text)."""
+def xlsx(edit, source=APRIL):
+    """The April statement (or source) with its data sheet passed through edit (a function of the XML text)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(APRIL) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == SHEET:
@@ -69,22 +81,32 @@ def bomb(s):
     return s.replace("</sheetData>", "<row/>" * 4000000 + "</sheetData>")
 
 
-def ods_repeated():
+def past_last_row(s):
+    """A participant on row 1 048 577, past the last row of Excel and Calc."""
+    row = ''.join(f'<c r="{c}1048577" t="inlineStr"><is><t>{v}</t></is></c>'
+                  for c, v in zip("ABCDEF", ["P-0009", "F", "1990", "rsa", "12/01/2027", "3"]))
+    return s.replace("</sheetData>", f'<row r="1048577">{row}</row></sheetData>')
+
+
+def ods_cell(value):
+    if isinstance(value, str):
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    return (f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+            "</table:table-cell>")
+
+
+def ods_repeated(sheet="Heures", header=STATEMENT_HEADER, row=STATEMENT_ROW):
+    """An .ods written by hand: its header, then one row repeated 1 048 572 times, up to row 1 048 573."""
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
-        '<office:body><office:spreadsheet><table:table table:name="Heures"><table:table-row>'
-        + "".join(f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>'
-                  for h in ["lot", "participant", "mois", "modalite", "contrat", "employeur", "heures_travail",
-                            "heures_formation"])
+        f'<office:body><office:spreadsheet><table:table table:name="{sheet}"><table:table-row>'
+        + "".join(ods_cell(h) for h in header)
         + '</table:table-row><table:table-row table:number-rows-repeated="1048572">'
-        + "".join(f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
-                  for v in ["1", "P-0001", "2027-04", "direct", "cdi", "Net Sport"])
-        + '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>'
-        '<table:table-cell office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell>'
-        "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+        + "".join(ods_cell(v) for v in row)
+        + "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
                 '<manifest:file-entry manifest:full-path="/" '
@@ -112,12 +134,35 @@ def files():
     yield "ods-repeated", ods_repeated()
 
 
-def main():
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "corpus" / "statements"
-    for name, data in files():
+def participant_files():
+    yield "not-a-zip", ("<html><body><table><tr><td>ref</td><td>sex</td></tr>"
+                        "<tr><td>P-0001</td><td>F</td></tr></table></body></html>\n").encode()
+    yield "bomb", xlsx(bomb, PARTICIPANTS)
+    yield "last-row", xlsx(past_last_row, PARTICIPANTS)
+    yield "ods-repeated", ods_repeated("Participants", PARTICIPANTS_HEADER, PARTICIPANT_ROW)
+
+
+def write(folder, made):
+    for name, data in made:
         path = folder / hashlib.sha1(data).hexdigest()
         path.write_bytes(data)
         print(f"{name}: {path} ({len(data)} octets)")
+
+
+def main():
+    if sys.argv[1:2] == ["--named"]:
+        folder = Path(sys.argv[2])
+        folder.mkdir(parents=True, exist_ok=True)
+        named = dict(files())
+        for name, extension in [("last-row", ".xlsx"), ("ods-repeated", ".ods")]:
+            (folder / (name + extension)).write_bytes(named[name])
+            print(folder / (name + extension))
+        return
+    if len(sys.argv) > 1:
+        write(Path(sys.argv[1]), files())
+        return
+    write(HERE / "corpus" / "statements", files())
+    write(HERE / "corpus" / "participants", participant_files())
 
 
 if __name__ == "__main__":

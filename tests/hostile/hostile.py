@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Hostile inputs for every Clausier tool, generated in a temporary folder (issue 17).
 
-Each case runs one command with a bounded time (5 s) and memory (1 GB of address space), then checks
+Each case runs one command with a bounded time (5 s) and memory (1 GB of address space, less when the case
+says so), then checks
 its exit code (2 for invalid input, 3 for a file that cannot be read or written, unless the case says
 otherwise), that standard error holds a French message, no English library text and no raw control
 byte, and whatever else the case promises (a file left intact, a value never echoed...).
@@ -15,6 +16,7 @@ an unreadable folder is made with a path through a regular file, and a chmod 000
 when not root; a full disk on a regular file needs a small tmpfs (mount), tried only when allowed.
 """
 import argparse
+import json
 import os
 import re
 import resource
@@ -49,15 +51,17 @@ FRENCH = ["lecture", "écriture", "refus", "invalide", "syntaxe", "fichier", "co
 
 class Case:
     def __init__(self, name, args, exits=(2, 3), stdin=None, stdout_path=None, check=None, stderr_max=1 << 20,
-                 french=True):
+                 french=True, memory=MEMORY_LIMIT):
         self.name, self.args, self.exits = name, args, exits
         self.stdin, self.stdout_path, self.check = stdin, stdout_path, check
-        self.stderr_max, self.french = stderr_max, french
+        self.stderr_max, self.french, self.memory = stderr_max, french, memory
 
 
-def limit_resources():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+def limit_resources(memory):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return limit
 
 
 def run(case, bin_dir, work):
@@ -70,7 +74,7 @@ def run(case, bin_dir, work):
     try:
         proc = subprocess.run(args, cwd=work, env=env, stdout=out, stderr=subprocess.PIPE,
                               stdin=subprocess.DEVNULL if case.stdin is None else open(case.stdin, "rb"),
-                              timeout=TIME_LIMIT, preexec_fn=limit_resources)
+                              timeout=TIME_LIMIT, preexec_fn=limit_resources(case.memory))
     except subprocess.TimeoutExpired:
         return [f"plus de {TIME_LIMIT:.0f} s"], b"", b""
     finally:
@@ -220,6 +224,18 @@ def stdout_inert():
     return check
 
 
+def counts_nothing():
+    """A track JSON result where no lot counts an hour (before the fix, the refused workbook's 246)."""
+    def check(code, stdout, stderr, elapsed):
+        try:
+            lots = json.loads(stdout)["lots"]
+        except (ValueError, KeyError):
+            return ["la sortie n'est pas le JSON du suivi"]
+        counted = sum(lot["counted_hours"] for lot in lots)
+        return [] if counted == 0 else [f"{counted} heures comptées, attendu 0"]
+    return check
+
+
 def messages_have(*words):
     def check(code, stdout, stderr, elapsed):
         return [f"les messages ne disent pas « {w} »" for w in words if w not in stderr]
@@ -345,6 +361,22 @@ def cases(work):
                                      "    validated_on: 2027-01-01\n")
     out.append(Case("personal-data-yaml", ["clausier-report", EXAMPLE, "--participants", "personal.yaml"], exits=(2,),
                     check=never_shows("dupont")))
+
+    # Workbooks (tests/fuzz/hostile_sheets.py makes them). An .ods of 921 bytes whose statement row is
+    # repeated 1 048 572 times ran 30 s in 3,4 GB and wrote 690 MB of messages (a duplicate and an
+    # over-maximum warning for each repeat): one error at the row, in 128 MB of address space and 1 s.
+    sheets = ROOT / "tests" / "data" / "hostile-sheets"
+    out.append(Case("ods-repeated-row", ["clausier-track", "validate", sheets / "ods-repeated.ods", "--operation",
+                                         ROOT / "tests" / "data" / "track-sheets"], exits=(2,), stderr_max=2 << 10,
+                    memory=128 << 20, check=both(within(1), messages_have(
+                        "ods-repeated.ods:Heures!A2: error:", "répétée 1\u202f048\u202f572 fois", "classeur refusé",
+                        "aucune ligne de ce fichier ne compte"))))
+    # A row past the last one (1 048 577): the workbook is refused, its rows before it count nothing.
+    op = operation(w, "last-row-op")
+    shutil.copy(sheets / "last-row.xlsx", op / "statements" / "last-row.xlsx")
+    out.append(Case("workbook-past-last-row", ["clausier-track", op, "--format", "json"], exits=(2,),
+                    check=both(messages_have("last-row.xlsx:Heures!1048577: error:", "aucune ligne de ce fichier"),
+                               counts_nothing())))
 
     # Archives.
     zip_bomb(w / "bomb.docx", "word/document.xml", 256 << 20)

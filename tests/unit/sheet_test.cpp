@@ -4,6 +4,7 @@
 #include "clausier/io/sheet.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -431,6 +432,41 @@ TEST_CASE("sheet: a truncated zip, a broken part, a DOCTYPE") {
         "ouvrez-le dans Excel ou LibreOffice Calc et enregistrez-le de nouveau\n"
         "sheet-xml: feuille « Feuil1 », cellule A2 : cellule A2 après la cellule B2 : cellules dans le désordre | ouvrez-le "
         "dans Excel ou LibreOffice Calc et enregistrez-le de nouveau\n");
+}
+
+TEST_CASE("sheet: an .ods row holding something repeated past max_row_repeat refuses the workbook") {
+  // LibreOffice may store identical rows once: up to the limit they are the rows they stand for (the
+  // reader then says they are duplicates); past it, one error at the row instead of a million rows.
+  auto sheet = [](int repeat) {
+    return fmt::format(R"(<table:table table:name="Heures"><table:table-row><table:table-cell><text:p>lot</text:p>)"
+                       R"(</table:table-cell></table:table-row><table:table-row table:number-rows-repeated="{}">)"
+                       R"(<table:table-cell office:value-type="float" office:value="7"/></table:table-row>)"
+                       R"(<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>)"
+                       R"(</table:table>)",
+                       repeat);
+  };
+  SheetLimits l;
+  l.max_row_repeat = 3;
+  const Dump three = dump(ods(sheet(3)), SheetFormat::ods, l);
+  CHECK(three.ok);
+  CHECK(rules(three.diagnostics).empty());
+  CHECK(three.text == "feuille Heures\nHeures!A1 text lot\nHeures!A2 number 7\nHeures!A3 number 7\nHeures!A4 number 7\n");
+  const Dump four = dump(ods(sheet(4)), SheetFormat::ods, l);
+  CHECK_FALSE(four.ok);
+  CHECK(four.text == "feuille Heures\nHeures!A1 text lot\n");  // not one of the four
+  CHECK(rules(four.diagnostics) ==
+        "sheet-too-large: feuille « Heures » : ligne 2 remplie et répétée 4 fois de suite "
+        "(table:number-rows-repeated), au-delà de 3 : classeur refusé | un classeur ordinaire reste bien en deçà ; "
+        "vérifiez d'où vient ce fichier\n");
+  REQUIRE(four.diagnostics.size() == 1);
+  CHECK(four.diagnostics[0].pos == Position{2, 1});  // Heures!A2
+  CHECK(four.diagnostics[0].sheet == "Heures");
+  // The default: 100; the hostile file of tests/fuzz/hostile_sheets.py repeats its row 1 048 572 times.
+  CHECK(SheetLimits{}.max_row_repeat == 100);
+  CHECK(dump(ods(sheet(100)), SheetFormat::ods).ok);
+  const Dump million = dump(ods(sheet(1048572)), SheetFormat::ods);
+  CHECK_FALSE(million.ok);
+  CHECK(rules(million.diagnostics).find("répétée 1\u202F048\u202F572 fois de suite") != std::string::npos);
 }
 
 TEST_CASE("sheet: limits") {

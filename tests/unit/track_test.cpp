@@ -332,6 +332,51 @@ TEST_CASE("statements: a formula never calculated is refused, never read as 0 ho
       "(fichier jamais recalculé) [statement-row]"));
 }
 
+TEST_CASE("statements: a file the reader cannot read to its end counts nothing, and says so") {
+  // Another file already read keeps its rows.
+  Statements f;
+  CHECK(read_statements("lot;participant;month;route;contract;work_hours\n1;P-1;2027-03;direct;cdd;7\n", "a.csv", f).empty());
+  REQUIRE(f.rows.size() == 1);
+  // A workbook with a row past Excel's last (1 048 576): refused, and its rows before that one with it.
+  auto row = [](int n, const char* ref, const char* hours) {
+    std::string out = fmt::format(R"(<row r="{}">)", n);
+    const char* const values[] = {"1", ref, "2027-04", "direct", "cdi", hours};
+    for (int i = 0; i < 6; ++i)
+      out += fmt::format(R"(<c r="{}{}" t="inlineStr"><is><t>{}</t></is></c>)", static_cast<char>('A' + i), n, values[i]);
+    return out + "</row>";
+  };
+  std::string sheet = R"(<row r="1">)";
+  const char* const header[] = {"lot", "participant", "mois", "modalite", "contrat", "heures_travail"};
+  for (int i = 0; i < 6; ++i)
+    sheet += fmt::format(R"(<c r="{}1" t="inlineStr"><is><t>{}</t></is></c>)", static_cast<char>('A' + i), header[i]);
+  sheet += "</row>" + row(2, "P-2", "7") + row(3, "P-3", "9999") + row(1048577, "P-4", "7");
+  Diagnostics d = read_statements(test::make_xlsx(sheet), "etat.xlsx", f);
+  CHECK(f.rows.size() == 1);  // a.csv's
+  CHECK(f.unreadable.empty());
+  sort_diagnostics(d);
+  std::string shown;
+  for (const Diagnostic& x : d) shown += render_diagnostic(x, nullptr);
+  CHECK(shown ==
+        "etat.xlsx:Feuil1!F3: error: ligne illisible : 9\u202F999\u202Fheures en avril 2027 : au plus 205,71\u202Fheures "
+        "pour une personne (48\u202Fheures par semaine, article L. 3121-20 du code du travail) [over-legal-maximum]\n"
+        "  aide : vérifiez les heures avec l'entreprise (une virgule oubliée ?)\n"  // not « les autres lignes comptent »
+        "etat.xlsx:Feuil1!1048577: error: feuille « Feuil1 » : valeur au-delà de la ligne 1\u202F048\u202F576 : classeur "
+        "refusé [sheet-too-large]\n"
+        "  aide : aucune ligne de ce fichier ne compte, pas même les 2 lue(s) avant l'erreur ; un classeur ordinaire "
+        "reste bien en deçà ; vérifiez d'où vient ce fichier\n");
+  // A CSV whose quote is never closed: the rows before it do not count either.
+  d = read_statements("lot;participant;month;route;contract;work_hours\n1;P-5;2027-03;direct;cdd;7\n1;\"P-6;2027-03\n",
+                      "b.csv", f);
+  CHECK(f.rows.size() == 1);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].rule == "csv-syntax");
+  CHECK(d[0].hint.starts_with("aucune ligne de ce fichier ne compte, pas même les 1 lue(s) avant l'erreur ; fermez"));
+  // A file without a header was never read: its error says what it says.
+  d = read_statements("", "c.csv", f);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].hint.find("aucune ligne") == std::string::npos);
+}
+
 TEST_CASE("participants: a formula never calculated is refused at its cell, never read as absent") {
   const std::string sheet =
       R"(<row r="1"><c r="A1" t="inlineStr"><is><t>ref</t></is></c><c r="B1" t="inlineStr"><is><t>sex</t></is></c>)"

@@ -144,6 +144,10 @@ bool RowBuilder::end(int repeat) {
   const SheetLimits& limits = context_.limits;
   if (non_empty_ == 0) return true;  // nothing in it: only a position
   repeat = std::max(repeat, 1);
+  if (repeat > limits.max_row_repeat)  // one clear error, not a million duplicates of one row
+    return limit(fmt::format("ligne {} remplie et répétée {} fois de suite (table:number-rows-repeated), au-delà de {}",
+                             row_.number, text::format_number(repeat, 0), limits.max_row_repeat),
+                 1);
   if (static_cast<long>(row_.number) + repeat - 1 > limits.max_rows)
     return limit(fmt::format("valeur au-delà de la ligne {}", text::format_number(limits.max_rows, 0)), 0);
   const std::size_t more = non_empty_ * static_cast<std::size_t>(repeat - 1);

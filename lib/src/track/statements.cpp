@@ -216,15 +216,20 @@ std::string code_hint(FormKind kind, std::string_view text) {
                               : fmt::format("vouliez-vous dire {} ? codes admis : {}", quoted(u.suggestion), u.accepted);
 }
 
+// The end of the hint of a row that cannot be read; dropped when its whole file is refused.
+constexpr std::string_view others_count = " : les autres lignes comptent";
+
 }  // namespace
 
 Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into) {
   Diagnostics diags;
   std::uint32_t file = 0;
   Columns index;
-  bool header_ok = false;
+  bool header_ok = false, any_table = false;
+  const std::size_t rows_before = into.rows.size(), unreadable_before = into.unreadable.size();
   // Each table (a CSV file, a sheet of a workbook) is a file of the list, with its sheet.
   auto check_header = [&](const io::TableSource& table) {
+    any_table = true;
     file = static_cast<std::uint32_t>(into.files.size());
     into.files.push_back(path);
     into.sheets.push_back(table.sheet());
@@ -340,7 +345,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       std::string detail = join(problems, " ; ");
       diags.push_back(table.diagnostic(
           "statement-row", Severity::error, position_of(*faulty), fmt::format("ligne illisible : {}", detail),
-          hint.empty() ? "corrigez la ligne dans le fichier de l'entreprise : les autres lignes comptent" : hint));
+          hint.empty() ? fmt::format("corrigez la ligne dans le fichier de l'entreprise{}", others_count) : hint));
       into.unreadable.push_back(
           {file, r.line, row.lot, Reason::invalid_row, row.work_hours + row.training_hours, std::move(detail)});
       return;
@@ -350,13 +355,29 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       std::string detail = over_maximum_detail(total, *m);
       diags.push_back(table.diagnostic("over-legal-maximum", Severity::error, position_of(index[work]),
                                        fmt::format("ligne illisible : {}", detail),
-                                       "vérifiez les heures avec l'entreprise (une virgule oubliée ?) : les autres "
-                                       "lignes comptent"));
+                                       fmt::format("vérifiez les heures avec l'entreprise (une virgule oubliée ?){}",
+                                                   others_count)));
       into.unreadable.push_back({file, r.line, row.lot, Reason::over_legal_maximum, total, std::move(detail)});
       return;
     }
     into.rows.push_back(row);
   });
+  // A file the reader could not read to its end (a workbook refused past a limit, a damaged part, a
+  // quote never closed) counts nothing, like a file that cannot be read at all: a facilitator never sees
+  // a total made of the first half of a file. Its errors say so; those of its rows are kept.
+  if (any_table && count_severity(read, Severity::error) > 0) {
+    const std::size_t dropped = into.rows.size() + into.unreadable.size() - rows_before - unreadable_before;
+    into.rows.resize(rows_before);
+    into.unreadable.resize(unreadable_before);
+    const std::string refused = dropped == 0 ? "aucune ligne de ce fichier ne compte"
+                                             : fmt::format("aucune ligne de ce fichier ne compte, pas même les {} "
+                                                           "lue(s) avant l'erreur",
+                                                           dropped);
+    for (Diagnostic& d : read)
+      if (d.severity == Severity::error) d.hint = d.hint.empty() ? refused : fmt::format("{} ; {}", refused, d.hint);
+    for (Diagnostic& d : diags)
+      if (d.hint.ends_with(others_count)) d.hint.resize(d.hint.size() - others_count.size());
+  }
   diags.insert(diags.begin(), read.begin(), read.end());
   return diags;
 }

@@ -16,7 +16,7 @@
 //                           breaks the structure of the format (rows out of order, a bad cell reference)
 //   sheet-too-large         past one of the Limits below (zip bomb, too many entries, cells, rows...)
 // A problem in a sheet stops that sheet only: the rows before it were handed out, the other sheets
-// are read.
+// are read (io::for_each_table_row's readers then count nothing of the file: track/statements.cpp).
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -51,6 +51,10 @@ struct SheetLimits {
   std::size_t max_cells = 20'000'000;           // cells holding something, repeats expanded, whole workbook
   int max_rows = 1'048'576;                     // the last row that may hold something (Excel's and Calc's)
   int max_columns = 16'384;                     // the last column that may hold something (XFD)
+  // Times an .ods row holding something may be repeated (table:number-rows-repeated). A sheet filled by
+  // hand has two or three identical rows at most (read as such: the reader says they are duplicates);
+  // one row repeated a million times is a 1 kB file that would hand out a million rows.
+  int max_row_repeat = 100;
   std::size_t max_text_size = 128u << 10;       // bytes of one cell's text (Excel: 32 767 characters)
   int max_sheets = 1'000;
 };

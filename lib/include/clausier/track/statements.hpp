@@ -101,8 +101,10 @@ struct Statements {
 // Reads one statement file and appends its rows to `into`, in one pass (a row is never copied): a CSV of
 // French spreadsheets, or a workbook (.xlsx, .ods; an .xls says what to do) whose every sheet with a
 // header is read (io/table.hpp). French forms (formats.md 5.2), totals rows named, rows over the legal
-// maximum unreadable (5.3). Returns its diagnostics: the file's, the header's, one per unreadable row.
-// Pure: bytes in, rows out.
+// maximum unreadable (5.3). A file the reader cannot read to its end (a workbook refused past a limit of
+// io::SheetLimits or damaged, a CSV quote never closed) appends nothing: all or nothing, like a file that
+// cannot be read, and its error says so. Returns its diagnostics: the file's, the header's, one per
+// unreadable row. Pure: bytes in, rows out.
 Diagnostics read_statements(std::string_view text, const std::string& path, Statements& into);
 
 // Each row's participant written as the participants file writes it, when it names one without the same
