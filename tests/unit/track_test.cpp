@@ -377,6 +377,22 @@ TEST_CASE("statements: a file the reader cannot read to its end counts nothing, 
   CHECK(d[0].hint.find("aucune ligne") == std::string::npos);
 }
 
+TEST_CASE("participants: a file the reader stops in gives no participant, not those read before the error") {
+  // Two good rows, then a quote never closed: as for statements, nothing is kept of half a file.
+  ParticipantsResult r = parse_participants(
+      "ref;sex;birth_year;criteria;validated_on\nP-1;F;1990;rsa;2027-01-05\nP-2;M;1985;rsa;2027-01-05\nP-3;\"F;1990\n",
+      "p.csv", rules::RuleSet::builtin());
+  CHECK(r.participants.list.empty());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "csv-syntax");
+  CHECK(r.diagnostics[0].hint.starts_with("aucun participant de ce fichier n'est retenu, pas même les 2 lu(s) avant l'erreur ; "));
+  // The same rows, closed: both kept.
+  r = parse_participants("ref;sex;birth_year;criteria;validated_on\nP-1;F;1990;rsa;2027-01-05\nP-2;M;1985;rsa;2027-01-05\n",
+                         "p.csv", rules::RuleSet::builtin());
+  CHECK(r.participants.list.size() == 2);
+  CHECK(r.diagnostics.empty());
+}
+
 TEST_CASE("participants: a formula never calculated is refused at its cell, never read as absent") {
   const std::string sheet =
       R"(<row r="1"><c r="A1" t="inlineStr"><is><t>ref</t></is></c><c r="B1" t="inlineStr"><is><t>sex</t></is></c>)"
