@@ -12,6 +12,7 @@
 #include "clausier/report/buyers.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
+#include "clausier/track/pooling_json.hpp"
 
 namespace clausier::report {
 
@@ -220,6 +221,8 @@ std::string render_json(const Consolidation& c) {
                                  {"over_hours", hours(o.shortfall.over)}});
   doc["total"] = std::move(total);
   doc["groups"] = std::move(groups);
+  doc["pooling"] = ordered_json::array();
+  for (const AgreementLine& a : c.agreements) doc["pooling"].push_back(track::agreement_json(a.agreement, a.tracking));
   return dump(doc);
 }
 
