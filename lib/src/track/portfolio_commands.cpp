@@ -113,13 +113,33 @@ std::string portfolio_text(const Portfolio& p, const std::vector<AgreementTracki
                                        rows);
 }
 
+// The end of the CSV row that starts at `from`: its CRLF outside quotes (a quoted name may hold one).
+std::size_t row_end(const std::string& csv, std::size_t from) {
+  bool quoted = false;
+  for (std::size_t i = from; i + 1 < csv.size(); ++i) {
+    if (csv[i] == '"') quoted = !quoted;
+    else if (!quoted && csv[i] == '\r' && csv[i + 1] == '\n') return i;
+  }
+  return csv.size();
+}
+
+// Each operation's CSV under one header, each row ending with the agreement its lot is pooled in (`convention`).
 std::string portfolio_csv(const Portfolio& p) {
   std::string out;
   for (std::size_t i = 0; i < p.operations.size(); ++i) {
-    std::string one = render_csv(p.operations[i]->tracking, p.operations[i]->tender());
-    // One header for the whole portfolio: each operation's file is its header and its lots.
-    if (i > 0) one.erase(0, one.find("\r\n") + 2);
-    out += one;
+    const Tracked& t = *p.operations[i];
+    std::string one = render_csv(t.tracking, t.tender());
+    std::size_t at = row_end(one, 0);
+    if (i == 0) out += one.substr(0, at) + ";convention\r\n";
+    at += 2;
+    // Its rows are those of its lots not awarded or tracked, in the lots' order (render_csv).
+    for (const LotTracking& l : t.tracking.lots) {
+      if (!l.tracked && l.status != LotStatus::not_awarded) continue;
+      std::size_t end = row_end(one, at);
+      const Agreement* a = p.agreement_of(t.tender().id.value, l.lot->lot->id.value);
+      out += one.substr(at, end - at) + ";" + text::csv_row({a ? a->id.value : ""});
+      at = end + 2;
+    }
   }
   return out;
 }
