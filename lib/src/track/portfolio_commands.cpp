@@ -311,16 +311,21 @@ void write_messages(const Portfolio& p, const PortfolioDueJob& job, Outcome& out
     out.report(make_diagnostic(no_address, job.output, {}, fmt::format("aucun message pour {}", who),
                                "ajoutez email: à award.contractor dans tender.yaml (et facilitator.email pour l'expéditeur)"),
                nullptr);
+  // The set is written whole or not at all: a folder made here goes again when it fails.
   std::error_code ec;
+  const bool existed = std::filesystem::exists(job.output, ec);
   std::filesystem::create_directories(job.output, ec);
+  std::vector<std::pair<std::string, std::string>> files;
   std::string listing;
   for (const ReminderMail& m : mails.mails) {
-    std::string path = (std::filesystem::path(job.output) / m.file).string();
-    if (auto error = io::write_file_atomic(path, mail::render(m.message))) {
-      out.report(*error, nullptr);
-      return;
-    }
-    listing += fmt::format("{} : {} <{}>\n", path, m.message.to.name, m.message.to.address);
+    files.emplace_back(m.file, mail::render(m.message));
+    listing += fmt::format("{} : {} <{}>\n", (std::filesystem::path(job.output) / m.file).string(), m.message.to.name,
+                           m.message.to.address);
+  }
+  if (auto error = io::write_files_atomic(job.output, files)) {
+    if (!existed) std::filesystem::remove(job.output, ec);
+    out.report(*error, nullptr);
+    return;
   }
   out.messages += fmt::format("{} message{} écrit{} dans {}\n", mails.mails.size(), mails.mails.size() > 1 ? "s" : "",
                               mails.mails.size() > 1 ? "s" : "", job.output);

@@ -73,7 +73,8 @@ struct PortfolioDueJob : PortfolioJob {
   std::string output;  // -o: a file (text, csv, ics); for eml, the folder the messages are written to
 };
 // text, csv and ics: the reminders of every operation, each named by its operation. eml: one message per
-// contractor with an address written into `output` (created when missing), each atomically; the contractors
+// contractor with an address written into `output` (created when missing), all or none (io::write_files_atomic:
+// a failure leaves the folder as it was, and an io error, exit 3); the contractors
 // without one are notes (reminder-no-address); `output` lists the files written.
 Outcome run_portfolio_due(const PortfolioDueJob& job, const rules::RuleSet& rules);
 
