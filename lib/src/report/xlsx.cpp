@@ -525,7 +525,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
       s.number(3, r.lots_notified, Style::count);
       s.number(4, r.lots_with_social_consideration, Style::count);
       s.percent(5, r.social_consideration_share);
-      s.percent(6, national_social_target);
+      s.percent(6, b.national_target);
       s.number(7, r.reserved_lots, Style::count);
       s.number(8, r.reserved_amount, Style::euros);
       s.hours(9, r.target_hours);
