@@ -66,6 +66,8 @@ COMMANDS = [
     "clausier report --format decp examples/*/ --as-of 2027-12-31",
     "clausier track --format json tests/data/portfolio",
     "clausier track --format json tests/data/portfolio --as-of 2026-06-14",
+    "clausier report --format json tests/data/portfolio",
+    "clausier report --format json tests/data/portfolio --as-of 2026-06-14",
     "clausier report --format json tests/data/portfolio --by buyer",
     "clausier report --format json tests/data/portfolio --by buyer --year 2026 --min-cell 1",
 ]

@@ -14,6 +14,9 @@ Usage: portfolio_python.py --bin BUILD/bin PORTFOLIO_DIR
    contractors without an address are named on stderr.
 3. `clausier-report PORTFOLIO --by buyer --year 2026 --format json`: 8 lots notified, 6 with a social
    consideration for Carcassonne Agglo.
+4. `clausier-report PORTFOLIO --format json` (the bilan): its `pooling` list is exactly the one of
+   `clausier-track PORTFOLIO --format json`, at a date when the agreement is in force and at one before it
+   is signed; a copy of the portfolio with a pooling.yaml in error gives exit 2 and writes no bilan.
 Exit 0 on success, 1 with a message on failure.
 """
 import argparse
@@ -21,6 +24,7 @@ import email
 import email.policy
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -120,6 +124,26 @@ def main():
     check(row["lots_notified"] == 8, f"8 lots notified in 2026 ({row['lots_notified']})")
     check(row["lots_with_social_consideration"] == 6, f"6 with a social consideration ({row['lots_with_social_consideration']})")
     check(row["social_consideration_share"] == 0.75, "share 6 / 8 = 0.75")
+
+    for as_of in ("2026-11-22", "2026-05-31"):
+        tracked = json.loads(run([track, args.portfolio, "--as-of", as_of, "--format", "json"]).stdout)["pooling"]
+        bilan = json.loads(run([report, args.portfolio, "--as-of", as_of, "--format", "json"]).stdout)
+        check(bilan["kind"] == "consolidation", f"{as_of}: the bilan of a portfolio is a consolidation")
+        check(bilan["pooling"] == tracked, f"{as_of}: the bilan's agreements are track's:\n{bilan['pooling']}\n{tracked}")
+        check(len(tracked) == 1 and tracked[0]["in_force"] is (as_of >= "2026-06-15"),
+              f"{as_of}: in force only from the signature ({tracked})")
+
+    with tempfile.TemporaryDirectory(prefix="clausier-pooling-") as tmp:
+        copy = os.path.join(tmp, "portefeuille")
+        shutil.copytree(args.portfolio, copy)
+        with open(os.path.join(copy, "pooling.yaml"), "a", encoding="utf-8") as fh:
+            fh.write("  - id: GLOB-2026-02\n    contractor: { name: BTP Sud }\n    signed: 2026-07-01\n"
+                     "    lots: [ CARC-2026-021/1, CARC-2026-099/1 ]\n")
+        bilan = os.path.join(tmp, "bilan.md")
+        p = run([report, copy, "-o", bilan], accepted=(2,))
+        check("pooling-lot-twice" in p.stderr and "pooling-unknown-lot" in p.stderr,
+              f"the bilan reports the pooling file's errors:\n{p.stderr}")
+        check(not os.path.exists(bilan), "a pooling file in error leaves the bilan unwritten")
 
     if failures:
         print(f"portfolio_python: {len(failures)} failure(s)", file=sys.stderr)

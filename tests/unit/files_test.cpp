@@ -1,9 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "clausier/io/files.hpp"
 #include <fcntl.h>
@@ -307,4 +310,42 @@ TEST_CASE("files: a failed write names its reason and leaves the old file") {
   CHECK(io::write_file_atomic(full, "x")->message.starts_with("écriture refusée"));
   CHECK(S_ISCHR(mode_of(full)));
   CHECK(*io::read_file(target).text == "ancien");
+}
+
+TEST_CASE("files: a set of files is written whole or not at all") {
+  TempDir dir;
+  auto read = [&](const char* name) {
+    std::ifstream in(dir.path / name, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  auto entries = [&] {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir.path)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  std::ofstream(dir.path / "a.eml", std::ios::binary) << "ancien a";
+  std::ofstream(dir.path / "b.eml", std::ios::binary) << "ancien b";
+
+  // c.eml is a folder: the third file cannot take its name, so the first two are put back as they were.
+  fs::create_directories(dir.path / "c.eml");
+  auto refused = io::write_files_atomic(dir.path.string(), {{"a.eml", "nouveau a"}, {"b.eml", "nouveau b"},
+                                                            {"c.eml", "nouveau c"}, {"d.eml", "nouveau d"}});
+  REQUIRE(refused);
+  CHECK(refused->category == Category::io);
+  CHECK(refused->path == (dir.path / "c.eml").string());
+  CHECK(read("a.eml") == "ancien a");
+  CHECK(read("b.eml") == "ancien b");
+  CHECK(entries() == std::vector<std::string>{"a.eml", "b.eml", "c.eml"});  // no d.eml, no hidden folder left
+
+  fs::remove(dir.path / "c.eml");
+  CHECK_FALSE(io::write_files_atomic(dir.path.string(), {{"a.eml", "nouveau a"}, {"c.eml", "nouveau c"}}));
+  CHECK(read("a.eml") == "nouveau a");
+  CHECK(read("b.eml") == "ancien b");
+  CHECK(read("c.eml") == "nouveau c");
+  CHECK(entries() == std::vector<std::string>{"a.eml", "b.eml", "c.eml"});
+
+  auto missing = io::write_files_atomic((dir.path / "absent").string(), {{"a.eml", "x"}});
+  REQUIRE(missing);
+  CHECK(missing->message.find("écriture impossible") == 0);
 }

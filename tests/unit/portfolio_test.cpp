@@ -1,13 +1,17 @@
 // The portfolio (track/portfolio.hpp): what the arguments name, and operations loaded on several threads
-// handed over in order, whatever the number of threads.
+// handed over in order, whatever the number of threads; the portfolio status CSV (portfolio_commands.hpp).
 #include <doctest/doctest.h>
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "clausier/track/portfolio.hpp"
+#include "clausier/track/portfolio_commands.hpp"
 #include "fixtures.hpp"
 #include "printers.hpp"
 
@@ -78,4 +82,38 @@ TEST_CASE("portfolio: load_each hands every operation over in order, on one thre
     CHECK(seen == std::vector<std::string>{"OPHC-2026-VIG-03", "SCV-2026-EV-02", "CAGL-2026-PROP-01", "CARC-2026-034",
                                            "CARC-2026-021"});
   }
+}
+
+TEST_CASE("portfolio: the status CSV ends each lot's row with its agreement, after a quoted contractor too") {
+  fs::path dir = fs::temp_directory_path() / ("clausier-portfolio-csv-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(portfolio, dir, fs::copy_options::recursive);
+  {  // a name that the CSV quotes: « ; », « " » and a line break inside
+    fs::path tender = dir / "ecole-jaures" / "tender.yaml";
+    std::ifstream in(tender);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "name: Électricité Cathare,";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), R"(name: "Électricité; \"Cathare\"\r\nSud",)");
+    std::ofstream(tender) << text;
+  }
+  track::PortfolioStatusJob job;
+  job.arguments = {dir.string()};
+  job.as_of = date(2026, 11, 22);
+  job.format = track::StatusFormat::csv;
+  Outcome out = track::run_portfolio_status(job, rules::RuleSet::builtin());
+  REQUIRE(out.output);
+  const std::string& csv = *out.output;
+  CHECK(csv.find("lignes_non_comptees;convention\r\n") != std::string::npos);
+  CHECK(csv.find(";\"Électricité; \"\"Cathare\"\"\r\nSud\";150;0;") != std::string::npos);
+  CHECK(csv.find("0;0;\r\nCARC-2026-034;2026-11-22;3;") != std::string::npos);  // the quoted name's row, no agreement
+  CHECK(csv.find("CARC-2026-034;2026-11-22;1;BTP Sud;300;100;145,275591;en retard;206,504065;200;6000;1;0;GLOB-2026-01\r\n") !=
+        std::string::npos);
+  CHECK(csv.find("CARC-2026-021;2026-11-22;1;BTP Sud;400;450;291,633466;atteint;617,213115;0;0;2;0;GLOB-2026-01\r\n") !=
+        std::string::npos);
+  // One header and 7 lot rows, and the line break inside the quoted name.
+  std::size_t breaks = 0;
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++breaks;
+  CHECK(breaks == 9);
+  fs::remove_all(dir);
 }

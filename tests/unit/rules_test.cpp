@@ -52,6 +52,27 @@ TEST_CASE("rules: programmes, method defaults, obligations") {
   CHECK(r.obligation("climate-resilience-social")->effective == io::Date(2026, 8, 22));
 }
 
+TEST_CASE("rules: the national target of buyers' indicators is a sourced row, which a user file may replace") {
+  const RuleSet& r = RuleSet::builtin();
+  const rules::NationalTarget* pnad = r.national_target("pnad-social");
+  REQUIRE(pnad != nullptr);
+  CHECK(pnad->share == 0.30);
+  CHECK(pnad->label.find("Plan national pour des achats durables 2022-2025") == 0);
+  CHECK(pnad->origin.source.find("PNAD") != std::string::npos);
+  CHECK(pnad->origin.verified);
+  CHECK(pnad->origin.file == "programmes.yaml");
+
+  RuleSet local = RuleSet::builtin();
+  CHECK(local.add_file("plan.yaml", R"yaml(format: clausier/rules/1
+national_targets:
+  - { id: pnad-social, label: "Plan suivant", share: 0.40, source: "Plan national 2026-2030 (projet)", verified: false }
+)yaml").empty());
+  CHECK(local.national_target("pnad-social")->share == 0.40);
+  CHECK(local.national_target("pnad-social")->label == "Plan suivant");
+  auto bad = local.add_file("bad.yaml", "format: clausier/rules/1\nnational_targets:\n  - { id: x, label: X, share: 30, source: s, verified: false }\n");
+  CHECK(bad.size() == 1);
+}
+
 TEST_CASE("rules: legal references, current and obsolete, point to each other") {
   const RuleSet& r = RuleSet::builtin();
   CHECK(r.legal_reference("ccp-l2112-2")->current);

@@ -292,6 +292,61 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, const std::
   return std::nullopt;
 }
 
+std::optional<Diagnostic> write_files_atomic(const std::string& dir,
+                                             const std::vector<std::pair<std::string, std::string>>& files) {
+  namespace fs = std::filesystem;
+  std::string pattern = (fs::path(dir) / ".clausier-set-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    int err = errno;
+    return io_error(dir, fmt::format("écriture impossible dans ce dossier : {}", system_reason(err)),
+                    err == ENOENT ? "créez le dossier, ou choisissez-en un autre avec -o" : "");
+  }
+  const fs::path staging(pattern);
+  auto staged = [&](std::string_view kind, std::size_t i) { return (staging / fmt::format("{}-{}", kind, i)).string(); };
+  struct Placed {
+    std::string target;
+    bool set_aside = false, in_place = false;
+  };
+  std::vector<Placed> placed;
+  // Back to what `dir` held: the new files out, the old ones back, the hidden folder gone.
+  auto undo = [&](Diagnostic error) {
+    for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
+      const std::size_t i = static_cast<std::size_t>(placed.rend() - it) - 1;
+      if (it->in_place) ::unlink(it->target.c_str());
+      if (it->set_aside) ::rename(staged("old", i).c_str(), it->target.c_str());
+    }
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    return std::optional<Diagnostic>(std::move(error));
+  };
+
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (auto error = write_file_atomic(staged("new", i), files[i].second)) {
+      error->path = (fs::path(dir) / files[i].first).string();
+      return undo(std::move(*error));
+    }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Placed& p = placed.emplace_back(Placed{(fs::path(dir) / files[i].first).string()});
+    struct stat old {};
+    if (::lstat(p.target.c_str(), &old) == 0) {
+      if (auto refused = refuse_target(p.target, old)) return undo(std::move(*refused));
+      if (::rename(p.target.c_str(), staged("old", i).c_str()) != 0)
+        return undo(io_error(p.target, fmt::format("écriture impossible : {}", system_reason(errno))));
+      p.set_aside = true;
+    } else if (errno != ENOENT) {
+      return undo(io_error(p.target, fmt::format("écriture impossible : {}", system_reason(errno))));
+    }
+    if (::rename(staged("new", i).c_str(), p.target.c_str()) != 0)
+      return undo(io_error(p.target, fmt::format("écriture impossible : {}", system_reason(errno))));
+    p.in_place = true;
+  }
+  std::error_code ec;
+  fs::remove_all(staging, ec);  // the files set aside
+  Descriptor folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (folder.get() >= 0) ::fsync(folder.get());
+  return std::nullopt;
+}
+
 bool is_directory(const std::string& path) {
   std::error_code ec;
   return std::filesystem::is_directory(path, ec);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <stdexcept>
 
 #include "clausier/core/text.hpp"
 #include "clausier/hours/target.hpp"
@@ -81,6 +82,10 @@ BuyerIndicators BuyerCounter::finish() {
   out.year = year_;
   out.counting.rules_version = rules_.version();
   out.counting.rules_sha256 = rules_.sha256();
+  const rules::NationalTarget* target = rules_.national_target(national_social_target_id);
+  if (target == nullptr) throw std::logic_error("the built-in rule tables have no national target pnad-social");
+  out.national_target = target->share;
+  out.national_target_label = target->label;
   for (auto& [key, row] : rows_) {
     row.social_consideration_share = row.lots_notified > 0 ? round4(static_cast<double>(row.lots_with_social_consideration) /
                                                                     row.lots_notified)
@@ -115,29 +120,33 @@ std::vector<text::Row> table_rows(const BuyerIndicators& b) {
   for (const BuyerYear& r : b.rows)
     rows.push_back({r.buyer, std::to_string(r.year), std::to_string(r.lots_notified),
                     std::to_string(r.lots_with_social_consideration), text::format_percent(r.social_consideration_share, 1),
-                    r.social_consideration_share >= national_social_target ? "atteint" : "non atteint",
+                    r.social_consideration_share >= b.national_target ? "atteint" : "non atteint",
                     text::format_euros(r.reserved_amount), text::format_hours(r.target_hours), text::format_hours(r.realised_hours),
                     people_text(r.participants)});
   return rows;
 }
 
-const std::vector<text::Column>& table_columns() {
-  static const std::vector<text::Column> columns = {
-      {"Acheteur"},          {"Année", true},          {"Lots notifiés", true},        {"Avec considération sociale", true},
-      {"Part", true},        {"Objectif de 30 %"},     {"Lots réservés (€ HT)", true}, {"Heures dues", true},
-      {"Heures réalisées", true}, {"Personnes", true}};
-  return columns;
+std::vector<text::Column> table_columns(const BuyerIndicators& b) {
+  return {{"Acheteur"},
+          {"Année", true},
+          {"Lots notifiés", true},
+          {"Avec considération sociale", true},
+          {"Part", true},
+          {"Objectif de " + text::format_percent(b.national_target, 1)},
+          {"Lots réservés (€ HT)", true},
+          {"Heures dues", true},
+          {"Heures réalisées", true},
+          {"Personnes", true}};
 }
 
 std::string explanation(const BuyerIndicators& b) {
   return fmt::format(
       "Situation au {}. Un lot compte dans l'année de sa notification (award.notified). Il a une considération "
       "sociale quand sa clause d'insertion est mise en œuvre, qu'il a un critère d'attribution social ou qu'il est "
-      "réservé (les valeurs des données essentielles, DECP). L'objectif national est de 30 % des marchés notifiés "
-      "dans l'année (Plan national pour des achats durables 2022-2025). Les lots réservés (articles L. 2113-12 et "
-      "L. 2113-13 du code de la commande publique) sont comptés pour leur montant à la date. Les effectifs de moins "
-      "de {} personnes sont masqués.",
-      text::format_date_long(b.as_of), b.min_cell);
+      "réservé (les valeurs des données essentielles, DECP). L'objectif national est de {} ({}). Les lots réservés "
+      "(articles L. 2113-12 et L. 2113-13 du code de la commande publique) sont comptés pour leur montant à la date. "
+      "Les effectifs de moins de {} personnes sont masqués.",
+      text::format_date_long(b.as_of), text::format_percent(b.national_target, 1), b.national_target_label, b.min_cell);
 }
 
 }  // namespace
@@ -145,7 +154,7 @@ std::string explanation(const BuyerIndicators& b) {
 std::string render_markdown(const BuyerIndicators& b) {
   std::string out = "# " + title_of(b) + "\n\n" + explanation(b) + "\n\n";
   if (b.rows.empty()) return out + "Aucun lot notifié" + (b.year ? fmt::format(" en {}", *b.year) : std::string()) + ".\n";
-  return out + text::render_markdown_table(table_columns(), table_rows(b));
+  return out + text::render_markdown_table(table_columns(b), table_rows(b));
 }
 
 std::string render_html(const BuyerIndicators& b) {
@@ -155,12 +164,13 @@ std::string render_html(const BuyerIndicators& b) {
                     "td.n{text-align:right}th{background:#eef}\n@page{size:A4 landscape;margin:15mm}\n</style>\n"
                     "</head>\n<body>\n<h1>" +
                     html_escaped(title_of(b)) + "</h1>\n<p>" + html_escaped(explanation(b)) + "</p>\n<table>\n<thead><tr>";
-  for (const text::Column& c : table_columns()) out += "<th>" + html_escaped(c.header) + "</th>";
+  const std::vector<text::Column> columns = table_columns(b);
+  for (const text::Column& c : columns) out += "<th>" + html_escaped(c.header) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const text::Row& row : table_rows(b)) {
     out += "<tr>";
     for (std::size_t i = 0; i < row.size(); ++i)
-      out += (table_columns()[i].right ? "<td class=\"n\">" : "<td>") + html_escaped(row[i]) + "</td>";
+      out += (columns[i].right ? "<td class=\"n\">" : "<td>") + html_escaped(row[i]) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n</body>\n</html>\n";

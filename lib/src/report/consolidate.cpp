@@ -1,9 +1,10 @@
 // Many operations consolidated the way a territory or the national network counts them.
 //
-// Linear and lean: add() tracks one operation (one track::track call, whose counted rows it reads, as the operation
-// report does), folds it into per-group sums and per-person hours, and keeps nothing of it but its
-// OperationLine and, for each person counted for the first time, what the breakdowns read of their
-// participant entry (sex, birth year, criteria, validation date, outcomes; not the ref nor the note).
+// Linear and lean: add() tracks one operation (one track::track call, or the caller's tracking), reads
+// its counted rows as the operation report does, folds it into per-group sums and per-person hours, and
+// keeps nothing of it but its OperationLine and, for each person counted for the first time, what the
+// breakdowns read of their participant entry (sex, birth year, criteria, validation date, outcomes; not
+// the ref nor the note).
 //
 // The same scope as the operation report: tracked lots only (a clause that is set); people with
 // counted hours > 0. A person is a ref: the same ref in two operations is one person, described by
@@ -141,17 +142,14 @@ struct Consolidator::Impl {
     return it->second;
   }
 
-  void add(const track::Operation& op);
+  void add(const track::Operation& op, const track::Tracking& t);
   void end_operation(Group& g) const;
   GroupReport report(const Group& g) const;
 };
 
-void Consolidator::Impl::add(const track::Operation& op) {
-  const hours::TenderResult* result = op.result();
-  if (result == nullptr) throw std::invalid_argument("Consolidator::add: the tender is not valid");
-  const tender::Tender& tender = *result->tender;
+void Consolidator::Impl::add(const track::Operation& op, const track::Tracking& t) {
+  const tender::Tender& tender = *op.result()->tender;
   std::size_t index = lines.size();
-  track::Tracking t = track::track(*result, op.participants, op.statements, {options.as_of, options.declared_hours});
 
   OperationLine line;
   line.path = detail::report_path(tender);
@@ -355,7 +353,16 @@ Consolidator::Consolidator(GroupBy group_by, const rules::RuleSet& rules, const 
 
 Consolidator::~Consolidator() = default;
 
-void Consolidator::add(const track::Operation& op) { impl_->add(op); }
+void Consolidator::add(const track::Operation& op) {
+  const hours::TenderResult* result = op.result();
+  if (result == nullptr) throw std::invalid_argument("Consolidator::add: the tender is not valid");
+  impl_->add(op, track::track(*result, op.participants, op.statements, {impl_->options.as_of, impl_->options.declared_hours}));
+}
+
+void Consolidator::add(const track::Operation& op, const track::Tracking& tracking) {
+  if (op.result() == nullptr) throw std::invalid_argument("Consolidator::add: the tender is not valid");
+  impl_->add(op, tracking);
+}
 
 Consolidation Consolidator::finish() {
   const Impl& in = *impl_;

@@ -2,9 +2,10 @@
 //
 // Columns: table;operation;lot;group;breakdown;key;label;people;hours;suppressed
 // - table: operation, lot, lot_year, contractor, breakdown, month, not_counted (operation report);
-//   total, group, breakdown, operation (consolidation).
-// - group: the year of a lot_year row, the contractor's name, the month ("2027-03"), or the group key of a
-//   consolidation ("" for the whole).
+//   total, group, breakdown, operation, agreement, agreement_lot (consolidation of a portfolio with pooling
+//   agreements: an agreement's figures, and each pooled lot's with its share of the agreement's missing hours).
+// - group: the year of a lot_year row, the contractor's name, the month ("2027-03"), the group key of a
+//   consolidation ("" for the whole), or the agreement's id.
 // - key: a stable code (target_hours, realised_hours, participants, a cell key, a reason code, ...);
 //   label: its French wording. Each breakdown starts with its key "population" (the people it is about).
 // - people: a number of people; for the counts that are not people it holds the count the key names
@@ -150,6 +151,18 @@ std::string render_csv(const Consolidation& c) {
     w.hours(op, "target_hours", "Heures d'insertion prévues", o.target_hours);
     w.hours(op, "realised_hours", "Heures d'insertion réalisées", o.realised_hours);
     shortfall_rows(w, op, o.shortfall);
+  }
+  for (const AgreementLine& a : c.agreements) {
+    const Where agreement{"agreement", "", "", a.agreement.id.value, ""};
+    w.hours(agreement, "target_hours", "Heures d'insertion prévues", a.tracking.target_hours);
+    w.hours(agreement, "realised_hours", "Heures d'insertion réalisées", a.tracking.counted_hours);
+    shortfall_rows(w, agreement, {a.tracking.missing_hours, a.tracking.over_hours});
+    for (const auto& l : a.tracking.lots) {
+      const Where lot{"agreement_lot", l.operation, l.lot, a.agreement.id.value, ""};
+      w.hours(lot, "target_hours", "Heures d'insertion prévues", l.target_hours);
+      w.hours(lot, "realised_hours", "Heures d'insertion réalisées", l.counted_hours);
+      w.hours(lot, "missing_hours", "Heures manquantes du lot au titre de la convention", l.missing_hours);
+    }
   }
   return w.take();
 }

@@ -152,6 +152,32 @@ Row group_row(const GroupReport& g, int min_cell, bool total) {
           total};
 }
 
+// The pooling agreements, judged as `clausier track` judges them, then each pooled lot with its agreement.
+std::string agreements_html(const std::vector<AgreementLine>& agreements) {
+  if (agreements.empty()) return "";
+  std::vector<Row> rows, lots;
+  auto hours = [](double h) { return html_escaped(format_number(h)); };
+  for (const AgreementLine& a : agreements) {
+    rows.push_back({{html_escaped(a.agreement.id.value), html_escaped(a.agreement.contractor), html_escaped(text::format_date_short(a.agreement.signed_on.value)),
+                     hours(static_cast<double>(a.tracking.lots.size())), hours(a.tracking.target_hours), hours(a.tracking.counted_hours),
+                     hours(a.tracking.missing_hours), html_escaped(agreement_status(a)), html_escaped(text::format_euros(a.tracking.penalty_exposure))}});
+    for (const auto& l : a.tracking.lots)
+      lots.push_back({{html_escaped(l.operation), html_escaped(l.lot), html_escaped(a.agreement.id.value), hours(l.target_hours),
+                       hours(l.counted_hours), hours(l.missing_hours), html_escaped(text::format_euros(l.penalty_exposure))}});
+  }
+  return "<h2>Conventions de globalisation</h2>\n<p>" +
+         html_escaped("En vigueur, une convention réunit les objectifs et les heures de ses lots : le dépassement de l'un "
+                      "comble le manque d'un autre, et la part du manque de chaque lot est au prorata de son objectif ; avant sa "
+                      "signature, chaque lot garde son propre manque.") +
+         "</p>\n" +
+         table({{"Convention"}, {"Titulaire"}, {"Signée le"}, {"Lots", true}, {"Prévues (h)", true}, {"Réalisées (h)", true},
+                {"Manquantes (h)", true}, {"Statut"}, {"Pénalité possible", true}},
+               rows) +
+         table({{"Opération"}, {"Lot"}, {"Convention"}, {"Prévues (h)", true}, {"Réalisées (h)", true},
+                {"Part du manque (h)", true}, {"Part de la pénalité", true}},
+               lots);
+}
+
 }  // namespace
 
 std::string render_html(const OperationReport& r) {
@@ -273,6 +299,7 @@ std::string render_html(const Consolidation& c) {
   body += table({{"Opération"}, {"Intitulé"}, {"Acheteur"}, {"Lots avec clause", true}, {"Prévues (h)", true},
                  {"Réalisées (h)", true}},
                 rows);
+  body += agreements_html(c.agreements);
   body += "<h2>Règles de décompte</h2>\n" + counting_html(c.counting, false);
   return page("Bilan consolidé des clauses sociales d'insertion", body);
 }

@@ -13,6 +13,7 @@
 #include "clausier/report/catalogue.hpp"
 #include "clausier/report/dashboard.hpp"
 #include "clausier/track/portfolio.hpp"
+#include "clausier/track/portfolio_commands.hpp"
 #include "clausier/report/render.hpp"
 #include "load.hpp"
 
@@ -104,12 +105,45 @@ void buyer_indicators(const Job& job, const rules::RuleSet& rules, Outcome& out)
   }
 }
 
-// Each operation is dropped once added: memory holds the totals, not the statement rows.
-void consolidation(const Job& job, const rules::RuleSet& rules, Outcome& out) {
+AgreementLine agreement_line(const track::AgreementTracking& t) {
+  AgreementLine line{*t.agreement, t};
+  line.tracking.agreement = nullptr;  // it points into the pooling file, which goes
+  return line;
+}
+
+bool names_operation(const track::Pooling& pooling, const std::string& id) {
+  for (const track::Agreement& a : pooling.agreements)
+    for (const track::PooledLot& l : a.lots)
+      if (l.operation == id) return true;
+  return false;
+}
+
+// Each operation is dropped once added: memory holds the totals, not the statement rows. Those a pooling
+// agreement names are kept, tracked, to judge the agreements as `clausier track` does (track::use_pooling);
+// an error in the pooling file, like one in an operation, leaves the bilan unwritten.
+void consolidation(const Job& job, const std::optional<std::string>& pooling_path, const rules::RuleSet& rules,
+                   Outcome& out) {
   Consolidator consolidator(job.group_by.value_or(GroupBy::none), rules, job.options);
-  auto add = [&](const track::Operation& op) { consolidator.add(op); };
+  track::PoolingFile pooling;
+  if (pooling_path) pooling = track::load_pooling(*pooling_path);
+  track::TrackedPortfolio pooled;  // the operations an agreement names
+  auto add = [&](track::Operation& op) {
+    if (!pooling.pooling || !names_operation(*pooling.pooling, op.result()->tender->id.value)) {
+      consolidator.add(op);
+      return;
+    }
+    auto& t = pooled.operations.emplace_back(std::make_unique<track::TrackedOperation>(track::TrackedOperation{std::move(op), {}}));
+    t->tracking = track::track(*t->op.result(), t->op.participants, t->op.statements, {job.options.as_of, job.options.declared_hours});
+    consolidator.add(t->op, t->tracking);
+  };
   if (!detail::for_each_operation(job, rules, out, add)) return;
-  out.output = render(consolidator.finish(), job, out);
+  if (pooling_path) {
+    track::use_pooling(pooled, *pooling_path, std::move(pooling), job.options.as_of, out);
+    if (!pooled.pooling) return;
+  }
+  Consolidation c = consolidator.finish();
+  for (const track::AgreementTracking& a : pooled.agreements) c.agreements.push_back(agreement_line(a));
+  out.output = render(c, job, out);
 }
 
 void participant_sheet(const track::Operation& op, const Job& job, const rules::RuleSet& rules, Outcome& out) {
@@ -155,7 +189,7 @@ Outcome run(const Job& given, const rules::RuleSet& rules) {
   } else if (job.format == Format::decp || job.format == Format::flat) {
     open_data(job, rules, out);
   } else if (job.operations.size() > 1 || job.group_by) {
-    consolidation(job, rules, out);
+    consolidation(job, portfolio.pooling, rules, out);
   } else {
     track::Operation op = detail::read_operation(job.operations.front(), job, rules);
     if (!detail::report_operation(op, out)) return out;

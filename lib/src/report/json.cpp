@@ -12,6 +12,7 @@
 #include "clausier/report/buyers.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
+#include "clausier/track/pooling_json.hpp"
 
 namespace clausier::report {
 
@@ -220,6 +221,8 @@ std::string render_json(const Consolidation& c) {
                                  {"over_hours", hours(o.shortfall.over)}});
   doc["total"] = std::move(total);
   doc["groups"] = std::move(groups);
+  doc["pooling"] = ordered_json::array();
+  for (const AgreementLine& a : c.agreements) doc["pooling"].push_back(track::agreement_json(a.agreement, a.tracking));
   return dump(doc);
 }
 
@@ -273,7 +276,7 @@ std::string render_json(const BuyerIndicators& b) {
   ordered_json doc = head("buyer-indicators", b.counting, b.as_of);
   add_privacy(doc, b.min_cell, b.suppressed_cells);
   doc["year"] = b.year ? ordered_json(*b.year) : ordered_json(nullptr);
-  doc["national_target"] = json_number(national_social_target);
+  doc["national_target"] = json_number(b.national_target);
   doc["buyers"] = ordered_json::array();
   for (const BuyerYear& r : b.rows) {
     ordered_json j;
@@ -283,7 +286,7 @@ std::string render_json(const BuyerIndicators& b) {
     j["lots_notified"] = r.lots_notified;
     j["lots_with_social_consideration"] = r.lots_with_social_consideration;
     j["social_consideration_share"] = rounded(r.social_consideration_share, 4);
-    j["meets_national_target"] = r.social_consideration_share >= national_social_target;
+    j["meets_national_target"] = r.social_consideration_share >= b.national_target;
     j["reserved_lots"] = r.reserved_lots;
     j["reserved_amount"] = rounded(r.reserved_amount, 2);
     j["target_hours"] = hours(r.target_hours);

@@ -52,7 +52,7 @@ bool report_operation(const track::Operation& op, Outcome& out) {
 // Operations load on a few threads ahead of `use` (track::load_each), one operation each, so at most
 // that many operations are in memory at once.
 bool for_each_operation(const Job& job, const rules::RuleSet& rules, Outcome& out,
-                        const std::function<void(const track::Operation&)>& use) {
+                        const std::function<void(track::Operation&)>& use) {
   bool failed = false;
   track::load_each(
       job.operations, job.threads, rules, [&](const std::string& path) { return read_operation(path, job, rules); },

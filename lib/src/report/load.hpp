@@ -16,8 +16,9 @@ bool report_operation(const track::Operation& op, Outcome& out);
 
 // Loads every operation of the job and hands each to `use`, in argument order, on this thread; `use`
 // is not called for an operation that cannot be used, nor for any after it (every operation's
-// diagnostics are still reported). False when an operation could not be used.
+// diagnostics are still reported). `use` may keep the operation (move it). False when an operation could
+// not be used.
 bool for_each_operation(const Job& job, const rules::RuleSet& rules, Outcome& out,
-                        const std::function<void(const track::Operation&)>& use);
+                        const std::function<void(track::Operation&)>& use);
 
 }  // namespace clausier::report::detail

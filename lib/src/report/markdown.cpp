@@ -272,6 +272,44 @@ std::string operations_section(const std::vector<OperationLine>& operations) {
          "\n";
 }
 
+// The pooling agreements, judged as `clausier track` judges them, then each pooled lot with its agreement.
+std::string agreements_section(const std::vector<AgreementLine>& agreements) {
+  if (agreements.empty()) return "";
+  std::vector<text::Row> rows, lots;
+  for (const AgreementLine& a : agreements) {
+    rows.push_back({a.agreement.id.value, a.agreement.contractor, text::format_date_short(a.agreement.signed_on.value), format_number(static_cast<double>(a.tracking.lots.size())),
+                    format_number(a.tracking.target_hours), format_number(a.tracking.counted_hours), format_number(a.tracking.missing_hours),
+                    agreement_status(a), text::format_euros(a.tracking.penalty_exposure)});
+    for (const auto& l : a.tracking.lots)
+      lots.push_back({l.operation, l.lot, a.agreement.id.value, format_number(l.target_hours), format_number(l.counted_hours),
+                      format_number(l.missing_hours), text::format_euros(l.penalty_exposure)});
+  }
+  return "## Conventions de globalisation\n\n"
+         "En vigueur, une convention réunit les objectifs et les heures de ses lots : le dépassement de l'un comble "
+         "le manque d'un autre, et la part du manque de chaque lot est au prorata de son objectif ; avant sa signature, "
+         "chaque lot garde son propre manque.\n\n" +
+         text::render_markdown_table({{"Convention"},
+                                      {"Titulaire"},
+                                      {"Signée le"},
+                                      {"Lots", true},
+                                      {"Heures prévues", true},
+                                      {"Heures réalisées", true},
+                                      {"Heures manquantes", true},
+                                      {"Statut"},
+                                      {"Pénalité possible", true}},
+                                     rows) +
+         "\n" +
+         text::render_markdown_table({{"Opération"},
+                                      {"Lot"},
+                                      {"Convention"},
+                                      {"Heures prévues", true},
+                                      {"Heures réalisées", true},
+                                      {"Part du manque", true},
+                                      {"Part de la pénalité", true}},
+                                     lots) +
+         "\n";
+}
+
 // Labels of the built-in tables: a user rule file may rename them, the codes stay.
 std::string criterion_label(const std::string& code) {
   const rules::EligibilityCriterion* c = rules::RuleSet::builtin().criterion(code);
@@ -349,6 +387,7 @@ std::string render_markdown(const Consolidation& c) {
   out += "## Répartitions\n\n" + breakdown_section(t.breakdowns, [](const Breakdown&) { return true; }, c.min_cell);
 
   out += operations_section(c.operations);
+  out += agreements_section(c.agreements);
   out += "## Règles\n\n";
   out += fmt::format("- Un équivalent temps plein compte {} : douze mois de {}, comme la méthode fte (le réseau "
                      "national des facilitateurs compte {} travaillées)\n",

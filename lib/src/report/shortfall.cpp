@@ -27,4 +27,10 @@ std::string shortfall_label(const Shortfall& s, double target) {
   return "objectif atteint";
 }
 
+// A pooling agreement is the one place where a surplus makes up a shortfall (formats.md section 8).
+std::string agreement_status(const AgreementLine& a) {
+  if (a.tracking.status) return std::string(track::french_label(*a.tracking.status));
+  return "pas encore en vigueur (signée le " + text::format_date_short(a.agreement.signed_on.value) + ")";
+}
+
 }  // namespace clausier::report

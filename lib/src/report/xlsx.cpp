@@ -403,6 +403,44 @@ std::string group_by_label(GroupBy g) {
   return "aucun";
 }
 
+// The pooling agreements, judged as `clausier track` judges them, then each pooled lot with its agreement.
+void agreement_sheets(Book& book, const std::vector<AgreementLine>& agreements) {
+  if (agreements.empty()) return;
+  {
+    Sheet s(book, "Conventions",
+            {"Convention", "Titulaire", "Signée le", "En vigueur", "Lots", "Heures prévues", "Heures réalisées",
+             "Heures manquantes", "Dépassement (heures)", "Statut", "Pénalité possible (€)"});
+    for (const AgreementLine& a : agreements) {
+      s.text(0, a.agreement.id.value);
+      s.text(1, a.agreement.contractor);
+      s.date(2, a.agreement.signed_on.value);
+      s.text(3, a.tracking.in_force ? "oui" : "non");
+      s.number(4, static_cast<double>(a.tracking.lots.size()), Style::count);
+      s.hours(5, a.tracking.target_hours);
+      s.hours(6, a.tracking.counted_hours);
+      s.hours(7, a.tracking.missing_hours);
+      s.hours(8, a.tracking.over_hours);
+      s.text(9, agreement_status(a));
+      s.number(10, a.tracking.penalty_exposure, Style::euros);
+      s.next();
+    }
+  }
+  Sheet s(book, "Lots des conventions",
+          {"Opération", "Lot", "Convention", "Heures prévues", "Heures réalisées", "Part du manque (heures)",
+           "Part de la pénalité (€)"});
+  for (const AgreementLine& a : agreements)
+    for (const auto& l : a.tracking.lots) {
+      s.text(0, l.operation);
+      s.text(1, l.lot);
+      s.text(2, a.agreement.id.value);
+      s.hours(3, l.target_hours);
+      s.hours(4, l.counted_hours);
+      s.hours(5, l.missing_hours);
+      s.number(6, l.penalty_exposure, Style::euros);
+      s.next();
+    }
+}
+
 }  // namespace
 
 std::string render_xlsx(const OperationReport& r) {
@@ -473,6 +511,7 @@ std::string render_xlsx(const Consolidation& c) {
     for (const GroupReport& g : c.groups) breakdown_rows(s, g.label, g.breakdowns);
     if (s.any_masked()) s.notes(privacy_note(c.min_cell));
   }
+  agreement_sheets(book, c.agreements);
   rules_sheet(book, c.counting, c.min_cell, false);
   return book.close();
 }
@@ -491,7 +530,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
       s.number(3, r.lots_notified, Style::count);
       s.number(4, r.lots_with_social_consideration, Style::count);
       s.percent(5, r.social_consideration_share);
-      s.percent(6, national_social_target);
+      s.percent(6, b.national_target);
       s.number(7, r.reserved_lots, Style::count);
       s.number(8, r.reserved_amount, Style::euros);
       s.hours(9, r.target_hours);

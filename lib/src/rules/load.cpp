@@ -29,6 +29,7 @@ class TableLoader {
     table(m, "eligibility_criteria", rules_.criteria_, &TableLoader::criterion, &EligibilityCriterion::code);
     table(m, "outcomes", rules_.outcomes_, &TableLoader::outcome, &Outcome::situation);
     table(m, "programmes", rules_.programmes_, &TableLoader::programme, &Programme::id);
+    table(m, "national_targets", rules_.national_targets_, &TableLoader::national_target, &NationalTarget::id);
     table(m, "method_defaults", rules_.method_defaults_, &TableLoader::method_defaults, &MethodDefaults::method);
     table(m, "obligations", rules_.obligations_, &TableLoader::obligation, &Obligation::id);
     table(m, "derogation_grounds", rules_.derogation_grounds_, &TableLoader::derogation_ground, &DerogationGround::id);
@@ -201,6 +202,11 @@ class TableLoader {
     ok = optional_text(m, "charter", row.charter) && ok;
     ok = optional_text(m, "scope", row.scope) && ok;
     return fraction(m, "minimum_rate", row.minimum_rate) && ok;
+  }
+  bool national_target(MapReader& m, NationalTarget& row) {
+    bool ok = text(m, "id", row.id, "l'identifiant de l'objectif, par exemple pnad-social");
+    ok = text(m, "label", row.label, "le libellé en français") && ok;
+    return fraction(m, "share", row.share) && ok;
   }
   bool method_defaults(MapReader& m, MethodDefaults& row) {
     bool ok = text(m, "method", row.method, "le nom de la méthode, par exemple cleaning-pact");

@@ -95,6 +95,10 @@ const MethodDefaults* RuleSet::method_defaults(std::string_view method) const {
   return find_row(method_defaults_, &MethodDefaults::method, method);
 }
 const Programme* RuleSet::programme(std::string_view id) const { return find_row(programmes(), &Programme::id, id); }
+const NationalTarget* RuleSet::national_target(std::string_view id) const {
+  need("programmes.yaml");
+  return find_row(national_targets_, &NationalTarget::id, id);
+}
 const LegalReference* RuleSet::legal_reference(std::string_view id) const {
   return find_row(legal_references(), &LegalReference::id, id);
 }

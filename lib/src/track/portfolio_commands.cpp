@@ -13,6 +13,7 @@
 #include "clausier/text/table.hpp"
 #include "clausier/track/due.hpp"
 #include "clausier/track/pooling.hpp"
+#include "clausier/track/pooling_json.hpp"
 #include "clausier/track/portfolio.hpp"
 #include "clausier/track/reminder_mail.hpp"
 #include "clausier/track/render.hpp"
@@ -57,32 +58,6 @@ std::vector<AgreementTracking> agreements(const Portfolio& p, Date as_of) {
 }
 
 
-ordered_json agreement_json(const AgreementTracking& t) {
-  using io::json_number;
-  const Agreement& a = *t.agreement;
-  ordered_json j;
-  j["id"] = a.id.value;
-  j["contractor"] = a.contractor;
-  j["signed"] = io::iso(a.signed_on.value);
-  j["in_force"] = t.in_force;
-  j["target_hours"] = json_number(t.target_hours);
-  j["counted_hours"] = json_number(t.counted_hours);
-  j["expected_hours"] = json_number(t.expected_hours);
-  j["missing_hours"] = json_number(t.missing_hours);
-  j["over_hours"] = json_number(t.over_hours);
-  j["status"] = t.status ? ordered_json(std::string(name(*t.status))) : ordered_json(nullptr);
-  j["penalty_exposure"] = json_number(t.penalty_exposure);
-  j["lots"] = ordered_json::array();
-  for (const auto& s : t.lots)
-    j["lots"].push_back({{"operation", s.operation},
-                         {"lot", s.lot},
-                         {"target_hours", json_number(s.target_hours)},
-                         {"counted_hours", json_number(s.counted_hours)},
-                         {"missing_hours", json_number(s.missing_hours)},
-                         {"penalty_exposure", json_number(s.penalty_exposure)}});
-  return j;
-}
-
 std::string portfolio_json(const Portfolio& p, const std::vector<AgreementTracking>& pooled, Date as_of,
                            const rules::RuleSet& rules) {
   ordered_json doc;
@@ -99,7 +74,7 @@ std::string portfolio_json(const Portfolio& p, const std::vector<AgreementTracki
     doc["operations"].push_back(std::move(op));
   }
   doc["pooling"] = ordered_json::array();
-  for (const auto& a : pooled) doc["pooling"].push_back(agreement_json(a));
+  for (const auto& a : pooled) doc["pooling"].push_back(agreement_json(*a.agreement, a));
   // Each operation lists its own inputs' errors; here, those of the operations left out and of pooling.yaml.
   doc["errors"] = ordered_json::array();
   doc["warnings"] = ordered_json::array();
@@ -138,18 +113,63 @@ std::string portfolio_text(const Portfolio& p, const std::vector<AgreementTracki
                                        rows);
 }
 
+// The end of the CSV row that starts at `from`: its CRLF outside quotes (a quoted name may hold one).
+std::size_t row_end(const std::string& csv, std::size_t from) {
+  bool quoted = false;
+  for (std::size_t i = from; i + 1 < csv.size(); ++i) {
+    if (csv[i] == '"') quoted = !quoted;
+    else if (!quoted && csv[i] == '\r' && csv[i + 1] == '\n') return i;
+  }
+  return csv.size();
+}
+
+// Each operation's CSV under one header, each row ending with the agreement its lot is pooled in (`convention`).
 std::string portfolio_csv(const Portfolio& p) {
   std::string out;
   for (std::size_t i = 0; i < p.operations.size(); ++i) {
-    std::string one = render_csv(p.operations[i]->tracking, p.operations[i]->tender());
-    // One header for the whole portfolio: each operation's file is its header and its lots.
-    if (i > 0) one.erase(0, one.find("\r\n") + 2);
-    out += one;
+    const Tracked& t = *p.operations[i];
+    std::string one = render_csv(t.tracking, t.tender());
+    std::size_t at = row_end(one, 0);
+    if (i == 0) out += one.substr(0, at) + ";convention\r\n";
+    at += 2;
+    // Its rows are those of its lots not awarded or tracked, in the lots' order (render_csv).
+    for (const LotTracking& l : t.tracking.lots) {
+      if (!l.tracked && l.status != LotStatus::not_awarded) continue;
+      std::size_t end = row_end(one, at);
+      const Agreement* a = p.agreement_of(t.tender().id.value, l.lot->lot->id.value);
+      out += one.substr(at, end - at) + ";" + text::csv_row({a ? a->id.value : ""});
+      at = end + 2;
+    }
   }
   return out;
 }
 
 }  // namespace
+
+nlohmann::ordered_json agreement_json(const Agreement& a, const AgreementTracking& t) {
+  using io::json_number;
+  ordered_json j;
+  j["id"] = a.id.value;
+  j["contractor"] = a.contractor;
+  j["signed"] = io::iso(a.signed_on.value);
+  j["in_force"] = t.in_force;
+  j["target_hours"] = json_number(t.target_hours);
+  j["counted_hours"] = json_number(t.counted_hours);
+  j["expected_hours"] = json_number(t.expected_hours);
+  j["missing_hours"] = json_number(t.missing_hours);
+  j["over_hours"] = json_number(t.over_hours);
+  j["status"] = t.status ? ordered_json(std::string(name(*t.status))) : ordered_json(nullptr);
+  j["penalty_exposure"] = json_number(t.penalty_exposure);
+  j["lots"] = ordered_json::array();
+  for (const auto& s : t.lots)
+    j["lots"].push_back({{"operation", s.operation},
+                         {"lot", s.lot},
+                         {"target_hours", json_number(s.target_hours)},
+                         {"counted_hours", json_number(s.counted_hours)},
+                         {"missing_hours", json_number(s.missing_hours)},
+                         {"penalty_exposure", json_number(s.penalty_exposure)}});
+  return j;
+}
 
 const Agreement* TrackedPortfolio::agreement_of(std::string_view operation, std::string_view lot) const {
   if (!pooling) return nullptr;
@@ -186,22 +206,23 @@ std::optional<TrackedPortfolio> track_portfolio(const PortfolioJob& job, const r
         t->tracking = track(*t->op.result(), t->op.participants, t->op.statements, {job.as_of, {}});
         p.operations.push_back(std::move(t));
       });
-  if (in.pooling) {
-    PoolingFile f = load_pooling(*in.pooling);
-    std::optional<SourceText> source;
-    if (auto read = io::read_file(*in.pooling); read.text) source.emplace(*in.pooling, std::move(*read.text));
-    Diagnostics all = f.diagnostics;
-    if (f.pooling) {
-      std::vector<const tender::Tender*> tenders;
-      for (const auto& t : p.operations) tenders.push_back(&t->tender());
-      all = check_pooling(*f.pooling, tenders);
-      if (all.empty()) p.pooling = std::move(f.pooling);
-    }
-    for (const Diagnostic& d : all) out.report(d, source ? &*source : nullptr);
-    p.diagnostics.insert(p.diagnostics.end(), all.begin(), all.end());
-  }
-  p.agreements = agreements(p, job.as_of);
+  if (in.pooling) use_pooling(p, *in.pooling, load_pooling(*in.pooling), job.as_of, out);
   return p;
+}
+
+void use_pooling(TrackedPortfolio& p, const std::string& path, PoolingFile file, Date as_of, Outcome& out) {
+  std::optional<SourceText> source;
+  if (auto read = io::read_file(path); read.text) source.emplace(path, std::move(*read.text));
+  Diagnostics all = file.diagnostics;
+  if (file.pooling) {
+    std::vector<const tender::Tender*> tenders;
+    for (const auto& t : p.operations) tenders.push_back(&t->tender());
+    all = check_pooling(*file.pooling, tenders);
+    if (all.empty()) p.pooling = std::move(file.pooling);
+  }
+  for (const Diagnostic& d : all) out.report(d, source ? &*source : nullptr);
+  p.diagnostics.insert(p.diagnostics.end(), all.begin(), all.end());
+  p.agreements = agreements(p, as_of);
 }
 
 bool is_portfolio(const std::vector<std::string>& arguments, const std::optional<std::string>& pooling) {
@@ -290,16 +311,21 @@ void write_messages(const Portfolio& p, const PortfolioDueJob& job, Outcome& out
     out.report(make_diagnostic(no_address, job.output, {}, fmt::format("aucun message pour {}", who),
                                "ajoutez email: à award.contractor dans tender.yaml (et facilitator.email pour l'expéditeur)"),
                nullptr);
+  // The set is written whole or not at all: a folder made here goes again when it fails.
   std::error_code ec;
+  const bool existed = std::filesystem::exists(job.output, ec);
   std::filesystem::create_directories(job.output, ec);
+  std::vector<std::pair<std::string, std::string>> files;
   std::string listing;
   for (const ReminderMail& m : mails.mails) {
-    std::string path = (std::filesystem::path(job.output) / m.file).string();
-    if (auto error = io::write_file_atomic(path, mail::render(m.message))) {
-      out.report(*error, nullptr);
-      return;
-    }
-    listing += fmt::format("{} : {} <{}>\n", path, m.message.to.name, m.message.to.address);
+    files.emplace_back(m.file, mail::render(m.message));
+    listing += fmt::format("{} : {} <{}>\n", (std::filesystem::path(job.output) / m.file).string(), m.message.to.name,
+                           m.message.to.address);
+  }
+  if (auto error = io::write_files_atomic(job.output, files)) {
+    if (!existed) std::filesystem::remove(job.output, ec);
+    out.report(*error, nullptr);
+    return;
   }
   out.messages += fmt::format("{} message{} écrit{} dans {}\n", mails.mails.size(), mails.mails.size() > 1 ? "s" : "",
                               mails.mails.size() > 1 ? "s" : "", job.output);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clausier/core/diagnostic.hpp"
@@ -58,6 +59,14 @@ std::optional<Diagnostic> write_file_atomic(const std::string& path, std::string
 // The same for content too large to hold whole: `produce` writes it piece by piece through the writer
 // it is given (pieces after a failed write are dropped).
 std::optional<Diagnostic> write_file_atomic(const std::string& path, const std::function<void(const WritePiece&)>& produce);
+
+// Writes a set of files (name, content) into the existing folder `dir`, all or none: each is first
+// written whole into a fresh hidden folder inside `dir` (write_file_atomic), then renamed to its name, a
+// file it replaces being set aside until every one is in place. On any failure the files already renamed
+// are removed, those set aside put back and the hidden folder removed: `dir` holds what it held before.
+// A name that is a folder, a symlink or not a regular file is refused, as by write_file_atomic.
+std::optional<Diagnostic> write_files_atomic(const std::string& dir,
+                                             const std::vector<std::pair<std::string, std::string>>& files);
 
 bool is_directory(const std::string& path);
 

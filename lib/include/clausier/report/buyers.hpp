@@ -8,15 +8,16 @@
 #include <set>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausier/report/model.hpp"
 
 namespace clausier::report {
 
-// PNAD 2022-2025 (Plan national pour des achats durables, ministère de la Transition écologique, 2022):
-// by 2025, 30 % of the contracts notified in the year include at least one social consideration.
-inline constexpr double national_social_target = 0.30;
+// The national target the shares are compared with: the row pnad-social of the rule tables
+// (lib/rules/programmes.yaml, national_targets; a --rules file may replace it).
+inline constexpr std::string_view national_social_target_id = "pnad-social";
 
 struct BuyerYear {
   std::string buyer;
@@ -40,6 +41,8 @@ struct BuyerIndicators {
   int min_cell = 5;
   std::optional<int> year;       // --year; absent: every year of notification
   std::vector<BuyerYear> rows;   // by buyer, then year
+  double national_target = 0;    // the share a buyer's lots with a social consideration should reach (0.30)
+  std::string national_target_label;  // the plan and what it counts, in French
   int suppressed_cells = 0;
   CountingInfo counting;         // rules version and hash
 };

@@ -25,6 +25,7 @@
 #include "clausier/io/values.hpp"
 #include "clausier/rules/rules.hpp"
 #include "clausier/track/operation.hpp"
+#include "clausier/track/pooling.hpp"
 #include "clausier/track/status.hpp"
 
 namespace clausier::report {
@@ -300,6 +301,16 @@ struct OperationLine {  // one line per operation in a consolidation: no persona
   Shortfall shortfall;
 };
 
+// A pooling agreement in a bilan: copies of the agreement and of its judgement (track::track_agreement),
+// for a consolidation keeps neither the pooling file nor the operations.
+struct AgreementLine {
+  track::Agreement agreement;
+  track::AgreementTracking tracking;  // its `agreement` pointer is null: read `agreement` above
+};
+
+// The status of an agreement in every renderer: "en retard"..., or "pas encore en vigueur (signée le 15/06/2027)".
+std::string agreement_status(const AgreementLine& a);
+
 struct Consolidation {
   GroupBy group_by = GroupBy::none;
   Date as_of;
@@ -308,6 +319,9 @@ struct Consolidation {
   std::vector<GroupReport> groups;        // sorted by key; empty for GroupBy::none
   GroupReport total;
   CountingInfo counting;                  // rules version and hash (counting fields empty)
+  // The pooling agreements of the portfolio (formats.md section 8), in the order of its pooling.yaml: each
+  // exactly as `clausier track` judges it (track::track_agreement), its lots marked with it. Empty without one.
+  std::vector<AgreementLine> agreements;
 };
 
 // Grouping rules: buyer = buyer.name; year = calendar year of the statement month for hours, people
@@ -323,6 +337,8 @@ class Consolidator {
   Consolidator(const Consolidator&) = delete;
   Consolidator& operator=(const Consolidator&) = delete;
   void add(const track::Operation& op);  // requires op.result()
+  // The same with the operation's tracking already made: track::track at options.as_of with options.declared_hours.
+  void add(const track::Operation& op, const track::Tracking& tracking);
   Consolidation finish();
 
  private:

@@ -69,6 +69,13 @@ struct Programme {
   double minimum_rate = 0;
   Origin origin;
 };
+// A national target a buyer's figures are compared with: the PNAD's share of the contracts notified in
+// the year that include a social consideration (id pnad-social).
+struct NationalTarget {
+  std::string id, label;
+  double share = 0;  // a fraction: 0.30
+  Origin origin;
+};
 struct MethodDefaults {
   std::string method;
   std::optional<double> hourly_cost, labour_share, minimum_hours;
@@ -97,6 +104,7 @@ class RuleSet {
   const LabourShare* labour_share(std::string_view trade) const;
   const MethodDefaults* method_defaults(std::string_view method) const;
   const Programme* programme(std::string_view id) const;
+  const NationalTarget* national_target(std::string_view id) const;
   const LegalReference* legal_reference(std::string_view id) const;
   const Obligation* obligation(std::string_view id) const;
   const EligibilityCriterion* criterion(std::string_view code) const;
@@ -151,6 +159,7 @@ class RuleSet {
   mutable std::vector<EligibilityCriterion> criteria_;
   mutable std::vector<Outcome> outcomes_;
   mutable std::vector<Programme> programmes_;
+  mutable std::vector<NationalTarget> national_targets_;
   mutable std::vector<MethodDefaults> method_defaults_;
   mutable std::vector<Obligation> obligations_;
   mutable std::vector<DerogationGround> derogation_grounds_;

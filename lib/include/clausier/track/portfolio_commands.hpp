@@ -45,6 +45,12 @@ struct TrackedPortfolio {
 // nullopt with out.usage_error set when the job cannot run as asked.
 std::optional<TrackedPortfolio> track_portfolio(const PortfolioJob& job, const rules::RuleSet& rules, Outcome& out);
 
+// The pooling file `path` (as load_pooling gave it) checked against the portfolio's operations: each of its
+// diagnostics is reported into `out`, with its source line, and added to p.diagnostics; when there is none,
+// p.pooling is the file's and p.agreements its agreements judged at `as_of` (track_agreement). A portfolio
+// may hold only the operations the file names: any other is then an unknown operation.
+void use_pooling(TrackedPortfolio& p, const std::string& path, PoolingFile file, Date as_of, Outcome& out);
+
 // Whether the arguments make a portfolio (several operations, a portfolio folder, or --pooling).
 bool is_portfolio(const std::vector<std::string>& arguments, const std::optional<std::string>& pooling);
 
@@ -67,7 +73,8 @@ struct PortfolioDueJob : PortfolioJob {
   std::string output;  // -o: a file (text, csv, ics); for eml, the folder the messages are written to
 };
 // text, csv and ics: the reminders of every operation, each named by its operation. eml: one message per
-// contractor with an address written into `output` (created when missing), each atomically; the contractors
+// contractor with an address written into `output` (created when missing), all or none (io::write_files_atomic:
+// a failure leaves the folder as it was, and an io error, exit 3); the contractors
 // without one are notes (reminder-no-address); `output` lists the files written.
 Outcome run_portfolio_due(const PortfolioDueJob& job, const rules::RuleSet& rules);
 
