@@ -271,7 +271,7 @@ TEST_CASE("files: an atomic write never replaces a link, a folder, a FIFO or a d
   fs::create_directories(dir.path / "folder");
   err = io::write_file_atomic((dir.path / "folder").string(), "x");
   REQUIRE(err);
-  CHECK(err->message == "écriture refusée : c'est un dossier ; donnez un nom de fichier");
+  CHECK(err->message == "écriture refusée : un dossier porte ce nom ; déplacez-le, ou écrivez sous un autre nom");
   CHECK(fs::is_directory(dir.path / "folder"));
 
   std::string fifo = (dir.path / "pipe").string();

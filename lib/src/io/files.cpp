@@ -207,7 +207,8 @@ std::optional<Diagnostic> refuse_target(const std::string& path, const struct st
   if (S_ISLNK(st.st_mode))
     return io_error(path,
                     "écriture refusée : c'est un lien symbolique ; donnez le chemin du fichier lui-même, ou un nouveau nom");
-  if (S_ISDIR(st.st_mode)) return io_error(path, "écriture refusée : c'est un dossier ; donnez un nom de fichier");
+  if (S_ISDIR(st.st_mode))
+    return io_error(path, "écriture refusée : un dossier porte ce nom ; déplacez-le, ou écrivez sous un autre nom");
   return io_error(path, fmt::format("écriture refusée : ce n'est pas un fichier ordinaire mais {} ; pour écrire sur la "
                                     "sortie standard, ne donnez pas de fichier (ou donnez « - »)",
                                     type_name(st.st_mode)));
