@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "clausier/core/text.hpp"
+#include "clausier/track/key_set.hpp"
 #include "clausier/text/french.hpp"
 
 namespace clausier::track {
@@ -36,37 +37,50 @@ std::string over_maximum_detail(double hours, Month m) {
 }
 
 std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows) {
-  struct Key {
-    std::string_view person;
-    int month;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      return std::hash<std::string_view>{}(k.person) * 31 + static_cast<std::size_t>(k.month);
-    }
-  };
+  // A million rows make up to a million person-months: each is a slot of one flat table keyed by the
+  // person's number and the month packed in 64 bits (KeySet), its sum in one vector, no allocation per
+  // person-month; the rows of a group are gathered in a second pass, only for the groups over the maximum.
+  constexpr std::uint32_t no_group = ~std::uint32_t{0};
   struct Sum {
-    std::size_t first;  // the input index of its first row: groups come out in that order
+    std::uint32_t person = 0;
+    int month = 0;
+    std::uint32_t rows = 0;
+    std::uint32_t group = no_group;
     double hours = 0;
-    std::vector<std::uint32_t> rows;
   };
-  std::unordered_map<Key, Sum, KeyHash> sums;
+  std::unordered_map<std::string_view, std::uint32_t> person_ids;
+  std::vector<std::string_view> persons;
+  std::vector<Sum> sums;  // in the order of their first row
+  std::vector<std::uint32_t> sum_of(rows.size());
+  KeySet keys(rows.size());
+  std::string_view last;  // consecutive rows often name the same person, with the same text
+  std::uint32_t last_id = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto [it, inserted] = sums.try_emplace(Key{rows[i].person, rows[i].month}, Sum{i});
-    it->second.hours += rows[i].hours;
-    it->second.rows.push_back(rows[i].row);
+    const PersonMonthHours& r = rows[i];
+    if (persons.empty() || r.person.data() != last.data() || r.person.size() != last.size()) {
+      auto [it, inserted] = person_ids.try_emplace(r.person, static_cast<std::uint32_t>(persons.size()));
+      if (inserted) persons.push_back(r.person);
+      last = r.person;
+      last_id = it->second;
+    }
+    const std::uint64_t key = std::uint64_t{last_id} << 32 | static_cast<std::uint32_t>(r.month);
+    auto [s, inserted] = keys.insert(key, static_cast<std::uint32_t>(sums.size()));
+    if (inserted) sums.push_back({last_id, r.month});
+    sums[s].hours += r.hours;
+    ++sums[s].rows;
+    sum_of[i] = s;
   }
-  std::vector<std::pair<std::size_t, OverMaximum>> over;
-  for (auto& [key, sum] : sums) {
-    const Month m = Month::at(key.month);
-    if (sum.rows.size() < 2 || !over_legal_maximum(sum.hours, m)) continue;
-    over.push_back({sum.first, OverMaximum{key.person, m, sum.hours, std::move(sum.rows)}});
-  }
-  std::sort(over.begin(), over.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<OverMaximum> out;
-  out.reserve(over.size());
-  for (auto& [first, group] : over) out.push_back(std::move(group));
+  for (Sum& sum : sums) {
+    const Month m = Month::at(sum.month);
+    if (sum.rows < 2 || !over_legal_maximum(sum.hours, m)) continue;
+    sum.group = static_cast<std::uint32_t>(out.size());
+    out.push_back(OverMaximum{persons[sum.person], m, sum.hours, {}});
+    out.back().rows.reserve(sum.rows);
+  }
+  if (out.empty()) return out;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (std::uint32_t g = sums[sum_of[i]].group; g != no_group) out[g].rows.push_back(rows[i].row);
   return out;
 }
 
