@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstdint>
 #include <unordered_map>
 
 #include "clausier/core/text.hpp"
@@ -46,24 +47,37 @@ std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> r
       return std::hash<std::string_view>{}(k.person) * 31 + static_cast<std::size_t>(k.month);
     }
   };
+  // A million rows make hundreds of thousands of person-months and almost none over the maximum: the
+  // first pass only sums (no list of rows per group, which cost two allocations per person-month), and
+  // the rows of the groups over it are gathered in a second pass, when there are any.
   struct Sum {
     std::size_t first;  // the input index of its first row: groups come out in that order
     double hours = 0;
-    std::vector<std::uint32_t> rows;
+    std::uint32_t count = 0;
+    std::size_t group = SIZE_MAX;  // its place in `over`, when over the maximum
   };
   std::unordered_map<Key, Sum, KeyHash> sums;
+  sums.reserve(rows.size() / 2);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto [it, inserted] = sums.try_emplace(Key{rows[i].person, rows[i].month}, Sum{i});
     it->second.hours += rows[i].hours;
-    it->second.rows.push_back(rows[i].row);
+    ++it->second.count;
   }
   std::vector<std::pair<std::size_t, OverMaximum>> over;
   for (auto& [key, sum] : sums) {
     const Month m = Month::at(key.month);
-    if (sum.rows.size() < 2 || !over_legal_maximum(sum.hours, m)) continue;
-    over.push_back({sum.first, OverMaximum{key.person, m, sum.hours, std::move(sum.rows)}});
+    if (sum.count < 2 || !over_legal_maximum(sum.hours, m)) continue;
+    over.push_back({sum.first, OverMaximum{key.person, m, sum.hours, {}}});
   }
+  if (over.empty()) return {};
   std::sort(over.begin(), over.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t g = 0; g < over.size(); ++g) {
+    const PersonMonthHours& first = rows[over[g].first];
+    sums.find(Key{first.person, first.month})->second.group = g;
+  }
+  for (const PersonMonthHours& r : rows)
+    if (std::size_t g = sums.find(Key{r.person, r.month})->second.group; g != SIZE_MAX)
+      over[g].second.rows.push_back(r.row);
   std::vector<OverMaximum> out;
   out.reserve(over.size());
   for (auto& [first, group] : over) out.push_back(std::move(group));
