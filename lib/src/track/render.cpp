@@ -248,8 +248,15 @@ void diagnostics_list(Json& j, std::string_view key, const Diagnostics& inputs, 
   ordered_json list = ordered_json::array();
   for (const Diagnostic& d : inputs)
     if ((d.severity == Severity::error) == errors) list.push_back(io::diagnostic_json(d));
-  std::string text = list.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) text.insert(at + 1, "  ");
+  // Indented by two more spaces in one pass: inserting after each line break moved the rest of the text
+  // every time, hours for the tens of thousands of warnings of a million rows.
+  const std::string dumped = list.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  std::string text;
+  text.reserve(dumped.size() + dumped.size() / 4);
+  for (char c : dumped) {
+    text += c;
+    if (c == '\n') text += "  ";
+  }
   j.raw(2, key, text);
 }
 

@@ -138,21 +138,23 @@ std::uint64_t text_hash(std::string_view s) {
 }  // namespace
 
 std::size_t TextTable::slot_of(std::string_view text, std::uint64_t hash) const {
-  std::size_t mask = slots_.size() - 1;
+  const std::size_t mask = slots_.size() - 1;
+  const auto high = static_cast<std::uint32_t>(hash >> 32);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    TextId slot = slots_[i];
-    if (slot == 0 || (hashes_[slot - 1] == hash && views_[slot - 1] == text)) return i;
+    const Slot slot = slots_[i];
+    if (slot.id_plus_one == 0 || (slot.hash_high == high && views_[slot.id_plus_one - 1] == text)) return i;
   }
 }
 
-void TextTable::grow() {
-  std::vector<TextId> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
+void TextTable::grow() {  // the hashes are computed again: a table of n texts grows log n times
+  std::vector<Slot> slots(slots_.empty() ? 64 : 2 * slots_.size());
   slots_.swap(slots);
-  std::size_t mask = slots_.size() - 1;
+  const std::size_t mask = slots_.size() - 1;
   for (TextId id = 0; id < views_.size(); ++id) {
-    std::size_t i = hashes_[id] & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = id + 1;
+    const std::uint64_t hash = text_hash(views_[id]);
+    std::size_t i = hash & mask;
+    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
+    slots_[i] = {id + 1, static_cast<std::uint32_t>(hash >> 32)};
   }
 }
 
@@ -161,19 +163,18 @@ TextId TextTable::intern(std::string_view text) {
   if (2 * (views_.size() + 1) > slots_.size()) grow();
   std::uint64_t hash = text_hash(text);
   std::size_t i = slot_of(text, hash);
-  if (slots_[i] == 0) {
-    slots_[i] = static_cast<TextId>(views_.size()) + 1;
+  if (slots_[i].id_plus_one == 0) {
+    slots_[i] = {static_cast<TextId>(views_.size()) + 1, static_cast<std::uint32_t>(hash >> 32)};
     views_.push_back(texts_.emplace_back(text));
-    hashes_.push_back(hash);
   }
-  return last_ = slots_[i] - 1;
+  return last_ = slots_[i].id_plus_one - 1;
 }
 
 std::optional<TextId> TextTable::find(std::string_view text) const {
   if (slots_.empty()) return std::nullopt;
-  TextId slot = slots_[slot_of(text, text_hash(text))];
-  if (slot == 0) return std::nullopt;
-  return slot - 1;
+  TextId id_plus_one = slots_[slot_of(text, text_hash(text))].id_plus_one;
+  if (id_plus_one == 0) return std::nullopt;
+  return id_plus_one - 1;
 }
 
 Month Month::of(Date d) {

@@ -45,9 +45,10 @@ std::string_view french_label(Reason r);  // "lot inconnu", "ligne illisible"...
 std::optional<Reason> reason_named(std::string_view code);
 
 // Each distinct text once; a row holds its id. A stored text never moves: its view stays valid.
-// Looked up for every field of a million rows: one flat array of ids (open addressing) with each text's
-// hash beside it, so a lookup touches two arrays and compares bytes only on a hash match; the last text
-// interned is tried first (a file repeats its lot and employer on every row).
+// Looked up for every field of a million rows: one flat array of slots (open addressing), each holding
+// an id and the high half of its text's hash, so a lookup reads one slot and compares bytes only on a
+// hash match (one cache miss less than ids and hashes in two arrays); the last text interned is tried
+// first (a file repeats its lot and employer on every row).
 using TextId = std::uint32_t;
 class TextTable {
  public:
@@ -57,13 +58,16 @@ class TextTable {
   std::size_t size() const { return views_.size(); }
 
  private:
+  struct Slot {
+    TextId id_plus_one = 0;       // 0: an empty slot
+    std::uint32_t hash_high = 0;  // the high half of the text's hash (the low bits chose the slot)
+  };
   std::size_t slot_of(std::string_view text, std::uint64_t hash) const;  // its slot, or the empty one for it
   void grow();
 
   std::deque<std::string> texts_;
   std::vector<std::string_view> views_;  // of texts_, by id
-  std::vector<std::uint64_t> hashes_;    // by id
-  std::vector<TextId> slots_;            // id + 1, or 0 for an empty slot; a power of two long
+  std::vector<Slot> slots_;              // a power of two long
   TextId last_ = 0;                      // the last id interned (when size() > 0)
 };
 
