@@ -1,4 +1,5 @@
 # Debian's packages only (scripts/install-deps.sh installs them). Each dependency says where it came from.
+find_package(yaml-cpp 0.7 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(Boost 1.74 REQUIRED)          # Boost.Date_Time is header-only for what we use
 find_package(CLI11 2.1 REQUIRED)
@@ -14,10 +15,6 @@ find_package(LibXml2 2.9 REQUIRED)
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
-# YAML (lib/src/io/yaml.cpp): libyaml's event parser, seven times faster than yaml-cpp's on a participants
-# file (docs/performance.md). yaml-cpp is left to the benchmarks' "yaml-cpp alone" baseline (bench/).
-pkg_check_modules(libyaml REQUIRED IMPORTED_TARGET yaml-0.1>=0.2.5)
-message(STATUS "Dependency libyaml ${libyaml_VERSION} (pkg-config yaml-0.1)")
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)         # .xlsx of clausier report
 # E-mail messages of clausier track due --format eml (RFC 5322, MIME, RFC 2047 headers): GMime 3, behind
 # lib/include/clausier/mail/message.hpp only.
@@ -47,10 +44,6 @@ find_package(Python3 REQUIRED COMPONENTS Interpreter)
 
 if(CLAUSIER_TESTS)
   find_package(doctest 2.4 REQUIRED)
-endif()
-# yaml-cpp: only the "yaml-cpp alone" baseline and the start-up floor of the benchmarks (bench/).
-if(CLAUSIER_BENCH)
-  find_package(yaml-cpp 0.7 REQUIRED)
 endif()
 
 foreach(dep yaml-cpp fmt Boost CLI11 nlohmann_json OpenSSL pugixml LibXml2 libzip Python3 doctest)

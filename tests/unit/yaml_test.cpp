@@ -167,31 +167,21 @@ TEST_CASE("yaml: positions on one very long line cost linear time") {
   CHECK(seconds < 3.0);  // about 0.1 s; the quadratic count took minutes
 }
 
-// yaml-cpp stopped at 500 levels with the message "bad file", which reached users untranslated; libyaml has no
-// limit, and the tree and its readers recurse: yaml::parse stops at the 501st level, where it stands.
+// yaml-cpp stops at 500 levels with the message "bad file"; it reached users untranslated.
 TEST_CASE("yaml: deep nesting is refused in French") {
   auto doc = yaml::parse(std::string(1000, '[') + std::string(1000, ']') + "\n", "deep.yaml");
   CHECK_FALSE(doc.root);
   REQUIRE(doc.diagnostics.size() == 1);
   CHECK(doc.diagnostics[0].rule == "yaml-syntax");
   CHECK(doc.diagnostics[0].message == "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)");
-  CHECK(doc.diagnostics[0].pos == Position{1, 501});
-  std::string block;
-  for (int i = 0; i < 600; ++i) block += std::string(2 * i, ' ') + "a:\n";
-  auto deep_block = yaml::parse(block, "deep.yaml");
-  REQUIRE(deep_block.diagnostics.size() == 1);
-  CHECK(deep_block.diagnostics[0].pos.line == 501);
 }
 
-// Every message of the YAML library is said in French (a NUL is refused before it, in French too); none leaks
+// Every message of yaml-cpp is said in French (a NUL is refused before yaml-cpp, in French too); none leaks
 // English or the raw bytes it quotes.
 TEST_CASE("yaml: syntax messages are French and hold no control character") {
   using namespace std::string_literals;
   for (const std::string& text : {"\0"s, "a: 1\n\0"s, "a: \"\\\x04\"\n"s, "a: !<x\n"s, "%YAML 2.0\n---\na: 1\n"s,
-                                  "a: &x &y 1\n"s, "{a: 1\n"s, "? [a\n"s, "a: \"\\x4g\"\n"s, "a: b: c\n"s,
-                                  "a: @b\n"s, "a:\n\tb: 1\n"s, "a: 1\nfoo\nb: 2\n"s, "a: \"b\n"s, "a: |0\n  x\n"s,
-                                  "a: |x\n"s, "%FOO\n---\na: 1\n"s, "a: !x!y 1\n"s, "a: ]\n"s, "a:\n  - 1\n - 2\n"s,
-                                  ": 1\n"s, "a: ,b\n"s, "a: \"\\q\"\n"s, "a: b\x07\n"s, "a: \"x\n---\n\"\n"s}) {
+                                  "a: &x &y 1\n"s, "{a: 1\n"s, "? [a\n"s, "a: \"\\x4g\"\n"s, "a: b: c\n"s}) {
     auto doc = yaml::parse(text, "f.yaml");
     REQUIRE_FALSE(doc.diagnostics.empty());
     for (const Diagnostic& d : doc.diagnostics) {
@@ -200,8 +190,7 @@ TEST_CASE("yaml: syntax messages are French and hold no control character") {
       bool french = d.message.starts_with("syntaxe YAML invalide") || d.message.starts_with("ancre YAML") ||
                     d.message.starts_with("alias YAML") || d.message.starts_with("le fichier contient un octet nul");
       CHECK(french);
-      for (const char* english : {"illegal", "unknown", "not found", "bad ", "end of", "the ", "scanning", "parsing",
-                                  "did not", "could not", "allowed", "found"})
+      for (const char* english : {"illegal", "unknown", "not found", "bad ", "end of", "the ", "scanning"})
         CHECK(d.message.find(english) == std::string::npos);
       for (char c : d.message) CHECK(static_cast<unsigned char>(c) >= 0x20);
     }
@@ -214,76 +203,9 @@ TEST_CASE("yaml: an empty text has no document and no error") {
   CHECK(doc.diagnostics.empty());
 }
 
-TEST_CASE("yaml: a second document is reported where it starts") {
+TEST_CASE("yaml: a second document is reported") {
   auto doc = yaml::parse("a: 1\n---\nb: 2\n", "f.yaml");
   REQUIRE(doc.root);
   REQUIRE(doc.diagnostics.size() == 1);
   CHECK(doc.diagnostics[0].rule == "yaml-syntax");
-  CHECK(doc.diagnostics[0].pos == Position{2, 1});
-}
-
-// The messages say what was expected, where: the opening line of an unclosed list, the key without its
-// « : », the tabulation, the stray closing bracket.
-TEST_CASE("yaml: syntax errors point where the user must look") {
-  auto error = [](const std::string& text) {
-    auto doc = yaml::parse(text, "f.yaml");
-    CHECK_FALSE(doc.root);
-    REQUIRE(doc.diagnostics.size() == 1);
-    CHECK(doc.diagnostics[0].rule == "yaml-syntax");
-    return doc.diagnostics[0];
-  };
-  Diagnostic list = error("a: [1, 2\nb: 3\n");
-  CHECK(list.pos == Position{2, 2});
-  CHECK(list.message == "syntaxe YAML invalide : liste [ … ] non refermée (ouverte ligne 1) : « , » ou « ] » attendu");
-  CHECK(error("a: {x: 1\nb: 3\n").message ==
-        "syntaxe YAML invalide : tableau { … } non refermé (ouvert ligne 1) : « , » ou « } » attendu");
-  Diagnostic key = error("a: 1\nfoo\nb: 2\n");
-  CHECK(key.pos == Position{2, 1});
-  CHECK(key.message == "syntaxe YAML invalide : « : » attendu après la clé : une ligne de tableau s'écrit « clé: valeur »");
-  Diagnostic tab = error("a:\n\tb: 1\n");
-  CHECK(tab.pos == Position{2, 1});
-  CHECK(tab.message == "syntaxe YAML invalide : tabulation dans l'indentation : utilisez des espaces");
-  CHECK(error("a: 1\n}\n").message == "syntaxe YAML invalide : « ] » ou « } » sans ouverture correspondante");
-  Diagnostic string = error("a: \"b\nc: 2\n");
-  CHECK(string.pos == Position{1, 4});  // the opening quote, not the end of the file
-  CHECK(string.message == "syntaxe YAML invalide : chaîne non refermée : guillemet fermant attendu");
-  CHECK(error("a:\n  b: 1\n c: 2\n").message ==
-        "syntaxe YAML invalide : indentation incohérente : la ligne ne prolonge pas le bloc au-dessus");
-}
-
-// libyaml refuses the control characters YAML forbids (yaml-cpp let them through into values); the
-// character itself is never echoed.
-TEST_CASE("yaml: an invisible control character is refused where it stands") {
-  for (const char* text : {"a: b\x07" "c\n", "a: b\u0090c\n", "a: b\x7f\n"}) {
-    CAPTURE(text);
-    auto doc = yaml::parse(text, "f.yaml");
-    CHECK_FALSE(doc.root);
-    REQUIRE(doc.diagnostics.size() == 1);
-    CHECK(doc.diagnostics[0].pos == Position{1, 5});
-    CHECK(doc.diagnostics[0].message ==
-          "syntaxe YAML invalide : caractère de contrôle (invisible) interdit dans un fichier YAML");
-  }
-}
-
-// Lines are counted at LF only, like editors and the messages' quoted line; a BOM is not a column.
-TEST_CASE("yaml: lines are counted at LF, after a BOM and across CR LF") {
-  auto doc = yaml::parse("\xEF\xBB\xBF" "a: 1\r\nb: \"x\u0085y\"\r\nc: [1\r\n", "f.yaml");
-  REQUIRE(doc.diagnostics.size() == 1);
-  CHECK(doc.diagnostics[0].pos.line == 4);
-  auto ok = yaml::parse("\xEF\xBB\xBF" "a: 1\r\nb: \"x\u2028y\"\r\nc: 3\r\n", "f.yaml");
-  REQUIRE(ok.root);
-  CHECK(ok.root->key_at(0).pos == Position{1, 1});
-  CHECK(ok.root->find("c")->pos == Position{3, 4});
-}
-
-TEST_CASE("yaml: tags keep yaml-cpp's meaning: « ! » makes text, a tag makes a scalar of a null") {
-  auto doc = yaml::parse("a: ! 12\nb: !!str\nc: ~\nd: null\ne: 'null'\n", "f.yaml");
-  REQUIRE(doc.root);
-  CHECK(doc.root->find("a")->quoted);
-  CHECK(doc.root->find("a")->value == "12");
-  CHECK(doc.root->find("b")->is_scalar());
-  CHECK(doc.root->find("b")->value.empty());
-  CHECK(doc.root->find("c")->is_null());
-  CHECK(doc.root->find("d")->is_null());
-  CHECK(doc.root->find("e")->is_scalar());
 }

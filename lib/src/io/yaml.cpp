@@ -1,10 +1,13 @@
 #include "clausier/io/yaml.hpp"
 
-#include <yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <fmt/format.h>
 
-#include <cstring>
+#include <sstream>
 #include <unordered_map>
 
 #include "clausier/core/text.hpp"
@@ -30,163 +33,123 @@ std::string_view kind_description(const Node& n) {
 
 namespace {
 
-// libyaml's marks count characters from 0 (a UTF-8 BOM left out) and lines at every break YAML 1.1
-// knows (CR, LF, CR LF, NEL, LS, PS); people and editors count lines at LF only. So the position is
-// counted again from the character index, moving on from the previous one: events arrive in text
-// order, and a file of one very long line (JSON style) costs linear time, not quadratic.
-class Positions {
+// yaml-cpp marks are 0-based and count columns in bytes; people and editors count characters.
+// Events arrive in text order, so each count starts where the previous one stopped on the same
+// line: a file of one very long line (JSON style) costs linear time, not quadratic.
+class Columns {
  public:
-  explicit Positions(std::string_view text) : text_(text) { rewind(); }
+  explicit Columns(std::string_view text) : text_(text) {}
 
-  Position at(const yaml_mark_t& m) {
-    if (m.index < chars_) rewind();  // an error's context, before the last event: rare
-    while (chars_ < m.index && byte_ < text_.size()) step();
-    return {line_, column_ + 1};
-  }
-  // The character at m, or NUL at the end: what the parser stumbled on.
-  char char_at(const yaml_mark_t& m) {
-    at(m);
-    return byte_ < text_.size() ? text_[byte_] : '\0';
-  }
-  // libyaml's reader gives a byte offset in the text instead (the BOM counted).
-  Position at_byte(std::size_t offset) {
-    rewind();
-    while (byte_ < offset && byte_ < text_.size()) step();
-    return {line_, column_ + 1};
+  Position at(const YAML::Mark& m) {
+    if (m.is_null()) return {};
+    auto end = static_cast<std::size_t>(m.pos);
+    if (m.pos < m.column || end > text_.size()) return {m.line + 1, m.column + 1};
+    std::size_t begin = end - static_cast<std::size_t>(m.column);
+    if (begin != line_begin_) {
+      line_begin_ = begin;
+      counted_to_ = begin;
+      chars_ = 0;
+    }
+    if (end >= counted_to_)
+      chars_ += utf8_width(text_.substr(counted_to_, end - counted_to_));
+    else
+      chars_ -= utf8_width(text_.substr(end, counted_to_ - end));
+    counted_to_ = end;
+    return {m.line + 1, static_cast<int>(chars_) + 1};
   }
 
  private:
-  void rewind() {
-    byte_ = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    chars_ = 0;
-    line_ = 1;
-    column_ = 0;
-  }
-  void step() {  // the text is valid UTF-8 (checked before parsing)
-    auto c = static_cast<unsigned char>(text_[byte_]);
-    byte_ += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++chars_;
-    if (c == '\n') {
-      ++line_;
-      column_ = 0;
-    } else {
-      ++column_;
-    }
-  }
-
   std::string_view text_;
-  std::size_t byte_ = 0;
-  std::size_t chars_ = 0;
-  int line_ = 1;
-  int column_ = 0;
+  std::size_t line_begin_ = std::string_view::npos;
+  std::size_t counted_to_ = 0;
+  std::size_t chars_ = 0;  // characters between line_begin_ and counted_to_
 };
 
-// Anchors and aliases are refused (docs/robustness.md): a reader would have to copy what an alias
-// refers to, and ten nested aliases of ten make 10^10 nodes from 500 bytes. No Clausier file needs
-// them; the first one stops the reading.
+// Anchors and aliases are refused (docs/robustness.md): yaml-cpp hands over an alias as a reference
+// the reader would have to copy, and ten nested aliases of ten make 10^10 nodes from 500 bytes.
+// No Clausier file needs them; the first one stops the reading.
 std::string refusal(bool alias) {
   return alias ? "alias YAML (« *nom ») refusé : les fichiers de Clausier n'utilisent ni ancres ni alias"
                : "ancre YAML (« &nom ») refusée : les fichiers de Clausier n'utilisent ni ancres ni alias";
 }
 constexpr std::string_view refusal_hint = "recopiez la valeur à chaque endroit où elle sert";
-constexpr std::string_view syntax_hint = "corrigez la syntaxe à cet endroit (indentation par espaces, « clé: valeur »)";
 
-// libyaml stacks its states, not its calls, so it nests without limit; the tree and its readers recurse.
-constexpr std::size_t max_depth = 500;
-
-// libyaml's messages are terse English (a context such as "while scanning a tag" and a problem); say
-// what was expected, in French, and never pass their text on.
-struct Explained {
-  std::string message;
-  bool at_context = false;  // point at where the faulty part starts rather than where it broke
+struct AnchorRefused {
+  Position pos;
+  bool alias;
 };
-Explained explain_syntax_error(const yaml_parser_t& parser, const Position& context, char found) {
+
+// yaml-cpp's messages are terse English (some end with the offending character); say what was
+// expected, in French, and never pass their text on.
+std::string explain_syntax_error(const std::string& msg) {
+  enum Match { exact, prefix };
   struct Known {
-    std::string_view context;  // empty: any
-    std::string_view problem;  // empty: any
-    std::string_view found;    // the character at the problem is one of these; empty: any
-    std::string_view french;   // {} stands for the line of the context; "&" or "*": an anchor or an alias
-    bool at_context = false;
+    std::string_view english;
+    Match match;
+    std::string_view french;  // "&" or "*": an anchor or an alias, refused as such
   };
-  static constexpr std::string_view closing = "]}";
-  static constexpr std::string_view no_opening = "« ] » ou « } » sans ouverture correspondante";
-  static constexpr std::string_view tab = "tabulation dans l'indentation : utilisez des espaces";
-  static constexpr std::string_view colon = "« : » inattendu ; une valeur qui contient « : » doit être entre guillemets";
-  static constexpr std::string_view tag_directive = "directive %TAG mal formée";
   static constexpr Known known[] = {
-      {"", "found character that cannot start any token", "\t", tab},
-      {"", "found character that cannot start any token", "@`",
-       "caractère inattendu à cet endroit (une valeur qui commence par @ ou ` doit être entre guillemets)"},
-      {"", "found character that cannot start any token", "", "caractère inattendu à cet endroit"},
-      {"while scanning a simple key", "", "", "« : » attendu après la clé : une ligne de tableau s'écrit « clé: valeur »",
-       true},
-      {"", "block sequence entries are not allowed in this context", "",
-       "élément de liste « - » mal placé : vérifiez l'indentation"},
-      {"", "mapping keys are not allowed in this context", "", "clé « ? » mal placée"},
-      {"", "mapping values are not allowed in this context", "", colon},
-      {"while scanning a %YAML directive", "", "", "directive %YAML mal formée (%YAML 1.2 attendu)"},
-      {"while scanning a %TAG directive", "", "", tag_directive},
-      {"while parsing a %TAG directive", "", "", tag_directive},
-      {"while scanning a tag directive", "", "", tag_directive},
-      {"while parsing a tag directive", "", "", tag_directive},
-      {"while scanning a directive", "", "", "directive « % » inconnue ou mal formée (seules %YAML et %TAG existent)"},
-      {"while scanning an anchor", "", "", "&"},
-      {"while scanning an alias", "", "", "*"},
-      {"while scanning a tag", "did not find the expected '>'", "", "étiquette « !<…> » non refermée"},
-      {"while scanning a tag", "", "", "étiquette « ! » invalide"},
-      {"while parsing a tag", "", "", "étiquette « ! » invalide"},
-      {"while scanning a block scalar", "found an indentation indicator equal to 0", "",
-       "un bloc de texte (| ou >) ne peut pas être indenté de 0"},
-      {"while scanning a block scalar", "found a tab character where an indentation space is expected", "", tab},
-      {"while scanning a block scalar", "", "",
-       "caractère inattendu après | ou > (seuls un chiffre d'indentation, + ou - et un commentaire peuvent suivre)"},
-      {"while scanning a quoted scalar", "found unexpected document indicator", "",
-       "« --- » ou « ... » en début de ligne dans une chaîne entre guillemets"},
-      {"while scanning a quoted scalar", "", "", "chaîne non refermée : guillemet fermant attendu", true},
-      {"while parsing a quoted scalar", "found unknown escape character", "",
-       "séquence d'échappement inconnue dans une chaîne entre guillemets"},
-      {"while parsing a quoted scalar", "did not find expected hexdecimal number", "",
+      {"illegal map value", exact, "« : » inattendu ; une valeur qui contient « : » doit être entre guillemets"},
+      {"end of map not found", exact, "tableau { … } non refermé : « } » attendu"},
+      {"end of sequence not found", exact, "liste [ … ] non refermée : « ] » attendu"},
+      {"end of map flow not found", exact, "tableau { … } non refermé : « } » attendu"},
+      {"end of sequence flow not found", exact, "liste [ … ] non refermée : « ] » attendu"},
+      {"illegal tab when looking for indentation", exact, "tabulation dans l'indentation : utilisez des espaces"},
+      {"unknown escape character", prefix, "séquence d'échappement inconnue dans une chaîne entre guillemets"},
+      {"bad character found while scanning hex number", exact,
        "séquence d'échappement \\x, \\u ou \\U mal formée dans une chaîne entre guillemets"},
-      {"while parsing a quoted scalar", "", "", "caractère Unicode invalide dans une séquence d'échappement"},
-      {"while scanning a plain scalar", "found unexpected ':'", "", colon},
-      {"while scanning a plain scalar", "", "", tab},
-      {"while parsing a node", "", "", "étiquette « ! » invalide (préfixe non déclaré par %TAG)"},
-      {"while parsing a block collection", "", closing, no_opening},
-      {"while parsing a block collection", "", "",
-       "indentation incohérente : la ligne ne prolonge pas la liste au-dessus (« - » attendu à la colonne de ses éléments)"},
-      {"while parsing a block mapping", "", closing, no_opening},
-      {"while parsing a block mapping", "", ":", "clé manquante avant « : »"},
-      {"while parsing a block mapping", "", "", "indentation incohérente : la ligne ne prolonge pas le bloc au-dessus"},
-      {"while parsing a flow sequence", "", "", "liste [ … ] non refermée (ouverte ligne {}) : « , » ou « ] » attendu"},
-      {"while parsing a flow mapping", "", "", "tableau { … } non refermé (ouvert ligne {}) : « , » ou « } » attendu"},
-      {"", "did not find expected node content", closing, no_opening},
-      {"", "did not find expected node content", ",",
-       "« , » inattendu : une valeur qui commence par « , » doit être entre guillemets"},
-      {"", "did not find expected node content", "", "valeur attendue à cet endroit"},
-      {"", "did not find expected <document start>", closing, no_opening},
-      {"", "did not find expected <document start>", "", "élément inattendu après la fin du document"},
-      {"", "found duplicate %YAML directive", "", "directive %YAML répétée"},
-      {"", "found incompatible YAML document", "", "version YAML non prise en charge (%YAML 1.2 attendu)"},
-      {"", "found duplicate %TAG directive", "", "directive %TAG répétée"},
-      // The reader; by then the text is known to be UTF-8 without NUL.
-      {"", "control characters are not allowed", "", "caractère de contrôle (invisible) interdit dans un fichier YAML"},
+      {"invalid unicode", prefix, "caractère Unicode invalide dans une séquence d'échappement"},
+      {"end of string not found", exact, "chaîne non refermée : guillemet fermant attendu"},
+      {"invalid character in single-quoted string", exact, "caractère interdit dans une chaîne entre apostrophes"},
+      {"block sequence entries are not allowed in this context", exact,
+       "élément de liste « - » mal placé : vérifiez l'indentation"},
+      {"illegal block entry", exact, "élément de liste « - » mal placé : vérifiez l'indentation"},
+      {"illegal EOF in scalar", exact, "fin de fichier inattendue dans une valeur"},
+      {"illegal document indicator in scalar", exact, "« --- » ou « ... » à l'intérieur d'une valeur"},
+      {"illegal character in scalar", exact, "caractère interdit dans une valeur"},
+      {"unexpected character in block scalar", exact, "caractère inattendu dans un bloc de texte"},
+      {"cannot set zero indentation for a block scalar", exact, "un bloc de texte (| ou >) ne peut pas être indenté de 0"},
+      {"end of block collection not found", exact, "indentation incohérente : la ligne ne prolonge pas le bloc au-dessus"},
+      {"invalid node; first token is not valid", exact, "valeur invalide à cet endroit"},
+      {"unknown token", exact, "élément inattendu à cet endroit"},
+      {"illegal flow end", exact, "« ] » ou « } » sans ouverture correspondante"},
+      {"unexpected end sequence token", exact, "« ] » sans ouverture correspondante"},
+      {"unexpected end map token", exact, "« } » sans ouverture correspondante"},
+      {"illegal map key", exact, "clé « ? » mal placée"},
+      {"bad file", exact, "imbrication trop profonde (plus de 500 niveaux)"},  // yaml-cpp's depth guard
+      {"YAML directives must have exactly one argument", exact, "directive %YAML mal formée (%YAML 1.2 attendu)"},
+      {"bad YAML version", prefix, "version YAML non reconnue dans la directive %YAML"},
+      {"YAML major version too large", exact, "version YAML non prise en charge (%YAML 1.2 attendu)"},
+      {"repeated YAML directive", exact, "directive %YAML répétée"},
+      {"TAG directives must have exactly two arguments", exact, "directive %TAG mal formée"},
+      {"repeated TAG directive", exact, "directive %TAG répétée"},
+      {"illegal character found while scanning tag handle", exact, "caractère interdit dans une étiquette « ! »"},
+      {"tag handle with no suffix", exact, "étiquette « ! » incomplète"},
+      {"end of verbatim tag not found", exact, "étiquette « !<…> » non refermée"},
+      {"cannot assign multiple tags to the same node", exact, "plusieurs étiquettes « ! » sur la même valeur"},
+      {"invalid tag", exact, "étiquette « ! » invalide"},
+      {"cannot assign multiple anchors to the same node", exact, "&"},
+      {"cannot assign multiple aliases to the same node", exact, "*"},
+      {"aliases can't have any content, *including* tags", exact, "*"},
+      {"alias not found after *", exact, "*"},
+      {"anchor not found after &", exact, "&"},
+      {"illegal character found while scanning alias", exact, "*"},
+      {"illegal character found while scanning anchor", exact, "&"},
+      {"cannot assign the same alias to multiple nodes", exact, "*"},
+      {"the referenced anchor is not defined", exact, "*"},
+      {"invalid anchor", exact, "&"},
+      {"invalid alias", exact, "*"},
   };
-  const std::string_view context_text = parser.context ? parser.context : "";
-  const std::string_view problem = parser.problem ? parser.problem : "";
   for (const Known& k : known) {
-    if (!k.context.empty() && k.context != context_text) continue;
-    if (!k.problem.empty() && k.problem != problem) continue;
-    if (!k.found.empty() && (found == '\0' || k.found.find(found) == std::string_view::npos)) continue;
-    if (k.french == "&" || k.french == "*") return {refusal(k.french == "*"), k.at_context};
-    std::string french(k.french);
-    if (auto at = french.find("{}"); at != std::string::npos) french.replace(at, 2, std::to_string(context.line));
-    return {"syntaxe YAML invalide : " + french, k.at_context};
+    if (k.match == exact ? msg != k.english : !std::string_view(msg).starts_with(k.english)) continue;
+    if (k.french == "&" || k.french == "*") return refusal(k.french == "*");
+    return fmt::format("syntaxe YAML invalide : {}", k.french);
   }
-  return {"syntaxe YAML invalide à cet endroit"};
+  return "syntaxe YAML invalide à cet endroit";
 }
 
 // The first byte that cannot be in a UTF-8 text: a sequence that is not UTF-8, or a NUL (a binary file,
-// or a text saved in UTF-16, which libyaml would read itself, positions and all gone wrong).
+// or a text saved in UTF-16: yaml-cpp would read the latter itself, positions and all gone wrong).
 struct BadByte {
   Position pos;
   bool nul = false;
@@ -210,82 +173,69 @@ std::optional<BadByte> first_non_text(std::string_view text) {
   return std::nullopt;
 }
 
-// What stops the reading: an anchor, an alias, nesting too deep.
-struct Stop {
-  Position pos;
-  std::string message;
-  std::string_view hint;
-};
-
-// yaml-cpp's rule, which the readers were written against: a plain scalar ~, null, Null, NULL or
-// nothing, without a tag, is a null node.
-bool is_null(const yaml_event_t& e) {
-  const auto& s = e.data.scalar;
-  if (s.tag != nullptr || s.style != YAML_PLAIN_SCALAR_STYLE) return false;
-  std::string_view v(reinterpret_cast<const char*>(s.value), s.length);
-  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
-}
-
-class TreeBuilder {
+class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
-      : path_(path), positions_(text), diags_(diags) {}
+      : path_(path), columns_(text), diags_(diags) {}
 
   std::optional<Node> take() { return std::move(root_); }
-  Positions& positions() { return positions_; }
 
-  // Adds one node event to the tree; a refusal when it must stop.
-  std::optional<Stop> add_event(const yaml_event_t& e) {
-    const Position pos = positions_.at(e.start_mark);
-    switch (e.type) {
-      case YAML_ALIAS_EVENT: return Stop{pos, refusal(true), refusal_hint};
-      case YAML_SCALAR_EVENT: {
-        if (e.data.scalar.anchor != nullptr) return Stop{pos, refusal(false), refusal_hint};
-        Node n;
-        n.pos = pos;
-        if (!is_null(e)) {
-          const auto& s = e.data.scalar;
-          n.kind = Kind::scalar;
-          n.value.assign(reinterpret_cast<const char*>(s.value), s.length);
-          // Quoted and block scalars are text; so is a plain one tagged "!" (YAML's "not a number").
-          n.quoted = s.style != YAML_PLAIN_SCALAR_STYLE ||
-                     (s.tag != nullptr && std::strcmp(reinterpret_cast<const char*>(s.tag), "!") == 0);
-        }
-        add(std::move(n));
-        return std::nullopt;
-      }
-      case YAML_SEQUENCE_START_EVENT:
-      case YAML_MAPPING_START_EVENT: {
-        const bool map = e.type == YAML_MAPPING_START_EVENT;
-        if ((map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor) != nullptr)
-          return Stop{pos, refusal(false), refusal_hint};
-        if (stack_.size() >= max_depth)
-          return Stop{pos, "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)", syntax_hint};
-        Node n;
-        n.kind = map ? Kind::map : Kind::sequence;
-        n.pos = pos;
-        stack_.push_back(std::move(n));
-        return std::nullopt;
-      }
-      case YAML_MAPPING_END_EVENT: report_duplicate_keys(stack_.back()); [[fallthrough]];
-      case YAML_SEQUENCE_END_EVENT: {
-        Node done = std::move(stack_.back());
-        stack_.pop_back();
-        add(std::move(done));
-        return std::nullopt;
-      }
-      default: return std::nullopt;
-    }
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.pos = at(mark, anchor);
+    add(std::move(n));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { throw AnchorRefused{columns_.at(mark), true}; }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node n;
+    n.kind = Kind::scalar;
+    n.pos = at(mark, anchor);
+    n.value = value;
+    n.quoted = tag == "!";  // yaml-cpp tags non-plain (quoted, literal, folded) scalars "!"
+    add(std::move(n));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override {
+    report_duplicate_keys(stack_.back());
+    close();
   }
 
  private:
+  Position at(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Position pos = columns_.at(mark);
+    if (anchor != 0) throw AnchorRefused{pos, false};
+    return pos;
+  }
+  void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Node n;
+    n.kind = kind;
+    n.pos = at(mark, anchor);
+    stack_.push_back(std::move(n));
+  }
+  void close() {
+    Node done = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(done));
+  }
   void add(Node n) {
     if (stack_.empty()) {
       if (!root_) root_ = std::move(n);
       return;
     }
     std::vector<Node>& items = stack_.back().items;
-    // An empty value ("a:") is marked by libyaml where the next thing starts; point at its key instead.
+    // An empty value ("a:") is marked by yaml-cpp on the next line; point at its key instead.
     if (n.is_null() && stack_.back().is_map() && items.size() % 2 == 1) n.pos = items.back().pos;
     items.push_back(std::move(n));
   }
@@ -305,38 +255,11 @@ class TreeBuilder {
   }
 
   const std::string& path_;
-  Positions positions_;
+  Columns columns_;
   Diagnostics& diags_;
   std::vector<Node> stack_;
   std::optional<Node> root_;
 };
-
-// libyaml's parser and the event it hands over, freed whatever happens.
-struct Parser {
-  yaml_parser_t p;
-  explicit Parser(std::string_view text) {
-    yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  }
-  ~Parser() { yaml_parser_delete(&p); }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-};
-struct Event {
-  yaml_event_t e{};
-  ~Event() { yaml_event_delete(&e); }
-};
-
-Diagnostic syntax_error(const yaml_parser_t& p, Positions& positions, const std::string& path) {
-  const bool reader = p.error == YAML_READER_ERROR;
-  const Position problem = reader ? positions.at_byte(p.problem_offset) : positions.at(p.problem_mark);
-  const char found = reader ? '\0' : positions.char_at(p.problem_mark);
-  const Position context = p.context ? positions.at(p.context_mark) : problem;
-  Explained e = explain_syntax_error(p, context, found);
-  std::string hint(e.message.starts_with("syntaxe") ? syntax_hint : refusal_hint);
-  return {"yaml-syntax", Severity::error, Category::input, path, e.at_context ? context : problem,
-          std::move(e.message), std::move(hint)};
-}
 
 }  // namespace
 
@@ -353,32 +276,31 @@ Document parse(std::string_view text, const std::string& path) {
                                "enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8)"});
     return doc;
   }
-  Parser parser(text);
+  std::istringstream in{std::string(text)};
   TreeBuilder builder(path, text, doc.diagnostics);
-  for (int documents = 0;;) {
-    Event event;
-    if (!yaml_parser_parse(&parser.p, &event.e)) {
-      doc.root.reset();
-      doc.diagnostics.push_back(syntax_error(parser.p, builder.positions(), path));
-      return doc;
+  try {
+    YAML::Parser parser(in);
+    if (parser.HandleNextDocument(builder)) {
+      doc.root = builder.take();
+      if (parser.HandleNextDocument(builder)) {
+        doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, {},
+                                   "le fichier contient plusieurs documents YAML (séparés par « --- »)",
+                                   "un fichier décrit une seule consultation : retirez les documents suivants"});
+      }
     }
-    const yaml_event_type_t type = event.e.type;
-    if (type == YAML_STREAM_END_EVENT) break;
-    if (type == YAML_DOCUMENT_START_EVENT && ++documents == 2) {
-      doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path,
-                                 builder.positions().at(event.e.start_mark),
-                                 "le fichier contient plusieurs documents YAML (séparés par « --- »)",
-                                 "un fichier décrit une seule consultation : retirez les documents suivants"});
-      break;
-    }
-    if (auto stop = builder.add_event(event.e)) {
-      doc.root.reset();
-      doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, stop->pos,
-                                 std::move(stop->message), std::string(stop->hint)});
-      return doc;
-    }
+  } catch (const AnchorRefused& refused) {
+    doc.root.reset();
+    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, refused.pos,
+                               refusal(refused.alias), std::string(refusal_hint)});
+  } catch (const YAML::Exception& e) {
+    doc.root.reset();
+    std::string message = explain_syntax_error(e.msg);
+    std::string hint = message.starts_with("syntaxe")
+                           ? "corrigez la syntaxe à cet endroit (indentation par espaces, « clé: valeur »)"
+                           : std::string(refusal_hint);
+    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, Columns(text).at(e.mark),
+                               std::move(message), std::move(hint)});
   }
-  doc.root = builder.take();
   return doc;
 }
 
