@@ -30,10 +30,10 @@ TEST_CASE("plausibility: a row over the maximum says why in French") {
 TEST_CASE("plausibility: one person's rows of one month, all lots together") {
   int april = Month{2027, 4}.index(), may = Month{2027, 5}.index();
   std::vector<PersonMonthHours> rows = {
-      {0, "P-1", april, 120}, {1, "P-2", april, 150}, {2, "P-1", april, 100},  // P-1: 220 > 205,71
-      {3, "P-1", may, 100},   {4, "P-2", april, 50},                           // P-2: 200, under
-      {5, "P-3", may, 200},   {6, "P-3", may, 12.57},                          // P-3: 212,57: the maximum
-      {7, "P-4", may, 110},   {8, "P-4", may, 110},                            // P-4: 220 > 212,57
+      {0, "P-1", 1, april, 120}, {1, "P-2", 2, april, 150}, {2, "P-1", 1, april, 100},  // P-1: 220 > 205,71
+      {3, "P-1", 1, may, 100},   {4, "P-2", 2, april, 50},                              // P-2: 200, under
+      {5, "P-3", 3, may, 200},   {6, "P-3", 3, may, 12.57},                             // P-3: 212,57: the maximum
+      {7, "P-4", 4, may, 110},   {8, "P-4", 4, may, 110},                               // P-4: 220 > 212,57
   };
   std::vector<OverMaximum> over = over_maximum_groups(rows);
   REQUIRE(over.size() == 2);

@@ -397,17 +397,22 @@ void match_refs(Statements& statements, const Participants& participants) {
 }
 
 Diagnostics over_maximum_warnings(const Statements& statements, const Participants& participants) {
-  // Each participant text once: the ref it names without case (formats.md 5.2), as the key of its person.
+  // Each participant text once: the ref it names without case (formats.md 5.2), as the key of its person,
+  // and a number per person, so that no text is hashed per row.
   std::vector<std::string> people(statements.participants.size());
+  std::vector<std::uint32_t> person_ids(people.size());
+  std::unordered_map<std::string_view, std::uint32_t> numbers;
   for (TextId id = 0; id < people.size(); ++id) {
     const Participant* p = participants.find(statements.participants[id]);
     people[id] = p != nullptr ? p->ref : ref_key(statements.participants[id]);
   }
+  for (TextId id = 0; id < people.size(); ++id)
+    person_ids[id] = numbers.try_emplace(people[id], static_cast<std::uint32_t>(numbers.size())).first->second;
   std::vector<PersonMonthHours> hours;
   hours.reserve(statements.rows.size());
   for (std::uint32_t i = 0; i < statements.rows.size(); ++i) {
     const StatementRow& row = statements.rows[i];
-    hours.push_back({i, people[row.participant], row.month, row.work_hours + row.training_hours});
+    hours.push_back({i, people[row.participant], person_ids[row.participant], row.month, row.work_hours + row.training_hours});
   }
   Diagnostics out;
   for (const OverMaximum& group : over_maximum_groups(hours)) {

@@ -30,6 +30,7 @@ std::string over_maximum_detail(double hours, Month m);
 struct PersonMonthHours {
   std::uint32_t row = 0;         // the caller's index of the row
   std::string_view person;       // the participant as matched (its ref_key)
+  std::uint32_t person_id = 0;   // the caller's number of that person: the same for the same person
   int month = 0;                 // Month::index()
   double hours = 0;              // work plus training hours
 };
