@@ -161,12 +161,17 @@ std::optional<io::Date> parse_french_date(std::string_view text) {
 }
 
 bool is_totals_row(const std::vector<std::string>& fields) {
+  // Asked of every row: the labels are folded once, not once per row (the table is fixed).
+  static const std::vector<std::string> totals = [] {
+    std::vector<std::string> out;
+    for (const FormLabel& f : form_labels())
+      if (f.kind == FormKind::total) out.push_back(folded(f.label));
+    return out;
+  }();
   auto first = std::find_if(fields.begin(), fields.end(), [](const std::string& f) { return !trim_spaces(f).empty(); });
   if (first == fields.end()) return false;
   std::string key = folded(*first);
-  return std::any_of(form_labels().begin(), form_labels().end(), [&](const FormLabel& f) {
-    return f.kind == FormKind::total && key.starts_with(folded(f.label));
-  });
+  return std::any_of(totals.begin(), totals.end(), [&](const std::string& total) { return key.starts_with(total); });
 }
 
 std::string ref_key(std::string_view ref) {
