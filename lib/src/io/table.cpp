@@ -187,4 +187,11 @@ Diagnostics for_each_table_row(std::string_view bytes, const std::string& path, 
   return {};
 }
 
+void say_nothing_kept(Diagnostics& read, std::string_view nothing, std::size_t count, std::string_view read_before) {
+  const std::string said =
+      count == 0 ? std::string(nothing) : fmt::format("{}, pas même les {} {} avant l'erreur", nothing, count, read_before);
+  for (Diagnostic& d : read)
+    if (d.severity == Severity::error) d.hint = d.hint.empty() ? said : fmt::format("{} ; {}", said, d.hint);
+}
+
 }  // namespace clausier::io

@@ -146,8 +146,8 @@ std::string_view group_label(GroupBy g) {
 Row group_row(const GroupReport& g, int min_cell, bool total) {
   return {{html_escaped(total ? std::string("Ensemble") : g.label.empty() ? g.key : g.label), html_escaped(format_number(g.operations)),
            html_escaped(format_number(g.contracts_with_clause)), g.has_target ? html_escaped(format_number(g.target_hours)) : "—",
-           g.hours_suppressed ? "masqué" : html_escaped(format_number(g.realised_hours)),
-           g.hours_suppressed ? "masqué" : html_escaped(format_number(double(g.fte))), people_html(g.participants, min_cell),
+           g.hours_suppressed ? masked_span : html_escaped(format_number(g.realised_hours)),
+           g.hours_suppressed ? masked_span : html_escaped(format_number(double(g.fte))), people_html(g.participants, min_cell),
            people_html(published_work_contracts(g.work_contracts, g.participants), min_cell)},
           total};
 }

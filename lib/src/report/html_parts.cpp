@@ -185,7 +185,7 @@ std::string bar_masked_label(const Breakdown& b, int min_cell) {
 }
 std::string people_html(const Cell& c, int min_cell) {
   if (!c.suppressed) return html_escaped(format_number(c.people));
-  return c.secondary ? "<span class=\"masked\">masqué</span>" : masked_html(min_cell);  // secondary: may hold min_cell or more
+  return c.secondary ? masked_span : masked_html(min_cell);  // secondary: may hold min_cell or more
 }
 std::string achievement_text(const std::optional<double>& a) { return a ? format_percent(*a, 1) : "—"; }
 std::string month_label(std::string_view month) {

@@ -24,6 +24,8 @@ std::string masked_label(int min_cell);  // "masqué (< 5)"
 std::string masked_html(int min_cell);
 // The label of hidden bars: "masqué (< N)", or "masqué" when one of them was hidden only to protect another.
 std::string bar_masked_label(const Breakdown& b, int min_cell);
+// A hidden figure that may hold min_cell or more (a secondary cell, a route group's hours): « masqué ».
+inline constexpr const char* masked_span = "<span class=\"masked\">masqué</span>";
 std::string people_html(const Cell& c, int min_cell);
 std::string achievement_text(const std::optional<double>& a);  // "81,5 %", "—"
 std::string month_label(std::string_view month);                // "2027-03" -> "mars 2027"

@@ -395,15 +395,8 @@ void parse_table_file(std::string_view text, ParticipantsResult& out, const rule
   // A file the reader could not read to its end (a workbook refused past a limit, a damaged part, a quote
   // never closed) gives no participant, as statements.cpp does for its rows: no count is made of half a file.
   const bool refused = count_severity(table, Severity::error) > 0;
-  if (refused) {
-    const std::size_t read = out.participants.list.size();
-    const std::string none = read == 0 ? "aucun participant de ce fichier n'est retenu"
-                                       : fmt::format("aucun participant de ce fichier n'est retenu, pas même les {} "
-                                                     "lu(s) avant l'erreur",
-                                                     read);
-    for (Diagnostic& d : table)
-      if (d.severity == Severity::error) d.hint = d.hint.empty() ? none : fmt::format("{} ; {}", none, d.hint);
-  }
+  if (refused)
+    io::say_nothing_kept(table, "aucun participant de ce fichier n'est retenu", out.participants.list.size(), "lu(s)");
   out.diagnostics.insert(out.diagnostics.end(), table.begin(), table.end());
   reader.finish();
   if (refused) out.participants.list.clear();

@@ -245,19 +245,23 @@ void objects(Json& j, std::string_view key, const List& list, Each each) {
 
 // The input diagnostics of one kind (errors, or warnings and notes), each as every tool's JSON lists them.
 void diagnostics_list(Json& j, std::string_view key, const Diagnostics& inputs, bool errors) {
-  ordered_json list = ordered_json::array();
-  for (const Diagnostic& d : inputs)
-    if ((d.severity == Severity::error) == errors) list.push_back(io::diagnostic_json(d));
-  // Indented by two more spaces in one pass: inserting after each line break moved the rest of the text
-  // every time, hours for the tens of thousands of warnings of a million rows.
-  const std::string dumped = list.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-  std::string text;
-  text.reserve(dumped.size() + dumped.size() / 4);
-  for (char c : dumped) {
-    text += c;
-    if (c == '\n') text += "  ";
+  // Written one diagnostic at a time, like the rest of the document: a million rows can raise hundreds of
+  // thousands of warnings, never built into one value nor one string.
+  j.key(2, key);
+  bool first = true;
+  for (const Diagnostic& d : inputs) {
+    if ((d.severity == Severity::error) != errors) continue;
+    std::string& b = j.out.buffer();
+    b += first ? "[\n    " : ",\n    ";
+    first = false;
+    for (char c : io::diagnostic_json(d).dump(2, ' ', false, ordered_json::error_handler_t::replace)) {
+      b += c;
+      if (c == '\n') b += "    ";  // nlohmann's layout, two levels down
+    }
+    j.out.done();
   }
-  j.raw(2, key, text);
+  j.out.buffer() += first ? "[]" : "\n  ]";
+  j.end(false);
 }
 
 }  // namespace

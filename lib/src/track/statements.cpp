@@ -370,12 +370,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     const std::size_t dropped = into.rows.size() + into.unreadable.size() - rows_before - unreadable_before;
     into.rows.resize(rows_before);
     into.unreadable.resize(unreadable_before);
-    const std::string refused = dropped == 0 ? "aucune ligne de ce fichier ne compte"
-                                             : fmt::format("aucune ligne de ce fichier ne compte, pas même les {} "
-                                                           "lue(s) avant l'erreur",
-                                                           dropped);
-    for (Diagnostic& d : read)
-      if (d.severity == Severity::error) d.hint = d.hint.empty() ? refused : fmt::format("{} ; {}", refused, d.hint);
+    io::say_nothing_kept(read, "aucune ligne de ce fichier ne compte", dropped, "lue(s)");
     for (Diagnostic& d : diags)
       if (d.hint.ends_with(others_count)) d.hint.resize(d.hint.size() - others_count.size());
   }

@@ -74,4 +74,9 @@ using TableRowHandler = std::function<void(const TableSource& table, TableRow& r
 Diagnostics for_each_table_row(std::string_view bytes, const std::string& path, const TableSpec& spec,
                                const TableHeaderHandler& on_header, const TableRowHandler& on_row);
 
+// A file the reader stopped in keeps nothing of what was read before the error (statements, participants):
+// each error of `read` says so before its own hint — `nothing` ("aucune ligne de ce fichier ne compte"),
+// followed by ", pas même les N <read_before> avant l'erreur" when N > 0 things had been read.
+void say_nothing_kept(Diagnostics& read, std::string_view nothing, std::size_t count, std::string_view read_before);
+
 }  // namespace clausier::io
