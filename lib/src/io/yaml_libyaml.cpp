@@ -4,11 +4,8 @@
 
 #include <yaml.h>
 
-#include <fmt/format.h>
-
 #include <cstring>
 
-#include "clausier/core/text.hpp"
 #include "yaml_tree.hpp"
 
 namespace clausier::yaml {
