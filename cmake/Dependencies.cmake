@@ -1,4 +1,7 @@
 # Debian's packages only (scripts/install-deps.sh installs them). Each dependency says where it came from.
+# YAML. yaml-cpp's event parser reads the hand-written definitions (tender.yaml, rule files, pooling.yaml:
+# lib/src/io/yaml.cpp); libyaml's, seven times faster, reads the data files that grow to tens of thousands
+# of lines (participants.yaml: lib/src/io/yaml_libyaml.cpp; docs/performance.md, issue 12).
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(Boost 1.74 REQUIRED)          # Boost.Date_Time is header-only for what we use
@@ -15,6 +18,8 @@ find_package(LibXml2 2.9 REQUIRED)
 # libzip through pkg-config: Debian 12's CMake config of libzip also demands its command-line tools.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
+pkg_check_modules(libyaml REQUIRED IMPORTED_TARGET yaml-0.1>=0.2.5)
+message(STATUS "Dependency libyaml ${libyaml_VERSION} (pkg-config yaml-0.1)")
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)         # .xlsx of clausier report
 # E-mail messages of clausier track due --format eml (RFC 5322, MIME, RFC 2047 headers): GMime 3, behind
 # lib/include/clausier/mail/message.hpp only.

@@ -5,7 +5,7 @@
 set -euo pipefail
 build=(
   build-essential cmake ninja-build pkg-config
-  libcsv-dev libcli11-dev libyaml-cpp-dev libfmt-dev libboost-date-time-dev doctest-dev
+  libcsv-dev libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libboost-date-time-dev doctest-dev
   nlohmann-json3-dev libkainjow-mustache-dev libxlsxwriter-dev libzip-dev libpugixml-dev libxml2-dev libssl-dev libgmime-3.0-dev
   python3
 )

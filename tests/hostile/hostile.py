@@ -42,7 +42,8 @@ EXPECTED_FAILURES: set[str] = set()
 # What must never reach a user: the text of an exception, of the C or C++ library, of a sanitizer.
 ENGLISH = ["std::", "what()", "terminate called", "filesystem error", "bad_alloc", "out_of_range",
            "invalid_argument", "No such file", "Permission denied", "Too many levels", "Is a directory",
-           "No space left", "illegal", "unknown escape", "bad file", "Segmentation", "Aborted",
+           "No space left", "illegal", "unknown escape", "bad file", "while scanning", "while parsing",
+           "did not find", "not allowed", "could not find", "found character", "Segmentation", "Aborted",
            "AddressSanitizer", "runtime error", "too large to format"]
 FRENCH = ["lecture", "écriture", "refus", "invalide", "syntaxe", "fichier", "colonne", "ligne", "montant",
           "ancre", "alias", "imbrication", "référence", "dossier", "introuvable", "ressemble", "encod",
@@ -280,6 +281,26 @@ def cases(work):
     out.append(Case("deep-nesting-flow", ["clausier-check", "deep.yaml"], exits=(2,), check=stderr_lacks("bad file")))
     (w / "deep-block.yaml").write_text("".join("  " * i + "a:\n" for i in range(3000)))
     out.append(Case("deep-nesting-block", ["clausier-check", "deep-block.yaml"], exits=(2,)))
+    # The same against participants.yaml, which libyaml reads (yaml::parse_data), not yaml-cpp.
+    participants = "format: clausier/participants/1\nparticipants:"
+    (w / "deep-participants.yaml").write_text(participants + " " + "[" * 100000 + "]" * 100000 + "\n")
+    out.append(Case("deep-nesting-flow-participants", ["clausier-track", EXAMPLE, "--participants",
+                                                       "deep-participants.yaml"], exits=(2,),
+                    check=messages_have("imbrication trop profonde")))
+    (w / "deep-block-participants.yaml").write_text(participants + "\n" + "".join("  " * (i + 1) + "- a:\n"
+                                                                                  for i in range(3000)))
+    out.append(Case("deep-nesting-block-participants", ["clausier-track", EXAMPLE, "--participants",
+                                                        "deep-block-participants.yaml"], exits=(2,),
+                    check=messages_have("imbrication trop profonde")))
+    (w / "huge-line-participants.yaml").write_text(participants + '\n  - { ref: "P-00001, sex: F, note: '
+                                                   + "x" * (6 << 20) + " }\n")
+    out.append(Case("huge-line-participants", ["clausier-track", EXAMPLE, "--participants",
+                                               "huge-line-participants.yaml"], exits=(2,), stderr_max=64 << 10,
+                    check=both(messages_have("chaîne non refermée"), within(10))))
+    (w / "control-participants.yaml").write_bytes(participants.encode() + b"\n  - { ref: P-00001\x1b[2J, sex: F }\n")
+    out.append(Case("control-character-participants", ["clausier-track", EXAMPLE, "--participants",
+                                                       "control-participants.yaml"], exits=(2,),
+                    check=both(messages_have("caractère de contrôle"), stdout_inert())))
     people = ", ".join(f'{{"ref": "P-{i:05d}", "sex": "F", "birth_year": 1990, "criteria": ["deld"], '
                        f'"validated_on": "2026-10-28"}}' for i in range(20000))
     (w / "one-line.yaml").write_text(f'{{"format": "clausier/participants/1", "participants": [{people}]}}\n')

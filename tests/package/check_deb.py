@@ -8,7 +8,8 @@ the package of that build folder with `cpack -G DEB`, in a temporary folder.
   nothing else installs a library, a header or a test;
 - each program has its man page (man -l renders it; clausier-hours' names --explain), its bash and zsh
   completion; the unpacked bash completion completes `clausier h` to hours;
-- Depends names yaml-cpp's library (dpkg-shlibdeps ran); copyright and changelog.Debian.gz are there;
+- Depends names yaml-cpp's library and libyaml's (dpkg-shlibdeps ran: tender, rules and pooling are read with
+  yaml-cpp, participants with libyaml); copyright and changelog.Debian.gz are there;
 - `clausier hours --format json` runs on an example operation shipped in the package."""
 import argparse
 import json
@@ -50,6 +51,7 @@ def check(deb):
     tally = Tally()
     fields = run("dpkg-deb", "-f", str(deb), "Depends", "Section", "Priority").stdout
     tally.expect(re.search(r"libyaml-cpp[\d.]+ \(>=", fields) is not None, f"Depends lacks yaml-cpp's library: {fields!r}")
+    tally.expect(re.search(r"[ ,]libyaml-0-2\b", fields) is not None, f"Depends lacks libyaml's library: {fields!r}")
     with tempfile.TemporaryDirectory() as root:
         run("dpkg-deb", "-x", str(deb), root)
         usr = Path(root) / "usr"

@@ -8,28 +8,11 @@
 #include <fmt/format.h>
 
 #include <sstream>
-#include <unordered_map>
 
 #include "clausier/core/text.hpp"
+#include "yaml_tree.hpp"
 
 namespace clausier::yaml {
-
-const Node* Node::find(std::string_view k) const {
-  if (kind != Kind::map) return nullptr;
-  for (std::size_t i = 0; i < map_size(); ++i)
-    if (key_at(i).kind == Kind::scalar && key_at(i).value == k) return &value_at(i);
-  return nullptr;
-}
-
-std::string_view kind_description(const Node& n) {
-  switch (n.kind) {
-    case Kind::null: return "une valeur vide";
-    case Kind::scalar: return "une valeur simple";
-    case Kind::sequence: return "une liste";
-    case Kind::map: return "un tableau de clés";
-  }
-  return "";
-}
 
 namespace {
 
@@ -65,15 +48,8 @@ class Columns {
   std::size_t chars_ = 0;  // characters between line_begin_ and counted_to_
 };
 
-// Anchors and aliases are refused (docs/robustness.md): yaml-cpp hands over an alias as a reference
-// the reader would have to copy, and ten nested aliases of ten make 10^10 nodes from 500 bytes.
-// No Clausier file needs them; the first one stops the reading.
-std::string refusal(bool alias) {
-  return alias ? "alias YAML (« *nom ») refusé : les fichiers de Clausier n'utilisent ni ancres ni alias"
-               : "ancre YAML (« &nom ») refusée : les fichiers de Clausier n'utilisent ni ancres ni alias";
-}
-constexpr std::string_view refusal_hint = "recopiez la valeur à chaque endroit où elle sert";
-
+// Anchors and aliases are refused (yaml_tree.hpp); yaml-cpp hands over an alias as a reference the reader
+// would have to copy. The first one stops the reading.
 struct AnchorRefused {
   Position pos;
   bool alias;
@@ -142,43 +118,18 @@ std::string explain_syntax_error(const std::string& msg) {
   };
   for (const Known& k : known) {
     if (k.match == exact ? msg != k.english : !std::string_view(msg).starts_with(k.english)) continue;
-    if (k.french == "&" || k.french == "*") return refusal(k.french == "*");
+    if (k.french == "&" || k.french == "*") return detail::anchor_refusal(k.french == "*");
     return fmt::format("syntaxe YAML invalide : {}", k.french);
   }
   return "syntaxe YAML invalide à cet endroit";
 }
 
-// The first byte that cannot be in a UTF-8 text: a sequence that is not UTF-8, or a NUL (a binary file,
-// or a text saved in UTF-16: yaml-cpp would read the latter itself, positions and all gone wrong).
-struct BadByte {
-  Position pos;
-  bool nul = false;
-};
-std::optional<BadByte> first_non_text(std::string_view text) {
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t next = i + 1;
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (c == 0 || len == 0 || !is_valid_utf8(text.substr(i, len)) || i + len > text.size())
-      return BadByte{{line, static_cast<int>(utf8_width(text.substr(line_start, i - line_start))) + 1}, c == 0};
-    next = i + len;
-    if (c == '\n') {
-      ++line;
-      line_start = next;
-    }
-    i = next;
-  }
-  return std::nullopt;
-}
-
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
-      : path_(path), columns_(text), diags_(diags) {}
+      : columns_(text), tree_(path, diags) {}
 
-  std::optional<Node> take() { return std::move(root_); }
+  std::optional<Node> take() { return tree_.take(); }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -186,7 +137,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node n;
     n.pos = at(mark, anchor);
-    add(std::move(n));
+    tree_.add(std::move(n));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { throw AnchorRefused{columns_.at(mark), true}; }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -196,21 +147,18 @@ class TreeBuilder : public YAML::EventHandler {
     n.pos = at(mark, anchor);
     n.value = value;
     n.quoted = tag == "!";  // yaml-cpp tags non-plain (quoted, literal, folded) scalars "!"
-    add(std::move(n));
+    tree_.add(std::move(n));
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open(Kind::sequence, mark, anchor);
+    tree_.open(Kind::sequence, at(mark, anchor));
   }
-  void OnSequenceEnd() override { close(); }
+  void OnSequenceEnd() override { tree_.close(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open(Kind::map, mark, anchor);
+    tree_.open(Kind::map, at(mark, anchor));
   }
-  void OnMapEnd() override {
-    report_duplicate_keys(stack_.back());
-    close();
-  }
+  void OnMapEnd() override { tree_.close(); }
 
  private:
   Position at(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -218,62 +166,17 @@ class TreeBuilder : public YAML::EventHandler {
     if (anchor != 0) throw AnchorRefused{pos, false};
     return pos;
   }
-  void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    Node n;
-    n.kind = kind;
-    n.pos = at(mark, anchor);
-    stack_.push_back(std::move(n));
-  }
-  void close() {
-    Node done = std::move(stack_.back());
-    stack_.pop_back();
-    add(std::move(done));
-  }
-  void add(Node n) {
-    if (stack_.empty()) {
-      if (!root_) root_ = std::move(n);
-      return;
-    }
-    std::vector<Node>& items = stack_.back().items;
-    // An empty value ("a:") is marked by yaml-cpp on the next line; point at its key instead.
-    if (n.is_null() && stack_.back().is_map() && items.size() % 2 == 1) n.pos = items.back().pos;
-    items.push_back(std::move(n));
-  }
-  void report_duplicate_keys(const Node& map) {
-    if (map.map_size() < 2) return;
-    std::unordered_map<std::string_view, const Node*> seen;
-    for (std::size_t i = 0; i < map.map_size(); ++i) {
-      const Node& k = map.key_at(i);
-      if (!k.is_scalar()) continue;
-      auto [it, inserted] = seen.emplace(k.value, &k);
-      if (inserted) continue;
-      diags_.push_back({"yaml-duplicate-key", Severity::error, Category::input, path_, k.pos,
-                        fmt::format("clé {} répétée dans le même tableau (déjà définie ligne {})",
-                                    quoted(k.value), it->second->pos.line),
-                        "gardez une seule fois la clé, avec la bonne valeur"});
-    }
-  }
 
-  const std::string& path_;
   Columns columns_;
-  Diagnostics& diags_;
-  std::vector<Node> stack_;
-  std::optional<Node> root_;
+  detail::TreeStack tree_;
 };
 
 }  // namespace
 
 Document parse(std::string_view text, const std::string& path) {
   Document doc;
-  if (auto bad = first_non_text(text)) {
-    const bool utf16 = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
-    std::string message = utf16      ? "le fichier est encodé en UTF-16, pas en UTF-8"
-                          : bad->nul ? "le fichier contient un octet nul : ce n'est pas un texte UTF-8 (un fichier "
-                                       "binaire, ou un texte enregistré en UTF-16 ?)"
-                                     : "le fichier n'est pas encodé en UTF-8 (enregistré en Windows-1252 ?)";
-    doc.diagnostics.push_back({"encoding", Severity::error, Category::input, path, utf16 ? Position{1, 1} : bad->pos,
-                               std::move(message),
-                               "enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8)"});
+  if (auto refused = detail::encoding_error(text, path)) {
+    doc.diagnostics.push_back(std::move(*refused));
     return doc;
   }
   std::istringstream in{std::string(text)};
@@ -282,24 +185,14 @@ Document parse(std::string_view text, const std::string& path) {
     YAML::Parser parser(in);
     if (parser.HandleNextDocument(builder)) {
       doc.root = builder.take();
-      if (parser.HandleNextDocument(builder)) {
-        doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, {},
-                                   "le fichier contient plusieurs documents YAML (séparés par « --- »)",
-                                   "un fichier décrit une seule consultation : retirez les documents suivants"});
-      }
+      if (parser.HandleNextDocument(builder)) doc.diagnostics.push_back(detail::second_document(path, {}));
     }
   } catch (const AnchorRefused& refused) {
     doc.root.reset();
-    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, refused.pos,
-                               refusal(refused.alias), std::string(refusal_hint)});
+    doc.diagnostics.push_back(detail::stop(path, refused.pos, detail::anchor_refusal(refused.alias)));
   } catch (const YAML::Exception& e) {
     doc.root.reset();
-    std::string message = explain_syntax_error(e.msg);
-    std::string hint = message.starts_with("syntaxe")
-                           ? "corrigez la syntaxe à cet endroit (indentation par espaces, « clé: valeur »)"
-                           : std::string(refusal_hint);
-    doc.diagnostics.push_back({"yaml-syntax", Severity::error, Category::input, path, Columns(text).at(e.mark),
-                               std::move(message), std::move(hint)});
+    doc.diagnostics.push_back(detail::stop(path, Columns(text).at(e.mark), explain_syntax_error(e.msg)));
   }
   return doc;
 }

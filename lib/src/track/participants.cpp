@@ -175,7 +175,9 @@ void check_duplicates(io::Reader& r, const Participants& ps) {
 }
 
 void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::RuleSet& rules) {
-  yaml::Document doc = yaml::parse(text, out.participants.path);
+  // libyaml's parser: a participants file grows to tens of thousands of lines, where yaml-cpp's scanner
+  // was a quarter of a whole track run (yaml.hpp, docs/performance.md, issue 12).
+  yaml::Document doc = yaml::parse_data(text, out.participants.path);
   out.diagnostics = std::move(doc.diagnostics);
   if (!doc.root) return;
   io::Reader r(out.participants.path, out.diagnostics);

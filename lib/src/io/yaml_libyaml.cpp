@@ -1,0 +1,277 @@
+// yaml::parse_data: the YAML tree of yaml.hpp built from libyaml's event parser, for the data files
+// (participants.yaml) that grow to tens of thousands of lines; what both builders share is in yaml_tree.hpp.
+#include "clausier/io/yaml.hpp"
+
+#include <yaml.h>
+
+#include <cstring>
+
+#include "yaml_tree.hpp"
+
+namespace clausier::yaml {
+
+namespace {
+
+// libyaml's marks count characters from 0 (a UTF-8 BOM left out) and lines at every break YAML 1.1
+// knows (CR, LF, CR LF, NEL, LS, PS); people and editors count lines at LF only. So the position is
+// counted again from the character index, moving on from the previous one: events arrive in text
+// order, and a file of one very long line (JSON style) costs linear time, not quadratic.
+class Positions {
+ public:
+  explicit Positions(std::string_view text) : text_(text) { rewind(); }
+
+  Position at(const yaml_mark_t& m) {
+    if (m.index < chars_) rewind();  // an error's context, before the last event: rare
+    while (chars_ < m.index && byte_ < text_.size()) step();
+    return {line_, column_ + 1};
+  }
+  // The character at m, or NUL at the end: what the parser stumbled on.
+  char char_at(const yaml_mark_t& m) {
+    at(m);
+    return byte_ < text_.size() ? text_[byte_] : '\0';
+  }
+  // libyaml's reader gives a byte offset in the text instead (the BOM counted).
+  Position at_byte(std::size_t offset) {
+    rewind();
+    while (byte_ < offset && byte_ < text_.size()) step();
+    return {line_, column_ + 1};
+  }
+
+ private:
+  void rewind() {
+    byte_ = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    chars_ = 0;
+    line_ = 1;
+    column_ = 0;
+  }
+  void step() {  // the text is valid UTF-8 (checked before parsing)
+    auto c = static_cast<unsigned char>(text_[byte_]);
+    byte_ += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars_;
+    if (c == '\n') {
+      ++line_;
+      column_ = 0;
+    } else {
+      ++column_;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t byte_ = 0;
+  std::size_t chars_ = 0;
+  int line_ = 1;
+  int column_ = 0;
+};
+
+// libyaml stacks its states, not its calls, so it nests without limit; the tree and its readers recurse.
+constexpr std::size_t max_depth = 500;
+
+// libyaml's messages are terse English (a context such as "while scanning a tag" and a problem); say
+// what was expected, in French, and never pass their text on.
+struct Explained {
+  std::string message;
+  bool at_context = false;  // point at where the faulty part starts rather than where it broke
+};
+Explained explain_syntax_error(const yaml_parser_t& parser, const Position& context, char found) {
+  struct Known {
+    std::string_view context;  // empty: any
+    std::string_view problem;  // empty: any
+    std::string_view found;    // the character at the problem is one of these; empty: any
+    std::string_view french;   // {} stands for the line of the context; "&" or "*": an anchor or an alias
+    bool at_context = false;
+  };
+  static constexpr std::string_view closing = "]}";
+  static constexpr std::string_view no_opening = "« ] » ou « } » sans ouverture correspondante";
+  static constexpr std::string_view tab = "tabulation dans l'indentation : utilisez des espaces";
+  static constexpr std::string_view colon = "« : » inattendu ; une valeur qui contient « : » doit être entre guillemets";
+  static constexpr std::string_view tag_directive = "directive %TAG mal formée";
+  static constexpr Known known[] = {
+      {"", "found character that cannot start any token", "\t", tab},
+      {"", "found character that cannot start any token", "@`",
+       "caractère inattendu à cet endroit (une valeur qui commence par @ ou ` doit être entre guillemets)"},
+      {"", "found character that cannot start any token", "", "caractère inattendu à cet endroit"},
+      {"while scanning a simple key", "", "", "« : » attendu après la clé : une ligne de tableau s'écrit « clé: valeur »",
+       true},
+      {"", "block sequence entries are not allowed in this context", "",
+       "élément de liste « - » mal placé : vérifiez l'indentation"},
+      {"", "mapping keys are not allowed in this context", "", "clé « ? » mal placée"},
+      {"", "mapping values are not allowed in this context", "", colon},
+      {"while scanning a %YAML directive", "", "", "directive %YAML mal formée (%YAML 1.2 attendu)"},
+      {"while scanning a %TAG directive", "", "", tag_directive},
+      {"while parsing a %TAG directive", "", "", tag_directive},
+      {"while scanning a tag directive", "", "", tag_directive},
+      {"while parsing a tag directive", "", "", tag_directive},
+      {"while scanning a directive", "", "", "directive « % » inconnue ou mal formée (seules %YAML et %TAG existent)"},
+      {"while scanning an anchor", "", "", "&"},
+      {"while scanning an alias", "", "", "*"},
+      {"while scanning a tag", "did not find the expected '>'", "", "étiquette « !<…> » non refermée"},
+      {"while scanning a tag", "", "", "étiquette « ! » invalide"},
+      {"while parsing a tag", "", "", "étiquette « ! » invalide"},
+      {"while scanning a block scalar", "found an indentation indicator equal to 0", "",
+       "un bloc de texte (| ou >) ne peut pas être indenté de 0"},
+      {"while scanning a block scalar", "found a tab character where an indentation space is expected", "", tab},
+      {"while scanning a block scalar", "", "",
+       "caractère inattendu après | ou > (seuls un chiffre d'indentation, + ou - et un commentaire peuvent suivre)"},
+      {"while scanning a quoted scalar", "found unexpected document indicator", "",
+       "« --- » ou « ... » en début de ligne dans une chaîne entre guillemets"},
+      {"while scanning a quoted scalar", "", "", "chaîne non refermée : guillemet fermant attendu", true},
+      {"while parsing a quoted scalar", "found unknown escape character", "",
+       "séquence d'échappement inconnue dans une chaîne entre guillemets"},
+      {"while parsing a quoted scalar", "did not find expected hexdecimal number", "",
+       "séquence d'échappement \\x, \\u ou \\U mal formée dans une chaîne entre guillemets"},
+      {"while parsing a quoted scalar", "", "", "caractère Unicode invalide dans une séquence d'échappement"},
+      {"while scanning a plain scalar", "found unexpected ':'", "", colon},
+      {"while scanning a plain scalar", "", "", tab},
+      {"while parsing a node", "", "", "étiquette « ! » invalide (préfixe non déclaré par %TAG)"},
+      {"while parsing a block collection", "", closing, no_opening},
+      {"while parsing a block collection", "", "",
+       "indentation incohérente : la ligne ne prolonge pas la liste au-dessus (« - » attendu à la colonne de ses éléments)"},
+      {"while parsing a block mapping", "", closing, no_opening},
+      {"while parsing a block mapping", "", ":", "clé manquante avant « : »"},
+      {"while parsing a block mapping", "", "", "indentation incohérente : la ligne ne prolonge pas le bloc au-dessus"},
+      {"while parsing a flow sequence", "", "", "liste [ … ] non refermée (ouverte ligne {}) : « , » ou « ] » attendu"},
+      {"while parsing a flow mapping", "", "", "tableau { … } non refermé (ouvert ligne {}) : « , » ou « } » attendu"},
+      {"", "did not find expected node content", closing, no_opening},
+      {"", "did not find expected node content", ",",
+       "« , » inattendu : une valeur qui commence par « , » doit être entre guillemets"},
+      {"", "did not find expected node content", "", "valeur attendue à cet endroit"},
+      {"", "did not find expected <document start>", closing, no_opening},
+      {"", "did not find expected <document start>", "", "élément inattendu après la fin du document"},
+      {"", "found duplicate %YAML directive", "", "directive %YAML répétée"},
+      {"", "found incompatible YAML document", "", "version YAML non prise en charge (%YAML 1.2 attendu)"},
+      {"", "found duplicate %TAG directive", "", "directive %TAG répétée"},
+      // The reader; by then the text is known to be UTF-8 without NUL.
+      {"", "control characters are not allowed", "", "caractère de contrôle (invisible) interdit dans un fichier YAML"},
+  };
+  const std::string_view context_text = parser.context ? parser.context : "";
+  const std::string_view problem = parser.problem ? parser.problem : "";
+  for (const Known& k : known) {
+    if (!k.context.empty() && k.context != context_text) continue;
+    if (!k.problem.empty() && k.problem != problem) continue;
+    if (!k.found.empty() && (found == '\0' || k.found.find(found) == std::string_view::npos)) continue;
+    if (k.french == "&" || k.french == "*") return {detail::anchor_refusal(k.french == "*"), k.at_context};
+    std::string french(k.french);
+    if (auto at = french.find("{}"); at != std::string::npos) french.replace(at, 2, std::to_string(context.line));
+    return {"syntaxe YAML invalide : " + french, k.at_context};
+  }
+  return {"syntaxe YAML invalide à cet endroit"};
+}
+
+// yaml-cpp's rule, which the readers were written against: a plain scalar ~, null, Null, NULL or
+// nothing, without a tag, is a null node.
+bool is_null(const yaml_event_t& e) {
+  const auto& s = e.data.scalar;
+  if (s.tag != nullptr || s.style != YAML_PLAIN_SCALAR_STYLE) return false;
+  std::string_view v(reinterpret_cast<const char*>(s.value), s.length);
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+class TreeBuilder {
+ public:
+  TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
+      : path_(path), positions_(text), tree_(path, diags) {}
+
+  std::optional<Node> take() { return tree_.take(); }
+  Positions& positions() { return positions_; }
+
+  // Adds one node event to the tree; the diagnostic that stops the reading when it must stop.
+  std::optional<Diagnostic> add_event(const yaml_event_t& e) {
+    const Position pos = positions_.at(e.start_mark);
+    switch (e.type) {
+      case YAML_ALIAS_EVENT: return detail::stop(path_, pos, detail::anchor_refusal(true));
+      case YAML_SCALAR_EVENT: {
+        if (e.data.scalar.anchor != nullptr) return detail::stop(path_, pos, detail::anchor_refusal(false));
+        Node n;
+        n.pos = pos;
+        if (!is_null(e)) {
+          const auto& s = e.data.scalar;
+          n.kind = Kind::scalar;
+          n.value.assign(reinterpret_cast<const char*>(s.value), s.length);
+          // Quoted and block scalars are text; so is a plain one tagged "!" (YAML's "not a number").
+          n.quoted = s.style != YAML_PLAIN_SCALAR_STYLE ||
+                     (s.tag != nullptr && std::strcmp(reinterpret_cast<const char*>(s.tag), "!") == 0);
+        }
+        tree_.add(std::move(n));
+        return std::nullopt;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+      case YAML_MAPPING_START_EVENT: {
+        const bool map = e.type == YAML_MAPPING_START_EVENT;
+        if ((map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor) != nullptr)
+          return detail::stop(path_, pos, detail::anchor_refusal(false));
+        if (tree_.depth() >= max_depth)
+          return detail::stop(path_, pos, "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)");
+        tree_.open(map ? Kind::map : Kind::sequence, pos);
+        return std::nullopt;
+      }
+      case YAML_MAPPING_END_EVENT:
+      case YAML_SEQUENCE_END_EVENT: tree_.close(); return std::nullopt;
+      default: return std::nullopt;
+    }
+  }
+
+ private:
+  const std::string& path_;
+  Positions positions_;
+  detail::TreeStack tree_;
+};
+
+// libyaml's parser and the event it hands over, freed whatever happens.
+struct Parser {
+  yaml_parser_t p;
+  explicit Parser(std::string_view text) {
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+struct Event {
+  yaml_event_t e{};
+  ~Event() { yaml_event_delete(&e); }
+};
+
+Diagnostic syntax_error(const yaml_parser_t& p, Positions& positions, const std::string& path) {
+  const bool reader = p.error == YAML_READER_ERROR;
+  const Position problem = reader ? positions.at_byte(p.problem_offset) : positions.at(p.problem_mark);
+  const char found = reader ? '\0' : positions.char_at(p.problem_mark);
+  const Position context = p.context ? positions.at(p.context_mark) : problem;
+  Explained e = explain_syntax_error(p, context, found);
+  return detail::stop(path, e.at_context ? context : problem, std::move(e.message));
+}
+
+}  // namespace
+
+Document parse_data(std::string_view text, const std::string& path) {
+  Document doc;
+  if (auto refused = detail::encoding_error(text, path)) {
+    doc.diagnostics.push_back(std::move(*refused));
+    return doc;
+  }
+  Parser parser(text);
+  TreeBuilder builder(path, text, doc.diagnostics);
+  for (int documents = 0;;) {
+    Event event;
+    if (!yaml_parser_parse(&parser.p, &event.e)) {
+      doc.root.reset();
+      doc.diagnostics.push_back(syntax_error(parser.p, builder.positions(), path));
+      return doc;
+    }
+    const yaml_event_type_t type = event.e.type;
+    if (type == YAML_STREAM_END_EVENT) break;
+    if (type == YAML_DOCUMENT_START_EVENT && ++documents == 2) {
+      doc.diagnostics.push_back(detail::second_document(path, builder.positions().at(event.e.start_mark)));
+      break;
+    }
+    if (auto stop = builder.add_event(event.e)) {
+      doc.root.reset();
+      doc.diagnostics.push_back(std::move(*stop));
+      return doc;
+    }
+  }
+  doc.root = builder.take();
+  return doc;
+}
+
+}  // namespace clausier::yaml

@@ -1,0 +1,53 @@
+#pragma once
+// Private to the two YAML tree builders (yaml.cpp over yaml-cpp's events, yaml_libyaml.cpp over
+// libyaml's): what both share, so that a file reads to the same tree and the same diagnostics
+// whichever parser read it.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausier/core/diagnostic.hpp"
+#include "clausier/io/yaml.hpp"
+
+namespace clausier::yaml::detail {
+
+// Anchors and aliases are refused (docs/robustness.md): a reader would have to copy what an alias
+// refers to, and ten nested aliases of ten make 10^10 nodes from 500 bytes. No Clausier file needs
+// them; the first one stops the reading.
+std::string anchor_refusal(bool alias);
+
+// The refusal of a text that is not UTF-8 or holds a NUL (a binary file, a text saved in UTF-16, which
+// either parser would read itself, positions and all gone wrong), checked before any parser sees it.
+std::optional<Diagnostic> encoding_error(std::string_view text, const std::string& path);
+
+// The one yaml-syntax diagnostic that stops the reading, its hint chosen by its message: a syntax
+// error or an anchor or alias refused.
+Diagnostic stop(const std::string& path, Position pos, std::string message);
+
+// A second document ("---") in a file that describes one thing.
+Diagnostic second_document(const std::string& path, Position pos);
+
+// The tree as events build it: nodes open and close in text order; a map that closes reports its
+// repeated keys (yaml-duplicate-key, at the second occurrence, naming the line of the first).
+class TreeStack {
+ public:
+  TreeStack(const std::string& path, Diagnostics& diags) : path_(path), diags_(diags) {}
+
+  void open(Kind kind, Position pos);
+  void close();
+  void add(Node n);
+  std::size_t depth() const { return stack_.size(); }
+  std::optional<Node> take() { return std::move(root_); }
+
+ private:
+  void report_duplicate_keys(const Node& map);
+
+  const std::string& path_;
+  Diagnostics& diags_;
+  std::vector<Node> stack_;
+  std::optional<Node> root_;
+};
+
+}  // namespace clausier::yaml::detail
