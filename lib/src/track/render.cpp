@@ -106,7 +106,9 @@ void json_string(std::string& out, std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {  // a multi-byte sequence: copied as it is when it is valid UTF-8
       std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-      if (len == 0 || !is_valid_utf8(s.substr(i, len))) {
+      bool valid = len != 0 && i + len <= s.size();
+      for (std::size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      if (!valid) {
         out.resize(mark);
         out += ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
         return;
