@@ -407,10 +407,12 @@ Diagnostics over_maximum_warnings(const Statements& statements, const Participan
   hours.reserve(statements.rows.size());
   for (std::uint32_t i = 0; i < statements.rows.size(); ++i) {
     const StatementRow& row = statements.rows[i];
-    hours.push_back({i, people[row.participant], person_ids[row.participant], row.month, row.work_hours + row.training_hours});
+    hours.push_back({i, person_ids[row.participant], row.month, row.work_hours + row.training_hours});
   }
+  std::vector<std::string_view> names(numbers.size());
+  for (const auto& [name, number] : numbers) names[number] = name;
   Diagnostics out;
-  for (const OverMaximum& group : over_maximum_groups(hours)) {
+  for (const OverMaximum& group : over_maximum_groups(hours, names)) {
     std::string detail = over_maximum_group_detail(group);
     for (std::uint32_t i : group.rows) {
       const StatementRow& row = statements.rows[i];
