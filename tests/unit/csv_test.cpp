@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <iconv.h>
+
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -87,6 +89,28 @@ TEST_CASE("csv: the five bytes Windows-1252 leaves unassigned become U+FFFD") {
   auto t = read_ok("a;b\n\x81;x\x8D\x8F\x90\x9D\xE9\n");
   CHECK(t.encoding == "windows-1252");
   CHECK(rows_of(t) == std::vector<std::string>{"2: \uFFFD|x\uFFFD\uFFFD\uFFFD\uFFFDé"});
+}
+
+TEST_CASE("csv: every Windows-1252 byte becomes what glibc's iconv makes of it") {
+  // The reader converts by a table of its own; iconv is the reference, byte by byte.
+  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string bytes = "a\nx", expected = "x";
+  for (int b = 0x80; b <= 0xFF; ++b) {
+    char in = static_cast<char>(b), out[8];
+    char* from = &in;
+    char* to = out;
+    std::size_t in_left = 1, out_left = sizeof out;
+    bool ok = iconv(cd, &from, &in_left, &to, &out_left) != static_cast<std::size_t>(-1);
+    expected += ok ? std::string(out, static_cast<std::size_t>(to - out)) : "\uFFFD";
+    bytes += in;
+  }
+  iconv_close(cd);
+  bytes += "\n";
+  auto t = read_ok(bytes);
+  CHECK(t.encoding == "windows-1252");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields[0] == expected);
 }
 
 TEST_CASE("csv: invalid UTF-8 after a UTF-8 BOM becomes U+FFFD") {

@@ -113,6 +113,9 @@ TEST_CASE("printable: control characters become visible, one character each, tab
   CHECK(printable("c1\u009B2J") == "c1\uFFFD2J");           // C1 CSI
   CHECK(printable("bidi\u202Eevil\u2066") == "bidi\uFFFDevil\uFFFD");
   CHECK(printable("R\xe9" "fection") == "R\uFFFDfection");  // invalid UTF-8
+  CHECK(printable("\xC3") == "\uFFFD");                      // cut at the end of the text
+  CHECK(printable("a\xE2\x82z\u20AC") == "a\uFFFD\uFFFDz\u20AC");  // each invalid byte, then a valid €
+  CHECK(printable("d\u00E9j\u00E0 \uFFFD vu") == "d\u00E9j\u00E0 \uFFFD vu");  // plain text: unchanged
   CHECK(printable("Œuvre « 1 250 € »") == "Œuvre « 1 250 € »");
   CHECK(utf8_width(printable("a\x1B\x07z")) == 4);
 }

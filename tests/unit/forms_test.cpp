@@ -134,6 +134,8 @@ TEST_CASE("forms: totals rows are recognised") {
   CHECK(is_totals_row({"", "Total général", "", "1200"}));
   CHECK(is_totals_row({"Sous-total lot 2"}));
   CHECK(is_totals_row({"Totaux"}));
+  CHECK(is_totals_row({"* Total"}));
+  CHECK(is_totals_row({"  Sous-total"}));
   CHECK_FALSE(is_totals_row({"2", "R-001", "2027-01"}));
   CHECK_FALSE(is_totals_row({"", ""}));
   CHECK_FALSE(is_totals_row({"TOT-01"}));

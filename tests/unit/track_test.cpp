@@ -442,6 +442,23 @@ TEST_CASE("text table: each text once, its id and view stable through growth, th
   CHECK(t.find(std::string_view("1\0", 2)) == std::nullopt);  // bytes, not C strings
 }
 
+TEST_CASE("text table: texts of up to 8 bytes are told apart by their slot alone") {
+  TextTable t;
+  // 7 and 8 bytes (P-00001, P-000001): recognised from the slot's copy of their bytes and their size.
+  for (int i = 0; i < 20000; ++i) CHECK(t.intern(fmt::format("P-{:05}", i)) == static_cast<TextId>(i));
+  for (int i = 0; i < 20000; ++i) CHECK(t.intern(fmt::format("P-{:06}", i)) == static_cast<TextId>(20000 + i));
+  for (int i = 0; i < 20000; i += 997) {
+    CHECK(t.find(fmt::format("P-{:05}", i)) == static_cast<TextId>(i));
+    CHECK(t.find(fmt::format("P-{:06}", i)) == static_cast<TextId>(20000 + i));
+  }
+  CHECK_FALSE(t.find("P-20000"));
+  CHECK_FALSE(t.find(std::string_view("P-00001\0", 8)));  // a NUL after: another text (its size differs)
+  CHECK(t.intern(std::string_view("P-00001\0", 8)) == 40000);
+  CHECK(t.intern(std::string_view("\0", 1)) == 40001);
+  CHECK(t.intern("") == 40002);  // the empty text and a NUL byte: both zeros in the slot, sizes 0 and 1
+  CHECK(t.find(std::string_view("\0", 1)) == TextId{40001});
+}
+
 TEST_CASE("reasons: codes and French labels") {
   CHECK(name(Reason::after_validity) == "after-validity");
   CHECK(french_label(Reason::duplicate) == "ligne en double");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "clausier/core/text.hpp"
 
 namespace clausier {
@@ -9,17 +11,42 @@ namespace clausier {
 SourceText::SourceText(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
 
 std::string_view SourceText::line(int n) const {
-  if (line_starts_.empty()) {
+  std::size_t index = static_cast<std::size_t>(n - 1);
+  if (!kept_.empty()) {
+    auto it = std::lower_bound(kept_.begin(), kept_.end(), n);
+    if (it == kept_.end() || *it != n) return {};
+    index = static_cast<std::size_t>(it - kept_.begin());
+  } else if (line_starts_.empty()) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i)
       if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
-  if (n < 1 || static_cast<std::size_t>(n) > line_starts_.size()) return {};
-  std::size_t begin = line_starts_[static_cast<std::size_t>(n - 1)];
+  if (n < 1 || index >= line_starts_.size()) return {};
+  std::size_t begin = line_starts_[index];
   std::size_t end = text_.find('\n', begin);
   if (end == std::string::npos) end = text_.size();
   if (end > begin && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(begin, end - begin);
+}
+
+void SourceText::keep_lines(std::vector<int> lines) {
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  std::string text;
+  std::vector<std::size_t> starts;
+  std::vector<int> kept;
+  for (int n : lines) {
+    std::string_view l = line(n);
+    if (l.empty()) continue;  // out of range: line() says so without it
+    kept.push_back(n);
+    starts.push_back(text.size());
+    text.append(l);
+    text += '\n';
+  }
+  if (kept.empty()) text = "";  // nothing to show: an empty text shows no line
+  text_ = std::move(text);
+  line_starts_ = std::move(starts);
+  kept_ = std::move(kept);
 }
 
 namespace {

@@ -67,26 +67,42 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
+// One pass, copying the plain characters in runs: every diagnostic on screen goes through here (forty
+// thousand for a big operation's statements). An invalid byte becomes U+FFFD as sanitize_utf8 makes it.
 std::string printable(std::string_view s) {
-  const std::string text = sanitize_utf8(s);
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto [cp, len] = code_point_at(text, i);
+  out.reserve(s.size());
+  std::size_t run = 0;  // start of the characters not copied yet
+  auto replace = [&](std::size_t at, std::size_t len, std::string_view by) {
+    out.append(s, run, at - run);
+    out += by;
+    run = at + len;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c < 0x20) {  // U+2400 + c, the control's picture: E2 90 80+c
+      const char picture[3] = {'\xE2', '\x90', static_cast<char>(0x80 + c)};
+      replace(i, 1, std::string_view(picture, 3));
+      ++i;
+      continue;
+    }
+    if (c == 0x7F) {
+      replace(i, 1, "\u2421");
+      ++i;
+      continue;
+    }
+    const auto [cp, len] = code_point_at(s, i);
     const bool bidi = cp == U'\u061C' || cp == U'\u200E' || cp == U'\u200F' || (cp >= U'\u202A' && cp <= U'\u202E') ||
                       (cp >= U'\u2066' && cp <= U'\u2069');
-    if (cp < 0x20 && cp != U'\t') {
-      out += "\xE2\x90";  // U+2400 + cp, the control's picture: E2 90 80+cp
-      out += static_cast<char>(0x80 + cp);
-    } else if (cp == 0x7F) {
-      out += "\u2421";
-    } else if ((cp >= 0x80 && cp < 0xA0) || bidi) {
-      out += "\uFFFD";
-    } else {
-      out.append(text, i, len);
-    }
+    // code_point_at gives U+FFFD for one invalid byte: the text's own U+FFFD is three bytes and stays.
+    if ((cp == U'\uFFFD' && len == 1) || (cp >= 0x80 && cp < 0xA0) || bidi) replace(i, len, "\uFFFD");
     i += len;
   }
+  out.append(s, run, s.size() - run);
   return out;
 }
 

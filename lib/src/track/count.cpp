@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 #include <iterator>
+#include <unordered_map>
 
 #include "clausier/core/text.hpp"
 #include "clausier/hours/target.hpp"
@@ -60,7 +61,8 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   for (const auto& r : result.lots) lot_ids.push_back(r.lot->id.value);
   for (TextId id = 0; id < statements.lots.size(); ++id) out.lot_of[id] = lot_named(lot_ids, statements.lots[id]);
   out.person_of.resize(statements.participants.size());
-  std::vector<int> validated(statements.participants.size());
+  std::vector<int>& validated = out.validated_month;
+  validated.resize(statements.participants.size());
   for (TextId id = 0; id < statements.participants.size(); ++id) {
     out.person_of[id] = participants.find(statements.participants[id]);
     if (out.person_of[id] != nullptr) validated[id] = Month::of(out.person_of[id]->validated_on).index();
@@ -84,7 +86,10 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   const int last_month = as_of.index();
   const int validity = out.rules.validity_months.value_or(INT_MAX / 2);
   const std::vector<StatementRow>& rows = statements.rows;
-  KeySet seen(rows.size());
+  // The duplicate check touches one slot per row: keys only. The row a duplicate repeats is found after,
+  // among the rows that count (the first of each key counts), only for the keys seen twice.
+  KeySet seen(rows.size(), false);
+  std::vector<std::size_t> duplicates;  // in out.not_counted
   out.counted.reserve(rows.size());
   for (std::uint32_t i = 0; i < rows.size(); ++i) {
     const StatementRow& row = rows[i];
@@ -124,14 +129,25 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       continue;
     }
     // Keyed on the tender's lot and the participant: "1" and "01" rows of the same person, month and route are one.
-    auto [first, inserted] =
-        seen.insert(duplicate_key(lot, static_cast<std::size_t>(p - participants.list.data()), row.month, row.route), i);
-    if (!inserted) {
-      refuse(Reason::duplicate, first);
+    if (!seen.add(duplicate_key(lot, static_cast<std::size_t>(p - participants.list.data()), row.month, row.route))) {
+      duplicates.push_back(out.not_counted.size());
+      refuse(Reason::duplicate);
       continue;
     }
     out.counted.push_back(i);
   }
+  if (duplicates.empty()) return out;
+  auto key_of = [&](std::uint32_t i) {
+    const StatementRow& row = rows[i];
+    return duplicate_key(out.lot_of[row.lot], static_cast<std::size_t>(out.person_of[row.participant] - participants.list.data()),
+                         row.month, row.route);
+  };
+  KeySet repeated(duplicates.size(), false);
+  for (std::size_t d : duplicates) repeated.add(key_of(out.not_counted[d].row));
+  std::unordered_map<std::uint64_t, std::uint32_t> first_row;
+  for (std::uint32_t i : out.counted)
+    if (std::uint64_t key = key_of(i); repeated.contains(key)) first_row.emplace(key, i);
+  for (std::size_t d : duplicates) out.not_counted[d].first = first_row.at(key_of(out.not_counted[d].row));
   return out;
 }
 
@@ -140,28 +156,6 @@ double Count::hours(const StatementRow& row) const {
                   (rules.training == TrainingHours::work_contracts &&
                    (row.contract == Contract::apprenticeship || row.contract == Contract::professionalisation));
   return row.work_hours + (training ? row.training_hours : 0);
-}
-
-std::uint32_t Count::file_index(const NotCounted& n) const {
-  return n.unreadable() ? statements->unreadable[n.row].file : statements->rows[n.row].file;
-}
-
-const std::string& Count::file(const NotCounted& n) const { return statements->files[file_index(n)]; }
-
-int Count::line(const NotCounted& n) const {
-  return n.unreadable() ? statements->unreadable[n.row].line : statements->rows[n.row].line;
-}
-
-TextId Count::lot_id(const NotCounted& n) const {
-  return n.unreadable() ? statements->unreadable[n.row].lot : statements->rows[n.row].lot;
-}
-
-std::string_view Count::lot(const NotCounted& n) const { return statements->lots[lot_id(n)]; }
-
-double Count::declared_hours(const NotCounted& n) const {
-  if (n.unreadable()) return statements->unreadable[n.row].hours;
-  const StatementRow& row = statements->rows[n.row];
-  return row.work_hours + row.training_hours;
 }
 
 std::string Count::detail(const NotCounted& n) const {
@@ -179,7 +173,7 @@ void Count::detail(std::string& out, const NotCounted& n) const {
   const StatementRow& row = statements->rows[n.row];
   auto to = std::back_inserter(out);
   const Month month = Month::at(row.month);
-  auto validated = [&] { return Month::of(person_of[row.participant]->validated_on); };
+  auto validated = [&] { return Month::at(validated_month[row.participant]); };
   switch (n.reason) {
     case Reason::after_as_of:
       fmt::format_to(to, FMT_COMPILE("mois {:04}-{:02} postérieur à la date du suivi"), month.year, month.month);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
@@ -168,8 +169,20 @@ bool is_totals_row(const std::vector<std::string>& fields) {
       if (f.kind == FormKind::total) out.push_back(folded(f.label));
     return out;
   }();
+  // The first letter of each label, as folding leaves it: most rows start with a lot number, which no
+  // label starts with, and need no folding at all.
+  static const std::string initials = [] {
+    std::string out;
+    for (const std::string& total : totals)
+      if (!total.empty() && out.find(total[0]) == std::string::npos) out += total[0];
+    return out;
+  }();
   auto first = std::find_if(fields.begin(), fields.end(), [](const std::string& f) { return !trim_spaces(f).empty(); });
   if (first == fields.end()) return false;
+  // A letter or a digit is the folded text's first character (punctuation is dropped, an accent folded).
+  if (char c = trim_spaces(*first).front(); std::isalnum(static_cast<unsigned char>(c)) &&
+                                           initials.find(static_cast<char>(std::tolower(c))) == std::string::npos)
+    return false;
   std::string key = folded(*first);
   return std::any_of(totals.begin(), totals.end(), [&](const std::string& total) { return key.starts_with(total); });
 }

@@ -6,7 +6,6 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "clausier/core/text.hpp"
-#include "clausier/track/key_set.hpp"
 #include "clausier/text/french.hpp"
 
 namespace clausier::track {
@@ -35,42 +34,44 @@ std::string over_maximum_detail(double hours, Month m) {
   return fmt::format("{} en {} : {}", text::format_hours(hours), text::format_month(m.year, m.month), maximum_text(m));
 }
 
-std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows) {
-  // A million rows make up to a million person-months: each is a slot of one flat table keyed by the
-  // person's number (the caller's: no text hashed per row) and the month packed in 64 bits (KeySet), its sum
-  // in one vector, no allocation per person-month; the rows of a group are gathered in a second pass, only
-  // for the groups over the maximum.
-  constexpr std::uint32_t no_group = ~std::uint32_t{0};
-  struct Sum {
-    std::uint32_t first = 0;  // its first row, which names the person
-    int month = 0;
-    std::uint32_t rows = 0;
-    std::uint32_t group = no_group;
-    double hours = 0;
+std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows,
+                                             std::span<const std::string_view> people) {
+  // A million rows, tens of thousands of people: the rows are first sorted by person (a counting sort, its
+  // counters fit in the cache), then each person's few rows by month. No table the size of the input is
+  // probed at random: that was a cache miss or three per row, and grew worse than linearly with the input.
+  struct Entry {
+    std::uint32_t row;  // in `rows`
+    int month;
+    double hours;
   };
-  std::vector<Sum> sums;  // in the order of their first row
-  std::vector<std::uint32_t> sum_of(rows.size());
-  KeySet keys(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const PersonMonthHours& r = rows[i];
-    const std::uint64_t key = std::uint64_t{r.person_id} << 32 | static_cast<std::uint32_t>(r.month);
-    auto [s, inserted] = keys.insert(key, static_cast<std::uint32_t>(sums.size()));
-    if (inserted) sums.push_back({static_cast<std::uint32_t>(i), r.month});
-    sums[s].hours += r.hours;
-    ++sums[s].rows;
-    sum_of[i] = s;
+  std::vector<std::uint32_t> start(people.size() + 1);
+  for (const PersonMonthHours& r : rows) ++start[r.person_id + 1];
+  for (std::size_t p = 0; p < people.size(); ++p) start[p + 1] += start[p];
+  std::vector<Entry> by_person(rows.size());
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::uint32_t i = 0; i < rows.size(); ++i) by_person[next[rows[i].person_id]++] = {i, rows[i].month, rows[i].hours};
   }
   std::vector<OverMaximum> out;
-  for (Sum& sum : sums) {
-    const Month m = Month::at(sum.month);
-    if (sum.rows < 2 || !over_legal_maximum(sum.hours, m)) continue;
-    sum.group = static_cast<std::uint32_t>(out.size());
-    out.push_back(OverMaximum{rows[sum.first].person, m, sum.hours, {}});
-    out.back().rows.reserve(sum.rows);
+  for (std::size_t p = 0; p < people.size(); ++p) {
+    auto first = by_person.begin() + start[p], last = by_person.begin() + start[p + 1];
+    if (last - first < 2) continue;
+    std::sort(first, last, [](const Entry& a, const Entry& b) { return a.month != b.month ? a.month < b.month : a.row < b.row; });
+    for (auto run = first; run != last;) {
+      auto end = std::find_if(run, last, [&](const Entry& e) { return e.month != run->month; });
+      double hours = 0;  // summed in row order, as the rows come
+      for (auto e = run; e != end; ++e) hours += e->hours;
+      const Month m = Month::at(run->month);
+      if (end - run >= 2 && over_legal_maximum(hours, m)) {
+        OverMaximum group{people[p], m, hours, {}};
+        for (auto e = run; e != end; ++e) group.rows.push_back(rows[e->row].row);
+        out.push_back(std::move(group));
+      }
+      run = end;
+    }
   }
-  if (out.empty()) return out;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (std::uint32_t g = sums[sum_of[i]].group; g != no_group) out[g].rows.push_back(rows[i].row);
+  // The groups in the order of their first row (rows of a group ascending: the input's order).
+  std::sort(out.begin(), out.end(), [](const OverMaximum& a, const OverMaximum& b) { return a.rows.front() < b.rows.front(); });
   return out;
 }
 

@@ -137,34 +137,46 @@ std::uint64_t text_hash(std::string_view s) {
 
 }  // namespace
 
-std::size_t TextTable::slot_of(std::string_view text, std::uint64_t hash) const {
+TextTable::Key TextTable::key_of(std::string_view text) {
+  const std::uint64_t hash = text_hash(text);
+  std::uint64_t head = 0;
+  if (text.size() >= 8)
+    std::memcpy(&head, text.data(), 8);
+  else  // byte by byte: a memcpy of a variable size is a call
+    for (std::size_t i = 0; i < text.size(); ++i) head |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+  return {hash, head, static_cast<std::uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF)),
+          static_cast<std::uint16_t>(hash >> 48)};
+}
+
+std::size_t TextTable::slot_of(std::string_view text, const Key& key) const {
   const std::size_t mask = slots_.size() - 1;
-  const auto high = static_cast<std::uint32_t>(hash >> 32);
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot slot = slots_[i];
-    if (slot.id_plus_one == 0 || (slot.hash_high == high && views_[slot.id_plus_one - 1] == text)) return i;
+  for (std::size_t i = key.hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id_plus_one == 0) return i;
+    if (slot.head != key.head || slot.size != key.size || slot.hash_bits != key.hash_bits) continue;
+    if (text.size() <= 8 || views_[slot.id_plus_one - 1] == text) return i;
   }
 }
 
-void TextTable::grow() {  // the hashes are computed again: a table of n texts grows log n times
+void TextTable::grow() {  // the keys are computed again: a table of n texts grows log n times
   std::vector<Slot> slots(slots_.empty() ? 64 : 2 * slots_.size());
   slots_.swap(slots);
   const std::size_t mask = slots_.size() - 1;
   for (TextId id = 0; id < views_.size(); ++id) {
-    const std::uint64_t hash = text_hash(views_[id]);
-    std::size_t i = hash & mask;
+    const Key key = key_of(views_[id]);
+    std::size_t i = key.hash & mask;
     while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
-    slots_[i] = {id + 1, static_cast<std::uint32_t>(hash >> 32)};
+    slots_[i] = {key.head, id + 1, key.size, key.hash_bits};
   }
 }
 
 TextId TextTable::intern(std::string_view text) {
   if (!views_.empty() && views_[last_] == text) return last_;
   if (2 * (views_.size() + 1) > slots_.size()) grow();
-  std::uint64_t hash = text_hash(text);
-  std::size_t i = slot_of(text, hash);
+  const Key key = key_of(text);
+  std::size_t i = slot_of(text, key);
   if (slots_[i].id_plus_one == 0) {
-    slots_[i] = {static_cast<TextId>(views_.size()) + 1, static_cast<std::uint32_t>(hash >> 32)};
+    slots_[i] = {key.head, static_cast<TextId>(views_.size()) + 1, key.size, key.hash_bits};
     views_.push_back(texts_.emplace_back(text));
   }
   return last_ = slots_[i].id_plus_one - 1;
@@ -172,7 +184,7 @@ TextId TextTable::intern(std::string_view text) {
 
 std::optional<TextId> TextTable::find(std::string_view text) const {
   if (slots_.empty()) return std::nullopt;
-  TextId id_plus_one = slots_[slot_of(text, text_hash(text))].id_plus_one;
+  TextId id_plus_one = slots_[slot_of(text, key_of(text))].id_plus_one;
   if (id_plus_one == 0) return std::nullopt;
   return id_plus_one - 1;
 }
@@ -407,10 +419,12 @@ Diagnostics over_maximum_warnings(const Statements& statements, const Participan
   hours.reserve(statements.rows.size());
   for (std::uint32_t i = 0; i < statements.rows.size(); ++i) {
     const StatementRow& row = statements.rows[i];
-    hours.push_back({i, people[row.participant], person_ids[row.participant], row.month, row.work_hours + row.training_hours});
+    hours.push_back({i, person_ids[row.participant], row.month, row.work_hours + row.training_hours});
   }
+  std::vector<std::string_view> names(numbers.size());
+  for (const auto& [name, number] : numbers) names[number] = name;
   Diagnostics out;
-  for (const OverMaximum& group : over_maximum_groups(hours)) {
+  for (const OverMaximum& group : over_maximum_groups(hours, names)) {
     std::string detail = over_maximum_group_detail(group);
     for (std::uint32_t i : group.rows) {
       const StatementRow& row = statements.rows[i];

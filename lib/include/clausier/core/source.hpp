@@ -13,13 +13,18 @@ class SourceText {
   SourceText(std::string path, std::string text);
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
-  // Line n (1-based) without its end of line; empty when out of range.
+  // Line n (1-based) without its end of line; empty when out of range or not kept.
   std::string_view line(int n) const;
+  // Keeps the given lines only (1-based, in any order, repeated or not), once every diagnostic of the
+  // file is known: a 50 MB file with 40 000 diagnostics keeps 40 000 lines, not 50 MB and a million line
+  // starts. text() is then those lines, each ended by a newline.
+  void keep_lines(std::vector<int> lines);
 
  private:
   std::string path_;
   std::string text_;
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
+  std::vector<int> kept_;  // after keep_lines: the line numbers kept, sorted; line_starts_ gives each one's start
 };
 
 // "Heures!C12" (row and column), "Heures!12" (column 0), "Heures" (the whole sheet): where a

@@ -11,8 +11,11 @@ namespace clausier::track {
 
 class KeySet {
  public:
-  // Room for `expected` keys before the first growth.
-  explicit KeySet(std::size_t expected = 0) { rehash(capacity_for(expected)); }
+  // Room for `expected` keys before the first growth. Without `values`, a set of keys only (add, contains):
+  // half the memory, and one cache line touched per key instead of two.
+  explicit KeySet(std::size_t expected = 0, bool values = true) : with_values_(values) {
+    rehash(capacity_for(expected));
+  }
 
   // Inserts `key` with `value` when absent. Returns the value stored with the key (the new one, or the
   // one of its first insertion) and whether it was inserted. The key ~0 is reserved (an empty slot).
@@ -21,14 +24,16 @@ class KeySet {
     if (2 * (size_ + 1) > keys_.size()) rehash(2 * keys_.size());
     std::size_t i = slot(key);
     while (keys_[i] != empty) {
-      if (keys_[i] == key) return {values_[i], false};
+      if (keys_[i] == key) return {with_values_ ? values_[i] : 0, false};
       i = (i + 1) & mask_;
     }
     keys_[i] = key;
-    values_[i] = value;
+    if (with_values_) values_[i] = value;
     ++size_;
     return {value, true};
   }
+  // Adds `key` when absent; whether it was.
+  bool add(std::uint64_t key) { return insert(key).second; }
   bool contains(std::uint64_t key) const {
     for (std::size_t i = slot(key); keys_[i] != empty; i = (i + 1) & mask_)
       if (keys_[i] == key) return true;
@@ -50,7 +55,7 @@ class KeySet {
   }
   void rehash(std::size_t capacity) {
     std::vector<std::uint64_t> keys(capacity, empty);
-    std::vector<std::uint32_t> values(capacity);
+    std::vector<std::uint32_t> values(with_values_ ? capacity : 0);
     keys.swap(keys_);
     values.swap(values_);
     mask_ = capacity - 1;
@@ -61,10 +66,11 @@ class KeySet {
       std::size_t j = slot(keys[i]);
       while (keys_[j] != empty) j = (j + 1) & mask_;
       keys_[j] = keys[i];
-      values_[j] = values[i];
+      if (with_values_) values_[j] = values[i];
     }
   }
 
+  bool with_values_ = true;
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> values_;
   std::size_t size_ = 0, mask_ = 0;

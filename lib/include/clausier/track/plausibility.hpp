@@ -26,10 +26,9 @@ bool over_legal_maximum(double hours, Month m);
 //  article L. 3121-20 du code du travail)".
 std::string over_maximum_detail(double hours, Month m);
 
-// One person's hours of one row, the input of over_maximum_rows.
+// One person's hours of one row, the input of over_maximum_groups.
 struct PersonMonthHours {
   std::uint32_t row = 0;         // the caller's index of the row
-  std::string_view person;       // the participant as matched (its ref_key)
   std::uint32_t person_id = 0;   // the caller's number of that person: the same for the same person
   int month = 0;                 // Month::index()
   double hours = 0;              // work plus training hours
@@ -43,7 +42,9 @@ struct OverMaximum {
   double hours = 0;  // the group's total
   std::vector<std::uint32_t> rows;
 };
-std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows);
+// `people[person_id]` names each person (the participant as matched: its ref_key).
+std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows,
+                                             std::span<const std::string_view> people);
 
 // The warning of each row of a group (hours-over-legal-maximum), in French:
 // "P-0001 a 230 heures déclarées en avril 2027, toutes lignes confondues : au plus 205,71 heures …".
