@@ -158,6 +158,11 @@ double Count::hours(const StatementRow& row) const {
   return row.work_hours + (training ? row.training_hours : 0);
 }
 
+bool Count::plain_detail(Reason reason) {  // keep with the texts of detail() below
+  return reason == Reason::after_as_of || reason == Reason::before_validation || reason == Reason::after_validity ||
+         reason == Reason::outside_execution;
+}
+
 std::string Count::detail(const NotCounted& n) const {
   std::string out;
   detail(out, n);

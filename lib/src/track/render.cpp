@@ -198,9 +198,15 @@ void not_counted_entry(std::string& out, std::string& scratch, const Count& coun
   fmt::format_to(std::back_inserter(out), FMT_COMPILE(", \"line\": {}, \"reason\": \"{}\""), count.line(n), name(n.reason));
   if (whole) {
     out += ", \"detail\": ";
-    scratch.clear();  // the explanation is made in a buffer kept from row to row, then escaped
-    count.detail(scratch, n);
-    json_string(out, scratch);
+    if (Count::plain_detail(n.reason)) {  // most refusals: months and numbers, written in place
+      out += '"';
+      count.detail(out, n);
+      out += '"';
+    } else {
+      scratch.clear();  // the explanation is made in a buffer kept from row to row, then escaped
+      count.detail(scratch, n);
+      json_string(out, scratch);
+    }
     out += ", \"lot\": ";
     json_string(out, count.lot(n));
     out += ", \"hours\": ";
