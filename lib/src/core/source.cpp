@@ -9,8 +9,17 @@
 namespace clausier {
 
 SourceText::SourceText(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+SourceText::SourceText(std::string path, std::string bytes, Decoder decode)
+    : path_(std::move(path)), text_(std::move(bytes)), decode_(decode) {}
+
+void SourceText::decoded() const {
+  if (decode_ == nullptr) return;
+  text_ = decode_(text_);
+  decode_ = nullptr;
+}
 
 std::string_view SourceText::line(int n) const {
+  decoded();
   std::size_t index = static_cast<std::size_t>(n - 1);
   if (!kept_.empty()) {
     auto it = std::lower_bound(kept_.begin(), kept_.end(), n);
