@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "clausier/core/text.hpp"
 
@@ -27,8 +28,8 @@ std::string_view SourceText::line(int n) const {
     index = static_cast<std::size_t>(it - kept_.begin());
   } else if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));)
+      line_starts_.push_back(static_cast<std::size_t>(++p - text_.data()));
   }
   if (n < 1 || index >= line_starts_.size()) return {};
   std::size_t begin = line_starts_[index];

@@ -91,6 +91,7 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   KeySet seen(rows.size(), false);
   std::vector<std::size_t> duplicates;  // in out.not_counted
   out.counted.reserve(rows.size());
+  out.not_counted.reserve(rows.size());  // room only: what no refusal fills is never touched
   for (std::uint32_t i = 0; i < rows.size(); ++i) {
     const StatementRow& row = rows[i];
     auto refuse = [&](Reason reason, std::uint32_t first = 0) { out.not_counted.push_back({i, reason, first}); };
