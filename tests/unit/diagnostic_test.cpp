@@ -57,6 +57,15 @@ TEST_CASE("text: suggestions and UTF-8") {
   CHECK(utf8_width("Égalité") == 7);
   CHECK(is_valid_utf8("Égalité"));
   CHECK_FALSE(is_valid_utf8("\xC9galit\xE9"));
+  // Read eight ASCII bytes at a time: a sequence at or across the 8-byte boundaries, and one cut at the end.
+  for (std::size_t before = 0; before < 17; ++before) {
+    const std::string ascii(before, 'a');
+    CHECK(is_valid_utf8(ascii + "\u00E9" + ascii));
+    CHECK(is_valid_utf8(ascii + "\u20AC\U0001F600"));
+    CHECK_FALSE(is_valid_utf8(ascii + "\xE9" + ascii));
+    CHECK_FALSE(is_valid_utf8(ascii + "\xE2\x82"));
+    CHECK_FALSE(is_valid_utf8(ascii + "\xC3" + "aaaaaaaaaa"));
+  }
   CHECK(sanitize_utf8("\xC9galit\xE9 ok") == "\uFFFDgalit\uFFFD ok");
   CHECK(sanitize_utf8("Égalité") == "Égalité");
 }

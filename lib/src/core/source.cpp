@@ -3,14 +3,24 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "clausier/core/text.hpp"
 
 namespace clausier {
 
 SourceText::SourceText(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+SourceText::SourceText(std::string path, std::string bytes, Decoder decode)
+    : path_(std::move(path)), text_(std::move(bytes)), decode_(decode) {}
+
+void SourceText::decoded() const {
+  if (decode_ == nullptr) return;
+  text_ = decode_(text_);
+  decode_ = nullptr;
+}
 
 std::string_view SourceText::line(int n) const {
+  decoded();
   std::size_t index = static_cast<std::size_t>(n - 1);
   if (!kept_.empty()) {
     auto it = std::lower_bound(kept_.begin(), kept_.end(), n);
@@ -18,8 +28,8 @@ std::string_view SourceText::line(int n) const {
     index = static_cast<std::size_t>(it - kept_.begin());
   } else if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));)
+      line_starts_.push_back(static_cast<std::size_t>(++p - text_.data()));
   }
   if (n < 1 || index >= line_starts_.size()) return {};
   std::size_t begin = line_starts_[index];

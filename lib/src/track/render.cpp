@@ -96,6 +96,15 @@ void render_text(const Tracking& t, const tender::Tender& tender, const WritePie
 
 namespace {
 
+// `indent` spaces, copied from a constant (a count of one character goes through a slower path of
+// std::string, and a million refused rows are indented twice).
+void indent_by(std::string& out, int indent) {
+  static constexpr std::string_view spaces = "                ";
+  const auto n = static_cast<std::size_t>(indent);
+  if (n <= spaces.size()) out.append(spaces.substr(0, n));
+  else out.append(n, ' ');
+}
+
 // A JSON string as nlohmann's dump writes it (UTF-8 kept, invalid bytes replaced), without building a
 // JSON value for it: quotes, backslashes and control characters escaped, the rest copied in runs.
 void json_string(std::string& out, std::string_view s) {
@@ -148,7 +157,7 @@ struct Json {
   PieceWriter& out;
   void key(int indent, std::string_view name) {
     std::string& b = out.buffer();
-    b.append(static_cast<std::size_t>(indent), ' ');
+    indent_by(b, indent);
     json_string(b, name);
     b += ": ";
   }
@@ -174,11 +183,11 @@ struct Json {
     } else {
       out.buffer() += "[\n";
       for (std::size_t i = 0; i < values.size(); ++i) {
-        out.buffer().append(static_cast<std::size_t>(indent) + 2, ' ');
+        indent_by(out.buffer(), indent + 2);
         json_string(out.buffer(), values[i]);
         out.buffer() += i + 1 < values.size() ? ",\n" : "\n";
       }
-      out.buffer().append(static_cast<std::size_t>(indent), ' ');
+      indent_by(out.buffer(), indent);
       out.buffer() += ']';
     }
     end(last);
@@ -198,9 +207,15 @@ void not_counted_entry(std::string& out, std::string& scratch, const Count& coun
   fmt::format_to(std::back_inserter(out), FMT_COMPILE(", \"line\": {}, \"reason\": \"{}\""), count.line(n), name(n.reason));
   if (whole) {
     out += ", \"detail\": ";
-    scratch.clear();  // the explanation is made in a buffer kept from row to row, then escaped
-    count.detail(scratch, n);
-    json_string(out, scratch);
+    if (Count::plain_detail(n.reason)) {  // most refusals: months and numbers, written in place
+      out += '"';
+      count.detail(out, n);
+      out += '"';
+    } else {
+      scratch.clear();  // the explanation is made in a buffer kept from row to row, then escaped
+      count.detail(scratch, n);
+      json_string(out, scratch);
+    }
     out += ", \"lot\": ";
     json_string(out, count.lot(n));
     out += ", \"hours\": ";
@@ -220,12 +235,12 @@ void not_counted_list(Json& j, int indent, std::size_t size, At at, const Count&
     j.out.buffer() += "[\n";
     std::string scratch;
     for (std::size_t i = 0; i < size; ++i) {
-      j.out.buffer().append(static_cast<std::size_t>(indent) + 2, ' ');
+      indent_by(j.out.buffer(), indent + 2);
       not_counted_entry(j.out.buffer(), scratch, count, files, at(i), whole);
       j.out.buffer() += i + 1 < size ? ",\n" : "\n";
       j.out.done();
     }
-    j.out.buffer().append(static_cast<std::size_t>(indent), ' ');
+    indent_by(j.out.buffer(), indent);
     j.out.buffer() += ']';
   }
   j.end(last);

@@ -229,6 +229,22 @@ std::string code_hint(FormKind kind, std::string_view text) {
                               : fmt::format("vouliez-vous dire {} ? codes admis : {}", quoted(u.suggestion), u.accepted);
 }
 
+// The hints of a file's unknown codes, each made once: thousands of rows of one unknown code
+// (« insertion ») measured their distances to every label once per row. At most 64 texts are kept.
+class CodeHints {
+ public:
+  const std::string& operator()(FormKind kind, std::string_view text) {
+    std::string key = fmt::format("{}:{}", static_cast<int>(kind), text);
+    if (auto it = made_.find(key); it != made_.end()) return it->second;
+    if (made_.size() >= 64) return last_ = code_hint(kind, text);
+    return made_.emplace(std::move(key), code_hint(kind, text)).first->second;
+  }
+
+ private:
+  std::map<std::string, std::string> made_;
+  std::string last_;
+};
+
 // The end of the hint of a row that cannot be read; dropped when its whole file is refused.
 constexpr std::string_view others_count = " : les autres lignes comptent";
 
@@ -261,6 +277,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
   const io::TableSpec spec{is_statement_header, "relevé d'heures",
                            "lot;participant;mois;modalite;contrat;employeur;heures_travail;heures_formation"};
   std::string empty;
+  CodeHints code_hints;
   // Rows are read one at a time (io::for_each_table_row) and stored once: a million-row file never exists
   // twice in memory.
   Diagnostics read = io::for_each_table_row(text, path, spec, check_header, [&](const io::TableSource& table,
@@ -327,13 +344,13 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
       row.route = *v;
     } else {
       problem(route, fmt::format("modalité {} inconnue", quoted(field(route))));
-      if (hint.empty()) hint = code_hint(FormKind::route, field(route));
+      if (hint.empty()) hint = code_hints(FormKind::route, field(route));
     }
     if (auto v = contract_named(field(contract))) {
       row.contract = *v;
     } else {
       problem(contract, fmt::format("contrat {} inconnu", quoted(field(contract))));
-      if (hint.empty()) hint = code_hint(FormKind::contract, field(contract));
+      if (hint.empty()) hint = code_hints(FormKind::contract, field(contract));
     }
     auto uncalculated = [&](Field f) { return r.is_uncalculated(index[f]); };
     auto hours = [&](Field f, std::string_view label, double& target, bool required) {

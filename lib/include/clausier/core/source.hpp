@@ -11,8 +11,15 @@ namespace clausier {
 class SourceText {
  public:
   SourceText(std::string path, std::string text);
+  // The file's bytes as read, `decode` making its text of them when a line is first asked for (or in
+  // keep_lines): a 50 MB statement file is kept without a second copy made while it is read.
+  using Decoder = std::string (*)(std::string_view bytes);
+  SourceText(std::string path, std::string bytes, Decoder decode);
   const std::string& path() const { return path_; }
-  const std::string& text() const { return text_; }
+  const std::string& text() const {
+    decoded();
+    return text_;
+  }
   // Line n (1-based) without its end of line; empty when out of range or not kept.
   std::string_view line(int n) const;
   // Keeps the given lines only (1-based, in any order, repeated or not), once every diagnostic of the
@@ -22,9 +29,11 @@ class SourceText {
 
  private:
   std::string path_;
-  std::string text_;
+  mutable std::string text_;
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
   std::vector<int> kept_;  // after keep_lines: the line numbers kept, sorted; line_starts_ gives each one's start
+  mutable Decoder decode_ = nullptr;  // until the text is decoded: text_ holds the bytes
+  void decoded() const;
 };
 
 // "Heures!C12" (row and column), "Heures!12" (column 0), "Heures" (the whole sheet): where a

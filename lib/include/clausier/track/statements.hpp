@@ -189,6 +189,9 @@ struct Count {
   }
   std::string detail(const NotCounted& n) const;     // why, in French
   void detail(std::string& out, const NotCounted& n) const;  // the same, appended to `out`
+  // Whether the explanation of `reason` is made of months, numbers and fixed French only (no text of the
+  // input, no quote, backslash nor control character): a JSON string as it is, with no escaping to do.
+  static bool plain_detail(Reason reason);
 
  private:
   TextId lot_id(const NotCounted& n) const {
