@@ -455,6 +455,8 @@ TEST_CASE("text table: texts of up to 8 bytes are told apart by their slot alone
     CHECK(t.find(fmt::format("P-{:06}", i)) == static_cast<TextId>(20000 + i));
   }
   CHECK_FALSE(t.find("P-20000"));
+  CHECK(t.find("P-00042", t.prefetch("P-00042")) == TextId{42});  // the key computed ahead, as a row does
+  CHECK_FALSE(t.find("P-20000", t.prefetch("P-20000")));
   CHECK_FALSE(t.find(std::string_view("P-00001\0", 8)));  // a NUL after: another text (its size differs)
   CHECK(t.intern(std::string_view("P-00001\0", 8)) == 40000);
   CHECK(t.intern(std::string_view("\0", 1)) == 40001);

@@ -182,9 +182,17 @@ TextId TextTable::intern(std::string_view text) {
   return last_ = slots_[i].id_plus_one - 1;
 }
 
-std::optional<TextId> TextTable::find(std::string_view text) const {
+std::optional<TextId> TextTable::find(std::string_view text) const { return find(text, key_of(text)); }
+
+TextTable::Key TextTable::prefetch(std::string_view text) const {
+  const Key key = key_of(text);
+  if (!slots_.empty()) __builtin_prefetch(&slots_[key.hash & (slots_.size() - 1)]);
+  return key;
+}
+
+std::optional<TextId> TextTable::find(std::string_view text, const Key& key) const {
   if (slots_.empty()) return std::nullopt;
-  TextId id_plus_one = slots_[slot_of(text, key_of(text))].id_plus_one;
+  TextId id_plus_one = slots_[slot_of(text, key)].id_plus_one;
   if (id_plus_one == 0) return std::nullopt;
   return id_plus_one - 1;
 }
@@ -286,6 +294,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
     auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
     empty.clear();
+    const TextTable::Key ref_key = into.participants.prefetch(field(participant));  // looked up below
     if (is_totals_row(r.fields)) {
       std::size_t first = 0;
       while (first < r.fields.size() && trim_spaces(r.fields[first]).empty()) ++first;
@@ -321,7 +330,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     if (field(lot).empty()) problem(lot, "lot vide");
     if (ref.empty()) problem(participant, "participant vide");
     // Each text is checked once, when first met; personal data is never stored, nor repeated.
-    std::optional<TextId> known = into.participants.find(ref);
+    std::optional<TextId> known = into.participants.find(ref, ref_key);
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
         diags.push_back(personal_data_diagnostic(
