@@ -470,6 +470,12 @@ TEST_CASE("reasons: codes and French labels") {
   CHECK(reason_named("personal-data") == Reason::personal_data);
   CHECK_FALSE(reason_named("nope"));
   CHECK(Month::at(Month{2027, 12}.index()) == Month{2027, 12});
+  CHECK(Month{2027, 8}.iso() == "2027-08");
+  CHECK(Month{1990, 12}.iso() == "1990-12");
+  CHECK(Month{12027, 1}.iso() == "12027-01");  // outside four digits: fmt's padded fields
+  std::string out = "mois ";
+  Month{2200, 1}.append_iso(out);
+  CHECK(out == "mois 2200-01");
 }
 
 TEST_CASE("statements: a row's diagnostic points at the column of its first faulty field") {
