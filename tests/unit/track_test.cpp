@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clausier/core/source.hpp"
+#include "clausier/io/json.hpp"
 
 #include "clausier/tender/load.hpp"
 #include "clausier/track/key_set.hpp"
@@ -568,4 +569,21 @@ lots:
   });
   CHECK(pieces == whole);
   CHECK(count == 1);  // a small document is one piece
+
+  // The input diagnostics are written straight, in the layout nlohmann's dump(2) gives io::diagnostic_json
+  // two levels down: the same text, whatever the strings hold (sheet, quotes, controls, invalid UTF-8).
+  Diagnostic sheet_error = make_diagnostic(rule("statement-row"), "e.xlsx", {3, 2}, "mois « x » \"cité\"", "corrigez\tla");
+  sheet_error.sheet = "Heures";
+  Diagnostic warning = make_diagnostic(rule("hours-over-legal-maximum"), "a\\b.csv", {7, 1}, "bip\x07 \xC3(", "");
+  std::string with_inputs;
+  render_json(t, *loaded.tender, rules::RuleSet::builtin(), {sheet_error, warning},
+              [&](std::string_view piece) { with_inputs += piece; });
+  for (const Diagnostic& d : {sheet_error, warning}) {
+    std::string expected = "    ";
+    for (char c : io::diagnostic_json(d).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) {
+      expected += c;
+      if (c == '\n') expected += "    ";
+    }
+    CHECK(with_inputs.find(expected) != std::string::npos);
+  }
 }
