@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clausier/core/source.hpp"
+#include "clausier/io/json.hpp"
 
 #include "clausier/tender/load.hpp"
 #include "clausier/track/key_set.hpp"
@@ -470,6 +471,12 @@ TEST_CASE("reasons: codes and French labels") {
   CHECK(reason_named("personal-data") == Reason::personal_data);
   CHECK_FALSE(reason_named("nope"));
   CHECK(Month::at(Month{2027, 12}.index()) == Month{2027, 12});
+  CHECK(Month{2027, 8}.iso() == "2027-08");
+  CHECK(Month{1990, 12}.iso() == "1990-12");
+  CHECK(Month{12027, 1}.iso() == "12027-01");  // outside four digits: fmt's padded fields
+  std::string out = "mois ";
+  Month{2200, 1}.append_iso(out);
+  CHECK(out == "mois 2200-01");
 }
 
 TEST_CASE("statements: a row's diagnostic points at the column of its first faulty field") {
@@ -562,4 +569,21 @@ lots:
   });
   CHECK(pieces == whole);
   CHECK(count == 1);  // a small document is one piece
+
+  // The input diagnostics are written straight, in the layout nlohmann's dump(2) gives io::diagnostic_json
+  // two levels down: the same text, whatever the strings hold (sheet, quotes, controls, invalid UTF-8).
+  Diagnostic sheet_error = make_diagnostic(rule("statement-row"), "e.xlsx", {3, 2}, "mois « x » \"cité\"", "corrigez\tla");
+  sheet_error.sheet = "Heures";
+  Diagnostic warning = make_diagnostic(rule("hours-over-legal-maximum"), "a\\b.csv", {7, 1}, "bip\x07 \xC3(", "");
+  std::string with_inputs;
+  render_json(t, *loaded.tender, rules::RuleSet::builtin(), {sheet_error, warning},
+              [&](std::string_view piece) { with_inputs += piece; });
+  for (const Diagnostic& d : {sheet_error, warning}) {
+    std::string expected = "    ";
+    for (char c : io::diagnostic_json(d).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) {
+      expected += c;
+      if (c == '\n') expected += "    ";
+    }
+    CHECK(with_inputs.find(expected) != std::string::npos);
+  }
 }

@@ -53,7 +53,6 @@ void SourceText::keep_lines(std::vector<int> lines) {
     text.append(l);
     text += '\n';
   }
-  if (kept.empty()) text = "";  // nothing to show: an empty text shows no line
   text_ = std::move(text);
   line_starts_ = std::move(starts);
   kept_ = std::move(kept);

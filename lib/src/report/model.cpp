@@ -156,7 +156,7 @@ class DenseSums {
   std::vector<T> values_;
   std::vector<char> met_;
 };
-constexpr int first_year = 1990, last_year = 2200;  // track::parse_month's range
+constexpr int first_year = track::first_statement_year, last_year = track::last_statement_year;
 
 struct LotFacts {
   People people;                     // counted hours > 0 on the lot
@@ -292,8 +292,8 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
     add_row(lot.people(slots, i, row.participant), row, hours);
     int year = Month::at(row.month).year;
     year_hours[i][year] += hours;
-    // The lot (20 bits), the year from 1990 (12 bits), the participant (32 bits).
-    if (year_people.add((std::uint64_t{i} << 44) | (std::uint64_t(year - 1990) << 32) | row.participant))
+    // The lot (20 bits), the year from the first statement year (12 bits), the participant (32 bits).
+    if (year_people.add((std::uint64_t{i} << 44) | (std::uint64_t(year - first_year) << 32) | row.participant))
       year_people_count[i][year] += 1;
     if (!t.lots[i].tracked) continue;
     add_row(people(slots, operation_scope, row.participant), row, hours);

@@ -25,7 +25,7 @@ namespace {
 // January 1990: statement months run to 2200), the lot in 20, the participant (its place in the
 // participants file) in 29.
 std::uint64_t duplicate_key(std::uint32_t lot, std::size_t participant, int month, Route route) {
-  constexpr int first_month = 1990 * 12;
+  constexpr int first_month = first_statement_year * 12;
   return (static_cast<std::uint64_t>(participant) << 35) | (static_cast<std::uint64_t>(lot) << 15) |
          (static_cast<std::uint64_t>(month - first_month) << 3) | static_cast<std::uint64_t>(route);
 }
@@ -37,19 +37,6 @@ std::uint32_t lot_named(const std::vector<std::string>& ids, std::string_view id
 }
 
 std::string month_text(int index) { return Month::at(index).iso(); }
-
-// "2027-08", appended: the explanations of most refused rows are a month or two and fixed French, and a
-// refused-heavy million writes 700 000 of them (fmt's padded fields were a twentieth of its time).
-void append_month(std::string& out, Month m) {
-  if (m.year < 1000 || m.year > 9999 || m.month < 1 || m.month > 12) {
-    out += m.iso();
-    return;
-  }
-  const char text[7] = {static_cast<char>('0' + m.year / 1000),     static_cast<char>('0' + m.year / 100 % 10),
-                        static_cast<char>('0' + m.year / 10 % 10),   static_cast<char>('0' + m.year % 10),
-                        '-', static_cast<char>('0' + m.month / 10), static_cast<char>('0' + m.month % 10)};
-  out.append(text, 7);
-}
 
 }  // namespace
 
@@ -196,7 +183,7 @@ void Count::detail(std::string& out, const NotCounted& n) const {
   switch (n.reason) {
     case Reason::after_as_of:
       out += "mois ";
-      append_month(out, month);
+      month.append_iso(out);
       out += " postérieur à la date du suivi";
       break;
     case Reason::unknown_lot:
@@ -220,16 +207,16 @@ void Count::detail(std::string& out, const NotCounted& n) const {
       break;
     case Reason::before_validation:
       out += "mois ";
-      append_month(out, month);
+      month.append_iso(out);
       out += " antérieur à la validation de l'éligibilité (";
-      append_month(out, validated());
+      validated().append_iso(out);
       out += ')';
       break;
     case Reason::after_validity:
       out += "mois ";
-      append_month(out, month);
+      month.append_iso(out);
       fmt::format_to(to, FMT_COMPILE(" au-delà de la validité de l'éligibilité ({} mois après "), rules.validity_months.value_or(0));
-      append_month(out, validated());
+      validated().append_iso(out);
       out += ')';
       break;
     case Reason::outside_execution: {

@@ -26,7 +26,7 @@ std::optional<int> number(std::string_view s, std::size_t max = 4) {
 }
 
 std::optional<Month> checked(std::optional<int> year, std::optional<int> month) {
-  if (!year || !month || *month < 1 || *month > 12 || *year < 1990 || *year > 2200) return std::nullopt;
+  if (!year || !month || *month < 1 || *month > 12 || *year < first_statement_year || *year > last_statement_year) return std::nullopt;
   return Month{*year, *month};
 }
 

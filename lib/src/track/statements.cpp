@@ -201,7 +201,22 @@ Month Month::of(Date d) {
   auto ymd = d.year_month_day();
   return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
 }
-std::string Month::iso() const { return fmt::format(FMT_COMPILE("{:04}-{:02}"), year, month); }
+std::string Month::iso() const {
+  std::string out;
+  append_iso(out);
+  return out;
+}
+
+void Month::append_iso(std::string& out) const {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12) {
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:04}-{:02}"), year, month);
+    return;
+  }
+  const char text[7] = {static_cast<char>('0' + year / 1000),   static_cast<char>('0' + year / 100 % 10),
+                        static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10),
+                        '-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10)};
+  out.append(text, 7);
+}
 
 namespace {
 

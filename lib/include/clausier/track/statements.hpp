@@ -25,13 +25,18 @@ std::string_view name(Contract c);
 std::string_view french_label(Route r);
 std::string_view french_label(Contract c);
 
+// The years a statement's month may name (track::parse_month refuses the others): the counting keys
+// and the report's sums by month and year are sized on them.
+inline constexpr int first_statement_year = 1990, last_statement_year = 2200;
+
 struct Month {
   int year = 0, month = 0;
   friend auto operator<=>(const Month&, const Month&) = default;
   int index() const { return year * 12 + month - 1; }
   static Month at(int index) { return {index / 12, index % 12 + 1}; }  // the month of an index()
   static Month of(Date d);
-  std::string iso() const;  // "2026-11"
+  std::string iso() const;               // "2026-11"
+  void append_iso(std::string& out) const;  // the same, appended (no string made: a million refused rows)
 };
 
 // Why a row counts nothing: the reasons of formats.md section 5 in its order, then what only tracking
