@@ -621,6 +621,10 @@ TEST_CASE("report consolidation by route: a group whose cell the whole hides hid
   for (std::string_view key : {"ai", "direct", "geiq"}) {
     CHECK(csv.find(fmt::format("group;;;{};;realised_hours;Heures d'insertion réalisées;;;oui", key)) != std::string::npos);
   }
+  // The HTML page neither: the total's 200 is a cell of its own, the groups' 140 is none.
+  const std::string html = render_html(route);
+  CHECK(html.find(">200<") != std::string::npos);
+  CHECK(html.find(">140<") == std::string::npos);
 }
 
 TEST_CASE("report JSON: suppressed cells are null, never their value") {

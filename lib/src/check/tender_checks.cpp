@@ -187,7 +187,8 @@ class Checker {
   // taken before rounding, as the lot rates are: lots all at the minimum must not put the operation
   // under it by their rounding (333,33 hours rounded to 333 is 4,995 % of 6 666,67). The operation below it
   // is the error; a lot below it while the operation reaches it is a warning. Lots whose hours worked
-  // cannot be estimated (fixed hours, FTE) get a note and stay out of both sums.
+  // cannot be estimated (fixed hours, FTE) get a note and stay out of both sums. The message gives the reserved
+  // hours as summed (473,33), so that they divided by the hours worked give the rate it states.
   void anru() {
     if (!t_.programme) return;
     const rules::Programme* p = rules_.programme(name(t_.programme->value));
@@ -227,7 +228,7 @@ class Checker {
       add("anru-rate", t_.programme->pos,
           fmt::format("opération ANRU : {} d'insertion pour {} travaillées estimées sur les lots avec clause, soit {}, "
                       "sous le minimum de {} du {}{}",
-                      text::format_hours(reserved, 0), text::format_hours(worked, 0), percent(rate),
+                      text::format_hours(reserved), text::format_hours(worked, 0), percent(rate),
                       percent(p->minimum_rate), programme,
                       lots.empty() ? std::string() : fmt::format(" ; lots sous ce taux : {}", join(lots, ", "))),
           fmt::format("relevez le taux des lots (« rate ») pour atteindre {} des heures travaillées de l'opération",

@@ -133,7 +133,8 @@ std::string document_xml(const Document& d) {
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     const Block& b = d.blocks[i];
     const bool after_table = i > 0 && d.blocks[i - 1].kind == Block::Kind::table;
-    const bool next_is_text = i + 1 < d.blocks.size() && (d.blocks[i + 1].kind == Block::Kind::paragraph ||
+    // The next block is body (a paragraph, a bullet, a table), not a heading: a lead-in keeps with it.
+    const bool next_is_body = i + 1 < d.blocks.size() && (d.blocks[i + 1].kind == Block::Kind::paragraph ||
                                                           d.blocks[i + 1].kind == Block::Kind::bullet ||
                                                           d.blocks[i + 1].kind == Block::Kind::table);
     const bool next_is_part = i + 1 < d.blocks.size() && d.blocks[i + 1].kind == Block::Kind::heading &&
@@ -153,7 +154,7 @@ std::string document_xml(const Document& d) {
         const std::string text = plain(b.text);
         const bool form_line = text.find(blank) != std::string::npos;
         // w:pPr's children in the schema's order: keepNext, spacing, jc.
-        if (next_is_text && (leads_in(b.text, text) || form_line)) add(properties(paragraph), "w:keepNext");
+        if (next_is_body && (leads_in(b.text, text) || form_line)) add(properties(paragraph), "w:keepNext");
         if (after_table) add_space_above(paragraph);
         if (form_line) add_val(properties(paragraph), "w:jc", "left");
         add_runs(paragraph, b.text);

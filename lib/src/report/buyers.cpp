@@ -12,6 +12,7 @@
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
 #include "clausier/track/status.hpp"
+#include "model_parts.hpp"
 
 namespace clausier::report {
 
@@ -108,8 +109,6 @@ BuyerIndicators BuyerCounter::finish() {
 
 namespace {
 
-std::string people_text(const Cell& c) { return c.suppressed ? "masqué" : std::to_string(c.people); }
-
 std::string title_of(const BuyerIndicators& b) {
   return b.year ? fmt::format("Indicateurs acheteurs {} — considérations sociales et clauses d'insertion", *b.year)
                 : std::string("Indicateurs acheteurs — considérations sociales et clauses d'insertion");
@@ -118,11 +117,11 @@ std::string title_of(const BuyerIndicators& b) {
 std::vector<text::Row> table_rows(const BuyerIndicators& b) {
   std::vector<text::Row> rows;
   for (const BuyerYear& r : b.rows)
-    rows.push_back({r.buyer, std::to_string(r.year), std::to_string(r.lots_notified),
-                    std::to_string(r.lots_with_social_consideration), text::format_percent(r.social_consideration_share, 1),
+    rows.push_back({r.buyer, std::to_string(r.year), text::format_number(r.lots_notified),
+                    text::format_number(r.lots_with_social_consideration), text::format_percent(r.social_consideration_share, 1),
                     r.social_consideration_share >= b.national_target ? "atteint" : "non atteint",
                     text::format_euros(r.reserved_amount), text::format_hours(r.target_hours), text::format_hours(r.realised_hours),
-                    people_text(r.participants)});
+                    detail::people(r.participants, b.min_cell)});
   return rows;
 }
 

@@ -44,7 +44,7 @@ class Writer {
   void hidden(const Where& w, const std::string& key, const std::string& label) { row(w, key, label, "", "", "oui"); }
   void cell(const Where& w, const Cell& c, bool with_hours) {
     if (c.suppressed)
-      row(w, c.key, c.label, "", "", "oui");
+      hidden(w, c.key, c.label);
     else
       row(w, c.key, c.label, std::to_string(c.people), with_hours ? csv_number(c.hours) : "", "");
   }

@@ -14,17 +14,21 @@
 #include "clausier/text/table.hpp"
 #include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
+#include "model_parts.hpp"
 
 namespace clausier::report {
+
+std::string detail::people(const Cell& c, int min_cell) {
+  if (!c.suppressed) return text::format_number(c.people);
+  return c.secondary ? "masqué" : fmt::format("< {}", min_cell);  // a secondary cell may hold min_cell or more
+}
+
 namespace {
 
 using text::format_hours;
 using text::format_number;
 
-std::string people(const Cell& c, int min_cell) {
-  if (!c.suppressed) return format_number(c.people);
-  return c.secondary ? "masqué" : fmt::format("< {}", min_cell);  // a secondary cell may hold min_cell or more
-}
+using detail::people;
 std::string cell_hours(const Cell& c) { return c.suppressed ? "—" : format_number(c.hours); }
 std::string percent(const std::optional<double>& fraction) {
   return fraction ? text::format_percent(*fraction, 1) : "—";
