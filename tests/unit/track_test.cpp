@@ -366,7 +366,7 @@ TEST_CASE("statements: a file the reader cannot read to its end counts nothing, 
         "  aide : vérifiez les heures avec l'entreprise (une virgule oubliée ?)\n"  // not « les autres lignes comptent »
         "etat.xlsx:Feuil1!1048577: error: feuille « Feuil1 » : valeur au-delà de la ligne 1\u202F048\u202F576 : classeur "
         "refusé [sheet-too-large]\n"
-        "  aide : aucune ligne de ce fichier ne compte, pas même les 2 lue(s) avant l'erreur ; un classeur ordinaire "
+        "  aide : aucune ligne de ce fichier ne compte, pas même les 2 lignes lues avant l'erreur ; un classeur ordinaire "
         "reste bien en deçà ; vérifiez d'où vient ce fichier\n");
   // A CSV whose quote is never closed: the rows before it do not count either.
   d = read_statements("lot;participant;month;route;contract;work_hours\n1;P-5;2027-03;direct;cdd;7\n1;\"P-6;2027-03\n",
@@ -374,7 +374,7 @@ TEST_CASE("statements: a file the reader cannot read to its end counts nothing, 
   CHECK(f.rows.size() == 1);
   REQUIRE(d.size() == 1);
   CHECK(d[0].rule == "csv-syntax");
-  CHECK(d[0].hint.starts_with("aucune ligne de ce fichier ne compte, pas même les 1 lue(s) avant l'erreur ; fermez"));
+  CHECK(d[0].hint.starts_with("aucune ligne de ce fichier ne compte, pas même la ligne lue avant l'erreur ; fermez"));
   // A file without a header was never read: its error says what it says.
   d = read_statements("", "c.csv", f);
   REQUIRE(d.size() == 1);
@@ -389,7 +389,7 @@ TEST_CASE("participants: a file the reader stops in gives no participant, not th
   CHECK(r.participants.list.empty());
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].rule == "csv-syntax");
-  CHECK(r.diagnostics[0].hint.starts_with("aucun participant de ce fichier n'est retenu, pas même les 2 lu(s) avant l'erreur ; "));
+  CHECK(r.diagnostics[0].hint.starts_with("aucun participant de ce fichier n'est retenu, pas même les 2 participants lus avant l'erreur ; "));
   // The same rows, closed: both kept.
   r = parse_participants("ref;sex;birth_year;criteria;validated_on\nP-1;F;1990;rsa;2027-01-05\nP-2;M;1985;rsa;2027-01-05\n",
                          "p.csv", rules::RuleSet::builtin());

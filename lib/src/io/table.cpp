@@ -8,6 +8,7 @@
 #include "clausier/core/text.hpp"
 #include "clausier/io/csv.hpp"
 #include "clausier/io/sheet.hpp"
+#include "clausier/text/french.hpp"
 
 namespace clausier::io {
 
@@ -187,9 +188,12 @@ Diagnostics for_each_table_row(std::string_view bytes, const std::string& path, 
   return {};
 }
 
-void say_nothing_kept(Diagnostics& read, std::string_view nothing, std::size_t count, std::string_view read_before) {
+void say_nothing_kept(Diagnostics& read, std::string_view nothing, std::size_t count, ReadBefore read_before) {
   const std::string said =
-      count == 0 ? std::string(nothing) : fmt::format("{}, pas même les {} {} avant l'erreur", nothing, count, read_before);
+      count == 0   ? std::string(nothing)
+      : count == 1 ? fmt::format("{}, pas même {}", nothing, read_before.one)
+                   : fmt::format("{}, pas même les {} {}", nothing,
+                                 text::format_number(static_cast<double>(count), 0), read_before.many);
   for (Diagnostic& d : read)
     if (d.severity == Severity::error) d.hint = d.hint.empty() ? said : fmt::format("{} ; {}", said, d.hint);
 }

@@ -398,7 +398,8 @@ void parse_table_file(std::string_view text, ParticipantsResult& out, const rule
   // never closed) gives no participant, as statements.cpp does for its rows: no count is made of half a file.
   const bool refused = count_severity(table, Severity::error) > 0;
   if (refused)
-    io::say_nothing_kept(table, "aucun participant de ce fichier n'est retenu", out.participants.list.size(), "lu(s)");
+    io::say_nothing_kept(table, "aucun participant de ce fichier n'est retenu", out.participants.list.size(),
+                         {"le participant lu avant l'erreur", "participants lus avant l'erreur"});
   out.diagnostics.insert(out.diagnostics.end(), table.begin(), table.end());
   reader.finish();
   if (refused) out.participants.list.clear();

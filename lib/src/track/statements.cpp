@@ -423,7 +423,8 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     const std::size_t dropped = into.rows.size() + into.unreadable.size() - rows_before - unreadable_before;
     into.rows.resize(rows_before);
     into.unreadable.resize(unreadable_before);
-    io::say_nothing_kept(read, "aucune ligne de ce fichier ne compte", dropped, "lue(s)");
+    io::say_nothing_kept(read, "aucune ligne de ce fichier ne compte", dropped,
+                         {"la ligne lue avant l'erreur", "lignes lues avant l'erreur"});
     for (Diagnostic& d : diags)
       if (d.hint.ends_with(others_count)) d.hint.resize(d.hint.size() - others_count.size());
   }

@@ -76,7 +76,11 @@ Diagnostics for_each_table_row(std::string_view bytes, const std::string& path, 
 
 // A file the reader stopped in keeps nothing of what was read before the error (statements, participants):
 // each error of `read` says so before its own hint — `nothing` ("aucune ligne de ce fichier ne compte"),
-// followed by ", pas même les N <read_before> avant l'erreur" when N > 0 things had been read.
-void say_nothing_kept(Diagnostics& read, std::string_view nothing, std::size_t count, std::string_view read_before);
+// followed by ", pas même <one>" when one thing had been read ("la ligne lue avant l'erreur"), or
+// ", pas même les N <many>" when N > 1 had ("lignes lues avant l'erreur"), N written the French way.
+struct ReadBefore {
+  std::string_view one, many;
+};
+void say_nothing_kept(Diagnostics& read, std::string_view nothing, std::size_t count, ReadBefore read_before);
 
 }  // namespace clausier::io
