@@ -119,6 +119,26 @@ TEST_CASE("privacy: no diagnostic of a participant with a refused ref shows its 
   }
 }
 
+// A file in JSON style holds every participant on one line: the refused ref's line stays hidden for the
+// errors of the participants after it on that line, whose excerpt would show it.
+TEST_CASE("privacy: participants on the refused one's line do not show that line") {
+  const char* yaml = "{\"format\": \"clausier/participants/1\", \"participants\": ["
+                     "{\"ref\": \"jean.dupont@example.org\", \"sex\": \"Q\", \"criteria\": [\"rsa\"]}, "
+                     "{\"ref\": \"P-0002\", \"sex\": \"F\", \"birth_year\": 1990, \"criteria\": [\"rsa\"], "
+                     "\"validated_on\": \"2027-13-01\"}]}\n";
+  ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());
+  SourceText source("p.yaml", yaml);
+  std::string shown;
+  for (const Diagnostic& d : r.diagnostics) {
+    CHECK(d.hide_line);
+    shown += render_diagnostic(d, &source);
+  }
+  CAPTURE(shown);
+  CHECK(r.diagnostics.size() >= 3);  // the refused ref, its sex, the next participant's date
+  CHECK(shown.find("dupont") == std::string::npos);
+  CHECK(shown.find("2027-13-01") != std::string::npos);  // in the message, not the excerpt
+}
+
 // A ref that is not an identifier may be anything a person typed: it is refused without being quoted.
 TEST_CASE("privacy: a ref that is not an identifier is not quoted back") {
   const char* csv = "ref;sex;birth_year;criteria;validated_on\nP 0001 bis;F;1990;rsa;2027-01-01\n";

@@ -123,7 +123,9 @@ constexpr int end_of_file = std::numeric_limits<int>::max();
 class HiddenLines {
  public:
   void start(int first_line) {
-    if (open_) ranges_.back().second = first_line - 1;
+    // A participant that starts on the refused one's line (a file in JSON style, on one line) keeps
+    // that line hidden: its excerpt would show the refused value.
+    if (open_) ranges_.back().second = std::max(first_line - 1, ranges_.back().first);
     open_ = false;
   }
   void hide(int first_line) {
