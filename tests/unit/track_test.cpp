@@ -139,6 +139,21 @@ TEST_CASE("privacy: participants on the refused one's line do not show that line
   CHECK(shown.find("2027-13-01") != std::string::npos);  // in the message, not the excerpt
 }
 
+// An empty participants.yaml was read as "no participant yet", silently: every hour then counted nothing.
+TEST_CASE("participants: an empty YAML file, or one of comments only, is refused") {
+  for (const char* text : {"", "\n\n", "# rien encore\n"}) {
+    CAPTURE(text);
+    ParticipantsResult r = parse_participants(text, "p.yaml", rules::RuleSet::builtin());
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.rule == "schema-required");
+    CHECK(d.severity == Severity::error);
+    CHECK(d.path == "p.yaml");
+    CHECK(d.message == "le fichier est vide : une liste de participants attendue");
+    CHECK(r.participants.list.empty());
+  }
+}
+
 // A ref that is not an identifier may be anything a person typed: it is refused without being quoted.
 TEST_CASE("privacy: a ref that is not an identifier is not quoted back") {
   const char* csv = "ref;sex;birth_year;criteria;validated_on\nP 0001 bis;F;1990;rsa;2027-01-01\n";

@@ -181,7 +181,13 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   // was a quarter of a whole track run (yaml.hpp, docs/performance.md, issue 12).
   yaml::Document doc = yaml::parse_data(text, out.participants.path);
   out.diagnostics = std::move(doc.diagnostics);
-  if (!doc.root) return;
+  if (!doc.root) {
+    if (out.diagnostics.empty())  // empty, or only comments: never read as "no participant yet"
+      out.diagnostics.push_back({"schema-required", Severity::error, Category::input, out.participants.path, {},
+                                 "le fichier est vide : une liste de participants attendue",
+                                 "commencez par « format: clausier/participants/1 », puis participants"});
+    return;
+  }
   io::Reader r(out.participants.path, out.diagnostics);
   Checker check(r, rules, out.diagnostics);
   if (!r.expect_kind(*doc.root, yaml::Kind::map, "le fichier des participants")) return;
