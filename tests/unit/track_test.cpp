@@ -154,6 +154,18 @@ TEST_CASE("participants: an empty YAML file, or one of comments only, is refused
   }
 }
 
+TEST_CASE("privacy: a participants.yaml not in UTF-8 is refused without showing the line") {
+  const char* yaml = "format: clausier/participants/1\nparticipants:\n  - ref: Zo\xE9 Martin\n    sex: F\n";
+  ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());
+  REQUIRE(r.diagnostics.size() == 1);
+  const Diagnostic& d = r.diagnostics[0];
+  CHECK(d.rule == "encoding");
+  CHECK(d.pos == Position{3, 12});
+  CHECK(d.hide_line);
+  SourceText source("p.yaml", yaml);
+  CHECK(render_diagnostic(d, &source).find("Martin") == std::string::npos);
+}
+
 // A ref that is not an identifier may be anything a person typed: it is refused without being quoted.
 TEST_CASE("privacy: a ref that is not an identifier is not quoted back") {
   const char* csv = "ref;sex;birth_year;criteria;validated_on\nP 0001 bis;F;1990;rsa;2027-01-01\n";
