@@ -154,6 +154,19 @@ TEST_CASE("participants: an empty YAML file, or one of comments only, is refused
   }
 }
 
+TEST_CASE("privacy: the YAML parser's refusals in participants.yaml do not show their line") {
+  for (const char* yaml : {"participants:\n  - ref: Dupont: Jean\n", "participants:\n  - ref: \"Jean Dupont\n",
+                           "participants:\n  - ref: P-0001\n    ref: Jean Dupont\n"}) {
+    CAPTURE(yaml);
+    ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.rule.starts_with("yaml-"); }));
+    SourceText source("p.yaml", yaml);
+    for (const Diagnostic& d : r.diagnostics) CHECK(render_diagnostic(d, &source).find("Dupont") == std::string::npos);
+  }
+}
+
 TEST_CASE("privacy: a participants.yaml not in UTF-8 is refused without showing the line") {
   const char* yaml = "format: clausier/participants/1\nparticipants:\n  - ref: Zo\xE9 Martin\n    sex: F\n";
   ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());

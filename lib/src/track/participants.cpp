@@ -181,10 +181,10 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   // was a quarter of a whole track run (yaml.hpp, docs/performance.md, issue 12).
   yaml::Document doc = yaml::parse_data(text, out.participants.path);
   out.diagnostics = std::move(doc.diagnostics);
-  // Refs are ASCII pseudonyms: the first byte that is not UTF-8 is most likely in a name typed in
-  // Windows-1252 (« Zoé »). Its position is given, its line is not shown.
-  for (Diagnostic& d : out.diagnostics)
-    if (d.rule == "encoding") d.hide_line = true;
+  // The parser's refusals come before any ref is checked, and the line they point at may hold a name:
+  // a byte not in UTF-8 (« Zoé » typed in Windows-1252), « ref: Dupont: Jean », a quote never closed.
+  // Their position is given, their line is not shown.
+  for (Diagnostic& d : out.diagnostics) d.hide_line = true;
   if (!doc.root) {
     if (out.diagnostics.empty())  // empty, or only comments: never read as "no participant yet"
       out.diagnostics.push_back({"schema-required", Severity::error, Category::input, out.participants.path, {},
