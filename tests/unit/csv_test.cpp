@@ -113,6 +113,18 @@ TEST_CASE("csv: every Windows-1252 byte becomes what glibc's iconv makes of it")
   CHECK(t.rows[0].fields[0] == expected);
 }
 
+TEST_CASE("csv: Windows-1252 text around ASCII runs of every length up to 17") {
+  // The decoder copies ASCII eight bytes at a time: a high byte at, before and after each boundary.
+  for (std::size_t n = 0; n < 17; ++n) {
+    const std::string ascii(n, 'x');
+    CAPTURE(n);
+    auto t = read_ok("a\n" + ascii + "\x80" + ascii + "\xE9\x81" + ascii + "\n");  // never UTF-8
+    CHECK(t.encoding == "windows-1252");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0].fields[0] == ascii + "\u20AC" + ascii + "\u00E9\uFFFD" + ascii);
+  }
+}
+
 TEST_CASE("csv: invalid UTF-8 after a UTF-8 BOM becomes U+FFFD") {
   auto t = read_ok("\xEF\xBB\xBFnom;ville\nEl\xE9onore;Paris\n");
   CHECK(t.encoding == "utf-8 (BOM)");

@@ -120,6 +120,66 @@ TEST_CASE("privacy: no diagnostic of a participant with a refused ref shows its 
   }
 }
 
+// A file in JSON style holds every participant on one line: the refused ref's line stays hidden for the
+// errors of the participants after it on that line, whose excerpt would show it.
+TEST_CASE("privacy: participants on the refused one's line do not show that line") {
+  const char* yaml = "{\"format\": \"clausier/participants/1\", \"participants\": ["
+                     "{\"ref\": \"jean.dupont@example.org\", \"sex\": \"Q\", \"criteria\": [\"rsa\"]}, "
+                     "{\"ref\": \"P-0002\", \"sex\": \"F\", \"birth_year\": 1990, \"criteria\": [\"rsa\"], "
+                     "\"validated_on\": \"2027-13-01\"}]}\n";
+  ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());
+  SourceText source("p.yaml", yaml);
+  std::string shown;
+  for (const Diagnostic& d : r.diagnostics) {
+    CHECK(d.hide_line);
+    shown += render_diagnostic(d, &source);
+  }
+  CAPTURE(shown);
+  CHECK(r.diagnostics.size() >= 3);  // the refused ref, its sex, the next participant's date
+  CHECK(shown.find("dupont") == std::string::npos);
+  CHECK(shown.find("2027-13-01") != std::string::npos);  // in the message, not the excerpt
+}
+
+// An empty participants.yaml was read as "no participant yet", silently: every hour then counted nothing.
+TEST_CASE("participants: an empty YAML file, or one of comments only, is refused") {
+  for (const char* text : {"", "\n\n", "# rien encore\n"}) {
+    CAPTURE(text);
+    ParticipantsResult r = parse_participants(text, "p.yaml", rules::RuleSet::builtin());
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.rule == "schema-required");
+    CHECK(d.severity == Severity::error);
+    CHECK(d.path == "p.yaml");
+    CHECK(d.message == "le fichier est vide : une liste de participants attendue");
+    CHECK(r.participants.list.empty());
+  }
+}
+
+TEST_CASE("privacy: the YAML parser's refusals in participants.yaml do not show their line") {
+  for (const char* yaml : {"participants:\n  - ref: Dupont: Jean\n", "participants:\n  - ref: \"Jean Dupont\n",
+                           "participants:\n  - ref: P-0001\n    ref: Jean Dupont\n"}) {
+    CAPTURE(yaml);
+    ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.rule.starts_with("yaml-"); }));
+    SourceText source("p.yaml", yaml);
+    for (const Diagnostic& d : r.diagnostics) CHECK(render_diagnostic(d, &source).find("Dupont") == std::string::npos);
+  }
+}
+
+TEST_CASE("privacy: a participants.yaml not in UTF-8 is refused without showing the line") {
+  const char* yaml = "format: clausier/participants/1\nparticipants:\n  - ref: Zo\xE9 Martin\n    sex: F\n";
+  ParticipantsResult r = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin());
+  REQUIRE(r.diagnostics.size() == 1);
+  const Diagnostic& d = r.diagnostics[0];
+  CHECK(d.rule == "encoding");
+  CHECK(d.pos == Position{3, 12});
+  CHECK(d.hide_line);
+  SourceText source("p.yaml", yaml);
+  CHECK(render_diagnostic(d, &source).find("Martin") == std::string::npos);
+}
+
 // A ref that is not an identifier may be anything a person typed: it is refused without being quoted.
 TEST_CASE("privacy: a ref that is not an identifier is not quoted back") {
   const char* csv = "ref;sex;birth_year;criteria;validated_on\nP 0001 bis;F;1990;rsa;2027-01-01\n";

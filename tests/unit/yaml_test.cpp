@@ -283,6 +283,8 @@ TEST_CASE("yaml: a second document is reported") {
     REQUIRE(doc.diagnostics.size() == 1);
     CHECK(doc.diagnostics[0].rule == "yaml-syntax");
     CHECK(doc.diagnostics[0].message == "le fichier contient plusieurs documents YAML (séparés par « --- »)");
+    // Shared by every YAML file (participants, rules, pooling), not only tender.yaml.
+    CHECK(doc.diagnostics[0].hint == "un fichier ne contient qu'un document YAML : retirez le « --- » qui en ouvre un autre, et ce qui le suit");
   }
   // libyaml says where it starts.
   CHECK(yaml::parse_data("a: 1\n---\nb: 2\n", "f.yaml").diagnostics[0].pos == Position{2, 1});

@@ -82,7 +82,7 @@ Diagnostic stop(const std::string& path, Position pos, std::string message) {
 Diagnostic second_document(const std::string& path, Position pos) {
   return {"yaml-syntax", Severity::error, Category::input, path, pos,
           "le fichier contient plusieurs documents YAML (séparés par « --- »)",
-          "un fichier décrit une seule consultation : retirez les documents suivants"};
+          "un fichier ne contient qu'un document YAML : retirez le « --- » qui en ouvre un autre, et ce qui le suit"};
 }
 
 void TreeStack::open(Kind kind, Position pos) {

@@ -123,7 +123,9 @@ constexpr int end_of_file = std::numeric_limits<int>::max();
 class HiddenLines {
  public:
   void start(int first_line) {
-    if (open_) ranges_.back().second = first_line - 1;
+    // A participant that starts on the refused one's line (a file in JSON style, on one line) keeps
+    // that line hidden: its excerpt would show the refused value.
+    if (open_) ranges_.back().second = std::max(first_line - 1, ranges_.back().first);
     open_ = false;
   }
   void hide(int first_line) {
@@ -179,7 +181,17 @@ void parse_yaml(std::string_view text, ParticipantsResult& out, const rules::Rul
   // was a quarter of a whole track run (yaml.hpp, docs/performance.md, issue 12).
   yaml::Document doc = yaml::parse_data(text, out.participants.path);
   out.diagnostics = std::move(doc.diagnostics);
-  if (!doc.root) return;
+  // The parser's refusals come before any ref is checked, and the line they point at may hold a name:
+  // a byte not in UTF-8 (« Zoé » typed in Windows-1252), « ref: Dupont: Jean », a quote never closed.
+  // Their position is given, their line is not shown.
+  for (Diagnostic& d : out.diagnostics) d.hide_line = true;
+  if (!doc.root) {
+    if (out.diagnostics.empty())  // empty, or only comments: never read as "no participant yet"
+      out.diagnostics.push_back({"schema-required", Severity::error, Category::input, out.participants.path, {},
+                                 "le fichier est vide : une liste de participants attendue",
+                                 "commencez par « format: clausier/participants/1 », puis participants"});
+    return;
+  }
   io::Reader r(out.participants.path, out.diagnostics);
   Checker check(r, rules, out.diagnostics);
   if (!r.expect_kind(*doc.root, yaml::Kind::map, "le fichier des participants")) return;
