@@ -25,11 +25,17 @@ std::size_t utf8_offset(std::string_view s, int chars) {
   return i;
 }
 
+std::size_t ascii_run_end(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  for (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0);) i += 8;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // Eight ASCII bytes at a time: a statement file of 50 MB is nearly all ASCII.
-    for (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0);) i += 8;
+    i = ascii_run_end(s, i);
     if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;

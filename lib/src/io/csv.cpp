@@ -54,19 +54,18 @@ std::optional<std::string> iconv_to_utf8(std::string_view bytes, const char* fro
 // Windows-1252 to UTF-8 by a table (iconv, a call per buffer through gconv's modules, was 5 % of
 // tracking a million rows): 0xA0-0xFF are Latin-1, 0x80-0x9F the 27 characters Windows adds, and the
 // five bytes it leaves unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD, as with iconv.
-std::string windows_1252_to_utf8(std::string_view bytes, std::size_t high) {
+std::string windows_1252_to_utf8(std::string_view bytes) {
   static constexpr char16_t c1[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
                                       0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
                                       0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                       0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  const auto high = static_cast<std::size_t>(
+      std::count_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
   std::string out;
   out.resize(bytes.size() + 2 * high);  // each byte above 0x7F gives at most 3 bytes, the others one
   char* to = out.data();
   for (std::size_t i = 0; i < bytes.size();) {
-    std::size_t run = i;  // ASCII copied in runs, found eight bytes at a time
-    for (std::uint64_t w; run + 8 <= bytes.size() && (std::memcpy(&w, bytes.data() + run, 8), (w & 0x8080808080808080ull) == 0);)
-      run += 8;
-    while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
+    const std::size_t run = ascii_run_end(bytes, i);  // ASCII copied in runs
     std::memcpy(to, bytes.data() + i, run - i);
     to += run - i;
     if (run == bytes.size()) break;
@@ -139,9 +138,7 @@ void decode(std::string_view bytes, const std::string& path, Decoded& d) {
     d.text = bytes;
   } else {
     d.encoding = "windows-1252";
-    auto high = static_cast<std::size_t>(
-        std::count_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
-    d.storage = windows_1252_to_utf8(bytes, high);
+    d.storage = windows_1252_to_utf8(bytes);
     d.text = d.storage;
   }
 }

@@ -132,7 +132,9 @@ ReminderMails reminder_mails(std::span<const OperationReminders> operations, io:
         continue;
       }
       const std::string& address = (*email)->award->contractor->email->value;
-      auto d = std::find_if(drafts.begin(), drafts.end(), [&](const Draft& x) { return x.name == contractor->name && x.address == address; });
+      // The name by value: clang 14 (scripts/fuzz.sh) refuses a lambda capturing a structured binding.
+      const std::string& name = contractor->name;
+      auto d = std::find_if(drafts.begin(), drafts.end(), [&](const Draft& x) { return x.name == name && x.address == address; });
       if (d == drafts.end()) d = drafts.insert(drafts.end(), Draft{contractor->name, address, from, {}, {}});
       d->operations.push_back(t.id.value);
       d->body += (d->body.empty() ? "" : "\n") + section(t, op, lots);
