@@ -402,6 +402,41 @@ TEST_CASE("yaml: lines end at LF, CR LF or a lone CR, after a BOM") {
   CHECK(bell.diagnostics[0].pos == Position{2, 5});
 }
 
+// A list or a table still open where the text ends: libyaml says it expected a value or a « , » at the end of
+// the file; the user must look where it opens, the innermost one first.
+TEST_CASE("yaml: a list or table never closed is named where it opens") {
+  const std::string list =
+      "syntaxe YAML invalide : liste [ … ] ouverte ici et jamais refermée : « ] » attendu avant la fin du fichier";
+  const std::string table =
+      "syntaxe YAML invalide : tableau { … } ouvert ici et jamais refermé : « } » attendu avant la fin du fichier";
+  struct Case {
+    const char* text;
+    Position pos;
+    const std::string& message;
+  };
+  for (const Case& c : {Case{"a: [1, 2", {1, 4}, list}, Case{"a: [1, 2\n", {1, 4}, list}, Case{"a: [1,\n", {1, 4}, list},
+                        Case{"a: [\n", {1, 4}, list}, Case{"a: [1,\n  # fin\n\n", {1, 4}, list},
+                        Case{"a: {\n", {1, 4}, table}, Case{"a: {b: \n", {1, 4}, table}, Case{"a: {b\n", {1, 4}, table},
+                        Case{"a: 1\rb: [1,\r", {2, 4}, list}, Case{"[x: ", {1, 1}, list}, Case{"[x, ? ", {1, 1}, list},
+                        Case{"p:\n  - { ref: P-1, criteria: [rsa, x\n", {2, 27}, list},
+                        Case{"p:\n  - { ref: P-1, criteria: [rsa, x]\n", {2, 5}, table},
+                        Case{"p: [x, {b: [c: {d\n", {1, 16}, table}}) {
+    CAPTURE(c.text);
+    auto doc = yaml::parse_data(c.text, "f.yaml");
+    CHECK_FALSE(doc.root);
+    REQUIRE(doc.diagnostics.size() == 1);
+    CHECK(doc.diagnostics[0].pos == c.pos);
+    CHECK(doc.diagnostics[0].message == c.message);
+  }
+  // What the scanner finds unclosed first says so itself; a list broken before the end keeps its message.
+  CHECK(yaml::parse_data("a: [\"b\n", "f.yaml").diagnostics[0].message ==
+        "syntaxe YAML invalide : chaîne non refermée : guillemet fermant attendu");
+  CHECK(yaml::parse_data("a: [!<x", "f.yaml").diagnostics[0].message ==
+        "syntaxe YAML invalide : étiquette « !<…> » non refermée");
+  CHECK(yaml::parse_data("a: [1, 2\nb: 3\n", "f.yaml").diagnostics[0].message ==
+        "syntaxe YAML invalide : liste [ … ] non refermée (ouverte ligne 1) : « , » ou « ] » attendu");
+}
+
 // The encoding check skips ASCII eight bytes at a time and finds a NUL with memchr: what it refuses, and
 // where, is what a byte-by-byte walk found.
 TEST_CASE("yaml: a bad byte is found after a long ASCII run and past multi-byte characters") {

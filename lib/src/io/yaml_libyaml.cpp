@@ -119,6 +119,14 @@ bool is_null(const yaml_event_t& e) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
 
+// A collection the events have opened and not closed yet.
+struct Open {
+  Position pos;
+  bool map = false;
+  bool flow = false;  // [ … ] or { … }, which only their closing bracket ends
+  bool pair = false;  // the one-pair table of « [a: b] », a flow table without its « { »
+};
+
 class TreeBuilder {
  public:
   TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
@@ -126,6 +134,12 @@ class TreeBuilder {
 
   std::optional<Node> take() { return tree_.take(); }
   detail::Positions& positions() { return positions_; }
+  // The innermost collection still open that the user wrote, if any.
+  std::optional<Open> innermost() const {
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it)
+      if (!it->pair) return *it;
+    return std::nullopt;
+  }
 
   // Adds one node event to the tree; the diagnostic that stops the reading when it must stop.
   std::optional<Diagnostic> add_event(const yaml_event_t& e) {
@@ -155,10 +169,17 @@ class TreeBuilder {
         if (tree_.depth() >= max_depth)
           return detail::stop(path_, pos, "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)");
         tree_.open(map ? Kind::map : Kind::sequence, pos);
+        const bool flow = map ? e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                              : e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+        const bool in_flow_list = !open_.empty() && open_.back().flow && !open_.back().map;
+        open_.push_back({pos, map, flow, map && flow && in_flow_list && positions_.current() != '{'});
         return std::nullopt;
       }
       case YAML_MAPPING_END_EVENT:
-      case YAML_SEQUENCE_END_EVENT: tree_.close(); return std::nullopt;
+      case YAML_SEQUENCE_END_EVENT:
+        tree_.close();
+        open_.pop_back();
+        return std::nullopt;
       default: return std::nullopt;
     }
   }
@@ -167,6 +188,7 @@ class TreeBuilder {
   const std::string& path_;
   detail::Positions positions_;
   detail::TreeStack tree_;
+  std::vector<Open> open_;
 };
 
 // libyaml's parser and the event it hands over, freed whatever happens.
@@ -190,6 +212,14 @@ Diagnostic syntax_error(const yaml_parser_t& p, TreeBuilder& builder, const std:
   const bool reader = p.error == YAML_READER_ERROR;
   const Position problem = reader ? positions.at_byte(p.problem_offset) : position(positions, p.problem_mark);
   const char found = reader ? '\0' : positions.current();
+  // The text ends inside [ … ] or { … }: libyaml says it expected a value, a « , » or the bracket, where the
+  // text ends; the user must look where it opens. (An unclosed string or tag is the scanner's, said as such.)
+  if (const auto open = builder.innermost(); p.error == YAML_PARSER_ERROR && found == '\0' && open && open->flow)
+    return detail::stop(path, open->pos,
+                        open->map ? "syntaxe YAML invalide : tableau { … } ouvert ici et jamais refermé : « } » attendu "
+                                    "avant la fin du fichier"
+                                  : "syntaxe YAML invalide : liste [ … ] ouverte ici et jamais refermée : « ] » attendu "
+                                    "avant la fin du fichier");
   const Position context = p.context ? position(positions, p.context_mark) : problem;
   Explained e = explain_syntax_error(p, context, found);
   return detail::stop(path, e.at_context ? context : problem, std::move(e.message));
