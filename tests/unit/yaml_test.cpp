@@ -362,18 +362,111 @@ TEST_CASE("yaml: libyaml refuses an invisible control character where it stands"
   }
 }
 
-// Lines are counted at LF only, like editors and the messages' quoted line; a BOM is not a column.
-TEST_CASE("yaml: lines are counted at LF, after a BOM and across CR LF") {
+// Lines end where an editor ends them (Notepad, VS Code): at LF, at CR LF (one break) and at a lone CR (an
+// old Mac file, which yaml-cpp 0.7 alone would refuse); NEL, LS and PS, breaks to YAML 1.1 only, are
+// characters. A BOM is not a column.
+TEST_CASE("yaml: lines end at LF, CR LF or a lone CR, after a BOM") {
   for (const EntryPoint& entry : both) {
     CAPTURE(entry.name);
     auto ok = entry.parse("\xEF\xBB\xBF" "a: 1\r\nb: \"x\u2028y\"\r\nc: 3\r\n", "f.yaml");
     REQUIRE(ok.root);
     CHECK(ok.root->key_at(0).pos == Position{1, 1});
     CHECK(ok.root->find("c")->pos == Position{3, 4});
+    auto mac = entry.parse("a: 1\rb: \"x\ry\"\rc: 3\r", "f.yaml");
+    REQUIRE(mac.root);
+    CHECK(mac.diagnostics.empty());
+    CHECK(mac.root->find("b")->value == "x y");  // a line break in a quoted string folds to a space
+    CHECK(mac.root->find("c")->pos == Position{4, 4});  // the string spans lines 2 and 3
+    auto mixed = entry.parse("a: 1\nb: 2\rc: 3\r\nd: 4\n\re: 5", "f.yaml");
+    REQUIRE(mixed.root);
+    CHECK(mixed.root->find("c")->pos == Position{3, 4});
+    CHECK(mixed.root->find("d")->pos == Position{4, 4});
+    CHECK(mixed.root->find("e")->pos == Position{6, 4});
+    // A syntax error on line 3 of an old Mac file is on line 3, not on line 1.
+    auto error = entry.parse("a: 1\rb: 2\rc: d: e\rf: 4\r", "f.yaml");
+    REQUIRE(error.diagnostics.size() == 1);
+    CHECK(error.diagnostics[0].pos.line == 3);
+    // So is a byte that is not UTF-8; a BOM is not a column there either.
+    CHECK(refused_encoding(entry, "a: 1\rb: 2\r\nc: R\xe9" "fection\r").pos == Position{3, 5});
+    CHECK(refused_encoding(entry, "\xEF\xBB\xBF" "a: R\xe9" "fection\n").pos == Position{1, 5});
   }
-  auto doc = yaml::parse_data("\xEF\xBB\xBF" "a: 1\r\nb: \"x\u0085y\"\r\nc: [1\r\n", "f.yaml");
-  REQUIRE(doc.diagnostics.size() == 1);
-  CHECK(doc.diagnostics[0].pos.line == 4);
+  auto nel = yaml::parse_data("\xEF\xBB\xBF" "a: 1\r\nb: \"x\u0085y\"\r\nc: [1\r\nd: 2\r\n", "f.yaml");
+  REQUIRE(nel.diagnostics.size() == 1);
+  CHECK(nel.diagnostics[0].pos == Position{4, 2});
+  auto mac = yaml::parse_data("format: clausier/participants/1\rparticipants:\r  - { ref: P-1 sex: F }}\r", "f.yaml");
+  REQUIRE(mac.diagnostics.size() == 1);
+  CHECK(mac.diagnostics[0].pos == Position{3, 19});
+  // A reader's error (a control character) is counted from its byte, not its character.
+  auto bell = yaml::parse_data("a: 1\rb: \xC3\xA9\x07\r", "f.yaml");
+  REQUIRE(bell.diagnostics.size() == 1);
+  CHECK(bell.diagnostics[0].pos == Position{2, 5});
+}
+
+// A list or a table still open where the text ends: libyaml says it expected a value or a « , » at the end of
+// the file; the user must look where it opens, the innermost one first.
+TEST_CASE("yaml: a list or table never closed is named where it opens") {
+  const std::string list =
+      "syntaxe YAML invalide : liste [ … ] ouverte ici et jamais refermée : « ] » attendu avant la fin du fichier";
+  const std::string table =
+      "syntaxe YAML invalide : tableau { … } ouvert ici et jamais refermé : « } » attendu avant la fin du fichier";
+  struct Case {
+    const char* text;
+    Position pos;
+    const std::string& message;
+  };
+  for (const Case& c : {Case{"a: [1, 2", {1, 4}, list}, Case{"a: [1, 2\n", {1, 4}, list}, Case{"a: [1,\n", {1, 4}, list},
+                        Case{"a: [\n", {1, 4}, list}, Case{"a: [1,\n  # fin\n\n", {1, 4}, list},
+                        Case{"a: {\n", {1, 4}, table}, Case{"a: {b: \n", {1, 4}, table}, Case{"a: {b\n", {1, 4}, table},
+                        Case{"a: 1\rb: [1,\r", {2, 4}, list}, Case{"[x: ", {1, 1}, list}, Case{"[x, ? ", {1, 1}, list},
+                        Case{"p:\n  - { ref: P-1, criteria: [rsa, x\n", {2, 27}, list},
+                        Case{"p:\n  - { ref: P-1, criteria: [rsa, x]\n", {2, 5}, table},
+                        Case{"p: [x, {b: [c: {d\n", {1, 16}, table}}) {
+    CAPTURE(c.text);
+    auto doc = yaml::parse_data(c.text, "f.yaml");
+    CHECK_FALSE(doc.root);
+    REQUIRE(doc.diagnostics.size() == 1);
+    CHECK(doc.diagnostics[0].pos == c.pos);
+    CHECK(doc.diagnostics[0].message == c.message);
+  }
+  // What the scanner finds unclosed first says so itself; a list broken before the end keeps its message.
+  CHECK(yaml::parse_data("a: [\"b\n", "f.yaml").diagnostics[0].message ==
+        "syntaxe YAML invalide : chaîne non refermée : guillemet fermant attendu");
+  CHECK(yaml::parse_data("a: [!<x", "f.yaml").diagnostics[0].message ==
+        "syntaxe YAML invalide : étiquette « !<…> » non refermée");
+  CHECK(yaml::parse_data("a: [1, 2\nb: 3\n", "f.yaml").diagnostics[0].message ==
+        "syntaxe YAML invalide : liste [ … ] non refermée (ouverte ligne 1) : « , » ou « ] » attendu");
+}
+
+// The encoding check skips ASCII eight bytes at a time and finds a NUL with memchr: what it refuses, and
+// where, is what a byte-by-byte walk found.
+TEST_CASE("yaml: a bad byte is found after a long ASCII run and past multi-byte characters") {
+  using namespace std::string_literals;
+  const std::string comment = "# " + std::string(1000, 'x') + "\n";
+  for (const EntryPoint& entry : both) {
+    CAPTURE(entry.name);
+    Diagnostic nul = refused_encoding(entry, comment + "a: bcdefgh\0"s);
+    CHECK(nul.pos == Position{2, 11});
+    CHECK(nul.message.starts_with("le fichier contient un octet nul"));
+    Diagnostic latin = refused_encoding(entry, comment + "a: bcdefgh\xe9");
+    CHECK(latin.pos == Position{2, 11});
+    CHECK(latin.message == "le fichier n'est pas encodé en UTF-8 (enregistré en Windows-1252 ?)");
+    CHECK(refused_encoding(entry, "a: é€𝄞\0"s).pos == Position{1, 7});
+    CHECK(refused_encoding(entry, "a: é€𝄞\xff").pos == Position{1, 7});
+    CHECK(refused_encoding(entry, "a: é€\xF0\x9D\x84").pos == Position{1, 6});  // cut at the end of the file
+    CHECK(refused_encoding(entry, "a: \xC3\0"s).message.starts_with("le fichier n'est pas encodé"));  // the first bad byte
+    CHECK(refused_encoding(entry, "a: \xC3" "b\0"s).pos == Position{1, 4});
+    CHECK(refused_encoding(entry, "a: \x80é"s).pos == Position{1, 4});  // a continuation byte alone
+    // Valid UTF-8 on both sides of every eight-byte boundary passes.
+    for (std::size_t pad = 0; pad < 9; ++pad) {
+      auto doc = entry.parse("a: " + std::string(pad, 'x') + "é€𝄞x\n", "f.yaml");
+      CHECK(doc.diagnostics.empty());
+    }
+  }
+  // A control character after a long run is libyaml's to refuse, counted from its byte.
+  auto bell = yaml::parse_data(comment + "a: é" + std::string(100, 'b') + "\x07\n", "f.yaml");
+  REQUIRE(bell.diagnostics.size() == 1);
+  CHECK(bell.diagnostics[0].pos == Position{2, 105});
+  CHECK(bell.diagnostics[0].message == "syntaxe YAML invalide : caractère de contrôle (invisible) interdit dans un fichier YAML");
 }
 
 // The readers were written against yaml-cpp: « ! » makes text, a tag makes a scalar of a null, and only an

@@ -179,7 +179,12 @@ Document parse(std::string_view text, const std::string& path) {
     doc.diagnostics.push_back(std::move(*refused));
     return doc;
   }
-  std::istringstream in{std::string(text)};
+  // yaml-cpp 0.7 takes a lone CR (an old Mac file) for a space, not the line break YAML makes it, and
+  // refuses the file: each becomes an LF, the same length, so every offset and position stays.
+  std::string lf(text);
+  for (std::size_t cr = lf.find('\r'); cr != std::string::npos; cr = lf.find('\r', cr + 1))
+    if (cr + 1 == lf.size() || lf[cr + 1] != '\n') lf[cr] = '\n';
+  std::istringstream in{std::move(lf)};
   TreeBuilder builder(path, text, doc.diagnostics);
   try {
     YAML::Parser parser(in);

@@ -12,56 +12,9 @@ namespace clausier::yaml {
 
 namespace {
 
-// libyaml's marks count characters from 0 (a UTF-8 BOM left out) and lines at every break YAML 1.1
-// knows (CR, LF, CR LF, NEL, LS, PS); people and editors count lines at LF only. So the position is
-// counted again from the character index, moving on from the previous one: events arrive in text
-// order, and a file of one very long line (JSON style) costs linear time, not quadratic.
-class Positions {
- public:
-  explicit Positions(std::string_view text) : text_(text) { rewind(); }
-
-  Position at(const yaml_mark_t& m) {
-    if (m.index < chars_) rewind();  // an error's context, before the last event: rare
-    while (chars_ < m.index && byte_ < text_.size()) step();
-    return {line_, column_ + 1};
-  }
-  // The character at m, or NUL at the end: what the parser stumbled on.
-  char char_at(const yaml_mark_t& m) {
-    at(m);
-    return byte_ < text_.size() ? text_[byte_] : '\0';
-  }
-  // libyaml's reader gives a byte offset in the text instead (the BOM counted).
-  Position at_byte(std::size_t offset) {
-    rewind();
-    while (byte_ < offset && byte_ < text_.size()) step();
-    return {line_, column_ + 1};
-  }
-
- private:
-  void rewind() {
-    byte_ = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    chars_ = 0;
-    line_ = 1;
-    column_ = 0;
-  }
-  void step() {  // the text is valid UTF-8 (checked before parsing)
-    auto c = static_cast<unsigned char>(text_[byte_]);
-    byte_ += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++chars_;
-    if (c == '\n') {
-      ++line_;
-      column_ = 0;
-    } else {
-      ++column_;
-    }
-  }
-
-  std::string_view text_;
-  std::size_t byte_ = 0;
-  std::size_t chars_ = 0;
-  int line_ = 1;
-  int column_ = 0;
-};
+// libyaml's marks count characters from 0 (a UTF-8 BOM left out) and lines at every break YAML 1.1 knows;
+// the position is counted again from the character index, as an editor shows it (yaml_tree.hpp).
+Position position(detail::Positions& positions, const yaml_mark_t& m) { return positions.at_char(m.index); }
 
 // libyaml stacks its states, not its calls, so it nests without limit; the tree and its readers recurse.
 constexpr std::size_t max_depth = 500;
@@ -166,17 +119,31 @@ bool is_null(const yaml_event_t& e) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
 
+// A collection the events have opened and not closed yet.
+struct Open {
+  Position pos;
+  bool map = false;
+  bool flow = false;  // [ … ] or { … }, which only their closing bracket ends
+  bool pair = false;  // the one-pair table of « [a: b] », a flow table without its « { »
+};
+
 class TreeBuilder {
  public:
   TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diags)
       : path_(path), positions_(text), tree_(path, diags) {}
 
   std::optional<Node> take() { return tree_.take(); }
-  Positions& positions() { return positions_; }
+  detail::Positions& positions() { return positions_; }
+  // The innermost collection still open that the user wrote, if any.
+  std::optional<Open> innermost() const {
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it)
+      if (!it->pair) return *it;
+    return std::nullopt;
+  }
 
   // Adds one node event to the tree; the diagnostic that stops the reading when it must stop.
   std::optional<Diagnostic> add_event(const yaml_event_t& e) {
-    const Position pos = positions_.at(e.start_mark);
+    const Position pos = position(positions_, e.start_mark);
     switch (e.type) {
       case YAML_ALIAS_EVENT: return detail::stop(path_, pos, detail::anchor_refusal(true));
       case YAML_SCALAR_EVENT: {
@@ -202,18 +169,26 @@ class TreeBuilder {
         if (tree_.depth() >= max_depth)
           return detail::stop(path_, pos, "syntaxe YAML invalide : imbrication trop profonde (plus de 500 niveaux)");
         tree_.open(map ? Kind::map : Kind::sequence, pos);
+        const bool flow = map ? e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                              : e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+        const bool in_flow_list = !open_.empty() && open_.back().flow && !open_.back().map;
+        open_.push_back({pos, map, flow, map && flow && in_flow_list && positions_.current() != '{'});
         return std::nullopt;
       }
       case YAML_MAPPING_END_EVENT:
-      case YAML_SEQUENCE_END_EVENT: tree_.close(); return std::nullopt;
+      case YAML_SEQUENCE_END_EVENT:
+        tree_.close();
+        open_.pop_back();
+        return std::nullopt;
       default: return std::nullopt;
     }
   }
 
  private:
   const std::string& path_;
-  Positions positions_;
+  detail::Positions positions_;
   detail::TreeStack tree_;
+  std::vector<Open> open_;
 };
 
 // libyaml's parser and the event it hands over, freed whatever happens.
@@ -232,11 +207,20 @@ struct Event {
   ~Event() { yaml_event_delete(&e); }
 };
 
-Diagnostic syntax_error(const yaml_parser_t& p, Positions& positions, const std::string& path) {
+Diagnostic syntax_error(const yaml_parser_t& p, TreeBuilder& builder, const std::string& path) {
+  detail::Positions& positions = builder.positions();
   const bool reader = p.error == YAML_READER_ERROR;
-  const Position problem = reader ? positions.at_byte(p.problem_offset) : positions.at(p.problem_mark);
-  const char found = reader ? '\0' : positions.char_at(p.problem_mark);
-  const Position context = p.context ? positions.at(p.context_mark) : problem;
+  const Position problem = reader ? positions.at_byte(p.problem_offset) : position(positions, p.problem_mark);
+  const char found = reader ? '\0' : positions.current();
+  // The text ends inside [ … ] or { … }: libyaml says it expected a value, a « , » or the bracket, where the
+  // text ends; the user must look where it opens. (An unclosed string or tag is the scanner's, said as such.)
+  if (const auto open = builder.innermost(); p.error == YAML_PARSER_ERROR && found == '\0' && open && open->flow)
+    return detail::stop(path, open->pos,
+                        open->map ? "syntaxe YAML invalide : tableau { … } ouvert ici et jamais refermé : « } » attendu "
+                                    "avant la fin du fichier"
+                                  : "syntaxe YAML invalide : liste [ … ] ouverte ici et jamais refermée : « ] » attendu "
+                                    "avant la fin du fichier");
+  const Position context = p.context ? position(positions, p.context_mark) : problem;
   Explained e = explain_syntax_error(p, context, found);
   return detail::stop(path, e.at_context ? context : problem, std::move(e.message));
 }
@@ -255,13 +239,13 @@ Document parse_data(std::string_view text, const std::string& path) {
     Event event;
     if (!yaml_parser_parse(&parser.p, &event.e)) {
       doc.root.reset();
-      doc.diagnostics.push_back(syntax_error(parser.p, builder.positions(), path));
+      doc.diagnostics.push_back(syntax_error(parser.p, builder, path));
       return doc;
     }
     const yaml_event_type_t type = event.e.type;
     if (type == YAML_STREAM_END_EVENT) break;
     if (type == YAML_DOCUMENT_START_EVENT && ++documents == 2) {
-      doc.diagnostics.push_back(detail::second_document(path, builder.positions().at(event.e.start_mark)));
+      doc.diagnostics.push_back(detail::second_document(path, position(builder.positions(), event.e.start_mark)));
       break;
     }
     if (auto stop = builder.add_event(event.e)) {
