@@ -658,7 +658,8 @@ TEST_CASE("report JSON: suppressed cells are null, never their value") {
   // (52); lot 3 has nobody, its zeros are shown. The operation's work contracts, hidden with its
   // participants, and its 3 validated participants: 1 + 2 + 3 + 3 × 52 + 1 + 1 = 164.
   CHECK(j["suppressed_cells"] == 164);
-  CHECK(j["privacy_note"] == "164 cases de moins de 5 personnes sont masquées (valeur null) pour protéger les participants.");
+  CHECK(j["privacy_note"] == "164 cases sont masquées (valeur null) pour protéger les participants : chacune compte moins de 5 "
+        "personnes ou permettrait d'en retrouver une qui en compte moins.");
 
   Consolidation c = consolidate({&a, &b}, GroupBy::buyer, rules, at(date(2028, 6, 30), 5));
   nlohmann::ordered_json k = nlohmann::ordered_json::parse(render_json(c));
@@ -837,4 +838,18 @@ TEST_CASE("report suppression: a small operation, and consolidations that cannot
   const Consolidation with_three = consolidate({&a, &b, &c, &three}, GroupBy::none, rules, at(date(2027, 12, 31), 5));
   CHECK(with_three.total.participants.suppressed);
   CHECK(with_three.total.participants.secondary);
+  // So is each breakdown's population, 31 people: « masqué », never « < 5 », which would be false. The three
+  // people's own report hides its populations for themselves: « < 5 » there is true.
+  for (const Breakdown& hidden : with_three.total.breakdowns) {
+    CAPTURE(hidden.id);
+    CHECK(hidden.population == 31);
+    CHECK(hidden.population_suppressed);
+    CHECK(hidden.population_secondary);
+  }
+  for (const Breakdown& few : small.breakdowns) CHECK_FALSE(few.population_secondary);
+  const std::string consolidated = render_markdown(with_three);
+  CHECK(consolidated.find("Effectif : masqué.") != std::string::npos);
+  CHECK(consolidated.find("Effectif : <") == std::string::npos);
+  CHECK(markdown.find("Effectif : < 5 personnes.") != std::string::npos);
+  CHECK(markdown.find("Effectif : masqué") == std::string::npos);
 }
