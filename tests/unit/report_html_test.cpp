@@ -292,6 +292,11 @@ TEST_CASE("report html: the threshold is stated even when nothing is hidden") {
   CHECK(count(html, "Les effectifs inférieurs à 1 personne seraient masqués (secret statistique) ; aucun effectif de ce "
                     "bilan n&#39;est sous ce seuil.") == 1);
   CHECK(count(html, "<svg ") == 1);  // the month chart only
+  // The Markdown bilan says the same, not that something is hidden.
+  const std::string md = render_markdown(r);
+  CHECK(count(md, "Les effectifs inférieurs à 1 personne seraient masqués (secret statistique) ; aucun effectif de ce "
+                  "bilan n'est sous ce seuil.") == 1);
+  CHECK(count(md, "sont masqués") == 0);
 }
 
 TEST_CASE("report html: consolidation in the network's terms, without participant data") {

@@ -21,6 +21,7 @@
 #include "clausier/track/status.hpp"
 #include "svg.hpp"
 #include "html_parts.hpp"
+#include "masking.hpp"
 
 namespace clausier::report {
 
@@ -121,16 +122,6 @@ std::string not_counted_html(const OperationReport& r) {
   return out + table({{"Motif"}, {"Lignes", true}, {"Heures déclarées", true}}, rows);
 }
 
-bool any_suppressed(const OperationReport& r) {
-  if (r.participants.suppressed || detail::any_suppressed(r.breakdowns)) return true;
-  for (const LotReport& lot : r.lots) {
-    if (lot.participants.suppressed) return true;
-    for (const LotReport::Year& y : lot.years)
-      if (y.participants.suppressed) return true;
-  }
-  return false;
-}
-
 // --- Consolidation ---
 
 std::string_view group_label(GroupBy g) {
@@ -189,7 +180,7 @@ std::string render_html(const OperationReport& r) {
                 {"Intitulé", r.title},
                 {"Acheteur", r.buyer},
                 {"Bilan arrêté au", text::format_date_long(r.as_of)}});
-  body += privacy_note_html(r.min_cell, any_suppressed(r));
+  body += privacy_note_html(r.min_cell, anything_hidden(r));
   body += "</header>\n";
 
   body += "<h2>En bref</h2>\n<div class=\"figures\">\n";
@@ -234,8 +225,6 @@ std::string render_html(const OperationReport& r) {
 std::string render_html(const Consolidation& c) {
   Charts charts;
   const GroupReport& t = c.total;
-  bool suppressed = t.participants.suppressed || detail::any_suppressed(t.breakdowns);
-  for (const GroupReport& g : c.groups) suppressed = suppressed || g.participants.suppressed;
 
   std::string body = "<header>\n<h1>Bilan consolidé des clauses sociales d'insertion</h1>\n";
   body += "<p class=\"subtitle\">" +
@@ -244,7 +233,7 @@ std::string render_html(const Consolidation& c) {
           "</p>\n";
   body += meta({{"Bilan arrêté au", text::format_date_long(c.as_of)},
                 {"Regroupement", c.group_by == GroupBy::none ? "" : "par " + std::string(group_label(c.group_by))}});
-  body += privacy_note_html(c.min_cell, suppressed);
+  body += privacy_note_html(c.min_cell, anything_hidden(c));
   body += "</header>\n";
 
   body += "<h2>Chiffres clés</h2>\n<p class=\"small\">" +

@@ -235,18 +235,9 @@ bool worth_drawing(const std::vector<svg::BarRow>& bars) {
   return false;
 }
 
-bool any_suppressed(const std::vector<Breakdown>& breakdowns) {
-  for (const Breakdown& b : breakdowns) {
-    if (b.population_suppressed) return true;
-    for (const Cell& c : b.cells)
-      if (c.suppressed) return true;
-  }
-  return false;
-}
-
 std::string privacy_note_html(int min_cell, bool suppressed) {
   return "<p class=\"note privacy\">" +
-         html_escaped(suppressed ? privacy_note(min_cell) : privacy_note_nothing_hidden(min_cell)) + "</p>\n";
+         html_escaped(privacy_note(min_cell, suppressed)) + "</p>\n";
 }
 
 std::string breakdowns_html(const std::vector<Breakdown>& breakdowns, int min_cell, Charts& charts) {

@@ -54,7 +54,6 @@ std::string chart_block(const std::string& svg_text);
 // A bar chart whose every value is masked or zero would only repeat the table: it is left out.
 bool worth_drawing(const std::vector<svg::BarRow>& bars);
 
-bool any_suppressed(const std::vector<Breakdown>& breakdowns);
 // Always states the threshold; the sentence of the brief whenever something is hidden.
 std::string privacy_note_html(int min_cell, bool suppressed);
 // Every breakdown but the outcomes (exit, follow-up), each a table and a chart.

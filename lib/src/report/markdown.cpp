@@ -337,7 +337,7 @@ std::string render_markdown(const OperationReport& r) {
   out += fmt::format("- Opération : {} — {}\n", r.id, r.title);
   if (!r.buyer.empty()) out += fmt::format("- Acheteur : {}\n", r.buyer);
   out += fmt::format("- Situation au {}\n\n", text::format_date_long(r.as_of));
-  out += privacy_note(r.min_cell) + "\n\n";
+  out += privacy_note(r.min_cell, detail::anything_hidden(r)) + "\n\n";
   out += summary(r);
   out += lots_section(r);
   out += contractors_section(r);
@@ -360,7 +360,7 @@ std::string render_markdown(const Consolidation& c) {
   out += fmt::format("- Opérations : {}\n", format_number(static_cast<double>(c.operations.size())));
   out += "- Regroupement : " + (c.group_by == GroupBy::none ? std::string("aucun") : "par " + group_noun(c.group_by)) +
          "\n\n";
-  out += privacy_note(c.min_cell) + "\n\n";
+  out += privacy_note(c.min_cell, detail::anything_hidden(c)) + "\n\n";
 
   const GroupReport& t = c.total;
   out += "## Chiffres clés (indicateurs du réseau national)\n\n";

@@ -35,17 +35,49 @@ std::string population_text(const Breakdown& b, int min_cell) {
   return b.population_secondary ? std::string(protective_text) : small_count_text(min_cell) + " personnes";
 }
 
-std::string privacy_note(int min_cell) {
+bool anything_hidden(const std::vector<Breakdown>& breakdowns) {
+  for (const Breakdown& b : breakdowns) {
+    if (b.population_suppressed) return true;
+    for (const Cell& c : b.cells)
+      if (c.suppressed) return true;
+  }
+  return false;
+}
+
+bool anything_hidden(const OperationReport& r) {
+  if (r.participants.suppressed || r.validated_participants.suppressed || anything_hidden(r.breakdowns)) return true;
+  for (const LotReport& lot : r.lots) {
+    if (lot.participants.suppressed) return true;
+    for (const LotReport::Year& y : lot.years)
+      if (y.participants.suppressed) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool group_hides(const GroupReport& g) {
+  return g.hours_suppressed || g.participants.suppressed || detail::anything_hidden(g.breakdowns);
+}
+
+}  // namespace
+
+bool anything_hidden(const Consolidation& c) {
+  if (group_hides(c.total)) return true;
+  for (const GroupReport& g : c.groups)
+    if (group_hides(g)) return true;
+  return false;
+}
+
+std::string privacy_note(int min_cell, bool anything_hidden) {
+  if (!anything_hidden)
+    return fmt::format("Les effectifs inférieurs à {} seraient masqués (secret statistique) ; aucun effectif de ce "
+                       "bilan n'est sous ce seuil.",
+                       threshold(min_cell));
   return fmt::format("Les effectifs inférieurs à {} sont masqués (secret statistique) ; quand une seule case d'une "
                      "répartition l'est, la plus petite des autres est aussi « {} », pour que la première ne se déduise "
                      "pas du total.",
                      threshold(min_cell), protective_text);
-}
-
-std::string privacy_note_nothing_hidden(int min_cell) {
-  return fmt::format("Les effectifs inférieurs à {} seraient masqués (secret statistique) ; aucun effectif de ce bilan "
-                     "n'est sous ce seuil.",
-                     threshold(min_cell));
 }
 
 std::string buyer_privacy_note(int min_cell) {

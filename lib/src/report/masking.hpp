@@ -5,6 +5,7 @@
 // statistique », describes the rule and these words.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausier/report/model.hpp"
 
@@ -24,11 +25,13 @@ Cell population_cell(const Breakdown& b);
 // The population of a breakdown in a sentence: "12 personnes", "1 personne", "< 5 personnes", "masqué".
 std::string population_text(const Breakdown& b, int min_cell);
 
-// The sentence at the top of every document (Markdown, HTML, the workbook's notes): the threshold and
-// why a cell may read « masqué ».
-std::string privacy_note(int min_cell);
-// The HTML report's sentence when nothing is hidden: the threshold still.
-std::string privacy_note_nothing_hidden(int min_cell);
+// Whether a bilan hides anything: a people cell, a breakdown's population, a group's hours.
+bool anything_hidden(const std::vector<Breakdown>& breakdowns);
+bool anything_hidden(const OperationReport& r);
+bool anything_hidden(const Consolidation& c);
+// The sentence at the top of every bilan (Markdown, HTML, the workbook's notes): the threshold and why a cell
+// may read « masqué » when something is hidden; the threshold alone, in the conditional, when nothing is.
+std::string privacy_note(int min_cell, bool anything_hidden);
 // The buyers' indicators: their only people count is hidden for itself, or because one operation brings few.
 std::string buyer_privacy_note(int min_cell);
 // The JSON's privacy_note when `hidden` cells are null: small ones and the ones that protect them.

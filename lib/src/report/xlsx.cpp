@@ -264,7 +264,7 @@ void operation_summary(Book& book, const OperationReport& r) {
   p.people("Contrats de travail", published_work_contracts(r.work_contracts, r.participants));
   p.count("Lignes de relevés non décomptées", r.not_counted_rows);
   p.hours("Heures déclarées non décomptées", r.not_counted_hours);
-  s.notes(detail::privacy_note(r.min_cell));
+  s.notes(detail::privacy_note(r.min_cell, detail::anything_hidden(r)));
 }
 
 void operation_lots(Book& book, const OperationReport& r) {
@@ -288,7 +288,7 @@ void operation_lots(Book& book, const OperationReport& r) {
     s.text(13, lot_status(l));
     s.next();
   }
-  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell));
+  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell, true));
 }
 
 void operation_years(Book& book, const OperationReport& r) {
@@ -302,7 +302,7 @@ void operation_years(Book& book, const OperationReport& r) {
       s.people(4, y.participants);
       s.next();
     }
-  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell));
+  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell, true));
 }
 
 void operation_contractors(Book& book, const OperationReport& r) {
@@ -325,7 +325,7 @@ void operation_breakdowns(Book& book, const OperationReport& r) {
   Sheet s(book, "Répartitions", breakdown_header);
   breakdown_rows(s, "Opération", r.breakdowns);
   for (const LotReport& l : r.lots) breakdown_rows(s, "Lot " + l.id, l.breakdowns);
-  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell));
+  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell, true));
 }
 
 void operation_months(Book& book, const OperationReport& r) {
@@ -476,7 +476,7 @@ std::string render_xlsx(const Consolidation& c) {
     p.count("Équivalents temps plein (" + text::format_hours(fte_hours) + ")", static_cast<double>(c.total.fte));
     p.people("Participants (chacun compté une fois)", c.total.participants);
     p.people("Contrats de travail", published_work_contracts(c.total.work_contracts, c.total.participants));
-    s.notes(detail::privacy_note(c.min_cell));
+    s.notes(detail::privacy_note(c.min_cell, detail::anything_hidden(c)));
   }
   {
     Sheet s(book, "Groupes",
@@ -489,7 +489,7 @@ std::string render_xlsx(const Consolidation& c) {
     }
     s.text(1, "Ensemble", true);
     group_columns(s, c.total, true);
-    if (s.any_masked()) s.notes(detail::privacy_note(c.min_cell));
+    if (s.any_masked()) s.notes(detail::privacy_note(c.min_cell, true));
   }
   {
     Sheet s(book, "Opérations",
@@ -512,7 +512,7 @@ std::string render_xlsx(const Consolidation& c) {
     Sheet s(book, "Répartitions", breakdown_header);
     breakdown_rows(s, "Ensemble", c.total.breakdowns);
     for (const GroupReport& g : c.groups) breakdown_rows(s, g.label, g.breakdowns);
-    if (s.any_masked()) s.notes(detail::privacy_note(c.min_cell));
+    if (s.any_masked()) s.notes(detail::privacy_note(c.min_cell, true));
   }
   agreement_sheets(book, c.agreements);
   rules_sheet(book, c.counting, c.min_cell, false);
