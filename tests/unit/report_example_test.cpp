@@ -376,7 +376,8 @@ TEST_CASE("report example at 2027-12-31 with the default threshold (5 people)") 
   // = 35; each lot, every cell: 3 + 3 + 16 + 7 + 9 + 2 + 6 + 6 = 52, three times 156; the participants of the
   // three lots (3) and of their 2027 (3). 35 + 156 + 6 = 197.
   CHECK(doc["suppressed_cells"] == 197);
-  CHECK(doc["privacy_note"] == "197 cases de moins de 5 personnes sont masquées (valeur null) pour protéger les participants.");
+  CHECK(doc["privacy_note"] == "197 cases sont masquées (valeur null) pour protéger les participants : chacune compte moins de 5 "
+        "personnes ou permettrait d'en retrouver une qui en compte moins.");
   // The hidden values are nowhere in the text: no "people" below 5 other than 0 ("people" is always followed by
   // another key, hence the comma; "people": 10 is the operation's count).
   std::string text = report_json(5);

@@ -70,6 +70,12 @@ Cell cell(std::string key, std::string label, int people, double hours = 0, bool
   return c;
 }
 
+// A cell hidden only to protect another (secondary suppression): it may hold 5 people or more.
+Cell secondary(Cell c) {
+  c.suppressed = c.secondary = true;
+  return c;
+}
+
 Breakdown breakdown(std::string id, std::string title, bool has_hours, bool multiple, int population,
                     std::vector<Cell> cells) {
   Breakdown b;
@@ -150,13 +156,13 @@ OperationReport sample_report() {
   r.work_contracts = 13;
   // Sex: M has 3 people (< 5, suppressed), so the smallest other non-zero cell, F (9), is suppressed too; X = 0 is shown.
   Breakdown sex = breakdown("sex", "Sexe", false, false, 12,
-                            {cell("F", "Femmes", 9, 0, true), cell("M", "Hommes", 3, 0, true),
+                            {secondary(cell("F", "Femmes", 9)), cell("M", "Hommes", 3, 0, true),
                              cell("X", "Autre ou non précisé", 0)});
   // Routes: ETTI (3 people, 123,25 h) suppressed, then GEIQ (6 people, 226,75 h) as the smallest other.
   Breakdown route = breakdown("route", "Modalité d'insertion", true, true, 12,
                               {cell("direct", "Embauche directe", 7, 900),
                                cell("etti", "Intérim d'insertion (ETTI)", 3, 123.25, true),
-                               cell("ai", "Association intermédiaire", 0), cell("geiq", "GEIQ", 6, 226.75, true)});
+                               cell("ai", "Association intermédiaire", 0), secondary(cell("geiq", "GEIQ", 6, 226.75))});
   Breakdown exit = breakdown("exit", "Situation à la sortie", false, false, 12,
                              {cell("durable", "Emploi durable", 6), cell("transition", "Emploi de transition", 2, 0, true),
                               cell("positive", "Sortie positive", 0), cell("other", "Autre situation", 0),
@@ -204,7 +210,7 @@ TEST_CASE("report html: operation report is self-contained, French and determini
   CHECK(row(html, "<strong>2</strong><br><span class=\"small\">Cimetières</span>") ==
         "<tr><td><strong>2</strong><br><span class=\"small\">Cimetières</span></td><td>Verdalia Paysages</td>"
         "<td class=\"num\">1" + nb + "000</td><td class=\"num\">400</td><td class=\"num\">40" + nb + "%</td>"
-        "<td>il manque 600" + nb + "heures</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
+        "<td>il manque 600" + nb + "heures</td><td class=\"num\"><span class=\"masked\">&lt; 5</span></td>"
         "<td>en retard</td></tr>");
   // All the lots together: lot 2's 600 missing hours and lot 1's 250 over, side by side, never netted into 350.
   CHECK(count(html,
@@ -222,27 +228,30 @@ TEST_CASE("report html: operation report is self-contained, French and determini
   CHECK(count(html, "Les effectifs inférieurs à 5 personnes sont masqués (secret statistique) ; quand une seule case") == 1);
   CHECK(count(html, "123,25") == 0);
   CHECK(count(html, "226,75") == 0);
-  CHECK(row(html, "Hommes") ==
-        "<tr><td>Hommes</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td><td class=\"num\">—</td></tr>");
-  CHECK(row(html, "Femmes") ==
-        "<tr><td>Femmes</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td><td class=\"num\">—</td></tr>");
+  // Hidden counts read « < 5 » when they are small, « masqué » when they protect another (they may be larger);
+  // a hidden cell's hours are « masqué » whatever the cell reads: « < 5 » hours would be false.
+  const std::string small = "<td class=\"num\"><span class=\"masked\">&lt; 5</span></td>";
+  const std::string masked = "<td class=\"num\"><span class=\"masked\">masqué</span></td>";
+  const std::string none = "<td class=\"num\">—</td>";
+  CHECK(row(html, "Hommes") == "<tr><td>Hommes</td>" + small + none + "</tr>");
+  CHECK(row(html, "Femmes") == "<tr><td>Femmes</td>" + masked + none + "</tr>");
+  CHECK(row(html, "Intérim d&#39;insertion (ETTI)") == "<tr><td>Intérim d&#39;insertion (ETTI)</td>" + small + none + masked + "</tr>");
+  CHECK(row(html, "GEIQ") == "<tr><td>GEIQ</td>" + masked + none + masked + "</tr>");
   // 7 of 12 = 58,33 % → "58,3 %"; 900 h.
   CHECK(row(html, "Embauche directe") ==
         "<tr><td>Embauche directe</td><td class=\"num\">7</td><td class=\"num\">58,3" + nb + "%</td>"
         "<td class=\"num\">900</td></tr>");
-  CHECK(row(html, "Emploi de transition") ==
-        "<tr><td>Emploi de transition</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
-        "<td class=\"num\">0</td></tr>");
-  CHECK(row(html, "Non renseignée") ==
-        "<tr><td>Non renseignée</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
-        "<td class=\"num\">7</td></tr>");
+  CHECK(row(html, "Emploi de transition") == "<tr><td>Emploi de transition</td>" + small + "<td class=\"num\">0</td></tr>");
+  CHECK(row(html, "Non renseignée") == "<tr><td>Non renseignée</td>" + small + "<td class=\"num\">7</td></tr>");
 
   // Charts: the month line chart, bars for route and for outcomes = 3 SVGs; sex has no chart, its figures
   // being all masked or zero. Suppressed bars are hatched: route 2, outcomes 2 (exit transition and none) = 4.
   CHECK(count(html, "<svg ") == 3);
   CHECK(count(html, "viewBox=\"0 0 720 ") == 3);
   CHECK(count(html, "<rect class=\"masked\"") == 4);
-  CHECK(count(html, ">masqué (&lt; 5)</text>") == 4);
+  // Each labelled as its table cell reads: ETTI, exit transition and none « < 5 »; GEIQ « masqué ».
+  CHECK(count(html, ">&lt; 5</text>") == 3);
+  CHECK(count(html, ">masqué</text>") == 1);
   CHECK(count(html, "<title id=\"chart-2-title\">Modalité d&#39;insertion (personnes)</title>") == 1);
   // Line chart: realised up to April (4 points), the schedule over 6 months. Scale: max 1 600 → step 500,
   // top 2 000; x = 70 + 630 × i ÷ 5; y = 262 − 214 × v ÷ 2 000: June 1 600 h → (700, 90.8); April 1 250 h →
@@ -279,10 +288,15 @@ TEST_CASE("report html: the threshold is stated even when nothing is hidden") {
   r.lots[1].participants.suppressed = false;
   r.lots[1].years[0].participants.suppressed = false;
   const std::string html = render_html(r);
-  CHECK(count(html, "masqué (") == 0);
+  CHECK(count(html, "class=\"masked\"") == 0);
   CHECK(count(html, "Les effectifs inférieurs à 1 personne seraient masqués (secret statistique) ; aucun effectif de ce "
                     "bilan n&#39;est sous ce seuil.") == 1);
   CHECK(count(html, "<svg ") == 1);  // the month chart only
+  // The Markdown bilan says the same, not that something is hidden.
+  const std::string md = render_markdown(r);
+  CHECK(count(md, "Les effectifs inférieurs à 1 personne seraient masqués (secret statistique) ; aucun effectif de ce "
+                  "bilan n'est sous ce seuil.") == 1);
+  CHECK(count(md, "sont masqués") == 0);
 }
 
 TEST_CASE("report html: consolidation in the network's terms, without participant data") {
@@ -314,8 +328,8 @@ TEST_CASE("report html: consolidation in the network's terms, without participan
         "<td class=\"num\">1" + nb + "200</td><td class=\"num\">1</td><td class=\"num\">12</td><td class=\"num\">7</td></tr>");
   CHECK(row(html, "Ville B") ==
         "<tr><td>Ville B</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">600</td>"
-        "<td class=\"num\">400</td><td class=\"num\">0</td><td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td>"
-        "<td class=\"num\"><span class=\"masked\">masqué (&lt; 5)</span></td></tr>");  // work contracts hide with their people
+        "<td class=\"num\">400</td><td class=\"num\">0</td><td class=\"num\"><span class=\"masked\">&lt; 5</span></td>"
+        "<td class=\"num\"><span class=\"masked\">&lt; 5</span></td></tr>");  // work contracts hide with their people
   CHECK(count(html, "<tr class=\"total\"><td>Ensemble</td><td class=\"num\">2</td><td class=\"num\">3</td>") == 1);
   CHECK(count(html, "<span class=\"value\">1" + nb + "600" + nb + "heures</span><span class=\"label\">d&#39;insertion réalisées") == 1);
   CHECK(count(html, "<span class=\"label\">équivalent temps plein (1" + nb + "820" + nb + "heures)</span>") == 1);

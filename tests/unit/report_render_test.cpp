@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <zip.h>
 
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include <ctime>
@@ -11,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "clausier/report/buyers.hpp"
 #include "clausier/report/render.hpp"
 #include "clausier/text/table.hpp"
 #include "printers.hpp"
@@ -347,7 +349,7 @@ TEST_CASE("report render: Markdown bilan of an operation, suppressed cells writt
       "| Catégorie | Personnes | Part | Heures |\n"
       "|---|---:|---:|---:|\n"
       "| Embauche directe | 4 | 66,7\u202F% | 300,5 |\n"
-      "| Intérim d'insertion (ETTI) | < 3 | — | — |\n"
+      "| Intérim d'insertion (ETTI) | < 3 | — | masqué |\n"
       "| Association intermédiaire | 0 | 0\u202F% | 0 |\n"
       "\n"
       "## Devenir des participants (à la sortie et six mois après)\n"
@@ -692,7 +694,10 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
   CHECK(w.number("Synthèse", "B10") == 180);
   CHECK(w.number("Synthèse", "B11") == 6);
   CHECK(w.text("Synthèse", "A17") == "Notes");
-  CHECK(w.text("Synthèse", "B17") == "Les effectifs inférieurs à 3 personnes sont masqués (secret statistique).");
+  CHECK(w.text("Synthèse", "B17") ==
+        "Les effectifs inférieurs à 3 personnes sont masqués (secret statistique) ; quand une seule case d'une "
+        "répartition l'est, la plus petite des autres est aussi « masqué », pour que la première ne se déduise pas du "
+        "total.");
   // Lots: H target, I realised, J achievement, K over, L missing, M participants.
   CHECK(w.text("Lots", "H1") == "Heures prévues");
   CHECK(w.text("Lots", "A2") == "1");  // a lot id stays text
@@ -703,17 +708,17 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
   CHECK(w.number("Lots", "K2") == 50.5);
   CHECK(w.number("Lots", "M2") == 4);
   CHECK(w.number("Lots", "L3") == 180);
-  CHECK(w.text("Lots", "M3") == "masqué");
+  CHECK(w.text("Lots", "M3") == "< 3");  // as in every other document
   CHECK(!w.number("Lots", "J4"));  // lot 3: no target, no achievement
   CHECK(w.text("Lots", "A6") == "Notes");
   CHECK(w.number("Lots par année", "B3") == 2027);
-  CHECK(w.text("Lots par année", "E3") == "masqué");
+  CHECK(w.text("Lots par année", "E3") == "< 3");
   CHECK(w.number("Titulaires", "E2") == 0.4);
   CHECK(w.number("Titulaires", "G2") == 180);   // Atelier Couleurs: missing
   CHECK(w.number("Titulaires", "F3") == 50.5);  // BTP Sud: over
   // Répartitions: sex of the operation first (F suppressed, population 6), then routes.
   CHECK(w.text("Répartitions", "C2") == "Femmes");
-  CHECK(w.text("Répartitions", "E2") == "masqué");
+  CHECK(w.text("Répartitions", "E2") == "< 3");
   CHECK(!w.cell("Répartitions", "F2"));  // sex carries no hours
   CHECK(w.number("Répartitions", "G2") == 6);
   CHECK(w.number("Répartitions", "E5") == 4);  // route direct
@@ -747,7 +752,7 @@ TEST_CASE("report render: xlsx of a consolidation") {
   CHECK(w.number("Synthèse", "B12") == 8);
   CHECK(w.text("Groupes", "B2") == "Département de l'Aude");
   CHECK(w.number("Groupes", "F2") == 1200);
-  CHECK(w.text("Groupes", "H2") == "masqué");
+  CHECK(w.text("Groupes", "H2") == "< 3");
   CHECK(w.text("Groupes", "B4") == "Ensemble");
   CHECK(w.number("Groupes", "F4") == 3350.5);
   CHECK(w.number("Groupes", "G4") == 2);
@@ -757,7 +762,7 @@ TEST_CASE("report render: xlsx of a consolidation") {
   CHECK(w.number("Opérations", "H2") == 200);
   CHECK(w.number("Opérations", "I2") == 49.5);
   CHECK(w.text("Répartitions", "A4") == "Ville de Carcassonne");
-  CHECK(w.text("Répartitions", "E4") == "masqué");
+  CHECK(w.text("Répartitions", "E4") == "< 3");
   CHECK(w.number("Règles", "B2") == 1820);
 }
 
@@ -855,4 +860,120 @@ TEST_CASE("report render: a breakdown whose population is hidden gives no share"
     CHECK(render_markdown(c).find(sentinel) == std::string::npos);
     CHECK(render_csv(c).find(sentinel) == std::string::npos);
   }
+}
+
+namespace {
+
+// The cell of the row whose first cell is `first`, in the column headed `header`, of a Markdown table.
+std::string markdown_cell(const std::string& md, const std::string& first, const std::string& header) {
+  auto cells = [](const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t at = 2;  // after "| "
+    for (std::size_t bar; (bar = line.find(" |", at)) != std::string::npos; at = bar + 3) out.push_back(line.substr(at, bar - at));
+    return out;
+  };
+  const std::size_t row = md.find("\n| " + first + " |");
+  if (row == std::string::npos) return "(no row " + first + ")";
+  const std::size_t rule = md.rfind("\n|---", row);
+  const std::size_t head = md.rfind("\n| ", rule - 1);
+  const std::vector<std::string> names = cells(md.substr(head + 1, rule - head - 1));
+  const std::vector<std::string> values = cells(md.substr(row + 1, md.find('\n', row + 1) - row - 1));
+  for (std::size_t i = 0; i < names.size() && i < values.size(); ++i)
+    if (names[i] == header) return values[i];
+  return "(no column " + header + ")";
+}
+
+// The same in an HTML table: the inside of the <td>, markup included.
+std::string html_cell(const std::string& html, const std::string& first, const std::string& header) {
+  auto cells = [](const std::string& row, const std::string& tag) {
+    std::vector<std::string> out;
+    for (std::size_t at = row.find("<" + tag); at != std::string::npos; at = row.find("<" + tag, at + 1)) {
+      if (row[at + tag.size() + 1] != '>' && row[at + tag.size() + 1] != ' ') continue;  // <thead> is no <th>
+      const std::size_t start = row.find('>', at) + 1;
+      out.push_back(row.substr(start, row.find("</" + tag + ">", start) - start));
+    }
+    return out;
+  };
+  const std::size_t row = html.find("<tr><td>" + first + "</td>");
+  if (row == std::string::npos) return "(no row " + first + ")";
+  const std::size_t head = html.rfind("<thead>", row);
+  const std::vector<std::string> names = cells(html.substr(head, html.find("</thead>", head) - head), "th");
+  const std::vector<std::string> values = cells(html.substr(row, html.find("</tr>", row) - row), "td");
+  for (std::size_t i = 0; i < names.size() && i < values.size(); ++i)
+    if (names[i] == header) return values[i];
+  return "(no column " + header + ")";
+}
+
+Cell hidden_secondary(int people) {
+  Cell c = cell("participants", "Participants", people, 0, true);
+  c.secondary = true;
+  return c;
+}
+
+}  // namespace
+
+// The same situation reads the same in every document: a count of 1 or 2 people (threshold 3) « < 3 »; a count
+// hidden only so that another cannot be deduced (here: because one operation brings fewer than 3 people, whose own
+// bilan hides them) « masqué », whatever it holds. The buyers' table and the consolidation by buyer must agree,
+// cell for cell and format by format.
+TEST_CASE("report render: the buyers' table and the consolidation write a hidden count the same way, in every format") {
+  Consolidation c = sample_consolidation();  // Aude: 7778 people, small (« < 3 »)
+  c.groups[1].participants = hidden_secondary(7774);  // Carcassonne: hidden to protect a small operation
+  c.groups[1].work_contracts = 7775;
+  BuyerIndicators b;
+  b.as_of = c.as_of;
+  b.min_cell = 3;
+  b.national_target = 0.3;
+  b.national_target_label = "PNAD";
+  b.counting = c.counting;
+  BuyerYear aude;
+  aude.buyer = "Département de l'Aude";
+  aude.year = 2027;
+  aude.participants = cell("participants", "personnes", 7778, 0, true);
+  BuyerYear carc;
+  carc.buyer = "Ville de Carcassonne";
+  carc.year = 2027;
+  carc.participants = hidden_secondary(7774);
+  b.rows = {aude, carc};
+  b.suppressed_cells = 2;
+
+  const std::string aude_html = "Département de l&#39;Aude";
+  const std::string small_html = "<span class=\"masked\">&lt; 3</span>";
+  const std::string secondary_html = "<span class=\"masked\">masqué</span>";
+
+  // Markdown.
+  const std::string md_c = render_markdown(c), md_b = render_markdown(b);
+  CHECK(markdown_cell(md_c, "Département de l'Aude", "Participants") == "< 3");
+  CHECK(markdown_cell(md_b, "Département de l'Aude", "Personnes") == "< 3");
+  CHECK(markdown_cell(md_c, "Ville de Carcassonne", "Participants") == "masqué");
+  CHECK(markdown_cell(md_b, "Ville de Carcassonne", "Personnes") == "masqué");
+  // HTML.
+  const std::string html_c = render_html(c), html_b = render_html(b);
+  CHECK(html_cell(html_c, aude_html, "Personnes") == small_html);
+  CHECK(html_cell(html_b, aude_html, "Personnes") == small_html);
+  CHECK(html_cell(html_c, "Ville de Carcassonne", "Personnes") == secondary_html);
+  CHECK(html_cell(html_b, "Ville de Carcassonne", "Personnes") == secondary_html);
+  // The workbook: Groupes!H (participants), Acheteurs!M (people); rows 2 and 3.
+  const Workbook w_c(clausier::test::unzip_by_name(render_xlsx(c)));
+  const Workbook w_b(clausier::test::unzip_by_name(render_xlsx(b)));
+  CHECK(w_c.text("Groupes", "H1") == "Participants");
+  CHECK(w_b.text("Acheteurs", "M1") == "Personnes");
+  CHECK(w_c.text("Groupes", "H2") == "< 3");
+  CHECK(w_b.text("Acheteurs", "M2") == "< 3");
+  CHECK(w_c.text("Groupes", "H3") == "masqué");
+  CHECK(w_b.text("Acheteurs", "M3") == "masqué");
+  // JSON: no text, null and suppressed for both.
+  const nlohmann::json j_c = nlohmann::json::parse(render_json(c)), j_b = nlohmann::json::parse(render_json(b));
+  const nlohmann::json hidden = {{"people", nullptr}, {"suppressed", true}};
+  for (std::size_t i : {0, 1}) {
+    CHECK(j_c["groups"][i]["participants"] == hidden);
+    CHECK(j_b["buyers"][i]["participants"] == hidden);
+  }
+  // CSV (the consolidation only: the buyers' table has none): empty and « oui » for both.
+  const std::string csv = render_csv(c);
+  CHECK(csv.find("group;;;Département de l'Aude;;participants;Participants;;;oui\r\n") != std::string::npos);
+  CHECK(csv.find("group;;;Ville de Carcassonne;;participants;Participants;;;oui\r\n") != std::string::npos);
+  // And no hidden value anywhere.
+  for (const std::string& text : {md_c, md_b, html_c, html_b, csv, j_c.dump(), j_b.dump()})
+    for (const std::string& sentinel : sentinels) CHECK(text.find(sentinel) == std::string::npos);
 }

@@ -658,7 +658,8 @@ TEST_CASE("report JSON: suppressed cells are null, never their value") {
   // (52); lot 3 has nobody, its zeros are shown. The operation's work contracts, hidden with its
   // participants, and its 3 validated participants: 1 + 2 + 3 + 3 × 52 + 1 + 1 = 164.
   CHECK(j["suppressed_cells"] == 164);
-  CHECK(j["privacy_note"] == "164 cases de moins de 5 personnes sont masquées (valeur null) pour protéger les participants.");
+  CHECK(j["privacy_note"] == "164 cases sont masquées (valeur null) pour protéger les participants : chacune compte moins de 5 "
+        "personnes ou permettrait d'en retrouver une qui en compte moins.");
 
   Consolidation c = consolidate({&a, &b}, GroupBy::buyer, rules, at(date(2028, 6, 30), 5));
   nlohmann::ordered_json k = nlohmann::ordered_json::parse(render_json(c));
@@ -760,7 +761,7 @@ TEST_CASE("report suppression: across the lots of an operation, zeros shown") {
 namespace {
 
 // An operation of one lot whose people are given by sex ("FFM": two women, one man), each with 10 hours.
-track::Operation operation_of(const std::string& id, const std::string& sexes) {
+track::Operation operation_of(const std::string& id, const std::string& sexes, const std::string& buyer = "") {
   std::string participants = "format: clausier/participants/1\nparticipants:\n";
   std::string statements = "lot;participant;month;route;contract;employer;work_hours;training_hours\n";
   for (std::size_t i = 0; i < sexes.size(); ++i) {
@@ -772,15 +773,21 @@ track::Operation operation_of(const std::string& id, const std::string& sexes) {
   return make_operation(fmt::format(R"(format: clausier/tender/1
 id: {0}
 title: Opération {0}
-buyer: {{name: Ville {0}}}
+buyer: {{name: {1}}}
 nature: works
 notice_date: 2027-01-10
 parameters: {{hourly_cost: 30, rate: 0.05}}
 lots:
   - {{id: 1, title: Peinture, method: fixed, hours: 100, trade: painting, clause: execution,
      start: 2027-01-01, end: 2027-12-31, award: {{notified: 2026-12-15}}}}
-)", id),
+)", id, buyer.empty() ? "Ville " + id : buyer),
                         participants, statements);
+}
+
+// The line of a Markdown table whose first cell is `first`.
+std::string markdown_row(const std::string& md, const std::string& first) {
+  const std::size_t at = md.find("\n| " + first + " |");
+  return at == std::string::npos ? "(no row " + first + ")" : md.substr(at + 1, md.find('\n', at + 1) - at - 1);
 }
 
 }  // namespace
@@ -837,4 +844,50 @@ TEST_CASE("report suppression: a small operation, and consolidations that cannot
   const Consolidation with_three = consolidate({&a, &b, &c, &three}, GroupBy::none, rules, at(date(2027, 12, 31), 5));
   CHECK(with_three.total.participants.suppressed);
   CHECK(with_three.total.participants.secondary);
+  // So is each breakdown's population, 31 people: « masqué », never « < 5 », which would be false. The three
+  // people's own report hides its populations for themselves: « < 5 » there is true.
+  for (const Breakdown& hidden : with_three.total.breakdowns) {
+    CAPTURE(hidden.id);
+    CHECK(hidden.population == 31);
+    CHECK(hidden.population_suppressed);
+    CHECK(hidden.population_secondary);
+  }
+  for (const Breakdown& few : small.breakdowns) CHECK_FALSE(few.population_secondary);
+  const std::string consolidated = render_markdown(with_three);
+  CHECK(consolidated.find("Effectif : masqué.") != std::string::npos);
+  CHECK(consolidated.find("Effectif : <") == std::string::npos);
+  CHECK(markdown.find("Effectif : < 5 personnes.") != std::string::npos);
+  CHECK(markdown.find("Effectif : masqué") == std::string::npos);
+}
+
+// From real operations to the documents: the consolidation by buyer and the buyers' table hide the same people
+// for the same reason, and write it the same way. Ville G: 10 people in G and 2 in H (whose own bilan hides
+// them), 12 in all, hidden so that G alone cannot be subtracted: « masqué ». Ville L: 3 people: « < 5 ».
+TEST_CASE("report suppression: the buyers' table and the consolidation by buyer hide the same counts alike") {
+  const rules::RuleSet& rules = rules::RuleSet::builtin();
+  track::Operation g = operation_of("G", "FFFFFMMMMM", "Ville G");
+  track::Operation h = operation_of("H", "FF", "Ville G");
+  track::Operation l = operation_of("L", "MMM");
+  const Consolidation c = consolidate({&g, &h, &l}, GroupBy::buyer, rules, at(date(2027, 12, 31), 5));
+  BuyerCounter counter(std::nullopt, rules, at(date(2027, 12, 31), 5));
+  for (const track::Operation* op : {&g, &h, &l}) counter.add(*op);
+  const BuyerIndicators b = counter.finish();
+  REQUIRE(c.groups.size() == 2);
+  REQUIRE(b.rows.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CAPTURE(b.rows[i].buyer);
+    CHECK(c.groups[i].label == b.rows[i].buyer);
+    CHECK(c.groups[i].participants.people == b.rows[i].participants.people);
+    CHECK(c.groups[i].participants.suppressed);
+    CHECK(b.rows[i].participants.suppressed);
+    CHECK(c.groups[i].participants.secondary == b.rows[i].participants.secondary);
+  }
+  CHECK(b.rows[0].participants.secondary);  // Ville G: 12 people, hidden for H's 2
+  CHECK_FALSE(b.rows[1].participants.secondary);  // Ville L: 3
+  const std::string md_c = render_markdown(c), md_b = render_markdown(b);
+  CHECK(markdown_row(md_c, "Ville G").ends_with("| masqué | masqué |"));  // people, then their work contracts
+  CHECK(markdown_row(md_b, "Ville G").ends_with("| masqué |"));
+  CHECK(markdown_row(md_c, "Ville L").ends_with("| < 5 | < 5 |"));
+  CHECK(markdown_row(md_b, "Ville L").ends_with("| < 5 |"));
+  for (const std::string& md : {md_c, md_b}) CHECK(md.find("| 12 |") == std::string::npos);
 }

@@ -15,6 +15,7 @@ using hours::round6;
 void suppress_small_cells(Breakdown& b, int min_cell, const std::vector<bool>& hidden_elsewhere) {
   auto small = [&](int people) { return people > 0 && people < min_cell; };
   b.population_suppressed = small(b.population);
+  b.population_secondary = false;
   int hidden = 0;
   long hidden_people = 0;
   for (std::size_t i = 0; i < b.cells.size(); ++i) {
@@ -64,7 +65,7 @@ void suppress_small_cell(Cell& c, int min_cell) { c.suppressed = c.people > 0 &&
 namespace detail {
 
 void hide_breakdown(Breakdown& b) {
-  b.population_suppressed = b.population > 0;
+  if (!b.population_suppressed && b.population > 0) b.population_suppressed = b.population_secondary = true;
   for (Cell& c : b.cells)
     if (!c.suppressed) c.suppressed = c.secondary = true;
 }

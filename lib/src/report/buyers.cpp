@@ -12,7 +12,8 @@
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
 #include "clausier/track/status.hpp"
-#include "model_parts.hpp"
+#include "html_parts.hpp"
+#include "masking.hpp"
 
 namespace clausier::report {
 
@@ -143,9 +144,9 @@ std::string explanation(const BuyerIndicators& b) {
       "Situation au {}. Un lot compte dans l'année de sa notification (award.notified). Il a une considération "
       "sociale quand sa clause d'insertion est mise en œuvre, qu'il a un critère d'attribution social ou qu'il est "
       "réservé (les valeurs des données essentielles, DECP). L'objectif national est de {} ({}). Les lots réservés "
-      "(articles L. 2113-12 et L. 2113-13 du code de la commande publique) sont comptés pour leur montant à la date. "
-      "Les effectifs de moins de {} personnes sont masqués.",
-      text::format_date_long(b.as_of), text::format_percent(b.national_target, 1), b.national_target_label, b.min_cell);
+      "(articles L. 2113-12 et L. 2113-13 du code de la commande publique) sont comptés pour leur montant à la date. {}",
+      text::format_date_long(b.as_of), text::format_percent(b.national_target, 1), b.national_target_label,
+      detail::buyer_privacy_note(b.min_cell));
 }
 
 }  // namespace
@@ -160,16 +161,21 @@ std::string render_html(const BuyerIndicators& b) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escaped(title_of(b)) +
                     "</title>\n<style>\nbody{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}"
                     "table{border-collapse:collapse}th,td{border:1px solid #999;padding:.3em .6em}"
-                    "td.n{text-align:right}th{background:#eef}\n@page{size:A4 landscape;margin:15mm}\n</style>\n"
+                    "td.n{text-align:right}th{background:#eef}.masked{color:#6b6b6b;font-style:italic}\n"
+                    "@page{size:A4 landscape;margin:15mm}\n</style>\n"
                     "</head>\n<body>\n<h1>" +
                     html_escaped(title_of(b)) + "</h1>\n<p>" + html_escaped(explanation(b)) + "</p>\n<table>\n<thead><tr>";
   const std::vector<text::Column> columns = table_columns(b);
   for (const text::Column& c : columns) out += "<th>" + html_escaped(c.header) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
-  for (const text::Row& row : table_rows(b)) {
+  const std::vector<text::Row> rows = table_rows(b);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
     out += "<tr>";
-    for (std::size_t i = 0; i < row.size(); ++i)
-      out += (columns[i].right ? "<td class=\"n\">" : "<td>") + html_escaped(row[i]) + "</td>";
+    // The people, last, as every HTML report writes a count: greyed when hidden.
+    for (std::size_t i = 0; i < rows[r].size(); ++i)
+      out += (columns[i].right ? "<td class=\"n\">" : "<td>") +
+             (i + 1 == rows[r].size() ? detail::people_html(b.rows[r].participants, b.min_cell) : html_escaped(rows[r][i])) +
+             "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n</body>\n</html>\n";

@@ -341,7 +341,9 @@ GroupReport Consolidator::Impl::report(const Group& g) const {
   r.breakdowns = counter.finish(options.min_cell);
   for (std::size_t b = 0; b < r.breakdowns.size() && b < g.hidden.size(); ++b) {
     suppress_small_cells(r.breakdowns[b], options.min_cell, g.hidden[b]);
-    if (g.small_operation) r.breakdowns[b].population_suppressed = r.breakdowns[b].population > 0;
+    Breakdown& own = r.breakdowns[b];
+    if (g.small_operation && !own.population_suppressed && own.population > 0)
+      own.population_suppressed = own.population_secondary = true;  // may hold min_cell or more
   }
   return r;
 }

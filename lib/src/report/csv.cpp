@@ -19,6 +19,7 @@
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/text/table.hpp"
+#include "masking.hpp"
 
 namespace clausier::report {
 namespace {
@@ -52,7 +53,7 @@ class Writer {
     w.table = "breakdown";
     for (const Breakdown& b : list) {
       w.breakdown = b.id;
-      cell(w, {"population", "Effectif", b.population, 0, b.population_suppressed}, false);
+      cell(w, detail::population_cell(b), false);
       for (const Cell& c : b.cells) cell(w, c, b.has_hours);
     }
   }

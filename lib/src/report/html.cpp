@@ -1,5 +1,6 @@
 // The report as one self-contained HTML page (report/render.hpp): inline style with A4 print rules,
-// inline SVG charts (svg.hpp), French text and numbers. A suppressed cell shows "masqué", never a figure.
+// inline SVG charts (svg.hpp), French text and numbers. A suppressed cell shows « < 5 » or « masqué » (masking.hpp),
+// never a figure.
 // Here the operation report and the consolidation; the participant sheet is html_sheet.cpp, the page
 // and its building blocks html_parts.cpp.
 #include <fmt/format.h>
@@ -20,6 +21,7 @@
 #include "clausier/track/status.hpp"
 #include "svg.hpp"
 #include "html_parts.hpp"
+#include "masking.hpp"
 
 namespace clausier::report {
 
@@ -120,16 +122,6 @@ std::string not_counted_html(const OperationReport& r) {
   return out + table({{"Motif"}, {"Lignes", true}, {"Heures déclarées", true}}, rows);
 }
 
-bool any_suppressed(const OperationReport& r) {
-  if (r.participants.suppressed || detail::any_suppressed(r.breakdowns)) return true;
-  for (const LotReport& lot : r.lots) {
-    if (lot.participants.suppressed) return true;
-    for (const LotReport::Year& y : lot.years)
-      if (y.participants.suppressed) return true;
-  }
-  return false;
-}
-
 // --- Consolidation ---
 
 std::string_view group_label(GroupBy g) {
@@ -146,8 +138,8 @@ std::string_view group_label(GroupBy g) {
 Row group_row(const GroupReport& g, int min_cell, bool total) {
   return {{html_escaped(total ? std::string("Ensemble") : g.label.empty() ? g.key : g.label), html_escaped(format_number(g.operations)),
            html_escaped(format_number(g.contracts_with_clause)), g.has_target ? html_escaped(format_number(g.target_hours)) : "—",
-           g.hours_suppressed ? masked_span : html_escaped(format_number(g.realised_hours)),
-           g.hours_suppressed ? masked_span : html_escaped(format_number(double(g.fte))), people_html(g.participants, min_cell),
+           g.hours_suppressed ? protective_html() : html_escaped(format_number(g.realised_hours)),
+           g.hours_suppressed ? protective_html() : html_escaped(format_number(double(g.fte))), people_html(g.participants, min_cell),
            people_html(published_work_contracts(g.work_contracts, g.participants), min_cell)},
           total};
 }
@@ -188,14 +180,14 @@ std::string render_html(const OperationReport& r) {
                 {"Intitulé", r.title},
                 {"Acheteur", r.buyer},
                 {"Bilan arrêté au", text::format_date_long(r.as_of)}});
-  body += privacy_note(r.min_cell, any_suppressed(r));
+  body += privacy_note_html(r.min_cell, anything_hidden(r));
   body += "</header>\n";
 
   body += "<h2>En bref</h2>\n<div class=\"figures\">\n";
   body += figure(html_escaped(format_hours(r.realised_hours)), "réalisées sur les lots suivis");
   body += figure(html_escaped(format_hours(r.target_hours)), "objectif des lots suivis");
   body += figure(html_escaped(achievement_text(r.achievement)), "taux d'atteinte de l'objectif");
-  body += figure(r.participants.suppressed ? masked_html(r.min_cell) : html_escaped(format_number(r.participants.people)),
+  body += figure(people_html(r.participants, r.min_cell),
                  plural(r.participants.suppressed ? 2 : r.participants.people, "personne ayant des heures comptées",
                         "personnes ayant des heures comptées"));
   body += figure(people_html(r.validated_participants, r.min_cell), plural(r.validated_participants.suppressed ? 2 : r.validated_participants.people, "personne dont l'éligibilité est validée",
@@ -219,7 +211,7 @@ std::string render_html(const OperationReport& r) {
 
   body += "<h2>Les personnes en parcours</h2>\n";
   body += "<p>" + html_escaped("Personnes ayant des heures comptées : ") +
-          (r.participants.suppressed ? masked_html(r.min_cell) : html_escaped(format_number(r.participants.people))) +
+          people_html(r.participants, r.min_cell) +
           html_escaped(" ; personnes dont l'éligibilité est validée dans le fichier des participants : ") +
           people_html(r.validated_participants, r.min_cell) + html_escaped(".") +
           "</p>\n";
@@ -233,8 +225,6 @@ std::string render_html(const OperationReport& r) {
 std::string render_html(const Consolidation& c) {
   Charts charts;
   const GroupReport& t = c.total;
-  bool suppressed = t.participants.suppressed || detail::any_suppressed(t.breakdowns);
-  for (const GroupReport& g : c.groups) suppressed = suppressed || g.participants.suppressed;
 
   std::string body = "<header>\n<h1>Bilan consolidé des clauses sociales d'insertion</h1>\n";
   body += "<p class=\"subtitle\">" +
@@ -243,7 +233,7 @@ std::string render_html(const Consolidation& c) {
           "</p>\n";
   body += meta({{"Bilan arrêté au", text::format_date_long(c.as_of)},
                 {"Regroupement", c.group_by == GroupBy::none ? "" : "par " + std::string(group_label(c.group_by))}});
-  body += privacy_note(c.min_cell, suppressed);
+  body += privacy_note_html(c.min_cell, anything_hidden(c));
   body += "</header>\n";
 
   body += "<h2>Chiffres clés</h2>\n<p class=\"small\">" +

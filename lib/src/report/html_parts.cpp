@@ -15,8 +15,9 @@
 #include "clausier/track/render.hpp"
 #include "clausier/track/statements.hpp"
 #include "clausier/track/status.hpp"
-#include "svg.hpp"
 #include "html_parts.hpp"
+#include "masking.hpp"
+#include "svg.hpp"
 
 namespace clausier::report::detail {
 
@@ -83,8 +84,7 @@ bool is_outcome(const Breakdown& b) { return b.id == "exit" || b.id == "follow_u
 std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) {
   std::string out = "<h3>" + html_escaped(b.title) + "</h3>\n";
   std::string intro;
-  if (!b.population_suppressed && b.population > 0)
-    intro = fmt::format("Population : {} {}.", format_number(b.population), people_word(b.population));
+  if (b.population_suppressed || b.population > 0) intro = "Effectif : " + population_text(b, min_cell) + ".";
   if (b.multiple) intro += (intro.empty() ? "" : " ") + std::string("Une personne peut relever de plusieurs lignes : les lignes ne s'additionnent pas.");
   if (!intro.empty()) out += "<p class=\"small\">" + html_escaped(intro) + "</p>\n";
 
@@ -96,10 +96,10 @@ std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) 
     Row r;
     r.cells.push_back(html_escaped(c.label));
     if (c.suppressed) {
-      r.cells.push_back(people_html(c, min_cell));
+      r.cells.push_back(hidden_html(c, min_cell));
       r.cells.push_back("—");
-      if (b.has_hours) r.cells.push_back(people_html(c, min_cell));
-      bars.push_back({c.label, {{std::nullopt, {}}}});
+      if (b.has_hours) r.cells.push_back(protective_html());  // its hours would give it back
+      bars.push_back({c.label, {{std::nullopt, hidden_text(c, min_cell)}}});
     } else {
       r.cells.push_back(html_escaped(format_number(c.people)));
       r.cells.push_back(b.population > 0 && !b.population_suppressed ? html_escaped(format_percent(double(c.people) / b.population, 1)) : "—");
@@ -111,7 +111,7 @@ std::string breakdown_section(const Breakdown& b, int min_cell, Charts& charts) 
   out += table(columns, rows);
   if (worth_drawing(bars))
     out += chart_block(svg::bar_chart(charts.next_id(), b.title + " (personnes)",
-                                      {{"Personnes", svg::realised_colour}}, bars, bar_masked_label(b, min_cell)));
+                                      {{"Personnes", svg::realised_colour}}, bars));
   return out;
 }
 
@@ -136,7 +136,7 @@ std::string outcomes_html(const std::vector<Breakdown>& breakdowns, int min_cell
   auto cell_html = [&](const Cell* c) { return c ? people_html(*c, min_cell) : std::string("—"); };
   auto bar = [&](const Cell* c) -> svg::BarValue {
     if (!c) return {0.0, "—"};
-    if (c->suppressed) return {std::nullopt, {}};
+    if (c->suppressed) return {std::nullopt, hidden_text(*c, min_cell)};
     return {double(c->people), format_number(c->people)};
   };
   std::vector<Row> rows;
@@ -156,11 +156,7 @@ std::string outcomes_html(const std::vector<Breakdown>& breakdowns, int min_cell
   if (worth_drawing(bars))
     out += chart_block(svg::bar_chart(charts.next_id(), "Situation à la sortie et six mois après (personnes)",
                                       {{"À la sortie", svg::realised_colour}, {"Six mois après", svg::follow_up_colour}},
-                                      bars,
-                                      (exit && bar_masked_label(*exit, min_cell) == "masqué") ||
-                                              (follow_up && bar_masked_label(*follow_up, min_cell) == "masqué")
-                                          ? std::string("masqué")
-                                          : masked_label(min_cell)));
+                                      bars));
   return out;
 }
 
@@ -175,17 +171,12 @@ std::string page(std::string_view title, const std::string& body) {
 std::string plural(double n, std::string_view one, std::string_view many) {
   return std::string(n < 2 && n > -2 ? one : many);
 }
-std::string people_word(long long n) { return plural(double(n), "personne", "personnes"); }
-std::string masked_label(int min_cell) { return fmt::format("masqué (< {})", min_cell); }
-std::string masked_html(int min_cell) { return "<span class=\"masked\">" + html_escaped(masked_label(min_cell)) + "</span>"; }
-std::string bar_masked_label(const Breakdown& b, int min_cell) {
-  for (const Cell& c : b.cells)
-    if (c.secondary) return "masqué";
-  return masked_label(min_cell);
+std::string hidden_html(const Cell& c, int min_cell) {
+  return "<span class=\"masked\">" + html_escaped(hidden_text(c, min_cell)) + "</span>";
 }
+std::string protective_html() { return "<span class=\"masked\">" + html_escaped(protective_text) + "</span>"; }
 std::string people_html(const Cell& c, int min_cell) {
-  if (!c.suppressed) return html_escaped(format_number(c.people));
-  return c.secondary ? masked_span : masked_html(min_cell);  // secondary: may hold min_cell or more
+  return c.suppressed ? hidden_html(c, min_cell) : html_escaped(format_number(c.people));
 }
 std::string achievement_text(const std::optional<double>& a) { return a ? format_percent(*a, 1) : "—"; }
 std::string month_label(std::string_view month) {
@@ -244,26 +235,9 @@ bool worth_drawing(const std::vector<svg::BarRow>& bars) {
   return false;
 }
 
-bool any_suppressed(const std::vector<Breakdown>& breakdowns) {
-  for (const Breakdown& b : breakdowns) {
-    if (b.population_suppressed) return true;
-    for (const Cell& c : b.cells)
-      if (c.suppressed) return true;
-  }
-  return false;
-}
-
-std::string privacy_note(int min_cell, bool suppressed) {
-  const std::string threshold = fmt::format("{} {}", min_cell, people_word(min_cell));
-  if (suppressed)
-    return "<p class=\"note privacy\">" + html_escaped("Les effectifs inférieurs à " + threshold +
-                                                 " sont masqués (secret statistique) ; quand une seule case d'une répartition l'est, la plus "
-                                                 "petite des autres est aussi « masqué », pour que la première ne se déduise pas du total.") +
-           "</p>\n";
+std::string privacy_note_html(int min_cell, bool suppressed) {
   return "<p class=\"note privacy\">" +
-         html_escaped("Les effectifs inférieurs à " + threshold +
-                " seraient masqués (secret statistique) ; aucun effectif de ce bilan n'est sous ce seuil.") +
-         "</p>\n";
+         html_escaped(privacy_note(min_cell, suppressed)) + "</p>\n";
 }
 
 std::string breakdowns_html(const std::vector<Breakdown>& breakdowns, int min_cell, Charts& charts) {

@@ -19,14 +19,11 @@ std::string page(std::string_view title, const std::string& body);
 
 // French agreement: singular below 2 ("0 personne", "1 personne", "2 personnes").
 std::string plural(double n, std::string_view one, std::string_view many);
-std::string people_word(long long n);
-std::string masked_label(int min_cell);  // "masqué (< 5)"
-std::string masked_html(int min_cell);
-// The label of hidden bars: "masqué (< N)", or "masqué" when one of them was hidden only to protect another.
-std::string bar_masked_label(const Breakdown& b, int min_cell);
-// A hidden figure that may hold min_cell or more (a secondary cell, a route group's hours): « masqué ».
-inline constexpr const char* masked_span = "<span class=\"masked\">masqué</span>";
-std::string people_html(const Cell& c, int min_cell);
+// A hidden figure, greyed, in the words of masking.hpp: « < 5 » or « masqué » for a people cell,
+// « masqué » for hidden hours (a hidden cell's, a route group's).
+std::string hidden_html(const Cell& c, int min_cell);
+std::string protective_html();
+std::string people_html(const Cell& c, int min_cell);  // "1 250", or hidden_html
 std::string achievement_text(const std::optional<double>& a);  // "81,5 %", "—"
 std::string month_label(std::string_view month);                // "2027-03" -> "mars 2027"
 std::string gap_html(const Shortfall& s, double target);  // "il manque 120 heures ; dépassement : +5 heures", never netted
@@ -57,9 +54,8 @@ std::string chart_block(const std::string& svg_text);
 // A bar chart whose every value is masked or zero would only repeat the table: it is left out.
 bool worth_drawing(const std::vector<svg::BarRow>& bars);
 
-bool any_suppressed(const std::vector<Breakdown>& breakdowns);
 // Always states the threshold; the sentence of the brief whenever something is hidden.
-std::string privacy_note(int min_cell, bool suppressed);
+std::string privacy_note_html(int min_cell, bool suppressed);
 // Every breakdown but the outcomes (exit, follow-up), each a table and a chart.
 std::string breakdowns_html(const std::vector<Breakdown>& breakdowns, int min_cell, Charts& charts);
 // The outcomes at exit and six months after, side by side.

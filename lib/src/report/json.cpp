@@ -13,6 +13,7 @@
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/track/pooling_json.hpp"
+#include "masking.hpp"
 
 namespace clausier::report {
 
@@ -179,12 +180,7 @@ void add_privacy(ordered_json& doc, int min_cell, int suppressed) {
   doc["min_cell"] = min_cell;
   doc["suppressed_cells"] = suppressed;
   doc["privacy_note"] =
-      suppressed == 0
-          ? ordered_json(nullptr)
-          : ordered_json(fmt::format("{} case{} de moins de {} personnes {} masquée{} (valeur null) pour protéger les "
-                                     "participants.",
-                                     suppressed, suppressed > 1 ? "s" : "", min_cell, suppressed > 1 ? "sont" : "est",
-                                     suppressed > 1 ? "s" : ""));
+      suppressed == 0 ? ordered_json(nullptr) : ordered_json(detail::json_privacy_note(suppressed, min_cell));
 }
 
 std::string dump(const ordered_json& doc) { return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n"; }

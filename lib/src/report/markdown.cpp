@@ -1,5 +1,5 @@
 // The bilan in Markdown (French): what a facilitator pastes into a report to the buyer, or converts.
-// A suppressed cell is written "< N" whatever it holds: its value never reaches the text.
+// A hidden count is written « < N » or « masqué » (masking.hpp): its value never reaches the text.
 #include <fmt/format.h>
 
 #include <string>
@@ -14,14 +14,10 @@
 #include "clausier/text/table.hpp"
 #include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
+#include "masking.hpp"
 #include "model_parts.hpp"
 
 namespace clausier::report {
-
-std::string detail::people(const Cell& c, int min_cell) {
-  if (!c.suppressed) return text::format_number(c.people);
-  return c.secondary ? "masqué" : fmt::format("< {}", min_cell);  // a secondary cell may hold min_cell or more
-}
 
 namespace {
 
@@ -29,18 +25,15 @@ using text::format_hours;
 using text::format_number;
 
 using detail::people;
-std::string cell_hours(const Cell& c) { return c.suppressed ? "—" : format_number(c.hours); }
+using detail::privacy_note;
+using detail::protective_text;
+// The hours of a hidden cell would give it back: hidden with it, whatever they are.
+std::string cell_hours(const Cell& c) { return c.suppressed ? std::string(protective_text) : format_number(c.hours); }
 std::string percent(const std::optional<double>& fraction) {
   return fraction ? text::format_percent(*fraction, 1) : "—";
 }
 std::optional<double> ratio(double part, double whole) {
   return whole > 0 ? std::optional<double>(part / whole) : std::nullopt;
-}
-
-std::string privacy_note(int min_cell) {
-  return fmt::format("Les effectifs inférieurs à {} personnes sont masqués (secret statistique) ; quand une seule case "
-                     "d'une répartition l'est, la plus petite des autres est aussi « masqué », pour que la première ne "
-                     "se déduise pas du total.", min_cell);
 }
 
 // "mars 2027" for "2027-03"; the code itself if it is not of that form.
@@ -58,10 +51,7 @@ std::string period(const LotReport& l) {
 
 std::string breakdown_table(const Breakdown& b, int min_cell) {
   std::string out = fmt::format("### {}\n\n", b.title);
-  if (b.population_suppressed)
-    out += fmt::format("Effectif : < {} personnes.", min_cell);
-  else
-    out += fmt::format("Effectif : {} {}.", format_number(b.population), b.population > 1 ? "personnes" : "personne");
+  out += "Effectif : " + detail::population_text(b, min_cell) + ".";
   if (b.multiple) out += " Une personne peut relever de plusieurs catégories : les effectifs ne s'additionnent pas.";
   out += "\n\n";
   std::vector<text::Column> cols{{"Catégorie"}, {"Personnes", true}, {"Part", true}};
@@ -227,10 +217,10 @@ text::Row group_row(const GroupReport& g, const std::string& label, int min_cell
           format_number(g.operations),
           format_number(g.contracts_with_clause),
           g.has_target ? format_number(g.target_hours) : "—",
-          g.hours_suppressed ? "masqué" : format_number(g.realised_hours),
+          g.hours_suppressed ? std::string(protective_text) : format_number(g.realised_hours),
           g.has_target ? format_number(g.shortfall.missing) : "—",
           g.has_target ? format_number(g.shortfall.over) : "—",
-          g.hours_suppressed ? "masqué" : format_number(static_cast<double>(g.fte)),
+          g.hours_suppressed ? std::string(protective_text) : format_number(static_cast<double>(g.fte)),
           people(g.participants, min_cell),
           people(published_work_contracts(g.work_contracts, g.participants), min_cell)};
 }
@@ -347,7 +337,7 @@ std::string render_markdown(const OperationReport& r) {
   out += fmt::format("- Opération : {} — {}\n", r.id, r.title);
   if (!r.buyer.empty()) out += fmt::format("- Acheteur : {}\n", r.buyer);
   out += fmt::format("- Situation au {}\n\n", text::format_date_long(r.as_of));
-  out += privacy_note(r.min_cell) + "\n\n";
+  out += privacy_note(r.min_cell, detail::anything_hidden(r)) + "\n\n";
   out += summary(r);
   out += lots_section(r);
   out += contractors_section(r);
@@ -370,7 +360,7 @@ std::string render_markdown(const Consolidation& c) {
   out += fmt::format("- Opérations : {}\n", format_number(static_cast<double>(c.operations.size())));
   out += "- Regroupement : " + (c.group_by == GroupBy::none ? std::string("aucun") : "par " + group_noun(c.group_by)) +
          "\n\n";
-  out += privacy_note(c.min_cell) + "\n\n";
+  out += privacy_note(c.min_cell, detail::anything_hidden(c)) + "\n\n";
 
   const GroupReport& t = c.total;
   out += "## Chiffres clés (indicateurs du réseau national)\n\n";

@@ -1,7 +1,6 @@
 #pragma once
 // Private to the report model: what the operation report (model.cpp), the consolidation (consolidate.cpp),
-// the participant sheet (sheet.cpp) and the breakdowns (breakdowns.cpp) share; and the text tables' people
-// cell (markdown.cpp, buyers.cpp).
+// the participant sheet (sheet.cpp) and the breakdowns (breakdowns.cpp) share.
 #include <optional>
 
 #include "clausier/report/model.hpp"
@@ -23,8 +22,6 @@ Cell participants_cell(int people, double hours, int min_cell);
 // No part of the breakdown is published, zeros included: its population (when it has any) and every cell
 // not hidden yet, as a secondary cell (it may hold min_cell people or more).
 void hide_breakdown(Breakdown& b);
-// A people cell in a text table: "1 250", "< 5" (suppressed), "masqué" (secondary: may hold min_cell or more).
-std::string people(const Cell& c, int min_cell);
 // The operation's folder when the tender is its tender.yaml, as the user named the operation.
 std::string report_path(const tender::Tender& t);
 

@@ -151,7 +151,7 @@ std::string line_chart(std::string_view id, std::string_view title, const std::v
 }
 
 std::string bar_chart(std::string_view id, std::string_view title, const std::vector<Legend>& legend,
-                      const std::vector<BarRow>& rows, std::string_view masked_label) {
+                      const std::vector<BarRow>& rows) {
   if (rows.empty()) return {};
   constexpr double bar_height = 14, bar_gap = 3, row_padding = 9, masked_width = 36, value_room = 96, label_line = 15;
   // Short labels sit left of the bars; long ones (eligibility criteria) on a line of their own above them.
@@ -204,7 +204,7 @@ std::string bar_chart(std::string_view id, std::string_view title, const std::ve
                            "stroke=\"{}\" stroke-width=\"0.5\"/>",
                            num(x0), num(by), num(masked_width), num(bar_height), html_escaped(id), masked_colour);
         out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#666666\" font-style=\"italic\">{}</text>\n",
-                           num(x0 + masked_width + 6), num(by + bar_height - 3), html_escaped(masked_label));
+                           num(x0 + masked_width + 6), num(by + bar_height - 3), html_escaped(v.text));
         continue;
       }
       const double w = max > 0 ? plot_width * *v.value / max : 0;

@@ -32,8 +32,8 @@ std::string line_chart(std::string_view id, std::string_view title, const std::v
                        const std::vector<Series>& series, std::string_view unit = "heures");
 
 struct BarValue {
-  std::optional<double> value;  // absent: suppressed (drawn hatched, labelled, with no figure)
-  std::string text;             // written after the bar, e.g. "12"
+  std::optional<double> value;  // absent: suppressed (drawn hatched, with no figure)
+  std::string text;             // written after the bar: "12", or the hidden cell's text (« < 5 », « masqué »)
 };
 struct BarRow {
   std::string label;
@@ -46,8 +46,8 @@ struct Legend {
 
 // Horizontal bars, one row per category and one bar per legend entry (the legend is drawn when there
 // are several). Bars share one scale: the largest value shown. A suppressed value is a grey hatched bar
-// of fixed width labelled `masked_label` ("masqué (< 5)"), so its length tells nothing.
+// of fixed width labelled with its text, as its table cell reads, so its length tells nothing.
 std::string bar_chart(std::string_view id, std::string_view title, const std::vector<Legend>& legend,
-                      const std::vector<BarRow>& rows, std::string_view masked_label);
+                      const std::vector<BarRow>& rows);
 
 }  // namespace clausier::report::svg

@@ -1,7 +1,8 @@
 // The bilan as an .xlsx workbook (libxlsxwriter): one sheet per table, a bold header row, figures written
 // as numbers so that Excel and LibreOffice sum and chart them. Number format codes use Excel's neutral
 // syntax ("#,##0", "0.0%"): the reader's locale shows them the French way (1 250, 12,5 %).
-// A suppressed cell holds the text "masqué", never its value; a Notes row under the table says why.
+// A suppressed cell holds the text « < 5 » or « masqué » (masking.hpp), never its value; a Notes row under the
+// table says why.
 //
 // libxlsxwriter 1.1.4 only writes to a file: the workbook goes to a fresh temporary file (mkstemp), is read
 // back and the file removed. Its creation date is the report's date, so the same report gives the same bytes.
@@ -27,18 +28,13 @@
 #include "clausier/report/render.hpp"
 #include "clausier/text/french.hpp"
 #include "clausier/track/status.hpp"
+#include "masking.hpp"
 
 namespace clausier::report {
 namespace {
 
-constexpr const char* masked_text = "masqué";
-
 void check(lxw_error e) {
   if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx : ") + lxw_strerror(e));
-}
-
-std::string privacy_note(int min_cell) {
-  return "Les effectifs inférieurs à " + std::to_string(min_cell) + " personnes sont masqués (secret statistique).";
 }
 
 enum class Style { text, count, hours, euros, percent, date, month, masked };
@@ -46,8 +42,11 @@ enum class Style { text, count, hours, euros, percent, date, month, masked };
 // A workbook in its own temporary file: the only way a report makes one.
 class Book {
  public:
-  Book(Date created, std::string title)
-      : file_("clausier-report"), title_(std::move(title)), book_(workbook_new(file_.path().c_str()), lxw_workbook_free) {
+  Book(Date created, std::string title, int min_cell)
+      : file_("clausier-report"),
+        title_(std::move(title)),
+        min_cell_(min_cell),
+        book_(workbook_new(file_.path().c_str()), lxw_workbook_free) {
     if (!book_) throw std::runtime_error("xlsx : impossible de créer le classeur " + file_.path());
     properties_.title = title_.data();
     properties_.author = const_cast<char*>("Clausier");
@@ -55,6 +54,8 @@ class Book {
     properties_.created = created.is_special() ? 315532800 : (created - Date(1970, 1, 1)).days() * 86400LL;
     check(workbook_set_properties(book_.get(), &properties_));
   }
+
+  int min_cell() const { return min_cell_; }
 
   lxw_worksheet* add_sheet(const char* name) {
     lxw_worksheet* ws = workbook_add_worksheet(book_.get(), name);
@@ -92,6 +93,7 @@ class Book {
  private:
   io::TempFile file_;  // declared first: removed after the workbook is freed
   std::string title_;
+  int min_cell_;
   std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book_;
   lxw_doc_properties properties_{};
   std::map<int, lxw_format*> formats_;
@@ -141,19 +143,15 @@ class Sheet {
     check(worksheet_write_datetime(ws_, row_, static_cast<lxw_col_t>(col), &dt, book_.format(style, false)));
     widen(col, 10);
   }
-  // People of a cell: the count, or "masqué".
+  // People of a cell: the count, or « < 5 » / « masqué ».
   void people(std::size_t col, const Cell& c, bool bold = false) {
     if (c.suppressed)
-      mask(col);
+      hidden(col, detail::hidden_text(c, book_.min_cell()), bold);
     else
       number(col, c.people, Style::count, bold);
   }
-  void mask(std::size_t col) {
-    check(worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(col), masked_text,
-                                 book_.format(Style::masked, false)));
-    widen(col, 6);
-    any_masked_ = true;
-  }
+  // A hidden figure that may be anything (a hidden cell's hours): « masqué ».
+  void mask(std::size_t col, bool bold = false) { hidden(col, std::string(detail::protective_text), bold); }
   void next() { ++row_; }
   bool any_masked() const { return any_masked_; }
 
@@ -166,6 +164,11 @@ class Sheet {
   }
 
  private:
+  void hidden(std::size_t col, const std::string& s, bool bold) {
+    check(worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(col), s.c_str(), book_.format(Style::masked, bold)));
+    widen(col, utf8_width(s));
+    any_masked_ = true;
+  }
   void widen(std::size_t col, std::size_t chars) {
     if (widths_.size() <= col) widths_.resize(col + 1, 0);
     widths_[col] = std::max(widths_[col], static_cast<double>(chars));
@@ -217,7 +220,7 @@ void breakdown_rows(Sheet& s, const std::string& scope, const std::vector<Breakd
         else
           s.hours(5, c.hours);
       }
-      s.people(6, {"population", "", b.population, 0, b.population_suppressed});
+      s.people(6, detail::population_cell(b));
       s.next();
     }
 }
@@ -261,7 +264,7 @@ void operation_summary(Book& book, const OperationReport& r) {
   p.people("Contrats de travail", published_work_contracts(r.work_contracts, r.participants));
   p.count("Lignes de relevés non décomptées", r.not_counted_rows);
   p.hours("Heures déclarées non décomptées", r.not_counted_hours);
-  s.notes(privacy_note(r.min_cell));
+  s.notes(detail::privacy_note(r.min_cell, detail::anything_hidden(r)));
 }
 
 void operation_lots(Book& book, const OperationReport& r) {
@@ -285,7 +288,7 @@ void operation_lots(Book& book, const OperationReport& r) {
     s.text(13, lot_status(l));
     s.next();
   }
-  if (s.any_masked()) s.notes(privacy_note(r.min_cell));
+  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell, true));
 }
 
 void operation_years(Book& book, const OperationReport& r) {
@@ -299,7 +302,7 @@ void operation_years(Book& book, const OperationReport& r) {
       s.people(4, y.participants);
       s.next();
     }
-  if (s.any_masked()) s.notes(privacy_note(r.min_cell));
+  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell, true));
 }
 
 void operation_contractors(Book& book, const OperationReport& r) {
@@ -322,7 +325,7 @@ void operation_breakdowns(Book& book, const OperationReport& r) {
   Sheet s(book, "Répartitions", breakdown_header);
   breakdown_rows(s, "Opération", r.breakdowns);
   for (const LotReport& l : r.lots) breakdown_rows(s, "Lot " + l.id, l.breakdowns);
-  if (s.any_masked()) s.notes(privacy_note(r.min_cell));
+  if (s.any_masked()) s.notes(detail::privacy_note(r.min_cell, true));
 }
 
 void operation_months(Book& book, const OperationReport& r) {
@@ -377,8 +380,8 @@ void group_columns(Sheet& s, const GroupReport& g, bool bold) {
   s.number(3, g.contracts_with_clause, Style::count, bold);
   if (g.has_target) s.hours(4, g.target_hours, bold);  // route groups: no target, an empty cell
   if (g.hours_suppressed) {  // a route group the whole hides: its hours are the hidden cell's
-    s.text(5, masked_text, bold);
-    s.text(6, masked_text, bold);
+    s.mask(5, bold);
+    s.mask(6, bold);
   } else {
     s.hours(5, g.realised_hours, bold);
     s.number(6, static_cast<double>(g.fte), Style::count, bold);
@@ -444,7 +447,7 @@ void agreement_sheets(Book& book, const std::vector<AgreementLine>& agreements) 
 }  // namespace
 
 std::string render_xlsx(const OperationReport& r) {
-  Book book(r.as_of, "Bilan de la clause sociale d'insertion — " + r.id);
+  Book book(r.as_of, "Bilan de la clause sociale d'insertion — " + r.id, r.min_cell);
   operation_summary(book, r);
   operation_lots(book, r);
   operation_years(book, r);
@@ -457,7 +460,7 @@ std::string render_xlsx(const OperationReport& r) {
 }
 
 std::string render_xlsx(const Consolidation& c) {
-  Book book(c.as_of, "Bilan consolidé des clauses sociales d'insertion");
+  Book book(c.as_of, "Bilan consolidé des clauses sociales d'insertion", c.min_cell);
   {
     Sheet s(book, "Synthèse", {"Indicateur", "Valeur"});
     Pairs p(s);
@@ -473,7 +476,7 @@ std::string render_xlsx(const Consolidation& c) {
     p.count("Équivalents temps plein (" + text::format_hours(fte_hours) + ")", static_cast<double>(c.total.fte));
     p.people("Participants (chacun compté une fois)", c.total.participants);
     p.people("Contrats de travail", published_work_contracts(c.total.work_contracts, c.total.participants));
-    s.notes(privacy_note(c.min_cell));
+    s.notes(detail::privacy_note(c.min_cell, detail::anything_hidden(c)));
   }
   {
     Sheet s(book, "Groupes",
@@ -486,7 +489,7 @@ std::string render_xlsx(const Consolidation& c) {
     }
     s.text(1, "Ensemble", true);
     group_columns(s, c.total, true);
-    if (s.any_masked()) s.notes(privacy_note(c.min_cell));
+    if (s.any_masked()) s.notes(detail::privacy_note(c.min_cell, true));
   }
   {
     Sheet s(book, "Opérations",
@@ -509,7 +512,7 @@ std::string render_xlsx(const Consolidation& c) {
     Sheet s(book, "Répartitions", breakdown_header);
     breakdown_rows(s, "Ensemble", c.total.breakdowns);
     for (const GroupReport& g : c.groups) breakdown_rows(s, g.label, g.breakdowns);
-    if (s.any_masked()) s.notes(privacy_note(c.min_cell));
+    if (s.any_masked()) s.notes(detail::privacy_note(c.min_cell, true));
   }
   agreement_sheets(book, c.agreements);
   rules_sheet(book, c.counting, c.min_cell, false);
@@ -517,7 +520,7 @@ std::string render_xlsx(const Consolidation& c) {
 }
 
 std::string render_xlsx(const BuyerIndicators& b) {
-  Book book(b.as_of, "Indicateurs acheteurs — considérations sociales");
+  Book book(b.as_of, "Indicateurs acheteurs — considérations sociales", b.min_cell);
   {
     Sheet s(book, "Acheteurs",
             {"Acheteur", "Année de notification", "Opérations", "Lots notifiés", "Avec considération sociale", "Part",
@@ -539,7 +542,7 @@ std::string render_xlsx(const BuyerIndicators& b) {
       s.people(12, r.participants);
       s.next();
     }
-    if (s.any_masked()) s.notes(privacy_note(b.min_cell));
+    if (s.any_masked()) s.notes(detail::buyer_privacy_note(b.min_cell));
   }
   return book.close();
 }

@@ -80,7 +80,8 @@ struct Breakdown {
   bool multiple = false;   // a person may be in several cells (criterion, route, contract): cells do not add up
   int population = 0;      // distinct people the breakdown is about
   std::vector<Cell> cells;  // fixed order (the code lists of formats.md), every code present, even at 0
-  bool population_suppressed = false;  // population is 1 to min_cell − 1: never rendered (JSON null), like a cell
+  bool population_suppressed = false;  // never rendered (JSON null), like a cell: 1 to min_cell − 1, or secondary
+  bool population_secondary = false;   // hidden to protect the cells of a breakdown published not at all: any size
 };
 
 // Applies the privacy rule above to every cell of `b` (and to its population); the cells flagged in
