@@ -371,6 +371,30 @@ TEST_CASE("csv: for_each_csv_row hands over the rows one at a time, with the hea
   CHECK(seen == std::vector<std::string>{"2: 1 140", "4: 2 35\r\n", "6: 3 7 x"});
 }
 
+TEST_CASE("csv: a peeked field comes before its row, for every data row that has it") {
+  std::vector<std::string> events;
+  std::vector<std::string> header_asked;
+  io::FieldPeek peek{[&](const std::vector<std::string>& header) {
+                       header_asked = header;
+                       return std::size_t{1};
+                     },
+                     [&](std::string_view field) { events.push_back("peek " + std::string(field)); }};
+  auto result = io::for_each_csv_row(
+      "lot;participant;heures\n1;P-1;7\n\n2;\"P\n2\";8\n3\n;;\n4;P-4\n", "r.csv",
+      [&](const io::CsvTable&, io::CsvRow& row) { events.push_back("row " + std::to_string(row.line)); }, &peek);
+  CHECK(result.diagnostics.empty());
+  CHECK(header_asked == std::vector<std::string>{"lot", "participant", "heures"});
+  // Line 6 has no second field; line 7 has only empty ones (not a row, though its field was peeked).
+  CHECK(events == std::vector<std::string>{"peek P-1", "row 2", "peek P\n2", "row 4", "row 6", "peek ", "peek P-4",
+                                           "row 8"});
+  // No column: nothing peeked.
+  events.clear();
+  io::FieldPeek none{[](const std::vector<std::string>&) { return std::string::npos; },
+                     [&](std::string_view field) { events.push_back(std::string(field)); }};
+  io::for_each_csv_row("a;b\n1;2\n", "r.csv", [](const io::CsvTable&, io::CsvRow&) {}, &none);
+  CHECK(events.empty());
+}
+
 TEST_CASE("csv: an exception from the row handler stops the reading and comes out") {
   int calls = 0;
   auto read = [&] {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "clausier/io/json.hpp"
 
 #include "clausier/tender/load.hpp"
+#include "clausier/track/group_by.hpp"
 #include "clausier/track/key_set.hpp"
 #include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
@@ -356,6 +358,61 @@ TEST_CASE_FIXTURE(Fixture, "counting: a duplicate in another file names it; lot 
   CHECK(c.detail(c.not_counted[0]) == "déjà déclaré pour ce lot, ce participant, ce mois et cette modalité (a.csv ligne 2)");
 }
 
+TEST_CASE_FIXTURE(Fixture, "counting: duplicates among thousands of people are those a set of every key finds") {
+  // 3 000 people: the rows are grouped by person in two passes (group_by_key past 1 024 keys).
+  std::string yaml = "format: clausier/participants/1\nparticipants:\n";
+  for (int p = 0; p < 3000; ++p)
+    yaml += fmt::format("  - {{ ref: P-{}, sex: F, birth_year: 1990, criteria: [rsa], validated_on: 2027-01-10 }}\n", p);
+  Participants many = parse_participants(yaml, "p.yaml", rules::RuleSet::builtin()).participants;
+  REQUIRE(many.list.size() == 3000);
+  std::string csv = "lot;participant;month;route;contract;work_hours\n";
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t n) { return (seed = seed * 1103515245u + 12345u) / 65536 % n; };
+  for (int i = 0; i < 40000; ++i)
+    csv += fmt::format("{};P-{};2027-{:02};{};cdd;1\n", next(2) == 0 ? "1" : "01", next(3000), 1 + next(3),
+                       next(2) == 0 ? "direct" : "etti");
+  Statements f;
+  REQUIRE(read_statements(csv, "s.csv", f).empty());
+  Count c = count_rows(result, many, f, Date(2029, 12, 31));
+  // The reference: a map of every key, in row order; the first row of a key counts.
+  std::map<std::tuple<TextId, int, Route>, std::uint32_t> first;
+  std::vector<std::uint32_t> counted;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  for (std::uint32_t i = 0; i < f.rows.size(); ++i) {
+    auto [it, added] = first.try_emplace({f.rows[i].participant, f.rows[i].month, f.rows[i].route}, i);
+    if (added) counted.push_back(i);
+    else repeats.emplace_back(i, it->second);
+  }
+  REQUIRE(repeats.size() > 1000);
+  CHECK(c.counted == counted);
+  REQUIRE(c.not_counted.size() == repeats.size());
+  for (std::size_t k = 0; k < repeats.size(); ++k) {
+    CHECK(c.not_counted[k].reason == Reason::duplicate);
+    CHECK(c.not_counted[k].row == repeats[k].first);
+    CHECK(c.not_counted[k].first == repeats[k].second);
+  }
+}
+
+TEST_CASE("group by key: each key's items together, in their order, in one pass or two") {
+  for (std::uint32_t keys : {1u, 7u, 1024u, 1025u, 3000u, 70000u}) {
+    CAPTURE(keys);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> items;  // (key, position in the input)
+    std::uint32_t seed = 7;
+    for (std::uint32_t i = 0; i < 50000; ++i) items.emplace_back((seed = seed * 1664525u + 1013904223u) % keys, i);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> expected = items;
+    std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::uint32_t> start = group_by_key(items, keys, [](const auto& item) { return item.first; });
+    CHECK(items == expected);
+    REQUIRE(start.size() == keys + 1);
+    CHECK(start.front() == 0);
+    CHECK(start.back() == items.size());
+    for (std::uint32_t k = 0; k < keys; k += 1 + keys / 50)
+      for (std::uint32_t i = start[k]; i < start[k + 1]; ++i) CHECK(items[i].first == k);
+  }
+  std::vector<int> none;
+  CHECK(group_by_key(none, 0, [](int) { return 0u; }) == std::vector<std::uint32_t>{0});
+}
+
 TEST_CASE("statements: personal data in the participant column is refused, never stored, never repeated") {
   Statements f;
   Diagnostics d = read_statements("lot;participant;month;route;contract;work_hours\n"
@@ -484,6 +541,15 @@ TEST_CASE("key set: packed keys, the first value kept, growth") {
   CHECK(set.contains(99999ull << 20));
   CHECK_FALSE(set.contains(100000ull << 20));
   CHECK_THROWS_AS(set.insert(~std::uint64_t{0}), std::invalid_argument);
+  set.reset(10);  // emptied, and its table shrunk: it was far too large for 10 keys
+  CHECK(set.size() == 0);
+  CHECK_FALSE(set.contains(42));
+  CHECK(set.insert(42, 9) == std::pair<std::uint32_t, bool>{9, true});
+  for (std::uint64_t k = 0; k < 100; ++k) set.insert(k + 100);
+  set.reset(100);  // emptied, its table kept
+  CHECK(set.size() == 0);
+  CHECK_FALSE(set.contains(150));
+  CHECK(set.add(150));
 }
 
 TEST_CASE("text table: each text once, its id and view stable through growth, the empty text, look-up without interning") {
@@ -516,8 +582,10 @@ TEST_CASE("text table: texts of up to 8 bytes are told apart by their slot alone
     CHECK(t.find(fmt::format("P-{:06}", i)) == static_cast<TextId>(20000 + i));
   }
   CHECK_FALSE(t.find("P-20000"));
-  CHECK(t.find("P-00042", t.prefetch("P-00042")) == TextId{42});  // the key computed ahead, as a row does
-  CHECK_FALSE(t.find("P-20000", t.prefetch("P-20000")));
+  t.prefetch("P-00042");  // asked of memory ahead, as a row's participant is
+  CHECK(t.find("P-00042") == TextId{42});
+  t.prefetch("P-20000");
+  CHECK_FALSE(t.find("P-20000"));
   CHECK_FALSE(t.find(std::string_view("P-00001\0", 8)));  // a NUL after: another text (its size differs)
   CHECK(t.intern(std::string_view("P-00001\0", 8)) == 40000);
   CHECK(t.intern(std::string_view("\0", 1)) == 40001);

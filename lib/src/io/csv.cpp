@@ -198,7 +198,8 @@ char detect_separator(std::string_view text) {
 // each data row to `on_row` in a CsvRow whose strings are reused from row to row.
 class RowCollector {
  public:
-  RowCollector(CsvTable& table, const CsvRowHandler& on_row) : table_(table), on_row_(on_row) {
+  RowCollector(CsvTable& table, const CsvRowHandler& on_row, const FieldPeek* peek)
+      : table_(table), on_row_(on_row), peek_(peek) {
     csv_init(&parser_, 0);
     csv_set_delim(&parser_, static_cast<unsigned char>(table.separator));
     row_.fields.reserve(16);
@@ -260,6 +261,7 @@ class RowCollector {
         fields[c.used_].assign(text, len);
       else
         fields.emplace_back(text, len);
+      if (c.used_ == c.peek_column_) c.peek_->seen(fields[c.used_]);
       ++c.used_;
     });
   }
@@ -286,6 +288,7 @@ class RowCollector {
       table_.header = fields;
       table_.header_line = row_.line;
       has_header_ = true;
+      if (peek_ != nullptr && peek_->column && peek_->seen) peek_column_ = peek_->column(table_.header);
       return;
     }
     on_row_(table_, row_);
@@ -296,6 +299,8 @@ class RowCollector {
   csv_parser parser_{};
   CsvTable& table_;
   const CsvRowHandler& on_row_;
+  const FieldPeek* peek_;
+  std::size_t peek_column_ = std::string::npos;  // set with the header
   CsvRow row_;
   std::size_t used_ = 0;  // fields of the current row; row_.fields may hold more, kept for reuse
   bool in_row_ = false;
@@ -338,7 +343,8 @@ Diagnostic input_error(const std::string& path, std::string_view rule, Position 
 
 }  // namespace
 
-CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, const CsvRowHandler& on_row) {
+CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, const CsvRowHandler& on_row,
+                           const FieldPeek* peek) {
   CsvResult result;
   Decoded decoded;
   decode(bytes, path, decoded);
@@ -352,7 +358,7 @@ CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, cons
   table.separator = detect_separator(text);
   table.text = text;
 
-  RowCollector rows(table, on_row);
+  RowCollector rows(table, on_row, peek);
   int line = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = line_end(text, pos);

@@ -43,8 +43,8 @@ class CsvSource : public TableSource {
   std::size_t offset_ = 0;
 };
 
-Diagnostics read_csv(std::string_view bytes, const std::string& path, const TableHeaderHandler& on_header,
-                     const TableRowHandler& on_row) {
+Diagnostics read_csv(std::string_view bytes, const std::string& path, const FieldPeek& peek,
+                     const TableHeaderHandler& on_header, const TableRowHandler& on_row) {
   CsvSource source(path);
   bool started = false;
   TableRow row;
@@ -62,7 +62,7 @@ Diagnostics read_csv(std::string_view bytes, const std::string& path, const Tabl
     on_row(source, row);
     std::swap(row.fields, r.fields);
     source.table_ = nullptr;
-  });
+  }, &peek);
   if (!started && csv.table) {
     source.start(*csv.table);
     on_header(source);
@@ -179,7 +179,7 @@ Diagnostic TableSource::diagnostic(std::string rule, Severity severity, Position
 Diagnostics for_each_table_row(std::string_view bytes, const std::string& path, const TableSpec& spec,
                                const TableHeaderHandler& on_header, const TableRowHandler& on_row) {
   switch (table_format_of(path)) {
-    case TableFormat::csv: return read_csv(bytes, path, on_header, on_row);
+    case TableFormat::csv: return read_csv(bytes, path, spec.peek, on_header, on_row);
     case TableFormat::ods: return read_sheets(bytes, path, SheetFormat::ods, spec, on_header, on_row);
     case TableFormat::xlsx:
     case TableFormat::xls:  // read as what it is: an Excel 97-2003 file is named so, with what to do

@@ -12,6 +12,7 @@
 #include "clausier/hours/target.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/track/forms.hpp"
+#include "clausier/track/group_by.hpp"
 #include "clausier/track/key_set.hpp"
 #include "clausier/track/statements.hpp"
 
@@ -86,15 +87,31 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   const int last_month = as_of.index();
   const int validity = out.rules.validity_months.value_or(INT_MAX / 2);
   const std::vector<StatementRow>& rows = statements.rows;
-  // The duplicate check touches one slot per row: keys only. The row a duplicate repeats is found after,
-  // among the rows that count (the first of each key counts), only for the keys seen twice.
-  KeySet seen(rows.size(), false);
-  std::vector<std::size_t> duplicates;  // in out.not_counted
-  out.counted.reserve(rows.size());
-  out.not_counted.reserve(rows.size());  // room only: what no refusal fills is never touched
+  // Each participant text's person and month of validation side by side: one cache line per row.
+  struct Person {
+    std::uint32_t index;  // in participants.list, or no_person
+    int validated;
+  };
+  constexpr std::uint32_t no_person = ~std::uint32_t{0};
+  std::vector<Person> people(statements.participants.size());
+  for (TextId id = 0; id < people.size(); ++id)
+    people[id] = {out.person_of[id] ? static_cast<std::uint32_t>(out.person_of[id] - participants.list.data()) : no_person,
+                  validated[id]};
+  // First every check but the duplicate one, row by row: the refused rows keep their reason, the others
+  // wait for the duplicate check. That check looks at each person's rows together (group_by_key), in
+  // passes that stay in the cache: a key set of every row probed at random missed it on every row past
+  // a million rows, and made 4 000 000 rows take 5.6 times as long as 1 000 000.
+  constexpr std::uint8_t candidate = 0xFF;
+  std::vector<std::uint8_t> verdict(rows.size(), candidate);  // a Reason, or candidate
+  struct Candidate {
+    std::uint32_t row, person;
+    std::uint64_t key;  // lot, month and route: the row's duplicate key for its person
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(rows.size());
   for (std::uint32_t i = 0; i < rows.size(); ++i) {
     const StatementRow& row = rows[i];
-    auto refuse = [&](Reason reason, std::uint32_t first = 0) { out.not_counted.push_back({i, reason, first}); };
+    auto refuse = [&](Reason reason) { verdict[i] = static_cast<std::uint8_t>(reason); };
     if (row.month > last_month) {
       refuse(Reason::after_as_of);
       continue;
@@ -112,16 +129,16 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       refuse(Reason::lot_not_awarded);
       continue;
     }
-    const Participant* p = out.person_of[row.participant];
-    if (p == nullptr) {
+    const Person person = people[row.participant];
+    if (person.index == no_person) {
       refuse(Reason::unknown_participant);
       continue;
     }
-    if (row.month < validated[row.participant]) {
+    if (row.month < person.validated) {
       refuse(Reason::before_validation);
       continue;
     }
-    if (row.month > validated[row.participant] + validity) {
+    if (row.month > person.validated + validity) {
       refuse(Reason::after_validity);
       continue;
     }
@@ -130,25 +147,38 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       continue;
     }
     // Keyed on the tender's lot and the participant: "1" and "01" rows of the same person, month and route are one.
-    if (!seen.add(duplicate_key(lot, static_cast<std::size_t>(p - participants.list.data()), row.month, row.route))) {
-      duplicates.push_back(out.not_counted.size());
-      refuse(Reason::duplicate);
-      continue;
-    }
-    out.counted.push_back(i);
+    candidates.push_back({i, person.index, duplicate_key(lot, 0, row.month, row.route)});
   }
-  if (duplicates.empty()) return out;
-  auto key_of = [&](std::uint32_t i) {
-    const StatementRow& row = rows[i];
-    return duplicate_key(out.lot_of[row.lot], static_cast<std::size_t>(out.person_of[row.participant] - participants.list.data()),
-                         row.month, row.route);
-  };
-  KeySet repeated(duplicates.size(), false);
-  for (std::size_t d : duplicates) repeated.add(key_of(out.not_counted[d].row));
-  std::unordered_map<std::uint64_t, std::uint32_t> first_row;
-  for (std::uint32_t i : out.counted)
-    if (std::uint64_t key = key_of(i); repeated.contains(key)) first_row.emplace(key, i);
-  for (std::size_t d : duplicates) out.not_counted[d].first = first_row.at(key_of(out.not_counted[d].row));
+  // The first row of each person, lot, month and route counts; the others repeat it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;  // (row, the row it repeats), by row
+  {
+    const std::vector<std::uint32_t> start =
+        group_by_key(candidates, static_cast<std::uint32_t>(participants.list.size()),
+                     [](const Candidate& c) { return c.person; });
+    KeySet seen(0);  // a person's keys, with their first row; emptied for the next person
+    for (std::size_t p = 0; p + 1 < start.size(); ++p) {
+      if (start[p + 1] - start[p] < 2) continue;
+      seen.reset(start[p + 1] - start[p]);
+      for (std::uint32_t c = start[p]; c < start[p + 1]; ++c)
+        if (auto [first, added] = seen.insert(candidates[c].key, candidates[c].row); !added)
+          repeats.emplace_back(candidates[c].row, first);
+    }
+    std::sort(repeats.begin(), repeats.end());
+  }
+  candidates = {};
+  out.counted.reserve(rows.size());
+  out.not_counted.reserve(rows.size());  // room only: what no refusal fills is never touched
+  auto repeat = repeats.begin();
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    if (verdict[i] != candidate) {
+      out.not_counted.push_back({i, static_cast<Reason>(verdict[i]), 0});
+    } else if (repeat != repeats.end() && repeat->first == i) {
+      out.not_counted.push_back({i, Reason::duplicate, repeat->second});
+      ++repeat;
+    } else {
+      out.counted.push_back(i);
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "clausier/core/text.hpp"
 #include "clausier/text/french.hpp"
+#include "clausier/track/group_by.hpp"
 
 namespace clausier::track {
 
@@ -34,37 +35,30 @@ std::string over_maximum_detail(double hours, Month m) {
   return fmt::format("{} en {} : {}", text::format_hours(hours), text::format_month(m.year, m.month), maximum_text(m));
 }
 
-std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows,
+std::vector<OverMaximum> over_maximum_groups(std::vector<PersonMonthHours> rows,
                                              std::span<const std::string_view> people) {
-  // A million rows, tens of thousands of people: the rows are first sorted by person (a counting sort, its
-  // counters fit in the cache), then each person's few rows by month. No table the size of the input is
-  // probed at random: that was a cache miss or three per row, and grew worse than linearly with the input.
-  struct Entry {
-    std::uint32_t row;  // in `rows`
-    int month;
-    double hours;
+  // A million rows, tens of thousands of people: the rows are first grouped by person (group_by_key, in
+  // passes that stay in the cache), then each person's few rows sorted by month. No table the size of
+  // the input is probed at random: that was a cache miss or three per row, and grew worse than linearly.
+  const std::vector<std::uint32_t> start = group_by_key(rows, static_cast<std::uint32_t>(people.size()),
+                                                        [](const PersonMonthHours& r) { return r.person_id; });
+  // A person's rows come in input order, often already by month (a file a month, read in order).
+  auto before = [](const PersonMonthHours& a, const PersonMonthHours& b) {
+    return a.month != b.month ? a.month < b.month : a.row < b.row;
   };
-  std::vector<std::uint32_t> start(people.size() + 1);
-  for (const PersonMonthHours& r : rows) ++start[r.person_id + 1];
-  for (std::size_t p = 0; p < people.size(); ++p) start[p + 1] += start[p];
-  std::vector<Entry> by_person(rows.size());
-  {
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (std::uint32_t i = 0; i < rows.size(); ++i) by_person[next[rows[i].person_id]++] = {i, rows[i].month, rows[i].hours};
-  }
   std::vector<OverMaximum> out;
   for (std::size_t p = 0; p < people.size(); ++p) {
-    auto first = by_person.begin() + start[p], last = by_person.begin() + start[p + 1];
+    auto first = rows.begin() + start[p], last = rows.begin() + start[p + 1];
     if (last - first < 2) continue;
-    std::sort(first, last, [](const Entry& a, const Entry& b) { return a.month != b.month ? a.month < b.month : a.row < b.row; });
+    if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
     for (auto run = first; run != last;) {
-      auto end = std::find_if(run, last, [&](const Entry& e) { return e.month != run->month; });
+      auto end = std::find_if(run, last, [&](const PersonMonthHours& e) { return e.month != run->month; });
       double hours = 0;  // summed in row order, as the rows come
       for (auto e = run; e != end; ++e) hours += e->hours;
       const Month m = Month::at(run->month);
       if (end - run >= 2 && over_legal_maximum(hours, m)) {
         OverMaximum group{people[p], m, hours, {}};
-        for (auto e = run; e != end; ++e) group.rows.push_back(rows[e->row].row);
+        for (auto e = run; e != end; ++e) group.rows.push_back(e->row);
         out.push_back(std::move(group));
       }
       run = end;

@@ -182,17 +182,13 @@ TextId TextTable::intern(std::string_view text) {
   return last_ = slots_[i].id_plus_one - 1;
 }
 
-std::optional<TextId> TextTable::find(std::string_view text) const { return find(text, key_of(text)); }
-
-TextTable::Key TextTable::prefetch(std::string_view text) const {
-  const Key key = key_of(text);
-  if (!slots_.empty()) __builtin_prefetch(&slots_[key.hash & (slots_.size() - 1)]);
-  return key;
+void TextTable::prefetch(std::string_view text) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[key_of(text).hash & (slots_.size() - 1)]);
 }
 
-std::optional<TextId> TextTable::find(std::string_view text, const Key& key) const {
+std::optional<TextId> TextTable::find(std::string_view text) const {
   if (slots_.empty()) return std::nullopt;
-  TextId id_plus_one = slots_[slot_of(text, key)].id_plus_one;
+  TextId id_plus_one = slots_[slot_of(text, key_of(text))].id_plus_one;
   if (id_plus_one == 0) return std::nullopt;
   return id_plus_one - 1;
 }
@@ -297,8 +293,13 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
                                                    statement_header)));
     }
   };
-  const io::TableSpec spec{is_statement_header, "relevé d'heures",
-                           "lot;participant;mois;modalite;contrat;employeur;heures_travail;heures_formation"};
+  // Each row's participant is asked of memory as soon as libcsv hands it over: with 60 000 participants
+  // their table (2 MB) leaves the cache, and the row's other fields are read meanwhile.
+  const io::TableSpec spec{
+      is_statement_header, "relevé d'heures",
+      "lot;participant;mois;modalite;contrat;employeur;heures_travail;heures_formation",
+      {[](const std::vector<std::string>& header) { return columns_of(header)[participant]; },
+       [&](std::string_view ref) { into.participants.prefetch(ref); }}};
   std::string empty;
   CodeHints code_hints;
   // Rows are read one at a time (io::for_each_table_row) and stored once: a million-row file never exists
@@ -309,7 +310,6 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     if (!r.fields.empty() && !r.fields[0].empty() && r.fields[0][0] == '#') return;  // a commented example row
     auto field = [&](Field f) -> std::string& { return index[f] < r.fields.size() ? r.fields[index[f]] : empty; };
     empty.clear();
-    const TextTable::Key ref_key = into.participants.prefetch(field(participant));  // looked up below
     if (is_totals_row(r.fields)) {
       std::size_t first = 0;
       while (first < r.fields.size() && trim_spaces(r.fields[first]).empty()) ++first;
@@ -345,7 +345,7 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
     if (field(lot).empty()) problem(lot, "lot vide");
     if (ref.empty()) problem(participant, "participant vide");
     // Each text is checked once, when first met; personal data is never stored, nor repeated.
-    std::optional<TextId> known = into.participants.find(ref, ref_key);
+    std::optional<TextId> known = into.participants.find(ref);
     if (!known) {
       if (std::string why = ref.empty() ? "" : personal_data_reason(ref); !why.empty()) {
         diags.push_back(personal_data_diagnostic(
@@ -466,7 +466,7 @@ Diagnostics over_maximum_warnings(const Statements& statements, const Participan
   std::vector<std::string_view> names(numbers.size());
   for (const auto& [name, number] : numbers) names[number] = name;
   Diagnostics out;
-  for (const OverMaximum& group : over_maximum_groups(hours, names)) {
+  for (const OverMaximum& group : over_maximum_groups(std::move(hours), names)) {
     std::string detail = over_maximum_group_detail(group);
     for (std::uint32_t i : group.rows) {
       const StatementRow& row = statements.rows[i];

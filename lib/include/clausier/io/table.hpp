@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "clausier/core/diagnostic.hpp"
+#include "clausier/io/csv.hpp"
 
 namespace clausier::io {
 
@@ -61,6 +62,7 @@ struct TableSpec {
   std::function<bool(const std::vector<std::string>& fields)> is_header;
   std::string what;      // what a table holds, for messages: "relevé d'heures"
   std::string expected;  // the header expected, for the hint: "lot;participant;mois;…"
+  FieldPeek peek;        // a CSV's field handed over before its row (none from a sheet: its rows are short)
 };
 
 // Called at the header of each table (a CSV's, each sheet's that has one), before its rows.

@@ -2,6 +2,7 @@
 // A set of 64-bit keys in one array (open addressing, linear probing), each with a 32-bit value: no
 // allocation per key, for the million packed keys of the duplicate check (lot, participant, month and
 // route in one integer) and the distinct (participant, employer, contract) of a report.
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <utility>
@@ -40,6 +41,17 @@ class KeySet {
     return false;
   }
   std::size_t size() const { return size_; }
+  // Empties the set, with room for `expected` keys. The table keeps its size unless it is more than four
+  // times what they need: emptying it costs about what filling it will (a set emptied for each person).
+  void reset(std::size_t expected) {
+    size_ = 0;
+    if (keys_.size() > 4 * capacity_for(expected)) {
+      keys_.clear();
+      rehash(capacity_for(expected));
+    } else {
+      std::fill(keys_.begin(), keys_.end(), empty);
+    }
+  }
 
  private:
   static constexpr std::uint64_t empty = ~std::uint64_t{0};

@@ -42,8 +42,9 @@ struct OverMaximum {
   double hours = 0;  // the group's total
   std::vector<std::uint32_t> rows;
 };
-// `people[person_id]` names each person (the participant as matched: its ref_key).
-std::vector<OverMaximum> over_maximum_groups(std::span<const PersonMonthHours> rows,
+// `people[person_id]` names each person (the participant as matched: its ref_key). `rows` is taken (and
+// reordered): a copy of a million rows would cost as much as the check.
+std::vector<OverMaximum> over_maximum_groups(std::vector<PersonMonthHours> rows,
                                              std::span<const std::string_view> people);
 
 // The warning of each row of a group (hours-over-legal-maximum), in French:

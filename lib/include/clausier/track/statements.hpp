@@ -57,20 +57,19 @@ std::optional<Reason> reason_named(std::string_view code);
 using TextId = std::uint32_t;
 class TextTable {
  public:
-  struct Key {
-    std::uint64_t hash, head;
-    std::uint16_t size, hash_bits;
-  };
   TextId intern(std::string_view text);
   std::optional<TextId> find(std::string_view text) const;
-  // The text's key, its slot asked of memory ahead: find(text, key) a little later finds it in the cache
-  // (60 000 participants make a table of 2 MB; each row's look-up was a cache miss).
-  Key prefetch(std::string_view text) const;
-  std::optional<TextId> find(std::string_view text, const Key& key) const;
+  // The text's slot asked of memory ahead: find(text) a little later finds it in the cache (60 000
+  // participants make a table of 2 MB; each row's look-up was a cache miss).
+  void prefetch(std::string_view text) const;
   std::string_view operator[](TextId id) const { return views_[id]; }
   std::size_t size() const { return views_.size(); }
 
  private:
+  struct Key {
+    std::uint64_t hash, head;
+    std::uint16_t size, hash_bits;
+  };
   // A slot holds the text's first 8 bytes and its size: a text of up to 8 bytes (P-00001, a lot) is
   // recognised in its slot, with no second read at another place in memory. With 60 000 participants
   // the texts no longer fit in the cache, and those reads were a fifth of tracking 4 000 000 rows.
