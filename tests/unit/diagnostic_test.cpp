@@ -33,6 +33,38 @@ TEST_CASE("diagnostic: rendering with the source line and a caret counted in cha
   CHECK(src.line(4).empty());
 }
 
+TEST_CASE("source text: lines end at LF, CR LF or a lone CR, as the YAML and CSV readers number them") {
+  // An old Mac file (CR alone) and a file of mixed line ends: line 3 is the third line an editor shows.
+  for (std::string text : {"a: 1\rb: 2\rrate: 7\rlast", "a: 1\nb: 2\r\nrate: 7\rlast", "a: 1\r\nb: 2\r\nrate: 7\r\nlast\r\n"}) {
+    CAPTURE(text);
+    SourceText src("t.yaml", text);
+    CHECK(src.line(1) == "a: 1");
+    CHECK(src.line(3) == "rate: 7");
+    CHECK(src.line(4) == "last");
+    CHECK(src.line(5).empty());
+    Diagnostic d{"schema-range", Severity::error, Category::input, "t.yaml", {3, 7}, "hors limites", ""};
+    CHECK(render_diagnostic(d, &src) == "t.yaml:3:7: error: hors limites [schema-range]\n"
+                                        " 3 | rate: 7\n"
+                                        "   |       ^\n");
+    src.keep_lines({3, 1});  // what track keeps of a file once its diagnostics are known
+    CHECK(src.line(3) == "rate: 7");
+    CHECK(src.line(1) == "a: 1");
+    CHECK(src.line(2).empty());
+  }
+  CHECK(next_line_start("a\rb", 0) == 2);
+  CHECK(next_line_start("a\r\nb", 0) == 3);
+  CHECK(next_line_start("a\n\rb", 0) == 2);
+  CHECK(next_line_start("a\n\rb", 2) == 3);
+  CHECK(next_line_start("ab\r", 0) == 3);
+  CHECK(next_line_start("ab", 1) == 2);
+  // A Markdown or text piece is read with lines at LF only: a lone CR stays inside its line.
+  SourceText piece("cctp.md", "# Titre\rsuite\r\n## Article\n", SourceText::LineEnds::lf);
+  CHECK(piece.line(1) == "# Titre\rsuite");
+  CHECK(piece.line(2) == "## Article");
+  piece.keep_lines({1});
+  CHECK(piece.line(1) == "# Titre\rsuite");
+}
+
 TEST_CASE("diagnostic: a whole-file diagnostic has no position") {
   Diagnostic d{"io", Severity::error, Category::io, "x.yaml", {}, "lecture impossible", ""};
   CHECK(render_diagnostic(d, nullptr) == "x.yaml: error: lecture impossible [io]\n");

@@ -178,6 +178,18 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
+std::size_t next_line_start(std::string_view text, std::size_t pos) {
+  const char* base = text.data();
+  const void* lf = std::memchr(base + pos, '\n', text.size() - pos);
+  std::size_t limit = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - base) : text.size();
+  const void* cr = std::memchr(base + pos, '\r', limit - pos);
+  if (cr) {
+    auto at = static_cast<std::size_t>(static_cast<const char*>(cr) - base);
+    if (at + 1 < limit || !lf) return at + 1;  // a lone CR (old Mac files)
+  }
+  return lf ? limit + 1 : text.size();
+}
+
 std::string_view trim_spaces(std::string_view s) {
   const std::size_t first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
