@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+
 #include "printers.hpp"
 
 #include "clausier/core/outcome.hpp"
@@ -31,6 +34,57 @@ TEST_CASE("diagnostic: rendering with the source line and a caret counted in cha
         "  aide : un conseil\n");
   CHECK(src.line(3) == "last");
   CHECK(src.line(4).empty());
+}
+
+TEST_CASE("source text: lines end at LF, CR LF or a lone CR, as the YAML and CSV readers number them") {
+  // An old Mac file (CR alone) and a file of mixed line ends: line 3 is the third line an editor shows.
+  for (std::string text : {"a: 1\rb: 2\rrate: 7\rlast", "a: 1\nb: 2\r\nrate: 7\rlast", "a: 1\r\nb: 2\r\nrate: 7\r\nlast\r\n"}) {
+    CAPTURE(text);
+    SourceText src("t.yaml", text);
+    CHECK(src.line(1) == "a: 1");
+    CHECK(src.line(3) == "rate: 7");
+    CHECK(src.line(4) == "last");
+    CHECK(src.line(5).empty());
+    Diagnostic d{"schema-range", Severity::error, Category::input, "t.yaml", {3, 7}, "hors limites", ""};
+    CHECK(render_diagnostic(d, &src) == "t.yaml:3:7: error: hors limites [schema-range]\n"
+                                        " 3 | rate: 7\n"
+                                        "   |       ^\n");
+    src.keep_lines({3, 1});  // what track keeps of a file once its diagnostics are known
+    CHECK(src.line(3) == "rate: 7");
+    CHECK(src.line(1) == "a: 1");
+    CHECK(src.line(2).empty());
+  }
+  CHECK(next_line_start("a\rb", 0) == 2);
+  CHECK(next_line_start("a\r\nb", 0) == 3);
+  CHECK(next_line_start("a\n\rb", 0) == 2);
+  CHECK(next_line_start("a\n\rb", 2) == 3);
+  CHECK(next_line_start("ab\r", 0) == 3);
+  CHECK(next_line_start("ab", 1) == 2);
+  // Lines longer than the first window, and every mix of CR, LF and text: as a plain scan ends them.
+  auto reference = [](std::string_view t, std::size_t pos) {
+    for (std::size_t i = pos; i < t.size(); ++i) {
+      if (t[i] == '\n') return i + 1;
+      if (t[i] == '\r') return i + 1 < t.size() && t[i + 1] == '\n' ? i + 2 : i + 1;
+    }
+    return t.size();
+  };
+  std::uint32_t seed = 11;
+  for (int round = 0; round < 300; ++round) {
+    std::string t;
+    const std::size_t length = (seed = seed * 1664525u + 1013904223u) % 2000;
+    const std::uint32_t line_odds = 1 + (seed >> 8) % 700;  // from a break every few bytes to long lines
+    for (std::size_t i = 0; i < length; ++i) {
+      seed = seed * 1664525u + 1013904223u;
+      t += (seed >> 8) % line_odds != 0 ? 'x' : (seed >> 20) % 2 ? '\r' : '\n';
+    }
+    for (std::size_t pos = 0; pos < t.size(); pos = next_line_start(t, pos)) REQUIRE(next_line_start(t, pos) == reference(t, pos));
+  }
+  // A Markdown or text piece is read with lines at LF only: a lone CR stays inside its line.
+  SourceText piece("cctp.md", "# Titre\rsuite\r\n## Article\n", SourceText::LineEnds::lf);
+  CHECK(piece.line(1) == "# Titre\rsuite");
+  CHECK(piece.line(2) == "## Article");
+  piece.keep_lines({1});
+  CHECK(piece.line(1) == "# Titre\rsuite");
 }
 
 TEST_CASE("diagnostic: a whole-file diagnostic has no position") {

@@ -740,6 +740,28 @@ TEST_CASE("report render: xlsx of an operation, one sheet per table, figures as 
   CHECK(render_xlsx(other) != bytes);
 }
 
+TEST_CASE("report render: a workbook whose only hidden cells are a lot's breakdown says they are hidden") {
+  // Nothing hidden in the operation's own figures; lot 1's sex breakdown hides F and M.
+  OperationReport r = sample_operation();
+  r.breakdowns.clear();
+  r.lots[1].participants = cell("participants", "Participants", 3);
+  r.lots[1].years[0].participants = cell("participants", "Participants", 3);
+  const Workbook w(clausier::test::unzip_by_name(render_xlsx(r)));
+  CHECK(w.text("Répartitions", "A2") == "Lot 1");
+  CHECK(w.text("Répartitions", "E2") == "< 3");  // Femmes
+  const std::string hidden_note =
+      "Les effectifs inférieurs à 3 personnes sont masqués (secret statistique) ; quand une seule case d'une "
+      "répartition l'est, la plus petite des autres est aussi « masqué », pour que la première ne se déduise pas du "
+      "total.";
+  CHECK(w.text("Synthèse", "A17") == "Notes");
+  CHECK(w.text("Synthèse", "B17") == hidden_note);  // not « aucun effectif de ce bilan n'est sous ce seuil »
+  for (const std::string& s : w.strings) CHECK(s.find("aucun effectif") == std::string::npos);
+  // The Markdown bilan shows no lot breakdown: nothing in it is hidden, and it says so.
+  const std::string md = render_markdown(r);
+  CHECK(md.find("< 3") == std::string::npos);
+  CHECK(md.find("aucun effectif de ce bilan n'est sous ce seuil") != std::string::npos);
+}
+
 TEST_CASE("report render: xlsx of a consolidation") {
   const std::string bytes = render_xlsx(sample_consolidation());
   CHECK(render_xlsx(sample_consolidation()) == bytes);

@@ -180,9 +180,13 @@ TEST_CASE("report privacy: small cells, secondary suppression, zero cells and th
   Breakdown d = cells_of({0, 3, 0}, 3);
   suppress_small_cells(d, 5);
   CHECK(flags(d) == std::vector<bool>{true, true, true});
+  // Each reads « masqué », the 3 too: « < 5 » beside two « masqué » that cannot hold 5 people (3 in all)
+  // would say again that the zeros are zeros, and all three people in the middle cell.
   CHECK(d.cells[0].secondary);
-  CHECK_FALSE(d.cells[1].secondary);
+  CHECK(d.cells[1].secondary);
+  CHECK(d.cells[2].secondary);
   CHECK(d.population_suppressed);
+  CHECK_FALSE(d.population_secondary);  // « < 5 personnes »: the group's people count says it already
   // A cell that another report hides is hidden here too (secondary), and then protected like any other.
   Breakdown elsewhere = cells_of({6, 10, 0, 12}, 28);
   suppress_small_cells(elsewhere, 5, {true, false, false, false});

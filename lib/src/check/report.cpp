@@ -101,9 +101,11 @@ std::vector<DocumentResult> read_documents(const std::vector<std::string>& paths
     r.diagnostics = std::move(doc.diagnostics);
     if (doc.document) {
       r.kind = document_kind(*doc.document);
-      // Text formats show the offending line under a message, as tender files do.
+      // Text formats show the offending line under a message, as tender files do; their readers end lines
+      // at LF only (split_lines), so the line shown is the one they number.
       if (is_text_format(doc.document->format))
-        if (io::ReadResult text = io::read_file(path); text.text) r.source.emplace(path, std::move(*text.text));
+        if (io::ReadResult text = io::read_file(path); text.text)
+          r.source.emplace(path, std::move(*text.text), SourceText::LineEnds::lf);
       read.push_back(std::move(*doc.document));
     }
     results.push_back(std::move(r));

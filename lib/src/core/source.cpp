@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 
 #include "clausier/core/text.hpp"
 
 namespace clausier {
 
-SourceText::SourceText(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+SourceText::SourceText(std::string path, std::string text, LineEnds ends)
+    : path_(std::move(path)), text_(std::move(text)), ends_(ends) {}
 SourceText::SourceText(std::string path, std::string bytes, Decoder decode)
     : path_(std::move(path)), text_(std::move(bytes)), decode_(decode) {}
 
@@ -17,6 +17,12 @@ void SourceText::decoded() const {
   if (decode_ == nullptr) return;
   text_ = decode_(text_);
   decode_ = nullptr;
+}
+
+std::size_t SourceText::next_line(std::size_t begin) const {
+  if (ends_ == LineEnds::any) return next_line_start(text_, begin);
+  const std::size_t lf = text_.find('\n', begin);
+  return lf == std::string::npos ? text_.size() : lf + 1;
 }
 
 std::string_view SourceText::line(int n) const {
@@ -28,13 +34,12 @@ std::string_view SourceText::line(int n) const {
     index = static_cast<std::size_t>(it - kept_.begin());
   } else if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    for (const char* p = text_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + text_.size() - p)));)
-      line_starts_.push_back(static_cast<std::size_t>(++p - text_.data()));
+    for (std::size_t start = next_line(0); start < text_.size(); start = next_line(start)) line_starts_.push_back(start);
   }
   if (n < 1 || index >= line_starts_.size()) return {};
   std::size_t begin = line_starts_[index];
-  std::size_t end = text_.find('\n', begin);
-  if (end == std::string::npos) end = text_.size();
+  std::size_t end = next_line(begin);
+  if (end > begin && text_[end - 1] == '\n') --end;
   if (end > begin && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(begin, end - begin);
 }

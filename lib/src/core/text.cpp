@@ -178,6 +178,23 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
+std::size_t next_line_start(std::string_view text, std::size_t pos) {
+  // Looked for in windows that double: an old Mac file has no LF at all, and looking for the next LF in the
+  // whole rest of the text at every line made reading it quadratic (50 000 CR-only rows: 2,3 s against 0,5).
+  const char* base = text.data();
+  for (std::size_t from = pos, window = 256; from < text.size(); from += window, window *= 2) {
+    const std::size_t n = std::min(window, text.size() - from);
+    const auto* lf = static_cast<const char*>(std::memchr(base + from, '\n', n));
+    const std::size_t limit = lf ? static_cast<std::size_t>(lf - base) : from + n;
+    if (const auto* cr = static_cast<const char*>(std::memchr(base + from, '\r', limit - from))) {
+      const auto at = static_cast<std::size_t>(cr - base);
+      return at + 1 < text.size() && text[at + 1] == '\n' ? at + 2 : at + 1;  // CR LF, or a lone CR
+    }
+    if (lf) return limit + 1;
+  }
+  return text.size();
+}
+
 std::string_view trim_spaces(std::string_view s) {
   const std::size_t first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};

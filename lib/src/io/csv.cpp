@@ -145,19 +145,6 @@ void decode(std::string_view bytes, const std::string& path, Decoded& d) {
 
 // ---- Lines and separator ---------------------------------------------------------------------
 
-// End of the line starting at `pos` (just after its LF, CRLF or lone CR, or the end of the text).
-std::size_t line_end(std::string_view text, std::size_t pos) {
-  const char* base = text.data();
-  const void* lf = std::memchr(base + pos, '\n', text.size() - pos);
-  std::size_t limit = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - base) : text.size();
-  const void* cr = std::memchr(base + pos, '\r', limit - pos);
-  if (cr) {
-    auto at = static_cast<std::size_t>(static_cast<const char*>(cr) - base);
-    if (at + 1 < limit || !lf) return at + 1;  // a lone CR (old Mac files)
-  }
-  return lf ? limit + 1 : text.size();
-}
-
 // What libcsv skips before a row begins: spaces, tabs (unless tab separates) and line ends.
 bool is_blank(char c, char separator) {
   return c == ' ' || c == '\r' || c == '\n' || (c == '\t' && separator != '\t');
@@ -174,7 +161,7 @@ char detect_separator(std::string_view text) {
   constexpr std::string_view candidates = ";,\t";
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t end = line_end(text, pos);
+    std::size_t end = next_line_start(text, pos);
     std::string_view line = text.substr(pos, end - pos);
     if (line.find_first_not_of(" \r\n;,\t") != std::string_view::npos) break;
     pos = end;
@@ -328,7 +315,8 @@ Position locate_field(std::string_view text, std::size_t row_offset, int row_lin
 
   Position where{row_line, 1};
   std::size_t line_start = row_offset;
-  for (std::size_t end = line_end(text, line_start); end <= pos && end < text.size(); end = line_end(text, end)) {
+  for (std::size_t end = next_line_start(text, line_start); end <= pos && end < text.size();
+       end = next_line_start(text, end)) {
     ++where.line;
     line_start = end;
   }
@@ -361,7 +349,7 @@ CsvResult for_each_csv_row(std::string_view bytes, const std::string& path, cons
   RowCollector rows(table, on_row, peek);
   int line = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t end = line_end(text, pos);
+    std::size_t end = next_line_start(text, pos);
     if (!rows.feed(text.substr(pos, end - pos), ++line, pos)) {
       result.diagnostics.push_back(input_error(path, "csv-syntax", {line, 0},
                                              fmt::format("lecture interrompue à cette ligne : {}", rows.error()),

@@ -53,10 +53,11 @@ void suppress_small_cells(std::vector<Cell*> cells, int population, int min_cell
   b.population = population;
   for (const Cell* c : cells) b.cells.push_back(*c);
   suppress_small_cells(b, min_cell);
-  // A lot or a year is no attribute of a person: "nobody on lot 3" gives nobody away, zeros stay shown.
+  // A lot or a year is no attribute of a person: "nobody on lot 3" gives nobody away, zeros stay shown,
+  // and beside them a small cell may say « < 5 » (hide_breakdown makes every cell « masqué »).
   for (std::size_t i = 0; i < cells.size(); ++i) {
     cells[i]->suppressed = b.cells[i].suppressed && cells[i]->people > 0;
-    cells[i]->secondary = b.cells[i].secondary && cells[i]->people > 0;
+    cells[i]->secondary = b.cells[i].secondary && cells[i]->people >= min_cell;
   }
 }
 
@@ -66,8 +67,10 @@ namespace detail {
 
 void hide_breakdown(Breakdown& b) {
   if (!b.population_suppressed && b.population > 0) b.population_suppressed = b.population_secondary = true;
-  for (Cell& c : b.cells)
-    if (!c.suppressed) c.suppressed = c.secondary = true;
+  // Every cell reads « masqué », the small ones too: « < 5 » beside cells « masqué » that cannot hold 5 people
+  // (the population is fewer) would tell the zeros, and give the breakdown back (three people, all women:
+  // Femmes « < 5 », Hommes and Autre « masqué »).
+  for (Cell& c : b.cells) c.suppressed = c.secondary = true;
 }
 
 void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double counted_hours) {

@@ -81,10 +81,10 @@ std::string privacy_note(int min_cell, bool anything_hidden) {
 }
 
 std::string buyer_privacy_note(int min_cell) {
-  return fmt::format("Les effectifs inférieurs à {} sont masqués (secret statistique) ; quand une opération en apporte "
-                     "moins de {} à une ligne, ses personnes sont aussi « {} », pour qu'on ne les retrouve pas par "
+  return fmt::format("Les effectifs inférieurs à {0} sont masqués (secret statistique) ; l'effectif d'une ligne où une "
+                     "opération compte moins de {0} est aussi « {1} », pour que celles-ci ne se retrouvent pas par "
                      "différence avec un autre tableau.",
-                     threshold(min_cell), min_cell, protective_text);
+                     threshold(min_cell), protective_text);
 }
 
 std::string json_privacy_note(int hidden, int min_cell) {

@@ -19,8 +19,8 @@ void add_row(BreakdownCounter::Hours& h, const track::StatementRow& row, double 
 void add_hours(BreakdownCounter::Hours& to, const BreakdownCounter::Hours& from);
 // The Participants cell of a scope: its people and hours (rounded), suppressed alone when 1 to min_cell − 1.
 Cell participants_cell(int people, double hours, int min_cell);
-// No part of the breakdown is published, zeros included: its population (when it has any) and every cell
-// not hidden yet, as a secondary cell (it may hold min_cell people or more).
+// No part of the breakdown is published, zeros included: its population (when it has any and is not hidden
+// already) and every cell, each as a secondary cell (« masqué »: it may hold min_cell people or more, or none).
 void hide_breakdown(Breakdown& b);
 // The operation's folder when the tender is its tender.yaml, as the user named the operation.
 std::string report_path(const tender::Tender& t);

@@ -246,6 +246,15 @@ class Pairs {
   Sheet& s_;
 };
 
+// Whether the workbook hides anything: it shows each lot's breakdowns too (Répartitions), which the Markdown and
+// HTML bilans leave out, so its note must not say that no count is under the threshold when one of those is.
+bool workbook_hides(const OperationReport& r) {
+  if (detail::anything_hidden(r)) return true;
+  for (const LotReport& l : r.lots)
+    if (detail::anything_hidden(l.breakdowns)) return true;
+  return false;
+}
+
 void operation_summary(Book& book, const OperationReport& r) {
   Sheet s(book, "Synthèse", {"Indicateur", "Valeur"});
   Pairs p(s);
@@ -264,7 +273,7 @@ void operation_summary(Book& book, const OperationReport& r) {
   p.people("Contrats de travail", published_work_contracts(r.work_contracts, r.participants));
   p.count("Lignes de relevés non décomptées", r.not_counted_rows);
   p.hours("Heures déclarées non décomptées", r.not_counted_hours);
-  s.notes(detail::privacy_note(r.min_cell, detail::anything_hidden(r)));
+  s.notes(detail::privacy_note(r.min_cell, workbook_hides(r)));
 }
 
 void operation_lots(Book& book, const OperationReport& r) {

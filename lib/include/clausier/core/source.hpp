@@ -10,7 +10,10 @@ namespace clausier {
 
 class SourceText {
  public:
-  SourceText(std::string path, std::string text);
+  // Where its lines end, as the reader of the file numbers them: at LF, CR LF or a lone CR (YAML, CSV:
+  // core/text.hpp next_line_start), or at LF only (the Markdown, text and HTML pieces that check reads).
+  enum class LineEnds { any, lf };
+  SourceText(std::string path, std::string text, LineEnds ends = LineEnds::any);
   // The file's bytes as read, `decode` making its text of them when a line is first asked for (or in
   // keep_lines): a 50 MB statement file is kept without a second copy made while it is read.
   using Decoder = std::string (*)(std::string_view bytes);
@@ -33,7 +36,9 @@ class SourceText {
   mutable std::vector<std::size_t> line_starts_;  // computed on first use: most runs show no line
   std::vector<int> kept_;  // after keep_lines: the line numbers kept, sorted; line_starts_ gives each one's start
   mutable Decoder decode_ = nullptr;  // until the text is decoded: text_ holds the bytes
+  LineEnds ends_ = LineEnds::any;
   void decoded() const;
+  std::size_t next_line(std::size_t begin) const;  // the start of the line after the one at `begin`
 };
 
 // "Heures!C12" (row and column), "Heures!12" (column 0), "Heures" (the whole sheet): where a

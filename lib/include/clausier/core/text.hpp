@@ -31,7 +31,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // The lines of text, split at LF with a CR before it dropped (CRLF files); no line for a final LF.
+// (The Markdown and plain-text readers count lines so.)
 std::vector<std::string_view> split_lines(std::string_view text);
+// Where the line starting at `pos` ends, just after its LF, CR LF or lone CR (an old Mac file), or the
+// end of the text: lines as an editor shows them, and as the CSV and YAML readers number them.
+std::size_t next_line_start(std::string_view text, std::size_t pos);
 // s without its leading and trailing ASCII spaces and tabs; U+00A0 and U+202F are text and stay.
 std::string_view trim_spaces(std::string_view s);
 

@@ -70,7 +70,7 @@ struct Cell {
   int people = 0;     // distinct participants
   double hours = 0;   // their counted hours in this cell (routes, contracts, lots); 0 where meaningless
   bool suppressed = false;
-  bool secondary = false;  // hidden only so that another hidden cell cannot be deduced: may hold min_cell or more
+  bool secondary = false;  // hidden to protect another (« masqué »), or in a breakdown published not at all: any size
 };
 
 struct Breakdown {
