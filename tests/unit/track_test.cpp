@@ -207,6 +207,26 @@ TEST_CASE("participants: refused refs are reported without repeating them") {
   CHECK(r.participants.find("P-0003") == nullptr);
 }
 
+TEST_CASE("participants: a text names the participant written so, else the one written without case; the first of two") {
+  Participants p;
+  p.list = {Participant{"R-001"}, Participant{"r-002"}, Participant{"R-002"}, Participant{"R-001"}, Participant{"P-7"}};
+  p.list[3].note = "second";
+  CHECK(p.find("R-001") == &p.list[0]);  // the first of two descriptions
+  CHECK(p.find("r-001") == &p.list[0]);  // without case
+  CHECK(p.find("r-002") == &p.list[1]);  // written so, though R-002 also matches without case
+  CHECK(p.find("R-002") == &p.list[2]);
+  CHECK(p.find("p-7") == &p.list[4]);
+  CHECK(p.find("P-8") == nullptr);
+  CHECK(p.find("") == nullptr);
+  // The same, every text of the statements at once, the participants read in their order.
+  TextTable texts;
+  for (std::string_view t : {"p-7", "R-001", "Q-1", "r-002", "r-001", "R-002"}) texts.intern(t);
+  CHECK(people_of(texts, p) == std::vector<const Participant*>{&p.list[4], &p.list[0], nullptr, &p.list[1], &p.list[0],
+                                                              &p.list[2]});
+  p.list.push_back(Participant{"Q-1"});  // the list grew: looked up again
+  CHECK(p.find("q-1") == &p.list[5]);
+}
+
 TEST_CASE("participants: ages checked at validation, dates in order, unknown CSV columns refused") {
   const char* text = "format: clausier/participants/1\nparticipants:\n"
                      "  - { ref: P-1, sex: F, birth_year: 1960, criteria: [young], validated_on: 2027-01-01 }\n"
@@ -391,6 +411,22 @@ TEST_CASE_FIXTURE(Fixture, "counting: duplicates among thousands of people are t
     CHECK(c.not_counted[k].row == repeats[k].first);
     CHECK(c.not_counted[k].first == repeats[k].second);
   }
+}
+
+TEST_CASE_FIXTURE(Fixture, "tracking: a participant's lots as written, in the order first met, past five of them") {
+  Statements f;
+  std::string csv = "lot;participant;month;route;contract;work_hours\n";
+  const std::vector<std::string> written = {"01", "1", "001", "0001", "00001", "000001", "0000001"};  // all lot 1
+  for (int round = 0; round < 2; ++round)
+    for (std::size_t k = 0; k < written.size(); ++k)
+      csv += fmt::format("{};P-1;2027-{:02};{};cdd;1\n", written[(k * 3 + round) % written.size()], 2 + k,
+                         round == 0 ? "direct" : "etti");
+  REQUIRE(read_statements(csv, "s.csv", f).empty());
+  Tracking t = track::track(result, people, f, TrackOptions{io::Date(2027, 12, 31), {}});
+  REQUIRE(t.participants.size() == 1);
+  CHECK(t.participants[0].counted_hours == 14);
+  CHECK(t.participants[0].lots == std::vector<std::string>{"01", "0001", "0000001", "001", "000001", "1", "00001"});
+  CHECK(t.lots[0].participants == 1);
 }
 
 TEST_CASE("group by key: each key's items together, in their order, in one pass or two") {

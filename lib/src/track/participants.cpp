@@ -20,19 +20,20 @@ using yaml::Node;
 
 const Participant* Participants::find(std::string_view ref) const {
   if (indexed_data_ != list.data() || indexed_size_ != list.size()) {
-    index_.clear();
-    index_.reserve(list.size());
-    folded_.clear();
+    refs_ = {};
+    folded_ = {};
+    by_ref_.clear();
+    by_folded_.clear();
     for (const auto& p : list) {
-      index_.emplace(p.ref, &p);  // the first description wins, as for duplicates
-      folded_.emplace(ref_key(p.ref), &p);
+      if (refs_.intern(p.ref) == by_ref_.size()) by_ref_.push_back(&p);  // a new text: its first description
+      if (folded_.intern(ref_key(p.ref)) == by_folded_.size()) by_folded_.push_back(&p);
     }
     indexed_data_ = list.data();
     indexed_size_ = list.size();
   }
-  if (auto it = index_.find(ref); it != index_.end()) return it->second;
-  auto it = folded_.find(ref_key(ref));
-  return it == folded_.end() ? nullptr : it->second;
+  if (std::optional<TextId> id = refs_.find(ref)) return by_ref_[*id];
+  std::optional<TextId> id = folded_.find(ref_key(ref));
+  return id ? by_folded_[*id] : nullptr;
 }
 
 namespace {

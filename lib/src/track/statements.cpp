@@ -113,86 +113,6 @@ std::optional<Reason> reason_named(std::string_view code) {
   return std::nullopt;
 }
 
-namespace {
-
-// Eight bytes at a time, multiplied and folded: the texts are short (a lot, a ref, an employer).
-std::uint64_t text_hash(std::string_view s) {
-  constexpr std::uint64_t k = 0xff51afd7ed558ccdULL;
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 32;
-  }
-  std::uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
-  h = (h ^ w) * k;
-  // MurmurHash3's finaliser: every byte reaches the low bits, which pick the slot ("P-0" starts every ref).
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 33);
-}
-
-}  // namespace
-
-TextTable::Key TextTable::key_of(std::string_view text) {
-  const std::uint64_t hash = text_hash(text);
-  std::uint64_t head = 0;
-  if (text.size() >= 8)
-    std::memcpy(&head, text.data(), 8);
-  else  // byte by byte: a memcpy of a variable size is a call
-    for (std::size_t i = 0; i < text.size(); ++i) head |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
-  return {hash, head, static_cast<std::uint16_t>(std::min<std::size_t>(text.size(), 0xFFFF)),
-          static_cast<std::uint16_t>(hash >> 48)};
-}
-
-std::size_t TextTable::slot_of(std::string_view text, const Key& key) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = key.hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.id_plus_one == 0) return i;
-    if (slot.head != key.head || slot.size != key.size || slot.hash_bits != key.hash_bits) continue;
-    if (text.size() <= 8 || views_[slot.id_plus_one - 1] == text) return i;
-  }
-}
-
-void TextTable::grow() {  // the keys are computed again: a table of n texts grows log n times
-  std::vector<Slot> slots(slots_.empty() ? 64 : 2 * slots_.size());
-  slots_.swap(slots);
-  const std::size_t mask = slots_.size() - 1;
-  for (TextId id = 0; id < views_.size(); ++id) {
-    const Key key = key_of(views_[id]);
-    std::size_t i = key.hash & mask;
-    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
-    slots_[i] = {key.head, id + 1, key.size, key.hash_bits};
-  }
-}
-
-TextId TextTable::intern(std::string_view text) {
-  if (!views_.empty() && views_[last_] == text) return last_;
-  if (2 * (views_.size() + 1) > slots_.size()) grow();
-  const Key key = key_of(text);
-  std::size_t i = slot_of(text, key);
-  if (slots_[i].id_plus_one == 0) {
-    slots_[i] = {key.head, static_cast<TextId>(views_.size()) + 1, key.size, key.hash_bits};
-    views_.push_back(texts_.emplace_back(text));
-  }
-  return last_ = slots_[i].id_plus_one - 1;
-}
-
-void TextTable::prefetch(std::string_view text) const {
-  if (!slots_.empty()) __builtin_prefetch(&slots_[key_of(text).hash & (slots_.size() - 1)]);
-}
-
-std::optional<TextId> TextTable::find(std::string_view text) const {
-  if (slots_.empty()) return std::nullopt;
-  TextId id_plus_one = slots_[slot_of(text, key_of(text))].id_plus_one;
-  if (id_plus_one == 0) return std::nullopt;
-  return id_plus_one - 1;
-}
-
 Month Month::of(Date d) {
   auto ymd = d.year_month_day();
   return {static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
@@ -432,13 +352,25 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
   return diags;
 }
 
+std::vector<const Participant*> people_of(const TextTable& texts, const Participants& participants) {
+  std::vector<const Participant*> out(texts.size(), nullptr);
+  for (const Participant& p : participants.list)
+    if (std::optional<TextId> id = texts.find(p.ref); id && out[*id] == nullptr) out[*id] = &p;  // the first wins
+  for (TextId id = 0; id < out.size(); ++id)
+    if (out[id] == nullptr) out[id] = participants.find(texts[id]);  // without case, or none
+  return out;
+}
+
 void match_refs(Statements& statements, const Participants& participants) {
   const auto texts = static_cast<TextId>(statements.participants.size());
+  const std::vector<const Participant*> people = people_of(statements.participants, participants);
+  std::vector<bool> written_so(texts);  // a participant's ref is this very text
+  for (const Participant& p : participants.list)
+    if (std::optional<TextId> id = statements.participants.find(p.ref)) written_so[*id] = true;
   std::vector<TextId> to(texts);
   bool any = false;
   for (TextId id = 0; id < texts; ++id) {
-    const Participant* p = participants.find(statements.participants[id]);
-    to[id] = p != nullptr && p->ref != statements.participants[id] ? statements.participants.intern(p->ref) : id;
+    to[id] = people[id] != nullptr && !written_so[id] ? statements.participants.intern(people[id]->ref) : id;
     any = any || to[id] != id;
   }
   if (any)
@@ -446,25 +378,26 @@ void match_refs(Statements& statements, const Participants& participants) {
 }
 
 Diagnostics over_maximum_warnings(const Statements& statements, const Participants& participants) {
-  // Each participant text once: the ref it names without case (formats.md 5.2), as the key of its person,
-  // and a number per person, so that no text is hashed per row.
-  std::vector<std::string> people(statements.participants.size());
-  std::vector<std::uint32_t> person_ids(people.size());
-  std::unordered_map<std::string_view, std::uint32_t> numbers;
-  for (TextId id = 0; id < people.size(); ++id) {
-    const Participant* p = participants.find(statements.participants[id]);
-    people[id] = p != nullptr ? p->ref : ref_key(statements.participants[id]);
-  }
-  for (TextId id = 0; id < people.size(); ++id)
-    person_ids[id] = numbers.try_emplace(people[id], static_cast<std::uint32_t>(numbers.size())).first->second;
+  // Each participant text once: its person's number, so that no text is hashed per row. A participant's
+  // number is its place in the file (two texts naming it without case are one person, formats.md 5.2);
+  // a text no participant has comes after them, one number per ref_key. The participants are read in
+  // their order: 60 000 read at random missed the cache each.
+  const std::vector<const Participant*> known = people_of(statements.participants, participants);
+  const auto listed = static_cast<std::uint32_t>(participants.list.size());
+  TextTable others;  // by ref_key
+  std::vector<std::uint32_t> person_ids(known.size());
+  for (TextId id = 0; id < known.size(); ++id)
+    person_ids[id] = known[id] != nullptr ? static_cast<std::uint32_t>(known[id] - participants.list.data())
+                                          : listed + others.intern(ref_key(statements.participants[id]));
+  std::vector<std::string_view> names(listed + others.size());
+  for (std::uint32_t i = 0; i < listed; ++i) names[i] = participants.list[i].ref;
+  for (TextId i = 0; i < others.size(); ++i) names[listed + i] = others[i];
   std::vector<PersonMonthHours> hours;
   hours.reserve(statements.rows.size());
   for (std::uint32_t i = 0; i < statements.rows.size(); ++i) {
     const StatementRow& row = statements.rows[i];
     hours.push_back({i, person_ids[row.participant], row.month, row.work_hours + row.training_hours});
   }
-  std::vector<std::string_view> names(numbers.size());
-  for (const auto& [name, number] : numbers) names[number] = name;
   Diagnostics out;
   for (const OverMaximum& group : over_maximum_groups(std::move(hours), names)) {
     std::string detail = over_maximum_group_detail(group);

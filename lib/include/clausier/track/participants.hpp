@@ -4,12 +4,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "clausier/core/diagnostic.hpp"
 #include "clausier/io/values.hpp"
 #include "clausier/rules/rules.hpp"
+#include "clausier/track/text_table.hpp"
 
 namespace clausier::track {
 
@@ -36,13 +36,14 @@ struct Participant {
 struct Participants {
   std::string path;
   std::vector<Participant> list;
-  // Looked up once per statement row: a hash index, built on first use (and rebuilt if the list grew).
-  // A ref is matched without case when no ref is written exactly so: "r-001" is "R-001" (formats.md 5.2).
+  // Looked up once per statement text: flat tables of the refs, built on first use (and rebuilt if the
+  // list grew). A ref is matched without case when no ref is written exactly so: "r-001" is "R-001"
+  // (formats.md 5.2). Of two descriptions of one ref, the first.
   const Participant* find(std::string_view ref) const;
 
  private:
-  mutable std::unordered_map<std::string_view, const Participant*> index_;
-  mutable std::unordered_map<std::string, const Participant*> folded_;  // by ref_key
+  mutable TextTable refs_, folded_;  // the refs as written, and by ref_key
+  mutable std::vector<const Participant*> by_ref_, by_folded_;  // by TextId of refs_, folded_
   mutable const Participant* indexed_data_ = nullptr;
   mutable std::size_t indexed_size_ = 0;
 };
