@@ -588,6 +588,19 @@ TEST_CASE("key set: packed keys, the first value kept, growth") {
   CHECK(set.add(150));
 }
 
+TEST_CASE("pair index: the first value of each pair, in a dense table or a key set alike") {
+  for (std::size_t limit : {std::size_t{1} << 22, std::size_t{0}}) {
+    PairIndex index(4, 1000, limit);
+    CHECK(index.dense() == (limit != 0));
+    CHECK(index.insert(3, 999, 7) == std::pair<std::uint32_t, bool>{7, true});
+    CHECK(index.insert(3, 999, 8) == std::pair<std::uint32_t, bool>{7, false});
+    CHECK(index.insert(0, 999, 9) == std::pair<std::uint32_t, bool>{9, true});  // another scope
+    CHECK(index.insert(3, 0, 0) == std::pair<std::uint32_t, bool>{0, true});
+    for (std::uint32_t id = 0; id < 1000; ++id) index.insert(2, id, id + 100);
+    CHECK(index.insert(2, 500, 0) == std::pair<std::uint32_t, bool>{600, false});
+  }
+}
+
 TEST_CASE("text table: each text once, its id and view stable through growth, the empty text, look-up without interning") {
   TextTable t;
   CHECK_FALSE(t.find(""));

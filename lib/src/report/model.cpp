@@ -83,13 +83,13 @@ std::optional<double> achievement(double realised, double target) {
 }
 
 // People of one scope (the operation or a lot), each with their hours in it, in the order met. Their
-// entries are found by a key set shared by every scope: the participant's id (as written in the
-// statements) with the scope in the high bits.
+// entries are found by an index shared by every scope: the scope and the participant's id (as written in
+// the statements).
 struct People {
   using Entry = std::pair<track::TextId, BreakdownCounter::Hours>;
   std::vector<Entry> list;
-  BreakdownCounter::Hours& operator()(track::KeySet& slots, std::uint64_t scope, track::TextId id) {
-    auto [slot, added] = slots.insert((scope << 32) | id, static_cast<std::uint32_t>(list.size()));
+  BreakdownCounter::Hours& operator()(track::PairIndex& slots, std::uint32_t scope, track::TextId id) {
+    auto [slot, added] = slots.insert(scope, id, static_cast<std::uint32_t>(list.size()));
     if (added) list.emplace_back(id, BreakdownCounter::Hours{});
     return list[slot].second;
   }
@@ -280,9 +280,10 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   std::vector<DenseSums<double>> year_hours(lots.size(), DenseSums<double>(first_year, last_year));
   std::vector<DenseSums<int>> year_people_count(lots.size(), DenseSums<int>(first_year, last_year));
   // Sets of keys only where no value is kept: one cache line touched per row and set, not two.
-  track::KeySet slots(st.participants.size()), year_people(st.participants.size(), false),
-      work_contracts(st.participants.size(), false);
-  constexpr std::uint64_t operation_scope = 0xFFFFFFFF;  // the lots' scopes are their indices
+  // The lots' scopes are their indices, the operation's comes after them.
+  const auto operation_scope = static_cast<std::uint32_t>(lots.size());
+  track::PairIndex slots(lots.size() + 1, st.participants.size());
+  track::KeySet year_people(st.participants.size(), false), work_contracts(st.participants.size(), false);
   for (std::uint32_t counted : t.count.counted) {
     const track::StatementRow& row = st.rows[counted];
     double hours = t.count.hours(row);

@@ -89,4 +89,31 @@ class KeySet {
   int shift_ = 64;
 };
 
+// A 32-bit value for each pair of a scope (a lot, the operation) and an id (a participant text) met, the
+// first one given: in a dense table of scopes × ids (one look-up at a known place per row) while it stays
+// under `dense_limit` entries (16 MB by default), else in a KeySet.
+class PairIndex {
+ public:
+  PairIndex(std::size_t scopes, std::size_t ids, std::size_t dense_limit = std::size_t{1} << 22)
+      : ids_(ids), dense_(scopes * ids <= dense_limit), set_(dense_ ? 0 : ids) {
+    if (dense_) values_.assign(scopes * ids, absent);
+  }
+  // Like KeySet::insert: the value stored for (scope, id) and whether it was inserted now (with `value`).
+  std::pair<std::uint32_t, bool> insert(std::uint32_t scope, std::uint32_t id, std::uint32_t value) {
+    if (!dense_) return set_.insert((std::uint64_t{scope} << 32) | id, value);
+    std::uint32_t& stored = values_[scope * ids_ + id];
+    if (stored != absent) return {stored, false};
+    stored = value;
+    return {value, true};
+  }
+  bool dense() const { return dense_; }
+
+ private:
+  static constexpr std::uint32_t absent = ~std::uint32_t{0};
+  std::size_t ids_;
+  bool dense_;
+  std::vector<std::uint32_t> values_;
+  KeySet set_;
+};
+
 }  // namespace clausier::track
