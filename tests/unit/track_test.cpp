@@ -601,6 +601,21 @@ TEST_CASE("pair index: the first value of each pair, in a dense table or a key s
   }
 }
 
+TEST_CASE("pair set: each pair once, in a dense table of bits or a key set alike") {
+  for (std::size_t limit : {std::size_t{1} << 27, std::size_t{0}}) {
+    PairSet set(12, 5000, limit);
+    CHECK(set.dense() == (limit != 0));
+    CHECK(set.add(11, 4999));
+    CHECK_FALSE(set.add(11, 4999));
+    CHECK(set.add(0, 4999));  // another scope
+    CHECK(set.add(11, 0));
+    int added = 0;
+    for (std::uint32_t scope = 0; scope < 12; ++scope)
+      for (std::uint32_t id = 0; id < 5000; id += 7) added += set.add(scope, id) ? 1 : 0;
+    CHECK(added == 12 * 715 - 1);  // (11, 0) was there already
+  }
+}
+
 TEST_CASE("text table: each text once, its id and view stable through growth, the empty text, look-up without interning") {
   TextTable t;
   CHECK_FALSE(t.find(""));

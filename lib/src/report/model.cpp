@@ -283,7 +283,22 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
   // The lots' scopes are their indices, the operation's comes after them.
   const auto operation_scope = static_cast<std::uint32_t>(lots.size());
   track::PairIndex slots(lots.size() + 1, st.participants.size());
-  track::KeySet year_people(st.participants.size(), false), work_contracts(st.participants.size(), false);
+  // Who was met in which lot and year: a pair set of (lot, year) and participant text over the years the
+  // rows span (3 lots, 6 years, 60 000 texts: 135 KB of bits; a key set of them missed the cache per row).
+  int low_year = last_year, high_year = first_year;
+  for (std::uint32_t counted : t.count.counted) {
+    const int year = Month::at(st.rows[counted].month).year;
+    low_year = std::min(low_year, year);
+    high_year = std::max(high_year, year);
+  }
+  const auto years = static_cast<std::uint32_t>(std::max(0, high_year - low_year + 1));
+  const std::size_t texts = st.participants.size();
+  track::PairSet year_people(lots.size() * years, texts);
+  // The distinct work contracts: a participant's rows mostly repeat their last employer and contract,
+  // which is then not looked up again.
+  track::KeySet work_contracts(texts, false);
+  constexpr std::uint64_t no_contract = ~std::uint64_t{0};
+  std::vector<std::uint64_t> last_contract(texts, no_contract);
   for (std::uint32_t counted : t.count.counted) {
     const track::StatementRow& row = st.rows[counted];
     double hours = t.count.hours(row);
@@ -293,15 +308,18 @@ OperationReport build_operation_report(const track::Operation& op, const rules::
     add_row(lot.people(slots, i, row.participant), row, hours);
     int year = Month::at(row.month).year;
     year_hours[i][year] += hours;
-    // The lot (20 bits), the year from the first statement year (12 bits), the participant (32 bits).
-    if (year_people.add((std::uint64_t{i} << 44) | (std::uint64_t(year - first_year) << 32) | row.participant))
+    if (year_people.add(i * years + static_cast<std::uint32_t>(year - low_year), row.participant))
       year_people_count[i][year] += 1;
     if (!t.lots[i].tracked) continue;
     add_row(people(slots, operation_scope, row.participant), row, hours);
     month_sums[row.month] += hours;
     // The participant (32 bits), the employer (28 bits), the contract (4 bits).
-    work_contracts.add((std::uint64_t{row.participant} << 32) | (std::uint64_t{row.employer} << 4) |
-                          static_cast<std::uint64_t>(row.contract));
+    const std::uint64_t contract = (std::uint64_t{row.participant} << 32) | (std::uint64_t{row.employer} << 4) |
+                                   static_cast<std::uint64_t>(row.contract);
+    if (last_contract[row.participant] != contract) {
+      work_contracts.add(contract);
+      last_contract[row.participant] = contract;
+    }
   }
   std::map<int, double> months;
   month_sums.add_to(months);

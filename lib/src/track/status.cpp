@@ -126,19 +126,9 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     int people = 0;
   };
   std::vector<Sums> sums(result.lots.size());
-  // Who was met on which lot: one bit per lot and participant text when that stays small (3 lots and
-  // 60 000 participants: 22 KB, in the cache, where a key set of 4 MB missed it on most rows), else a key set.
+  // Who was met on which lot.
   const std::size_t texts = statements.participants.size();
-  const bool dense = result.lots.size() * texts <= (std::size_t{1} << 27);
-  std::vector<bool> met(dense ? result.lots.size() * texts : 0);
-  KeySet lot_people(dense ? 0 : texts * 2, false);
-  auto first_met = [&](std::uint32_t lot, TextId participant) {
-    if (!dense) return lot_people.add((std::uint64_t{lot} << 32) | participant);
-    auto bit = met[lot * texts + participant];
-    if (bit) return false;
-    bit = true;
-    return true;
-  };
+  PairSet met(result.lots.size(), texts);
   // Per participant as written in the statements: hours and the lots, as written too, in the order met.
   // One slot of 32 bytes per participant text, read on every row, holds its hours and its first lots: a
   // list elsewhere in memory was a second cache miss on most rows (4 000 000 rows, 60 000 participants).
@@ -156,7 +146,7 @@ Tracking track(const hours::TenderResult& result, const Participants& participan
     Sums& s = sums[lot];
     const double hours = count.hours(row);
     s.counted += hours;
-    if (first_met(lot, row.participant)) ++s.people;
+    if (met.add(lot, row.participant)) ++s.people;
     if (row.has_declared) {
       s.declared += row.declared;
       s.any_declared = true;
