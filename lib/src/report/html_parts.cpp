@@ -171,10 +171,11 @@ std::string page(std::string_view title, const std::string& body) {
 std::string plural(double n, std::string_view one, std::string_view many) {
   return std::string(n < 2 && n > -2 ? one : many);
 }
-std::string hidden_html(const Cell& c, int min_cell) {
-  return "<span class=\"masked\">" + html_escaped(hidden_text(c, min_cell)) + "</span>";
-}
-std::string protective_html() { return "<span class=\"masked\">" + html_escaped(protective_text) + "</span>"; }
+namespace {
+std::string masked_span(std::string_view text) { return "<span class=\"masked\">" + html_escaped(text) + "</span>"; }
+}  // namespace
+std::string hidden_html(const Cell& c, int min_cell) { return masked_span(hidden_text(c, min_cell)); }
+std::string protective_html() { return masked_span(protective_text); }
 std::string people_html(const Cell& c, int min_cell) {
   return c.suppressed ? hidden_html(c, min_cell) : html_escaped(format_number(c.people));
 }

@@ -15,7 +15,6 @@
 #include "clausier/track/render.hpp"
 #include "clausier/track/status.hpp"
 #include "masking.hpp"
-#include "model_parts.hpp"
 
 namespace clausier::report {
 

@@ -9,7 +9,9 @@ namespace clausier::report::detail {
 
 namespace {
 
-std::string threshold(int min_cell) { return fmt::format("{} {}", min_cell, min_cell > 1 ? "personnes" : "personne"); }
+// "12 personnes", "1 personne": a number of people in a sentence (the threshold, a population).
+std::string persons(long long n) { return fmt::format("{} {}", text::format_number(double(n)), n > 1 ? "personnes" : "personne"); }
+std::string threshold(int min_cell) { return persons(min_cell); }
 
 }  // namespace
 
@@ -30,8 +32,7 @@ Cell population_cell(const Breakdown& b) {
 }
 
 std::string population_text(const Breakdown& b, int min_cell) {
-  if (!b.population_suppressed)
-    return fmt::format("{} {}", text::format_number(b.population), b.population > 1 ? "personnes" : "personne");
+  if (!b.population_suppressed) return persons(b.population);
   return b.population_secondary ? std::string(protective_text) : small_count_text(min_cell) + " personnes";
 }
 
