@@ -223,6 +223,9 @@ TEST_CASE("participants: a text names the participant written so, else the one w
   for (std::string_view t : {"p-7", "R-001", "Q-1", "r-002", "r-001", "R-002"}) texts.intern(t);
   CHECK(people_of(texts, p) == std::vector<const Participant*>{&p.list[4], &p.list[0], nullptr, &p.list[1], &p.list[0],
                                                               &p.list[2]});
+  std::vector<bool> without_case;
+  people_of(texts, p, &without_case);
+  CHECK(without_case == std::vector<bool>{true, false, false, false, true, false});  // p-7, r-001
   p.list.push_back(Participant{"Q-1"});  // the list grew: looked up again
   CHECK(p.find("q-1") == &p.list[5]);
 }

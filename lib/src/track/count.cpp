@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <climits>
 #include <iterator>
-#include <unordered_map>
 
 #include "clausier/core/text.hpp"
 #include "clausier/hours/target.hpp"
@@ -22,13 +21,12 @@ using tender::TrainingHours;
 
 namespace {
 
-// A row's lot, participant, month and route in one key: the route in 3 bits, the month in 12 (from
-// January 1990: statement months run to 2200), the lot in 20, the participant (its place in the
-// participants file) in 29.
-std::uint64_t duplicate_key(std::uint32_t lot, std::size_t participant, int month, Route route) {
+// A row's lot, month and route in one key, its person's rows being looked at together: the route in 3
+// bits, the month in 12 (from January 1990: statement months run to 2200), the lot in the rest.
+std::uint64_t duplicate_key(std::uint32_t lot, int month, Route route) {
   constexpr int first_month = first_statement_year * 12;
-  return (static_cast<std::uint64_t>(participant) << 35) | (static_cast<std::uint64_t>(lot) << 15) |
-         (static_cast<std::uint64_t>(month - first_month) << 3) | static_cast<std::uint64_t>(route);
+  return (static_cast<std::uint64_t>(lot) << 15) | (static_cast<std::uint64_t>(month - first_month) << 3) |
+         static_cast<std::uint64_t>(route);
 }
 
 // The lot a statement names: the tender's lot of that id, else the first whose id is the same number.
@@ -62,14 +60,24 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   for (const auto& r : result.lots) lot_ids.push_back(r.lot->id.value);
   for (TextId id = 0; id < statements.lots.size(); ++id) out.lot_of[id] = lot_named(lot_ids, statements.lots[id]);
   out.person_of = people_of(statements.participants, participants);
-  // Each participant's month of validation in the file's order, then each text's: the participants read
-  // in their order (60 000 read at random missed the cache each).
+  // Each participant text's person (its place in the file) and month of validation side by side: one
+  // cache line per row. The months are taken in the file's order (60 000 participants read at random
+  // missed the cache each).
+  struct Person {
+    std::uint32_t index;  // in participants.list, or no_person
+    int validated;
+  };
+  constexpr std::uint32_t no_person = ~std::uint32_t{0};
   std::vector<int> validated_at(participants.list.size());
   for (std::size_t i = 0; i < validated_at.size(); ++i) validated_at[i] = Month::of(participants.list[i].validated_on).index();
-  std::vector<int>& validated = out.validated_month;
-  validated.resize(statements.participants.size());
-  for (TextId id = 0; id < statements.participants.size(); ++id)
-    if (out.person_of[id] != nullptr) validated[id] = validated_at[static_cast<std::size_t>(out.person_of[id] - participants.list.data())];
+  std::vector<Person> people(statements.participants.size(), {no_person, 0});
+  out.validated_month.resize(people.size());
+  for (TextId id = 0; id < people.size(); ++id) {
+    if (out.person_of[id] == nullptr) continue;
+    const auto index = static_cast<std::uint32_t>(out.person_of[id] - participants.list.data());
+    people[id] = {index, validated_at[index]};
+    out.validated_month[id] = validated_at[index];
+  }
   struct Period {
     int first = INT_MIN, last = INT_MAX;  // months of the lot's start and end, when given
   };
@@ -89,16 +97,6 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
   const int last_month = as_of.index();
   const int validity = out.rules.validity_months.value_or(INT_MAX / 2);
   const std::vector<StatementRow>& rows = statements.rows;
-  // Each participant text's person and month of validation side by side: one cache line per row.
-  struct Person {
-    std::uint32_t index;  // in participants.list, or no_person
-    int validated;
-  };
-  constexpr std::uint32_t no_person = ~std::uint32_t{0};
-  std::vector<Person> people(statements.participants.size());
-  for (TextId id = 0; id < people.size(); ++id)
-    people[id] = {out.person_of[id] ? static_cast<std::uint32_t>(out.person_of[id] - participants.list.data()) : no_person,
-                  validated[id]};
   // First every check but the duplicate one, row by row: the refused rows keep their reason, the others
   // wait for the duplicate check. That check looks at each person's rows together (group_by_key), in
   // passes that stay in the cache: a key set of every row probed at random missed it on every row past
@@ -149,7 +147,7 @@ Count count_rows(const hours::TenderResult& result, const Participants& particip
       continue;
     }
     // Keyed on the tender's lot and the participant: "1" and "01" rows of the same person, month and route are one.
-    candidates.push_back({i, person.index, duplicate_key(lot, 0, row.month, row.route)});
+    candidates.push_back({i, person.index, duplicate_key(lot, row.month, row.route)});
   }
   // The first row of each person, lot, month and route counts; the others repeat it.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;  // (row, the row it repeats), by row

@@ -352,25 +352,28 @@ Diagnostics read_statements(std::string_view text, const std::string& path, Stat
   return diags;
 }
 
-std::vector<const Participant*> people_of(const TextTable& texts, const Participants& participants) {
+std::vector<const Participant*> people_of(const TextTable& texts, const Participants& participants,
+                                         std::vector<bool>* without_case) {
   std::vector<const Participant*> out(texts.size(), nullptr);
   for (const Participant& p : participants.list)
     if (std::optional<TextId> id = texts.find(p.ref); id && out[*id] == nullptr) out[*id] = &p;  // the first wins
-  for (TextId id = 0; id < out.size(); ++id)
-    if (out[id] == nullptr) out[id] = participants.find(texts[id]);  // without case, or none
+  if (without_case != nullptr) without_case->assign(texts.size(), false);
+  for (TextId id = 0; id < out.size(); ++id) {
+    if (out[id] != nullptr) continue;
+    out[id] = participants.find(texts[id]);  // without case, or none
+    if (out[id] != nullptr && without_case != nullptr) (*without_case)[id] = true;
+  }
   return out;
 }
 
 void match_refs(Statements& statements, const Participants& participants) {
   const auto texts = static_cast<TextId>(statements.participants.size());
-  const std::vector<const Participant*> people = people_of(statements.participants, participants);
-  std::vector<bool> written_so(texts);  // a participant's ref is this very text
-  for (const Participant& p : participants.list)
-    if (std::optional<TextId> id = statements.participants.find(p.ref)) written_so[*id] = true;
+  std::vector<bool> without_case;
+  const std::vector<const Participant*> people = people_of(statements.participants, participants, &without_case);
   std::vector<TextId> to(texts);
   bool any = false;
   for (TextId id = 0; id < texts; ++id) {
-    to[id] = people[id] != nullptr && !written_so[id] ? statements.participants.intern(people[id]->ref) : id;
+    to[id] = without_case[id] ? statements.participants.intern(people[id]->ref) : id;
     any = any || to[id] != id;
   }
   if (any)

@@ -96,8 +96,10 @@ void match_refs(Statements& statements, const Participants& participants);
 // The participant each text of `texts` names (Participants::find: as written, else without case), or
 // nullptr, by TextId. Each participant is looked up among the texts, in the file's order, rather than
 // each text among the participants: one look-up in a flat table instead of three cache misses in a
-// hash map's nodes (60 000 texts took 10 times as long as 15 000).
-std::vector<const Participant*> people_of(const TextTable& texts, const Participants& participants);
+// hash map's nodes (60 000 texts took 10 times as long as 15 000). `without_case`, when given, says which
+// texts name their participant only without case ("r-001" for R-001).
+std::vector<const Participant*> people_of(const TextTable& texts, const Participants& participants,
+                                         std::vector<bool>* without_case = nullptr);
 
 // The warnings hours-over-legal-maximum (formats.md 5.3): one per row of a person whose readable rows of one
 // month, all lots and files together, exceed the legal maximum.
