@@ -54,6 +54,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(streaming.diagnostics.size() == result.diagnostics.size());
   require(streaming.table.has_value() == result.table.has_value());
 
+  // With a field peeked (io::FieldPeek, as read_statements asks for the participant): the same rows, and
+  // each row that has the peeked column had that field handed over before it, as the row holds it.
+  std::vector<io::CsvRow> peeked_rows;
+  std::vector<std::string> peeks;  // handed over since the last row
+  std::size_t peek_column = std::string::npos;
+  io::FieldPeek peek{[&](const std::vector<std::string>& header) {
+                       peek_column = header.size() > 1 ? 1 : 0;
+                       return peek_column;
+                     },
+                     [&](std::string_view field) { peeks.emplace_back(field); }};
+  io::CsvResult peeking = io::for_each_csv_row(bytes, "fuzz.csv", [&](const io::CsvTable&, io::CsvRow& row) {
+    if (row.fields.size() > peek_column) require(!peeks.empty() && peeks.back() == row.fields[peek_column]);
+    peeks.clear();
+    peeked_rows.push_back(row);
+  }, &peek);
+  require(peeking.diagnostics.size() == result.diagnostics.size());
+  require(peeking.table.has_value() == result.table.has_value());
+  require(peeked_rows.size() == streamed.size());
+  for (std::size_t i = 0; i < streamed.size(); ++i)
+    require(peeked_rows[i].fields == streamed[i].fields && peeked_rows[i].line == streamed[i].line);
+
   if (!result.table) return 0;
   const io::CsvTable& table = *result.table;
   require(table.separator == ';' || table.separator == ',' || table.separator == '\t');

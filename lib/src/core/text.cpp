@@ -32,20 +32,22 @@ std::size_t ascii_run_end(std::string_view s, std::size_t from) {
   return i;
 }
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t utf8_valid_prefix(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     i = ascii_run_end(s, i);
     if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
+    if (len == 0 || i + len > s.size()) return i;
     for (std::size_t k = 1; k < len; ++k)
-      if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return false;
+      if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return i;
     i += len;
   }
-  return true;
+  return s.size();
 }
+
+bool is_valid_utf8(std::string_view s) { return utf8_valid_prefix(s) == s.size(); }
 
 std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
@@ -136,6 +138,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& c : candidates) {
+    // The distance is at least the difference in size: a 20 MB field would otherwise cost seconds a candidate.
+    const std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap >= best_distance) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -43,14 +43,7 @@ struct BadByte {
 std::optional<BadByte> first_non_text(std::string_view text) {
   const std::size_t nul = text.find('\0');
   const std::string_view before_nul = text.substr(0, nul);
-  for (std::size_t i = 0;;) {
-    i = ascii_run_end(before_nul, i);
-    if (i == before_nul.size()) break;
-    auto c = static_cast<unsigned char>(before_nul[i]);
-    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > before_nul.size() || !is_valid_utf8(before_nul.substr(i, len))) return BadByte{i};
-    i += len;
-  }
+  if (const std::size_t bad = utf8_valid_prefix(before_nul); bad < before_nul.size()) return BadByte{bad};
   if (nul != std::string_view::npos) return BadByte{nul, true};
   return std::nullopt;
 }

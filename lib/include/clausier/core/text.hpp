@@ -12,6 +12,9 @@ std::size_t utf8_width(std::string_view s);
 // Byte offset of the code point number `chars` in s (clamped to s.size()).
 std::size_t utf8_offset(std::string_view s, int chars);
 bool is_valid_utf8(std::string_view s);
+// The offset of the first byte of s that does not begin a valid UTF-8 sequence (a stray or cut one), or
+// s.size(): where an encoding error is shown.
+std::size_t utf8_valid_prefix(std::string_view s);
 // The end of the run of ASCII bytes starting at `from`, found eight bytes at a time (a statement file of
 // 50 MB is nearly all ASCII): the index of the first byte above 0x7F, or s.size().
 std::size_t ascii_run_end(std::string_view s, std::size_t from);
